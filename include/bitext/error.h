@@ -1,0 +1,22 @@
+/* bitext — the error domain of libbitext. */
+#pragma once
+
+#include <bitext/types.h>
+
+G_BEGIN_DECLS
+
+#define BITEXT_ERROR (bitext_error_quark ())
+
+typedef enum
+{
+  BITEXT_ERROR_ENCODING,      /* input is not valid UTF-8 / UTF-16, or is binary */
+  BITEXT_ERROR_PARSE,         /* a rules file, TMX or glossary is malformed */
+  BITEXT_ERROR_SEGMENTATION,  /* ICU refused to segment */
+  BITEXT_ERROR_LANGUAGE,      /* unknown or unsupported language code */
+  BITEXT_ERROR_ALIGNMENT,
+  BITEXT_ERROR_INPUT,         /* not a regular file, too large, ... */
+} BitextError;
+
+BITEXT_API GQuark bitext_error_quark (void);
+
+G_END_DECLS

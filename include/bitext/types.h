@@ -1,0 +1,36 @@
+/* bitext — common types shared by every module of libbitext. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#if defined(BITEXT_COMPILATION) || defined(BITEXT_STATIC)
+#define BITEXT_API __attribute__ ((visibility ("default")))
+#else
+#define BITEXT_API
+#endif
+
+/*
+** A position in the user's original file: 1-based line and column.
+** The column counts Unicode code points from the start of the line, as
+** editors show it (GNU coding standards, "Formatting Error Messages").
+*/
+typedef struct
+{
+  guint line;
+  guint column;
+} BitextPosition;
+
+/*
+** A byte range of a document's normalised text (NFC, UTF-8, LF newlines).
+** Borrowed: valid while the owning BitextDocument lives. The bytes are NOT
+** NUL-terminated at offset + length.
+*/
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} BitextSpan;
+
+G_END_DECLS

@@ -1,0 +1,117 @@
+/* bitext CLI — helpers shared by the subcommands. */
+#include "common.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+gboolean
+bitext_output_open (BitextOutput *out, const char *path, GError **error)
+{
+  memset (out, 0, sizeof *out);
+  if (path == NULL || strcmp (path, "-") == 0)
+    {
+      out->stream = stdout;
+      return TRUE;
+    }
+  out->path = g_strdup (path);
+  out->tmp_path = g_strdup_printf ("%s.XXXXXX", path);
+  int fd = g_mkstemp (out->tmp_path);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
+      g_clear_pointer (&out->tmp_path, g_free);
+      g_clear_pointer (&out->path, g_free);
+      return FALSE;
+    }
+  out->stream = fdopen (fd, "w");
+  return TRUE;
+}
+
+gboolean
+bitext_output_commit (BitextOutput *out, GError **error)
+{
+  const char *name = out->path != NULL ? out->path : "<stdout>";
+  gboolean ok = fflush (out->stream) == 0 && !ferror (out->stream);
+  int saved = errno;
+  if (out->path != NULL)
+    {
+      ok = ok && fsync (fileno (out->stream)) == 0;
+      saved = ok ? saved : errno;
+      ok = (fclose (out->stream) == 0) && ok;
+      out->stream = NULL;
+      if (ok && g_rename (out->tmp_path, out->path) != 0)
+        {
+          ok = FALSE;
+          saved = errno;
+        }
+    }
+  if (!ok)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: write failed: %s",
+                   name, g_strerror (saved));
+      bitext_output_abort (out);
+      return FALSE;
+    }
+  g_clear_pointer (&out->tmp_path, g_free);
+  g_clear_pointer (&out->path, g_free);
+  return TRUE;
+}
+
+void
+bitext_output_abort (BitextOutput *out)
+{
+  if (out->path != NULL && out->stream != NULL)
+    fclose (out->stream);
+  if (out->tmp_path != NULL)
+    g_unlink (out->tmp_path);
+  out->stream = NULL;
+  g_clear_pointer (&out->tmp_path, g_free);
+  g_clear_pointer (&out->path, g_free);
+}
+
+/* Append @text as a JSON string literal (RFC 8259), UTF-8 kept as is. */
+void
+bitext_json_append_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+GOptionContext *
+bitext_option_context_new (const char *parameters, const char *summary,
+                           const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+  return context;
+}
+
+/* Parse; a usage error becomes a GError whose message names the command. */
+gboolean
+bitext_parse_options (GOptionContext *context, int *argc, char ***argv, GError **error)
+{
+  return g_option_context_parse (context, argc, argv, error);
+}

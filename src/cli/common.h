@@ -1,0 +1,29 @@
+/* bitext CLI — helpers shared by the subcommands. */
+#pragma once
+
+#include <stdio.h>
+
+#include <glib.h>
+
+/*
+** An output stream: stdout, or a file written under a temporary name in the
+** same folder and renamed over the target only by output_commit(), so that a
+** failed run never leaves a half-written file (nor truncates an old one).
+*/
+typedef struct
+{
+  FILE *stream;
+  char *path;               /* NULL for stdout */
+  char *tmp_path;
+} BitextOutput;
+
+gboolean bitext_output_open   (BitextOutput *out, const char *path, GError **error);
+gboolean bitext_output_commit (BitextOutput *out, GError **error);
+void     bitext_output_abort  (BitextOutput *out);
+
+void     bitext_json_append_string (GString *out, const char *text);
+
+GOptionContext *bitext_option_context_new (const char *parameters, const char *summary,
+                                           const GOptionEntry *entries);
+gboolean bitext_parse_options (GOptionContext *context, int *argc, char ***argv,
+                               GError **error);

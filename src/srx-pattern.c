@@ -1,0 +1,494 @@
+/* bitext — analysis of SRX rules' regular expressions.
+ *
+ * A small tokenizer of ICU regular expressions: enough to know which
+ * characters a match can start or end with (the prefilter of srx.c) and to
+ * bound the quantifiers of a look-behind. It never decides a match: where it
+ * cannot tell, it says "any character", and the regex engine decides.
+ */
+#include "srx-pattern-private.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+#define TAIL_K BITEXT_SRX_CONTEXT
+
+typedef enum { ATOM_SET, ATOM_ZERO, ATOM_GROUP, ATOM_OTHER } AtomKind;
+
+typedef struct
+{
+  AtomKind kind;
+  USet *set;                 /* ATOM_SET: the characters it matches; NULL = any */
+  const char *inner;         /* ATOM_GROUP: the content between the parentheses */
+  const char *inner_end;
+  int min, max;              /* quantifier; max < 0: unbounded */
+  gboolean word_boundary;    /* ATOM_ZERO: it is \\b */
+} Atom;
+
+static void
+atom_clear (Atom *atom)
+{
+  g_clear_pointer (&atom->set, uset_close);
+}
+
+/* Skip a [...] class starting at p (which points at '['); handles nesting and escapes. */
+static const char *
+skip_class (const char *p, const char *end)
+{
+  int depth = 0;
+  for (; p < end; p++)
+    {
+      if (*p == '\\' && p + 1 < end)
+        p++;
+      else if (*p == '[')
+        depth++;
+      else if (*p == ']' && --depth == 0)
+        return p + 1;
+    }
+  return end;
+}
+
+/* Skip a (...) group starting at p (which points at '('). */
+static const char *
+skip_group (const char *p, const char *end)
+{
+  int depth = 0;
+  while (p < end)
+    {
+      if (*p == '\\' && p + 1 < end)
+        p += 2;
+      else if (*p == '[')
+        p = skip_class (p, end);
+      else
+        {
+          if (*p == '(')
+            depth++;
+          else if (*p == ')' && --depth == 0)
+            return p + 1;
+          p++;
+        }
+    }
+  return end;
+}
+
+static USet *
+set_from_pattern (const char *pattern, gsize len, gboolean icase)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UChar buf[256];
+  int32_t n = 0;
+  u_strFromUTF8 (buf, G_N_ELEMENTS (buf), &n, pattern, (int32_t) len, &status);
+  if (U_FAILURE (status) || n >= (int32_t) G_N_ELEMENTS (buf))
+    return NULL;
+  USet *set = uset_openPattern (buf, n, &status);
+  if (U_FAILURE (status))
+    return NULL;
+  if (icase)
+    uset_closeOver (set, USET_CASE_INSENSITIVE);
+  return set;
+}
+
+static USet *
+set_from_char (gunichar c, gboolean icase)
+{
+  USet *set = uset_open ((UChar32) c, (UChar32) c);
+  if (icase)
+    uset_closeOver (set, USET_CASE_INSENSITIVE);
+  return set;
+}
+
+/* Parse an escape after '\\'; *pp points at the char after the backslash. */
+static void
+parse_escape (const char **pp, const char *end, gboolean icase, Atom *atom)
+{
+  const char *p = *pp;
+  char c = *p;
+  atom->kind = ATOM_SET;
+  if ((c == 'p' || c == 'P') && p + 1 < end)
+    {
+      const char *q = p + 1;
+      const char *close = *q == '{' ? memchr (q, '}', (gsize) (end - q)) : q;
+      if (close == NULL)
+        close = end - 1;
+      g_autofree char *pat = g_strdup_printf ("\\%.*s", (int) (close + 1 - p), p);
+      atom->set = c == 'p' ? set_from_pattern (pat, strlen (pat), icase) : NULL;
+      *pp = close + 1;
+      return;
+    }
+  *pp = p + 1;
+  switch (c)
+    {
+    case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
+      atom->kind = ATOM_ZERO;
+      atom->word_boundary = c == 'b';
+      return;
+    case 'd':
+      atom->set = set_from_pattern ("[:Nd:]", 6, FALSE);
+      return;
+    case 's':
+      atom->set = set_from_pattern ("[:White_Space:]", 15, FALSE);
+      return;
+    case 'Q': case 'k': case 'N': case 'x': case 'u': case 'U':
+      atom->kind = ATOM_OTHER;
+      return;
+    default:
+      if (g_ascii_isdigit (c))
+        atom->kind = ATOM_OTHER;
+      else if (g_ascii_isalpha (c))
+        atom->set = NULL; /* \w, \S, \t, ...: one character, any of many */
+      else
+        atom->set = set_from_char ((gunichar) (guchar) c, icase);
+      return;
+    }
+}
+
+static void
+parse_group (const char *p, const char *end, gboolean *icase, Atom *atom, const char **next)
+{
+  const char *close = skip_group (p, end);
+  *next = close;
+  atom->inner = p + 1;
+  atom->inner_end = close > p + 1 && close[-1] == ')' ? close - 1 : close;
+  atom->kind = ATOM_GROUP;
+  if (atom->inner < atom->inner_end && atom->inner[0] == '?')
+    {
+      const char *q = atom->inner + 1;
+      if (g_str_has_prefix (q, "=") || g_str_has_prefix (q, "!") || g_str_has_prefix (q, "<=")
+          || g_str_has_prefix (q, "<!") || g_str_has_prefix (q, "#"))
+        {
+          atom->kind = ATOM_ZERO;
+          return;
+        }
+      /* (?:...), (?>...), (?i:...), (?<name>...), or a bare flag group (?i) */
+      const char *r = q;
+      while (r < atom->inner_end && (g_ascii_isalpha (*r) || *r == '-'))
+        r++;
+      if (r == atom->inner_end)
+        {
+          if (memchr (q, 'i', (gsize) (r - q)) != NULL)
+            *icase = TRUE;
+          atom->kind = ATOM_ZERO;
+          return;
+        }
+      if (*r == '<')
+        r = memchr (r, '>', (gsize) (atom->inner_end - r));
+      if (r == NULL)
+        r = atom->inner_end - 1;
+      atom->inner = r + 1;
+    }
+}
+
+static void
+parse_quantifier (const char **pp, const char *end, Atom *atom)
+{
+  const char *p = *pp;
+  atom->min = atom->max = 1;
+  if (p >= end)
+    return;
+  if (*p == '*' || *p == '+' || *p == '?')
+    {
+      atom->min = *p == '+' ? 1 : 0;
+      atom->max = *p == '?' ? 1 : -1;
+      p++;
+    }
+  else if (*p == '{' && p + 1 < end && g_ascii_isdigit (p[1]))
+    {
+      char *q = NULL;
+      atom->min = (int) g_ascii_strtoull (p + 1, &q, 10);
+      atom->max = atom->min;
+      if (q < end && *q == ',')
+        atom->max = q + 1 < end && g_ascii_isdigit (q[1]) ? (int) g_ascii_strtoull (q + 1, &q, 10)
+                                                          : (q++, -1);
+      p = q < end && *q == '}' ? q + 1 : q;
+    }
+  else
+    return;
+  if (p < end && (*p == '?' || *p == '+'))
+    p++;
+  *pp = p;
+}
+
+/*
+** Read the next atom (with its quantifier) of a pattern at *pp, without
+** crossing a top-level '|'. Returns FALSE at the end or at a '|'.
+*/
+static gboolean
+next_atom (const char **pp, const char *end, gboolean *icase, Atom *atom)
+{
+  const char *p = *pp;
+  memset (atom, 0, sizeof *atom);
+  if (p >= end || *p == '|')
+    return FALSE;
+  if (*p == '\\' && p + 1 < end)
+    {
+      p++;
+      parse_escape (&p, end, *icase, atom);
+    }
+  else if (*p == '[')
+    {
+      const char *q = skip_class (p, end);
+      atom->kind = ATOM_SET;
+      atom->set = set_from_pattern (p, (gsize) (q - p), *icase);
+      p = q;
+    }
+  else if (*p == '(')
+    parse_group (p, end, icase, atom, &p);
+  else if (*p == '^' || *p == '$')
+    {
+      atom->kind = ATOM_ZERO;
+      p++;
+    }
+  else if (*p == '.')
+    {
+      atom->kind = ATOM_SET;
+      p++;
+    }
+  else
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      atom->kind = ATOM_SET;
+      atom->set = c < 0x110000 ? set_from_char (c, *icase) : NULL;
+      p = g_utf8_next_char (p);
+    }
+  parse_quantifier (&p, end, atom);
+  *pp = p;
+  return TRUE;
+}
+
+/* Split a pattern at its top-level '|'. Returns an array of (start, end) pointer pairs. */
+static GPtrArray *
+split_alternatives (const char *start, const char *end)
+{
+  GPtrArray *alts = g_ptr_array_new ();
+  const char *alt = start;
+  const char *p = start;
+  while (p < end)
+    {
+      if (*p == '\\' && p + 1 < end)
+        p += 2;
+      else if (*p == '[')
+        p = skip_class (p, end);
+      else if (*p == '(')
+        p = skip_group (p, end);
+      else if (*p == '|')
+        {
+          g_ptr_array_add (alts, (gpointer) alt);
+          g_ptr_array_add (alts, (gpointer) p);
+          alt = ++p;
+        }
+      else
+        p++;
+    }
+  g_ptr_array_add (alts, (gpointer) alt);
+  g_ptr_array_add (alts, (gpointer) end);
+  return alts;
+}
+
+static GArray *
+parse_sequence (const char *start, const char *end, gboolean *icase)
+{
+  GArray *atoms = g_array_new (FALSE, TRUE, sizeof (Atom));
+  g_array_set_clear_func (atoms, (GDestroyNotify) atom_clear);
+  const char *p = start;
+  Atom atom;
+  while (next_atom (&p, end, icase, &atom))
+    g_array_append_val (atoms, atom);
+  return atoms;
+}
+
+/* Minimum and maximum match width in characters (max < 0: unbounded). */
+void
+bitext_srx__pattern_width (const char *start, const char *end, gboolean icase, int *min, int *max)
+{
+  g_autoptr(GPtrArray) alts = split_alternatives (start, end);
+  *min = G_MAXINT;
+  *max = 0;
+  for (guint a = 0; a < alts->len; a += 2)
+    {
+      g_autoptr(GArray) atoms = parse_sequence (alts->pdata[a], alts->pdata[a + 1], &icase);
+      int lo = 0, hi = 0;
+      for (guint i = 0; i < atoms->len; i++)
+        {
+          Atom *atom = &g_array_index (atoms, Atom, i);
+          int amin = 1, amax = 1;
+          if (atom->kind == ATOM_ZERO)
+            amin = amax = 0;
+          else if (atom->kind == ATOM_GROUP)
+            bitext_srx__pattern_width (atom->inner, atom->inner_end, icase, &amin, &amax);
+          else if (atom->kind == ATOM_OTHER)
+            amin = 0, amax = -1;
+          lo += amin * atom->min;
+          hi = (hi < 0 || amax < 0 || atom->max < 0) ? -1 : hi + amax * atom->max;
+        }
+      *min = MIN (*min, lo);
+      *max = (*max < 0 || hi < 0) ? -1 : MAX (*max, hi);
+    }
+}
+
+static void
+union_into (USet **dst, gboolean *unknown, USet *src)
+{
+  if (*unknown)
+    return;
+  if (src == NULL)
+    {
+      *unknown = TRUE;
+      g_clear_pointer (dst, uset_close);
+      return;
+    }
+  if (*dst == NULL)
+    *dst = uset_clone (src);
+  else
+    uset_addAll (*dst, src);
+}
+
+
+static USet *
+word_set (gboolean complement)
+{
+  USet *set = set_from_pattern ("[[:Alphabetic:][:Mark:][:Nd:][:Pc:]\\u200c\\u200d]", 47, FALSE);
+  if (set != NULL && complement)
+    uset_complement (set);
+  return set;
+}
+
+/*
+** Fill sets[0..k) with the characters a match of the atom sequence can have
+** at its last, second to last, ... position (forward: first, second, ...);
+** NULL where any character may stand. Conservative: only ever too large.
+** A \b right before a word character tells that the character before it is
+** not one (tail direction only).
+*/
+static void
+sequence_sets (GArray *atoms, gboolean icase, USet **sets, int k, gboolean forward)
+{
+  int pos = 0;
+  gboolean wordy = FALSE; /* the atom just taken matches word characters only */
+  int n = (int) atoms->len;
+  for (int step = 0; step < n && pos < k; step++)
+    {
+      Atom *atom = &g_array_index (atoms, Atom, forward ? step : n - 1 - step);
+      if (atom->kind == ATOM_ZERO)
+        {
+          if (!forward && atom->word_boundary && wordy)
+            sets[pos] = word_set (TRUE);
+          if (!forward && atom->word_boundary)
+            return;
+          continue;
+        }
+      if (atom->kind == ATOM_OTHER || atom->min == 0)
+        return;
+      int wmin = 1, wmax = 1;
+      if (atom->kind == ATOM_GROUP)
+        bitext_srx__pattern_width (atom->inner, atom->inner_end, icase, &wmin, &wmax);
+      for (int rep = 0; rep < atom->min && pos < k; rep++)
+        {
+          USet *sub[TAIL_K] = { NULL };
+          if (atom->kind == ATOM_SET)
+            sub[0] = atom->set != NULL ? uset_clone (atom->set) : NULL;
+          else
+            bitext_srx__pattern_sets (atom->inner, atom->inner_end, icase, sub, k - pos, forward);
+          int usable = MIN (wmin, k - pos);
+          for (int j = 0; j < k - pos; j++)
+            {
+              if (j < usable)
+                sets[pos + j] = sub[j];
+              else if (sub[j] != NULL)
+                uset_close (sub[j]);
+            }
+          pos += usable;
+          if (wmin != wmax)
+            return;
+        }
+      if (atom->max != atom->min)
+        return;
+      g_autoptr(USet) words = word_set (FALSE);
+      wordy = atom->kind == ATOM_SET && atom->set != NULL && words != NULL
+              && uset_containsAll (words, atom->set);
+    }
+}
+
+void
+bitext_srx__pattern_sets (const char *start, const char *end, gboolean icase, USet **sets, int k,
+              gboolean forward)
+{
+  g_autoptr(GPtrArray) alts = split_alternatives (start, end);
+  gboolean unknown[TAIL_K] = { FALSE };
+  for (guint a = 0; a < alts->len; a += 2)
+    {
+      gboolean flag = icase;
+      g_autoptr(GArray) atoms = parse_sequence (alts->pdata[a], alts->pdata[a + 1], &flag);
+      USet *sub[TAIL_K] = { NULL };
+      sequence_sets (atoms, flag, sub, k, forward);
+      for (int j = 0; j < k; j++)
+        {
+          union_into (&sets[j], &unknown[j], sub[j]);
+          if (sub[j] != NULL)
+            uset_close (sub[j]);
+        }
+    }
+}
+
+/*
+** Rewrite unbounded quantifiers ('*', '+', '{n,}') as bounded ones, so that
+** the pattern may stand in an ICU look-behind, which must have a maximum
+** length. A sentence rule never needs to look further back than
+** bound characters of one repeated item.
+*/
+char *
+bitext_srx__bound_quantifiers (const char *pattern, int bound)
+{
+  GString *out = g_string_sized_new (strlen (pattern) + 16);
+  const char *p = pattern;
+  const char *end = pattern + strlen (pattern);
+  gboolean after_quantifier = FALSE;
+  while (p < end)
+    {
+      if (*p == '\\' && p + 1 < end)
+        {
+          g_string_append_len (out, p, 2);
+          p += 2;
+          after_quantifier = FALSE;
+        }
+      else if (*p == '[')
+        {
+          const char *q = skip_class (p, end);
+          g_string_append_len (out, p, q - p);
+          p = q;
+          after_quantifier = FALSE;
+        }
+      else if ((*p == '*' || *p == '+') && !after_quantifier)
+        {
+          g_string_append_printf (out, "{%d,%d}", *p == '+' ? 1 : 0, bound);
+          p++;
+          after_quantifier = TRUE;
+        }
+      else if (*p == '{' && g_ascii_isdigit (p[1]))
+        {
+          char *q = NULL;
+          guint64 lo = g_ascii_strtoull (p + 1, &q, 10);
+          if (q[0] == ',' && q[1] == '}')
+            {
+              g_string_append_printf (out, "{%" G_GUINT64_FORMAT ",%" G_GUINT64_FORMAT "}", lo,
+                                      lo + bound);
+              p = q + 2;
+            }
+          else
+            {
+              const char *close = strchr (p, '}');
+              close = close != NULL ? close + 1 : end;
+              g_string_append_len (out, p, close - p);
+              p = close;
+            }
+          after_quantifier = TRUE;
+        }
+      else
+        {
+          after_quantifier = (*p == '?' && out->len > 0 && out->str[out->len - 1] != '(');
+          g_string_append_c (out, *p++);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+

@@ -1,0 +1,770 @@
+/* bitext — SRX 2.0 segmentation rules.
+ *
+ * SRX (Segmentation Rules eXchange, LISA 2008) lists, per language, ordered
+ * rules <rule break="yes|no"><beforebreak>RE</beforebreak><afterbreak>RE</afterbreak>.
+ * At a position, the first rule whose beforebreak matches the text ending
+ * there and whose afterbreak matches the text starting there decides.
+ * The regular expressions are ICU's (OmegaT and Okapi use Java's, which
+ * agree on everything rule files use).
+ *
+ * This file parses the XML (libxml2), picks the rules of a language through
+ * the <maprules> (with cascade), and compiles each rule into one ICU regex
+ * "(?<=BEFORE)AFTER" evaluated with lookingAt() at the position. Because a
+ * segmenter asks at hundreds of thousands of positions per second, each rule
+ * also gets a cheap prefilter: the sets of characters its match can end with
+ * (last three code units) and start with after the break. Abbreviation rules
+ * of the form \b(?:Mr|Dr|...)\. are recognised and turned into a hash lookup.
+ * Both are exact: a rule is only skipped when it cannot match.
+ */
+#include "srx-private.h"
+#include "srx-pattern-private.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <unicode/uchar.h>
+#include <unicode/uregex.h>
+#include <unicode/uset.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+#include "bitext/error.h"
+#include "bitext-resources.h"
+
+#define TAIL_K BITEXT_SRX_CONTEXT
+#define LOOKBEHIND_BOUND 64 /* '*' and '+' inside a beforebreak become {0,64} and {1,64} */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (URegularExpression, uregex_close)
+
+typedef struct
+{
+  gboolean is_break;
+  char *before;
+  char *after;
+  int line;                 /* in the SRX file, for messages */
+} SrxRule;
+
+typedef struct
+{
+  char *name;
+  GPtrArray *rules;         /* of SrxRule */
+} SrxLanguageRule;
+
+typedef struct
+{
+  char *pattern;
+  char *rule_name;
+} SrxMap;
+
+struct _BitextSrx
+{
+  char *name;
+  gboolean cascade;
+  GPtrArray *language_rules; /* of SrxLanguageRule */
+  GArray *maps;              /* of SrxMap */
+};
+
+/* A UTF-16 string used as a hash key (abbreviation lists). */
+typedef struct
+{
+  const UChar *s;
+  int32_t len;
+} UKey;
+
+typedef struct
+{
+  const SrxRule *rule;
+  URegularExpression *re;     /* (?<=BEFORE)AFTER, or AFTER alone for literal rules */
+  USet *tail[TAIL_K];         /* NULL: any character */
+  USet *head[TAIL_K];         /* first characters after the break; NULL: any */
+  int head_min;               /* AFTER consumes at least this many characters */
+  GHashTable *literals;       /* UKey* set: BEFORE is \b(?:w1|w2|..)\. */
+  gboolean literal_icase;
+  GArray *literal_lengths;    /* distinct int32_t lengths of the literals, in code units */
+  guint text_generation;
+} CompiledRule;
+
+struct _BitextRuleSet
+{
+  GArray *rules;              /* of CompiledRule */
+  const UChar *text;
+  int32_t length;
+  guint generation;
+  gboolean break_anywhere;    /* some break rule has no usable prefilter */
+  guint8 *break_prev;         /* BMP bitmaps: may a break rule fire after / before this unit */
+  guint8 *break_next;
+  BitextSrx *srx_ref;         /* keeps the SrxRule strings alive */
+};
+
+/* ------------------------------------------------------------------------ */
+/* Parsing the XML                                                           */
+
+static void
+srx_rule_free (gpointer data)
+{
+  SrxRule *rule = data;
+  g_free (rule->before);
+  g_free (rule->after);
+  g_free (rule);
+}
+
+static void
+srx_language_rule_free (gpointer data)
+{
+  SrxLanguageRule *lr = data;
+  g_free (lr->name);
+  g_ptr_array_unref (lr->rules);
+  g_free (lr);
+}
+
+static void
+srx_map_clear (gpointer data)
+{
+  SrxMap *map = data;
+  g_free (map->pattern);
+  g_free (map->rule_name);
+}
+
+void
+bitext_srx__free (BitextSrx *srx)
+{
+  if (srx == NULL)
+    return;
+  g_free (srx->name);
+  g_ptr_array_unref (srx->language_rules);
+  g_array_unref (srx->maps);
+  g_free (srx);
+}
+
+static gboolean
+node_is (const xmlNode *node, const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
+}
+
+static char *
+dup_prop (const xmlNode *node, const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+dup_content (const xmlNode *node)
+{
+  xmlChar *value = xmlNodeGetContent (node);
+  char *copy = g_strdup (value != NULL ? (const char *) value : "");
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+parse_rule (BitextSrx *srx, const xmlNode *node, GPtrArray *rules, GError **error)
+{
+  g_autofree char *brk = dup_prop (node, "break");
+  SrxRule *rule = g_new0 (SrxRule, 1);
+  rule->is_break = brk == NULL || g_ascii_strcasecmp (brk, "no") != 0;
+  rule->line = (int) xmlGetLineNo (node);
+  g_ptr_array_add (rules, rule);
+  for (const xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (node_is (child, "beforebreak"))
+        rule->before = dup_content (child);
+      else if (node_is (child, "afterbreak"))
+        rule->after = dup_content (child);
+      else if (child->type == XML_ELEMENT_NODE)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%d: unexpected <%s> in <rule>",
+                       srx->name, (int) xmlGetLineNo (child), (const char *) child->name);
+          return FALSE;
+        }
+    }
+  if (rule->before == NULL)
+    rule->before = g_strdup ("");
+  if (rule->after == NULL)
+    rule->after = g_strdup ("");
+  return TRUE;
+}
+
+static gboolean
+parse_language_rules (BitextSrx *srx, const xmlNode *node, GError **error)
+{
+  for (const xmlNode *lr_node = node->children; lr_node != NULL; lr_node = lr_node->next)
+    {
+      if (!node_is (lr_node, "languagerule"))
+        continue;
+      SrxLanguageRule *lr = g_new0 (SrxLanguageRule, 1);
+      lr->name = dup_prop (lr_node, "languagerulename");
+      lr->rules = g_ptr_array_new_with_free_func (srx_rule_free);
+      g_ptr_array_add (srx->language_rules, lr);
+      if (lr->name == NULL)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%d: <languagerule> without languagerulename", srx->name,
+                       (int) xmlGetLineNo (lr_node));
+          return FALSE;
+        }
+      for (const xmlNode *r = lr_node->children; r != NULL; r = r->next)
+        if (node_is (r, "rule") && !parse_rule (srx, r, lr->rules, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_map_rules (BitextSrx *srx, const xmlNode *node, GError **error)
+{
+  for (const xmlNode *m = node->children; m != NULL; m = m->next)
+    {
+      if (!node_is (m, "languagemap"))
+        continue;
+      SrxMap map = { dup_prop (m, "languagepattern"), dup_prop (m, "languagerulename") };
+      if (map.pattern == NULL || map.rule_name == NULL)
+        {
+          srx_map_clear (&map);
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%d: <languagemap> needs languagepattern and languagerulename",
+                       srx->name, (int) xmlGetLineNo (m));
+          return FALSE;
+        }
+      g_array_append_val (srx->maps, map);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_srx_root (BitextSrx *srx, const xmlNode *root, GError **error)
+{
+  if (root == NULL || !node_is (root, "srx"))
+    {
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%d: not an SRX file (no <srx> root)",
+                   srx->name, root != NULL ? (int) xmlGetLineNo (root) : 1);
+      return FALSE;
+    }
+  for (const xmlNode *part = root->children; part != NULL; part = part->next)
+    {
+      if (node_is (part, "header"))
+        {
+          g_autofree char *cascade = dup_prop (part, "cascade");
+          srx->cascade = cascade != NULL && g_ascii_strcasecmp (cascade, "yes") == 0;
+        }
+      else if (node_is (part, "body"))
+        for (const xmlNode *b = part->children; b != NULL; b = b->next)
+          {
+            if (node_is (b, "languagerules") && !parse_language_rules (srx, b, error))
+              return FALSE;
+            if (node_is (b, "maprules") && !parse_map_rules (srx, b, error))
+              return FALSE;
+          }
+    }
+  return TRUE;
+}
+
+/**
+ * bitext_srx__load_data:
+ * @name: the file name used in messages
+ *
+ * Parses an SRX 2.0 document. The parser never reaches the network and never
+ * loads a DTD or expands external entities.
+ *
+ * Returns: (transfer full) (nullable): the rules, or %NULL with @error set
+ */
+BitextSrx *
+bitext_srx__load_data (const char *name, const char *data, gsize length, GError **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  if (length > G_MAXINT)
+    {
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s: SRX file too large", name);
+      return NULL;
+    }
+  g_autoptr(xmlDoc) doc = xmlReadMemory (data, (int) length, name, NULL,
+                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    {
+      const xmlError *xerr = xmlGetLastError ();
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%d: %s", name,
+                   xerr != NULL ? xerr->line : 0,
+                   xerr != NULL && xerr->message != NULL ? g_strchomp (xerr->message)
+                                                          : "malformed XML");
+      return NULL;
+    }
+  g_autoptr(BitextSrx) srx = g_new0 (BitextSrx, 1);
+  srx->name = g_strdup (name);
+  srx->language_rules = g_ptr_array_new_with_free_func (srx_language_rule_free);
+  srx->maps = g_array_new (FALSE, TRUE, sizeof (SrxMap));
+  g_array_set_clear_func (srx->maps, srx_map_clear);
+  if (!parse_srx_root (srx, xmlDocGetRootElement (doc), error))
+    return NULL;
+  return g_steal_pointer (&srx);
+}
+
+BitextSrx *
+bitext_srx__load_file (const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  return bitext_srx__load_data (path, data, length, error);
+}
+
+/* The rules shipped with bitext, compiled into the library as a GResource. */
+BitextSrx *
+bitext_srx__load_default (GError **error)
+{
+  /* Looked up in our own resource, not the global table: a static link may drop the
+   * constructor that registers it. */
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (bitext_rules_get_resource (),
+                                                    "/org/bitext/rules/default.srx",
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  return bitext_srx__load_data ("default.srx", data, length, error);
+}
+
+guint
+bitext_srx__get_n_rules (const BitextSrx *srx)
+{
+  guint n = 0;
+  for (guint i = 0; i < srx->language_rules->len; i++)
+    n += ((SrxLanguageRule *) g_ptr_array_index (srx->language_rules, i))->rules->len;
+  return n;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Abbreviation lists: \b(?:Mr|Mrs|Dr)\. becomes a hash lookup              */
+
+static guint
+ukey_hash (gconstpointer key)
+{
+  const UKey *k = key;
+  guint h = 2166136261u;
+  for (int32_t i = 0; i < k->len; i++)
+    h = (h ^ k->s[i]) * 16777619u;
+  return h;
+}
+
+static gboolean
+ukey_equal (gconstpointer a, gconstpointer b)
+{
+  const UKey *x = a, *y = b;
+  return x->len == y->len && memcmp (x->s, y->s, (gsize) x->len * sizeof (UChar)) == 0;
+}
+
+static gboolean
+is_word_char (UChar32 c)
+{
+  /* ICU's \w: [\p{Alphabetic}\p{Mark}\p{Decimal_Number}\p{Connector_Punctuation}\u200c\u200d] */
+  return u_hasBinaryProperty (c, UCHAR_ALPHABETIC) || u_isdigit (c)
+         || (U_GET_GC_MASK (c) & (U_GC_M_MASK | U_GC_PC_MASK)) != 0 || c == 0x200c || c == 0x200d;
+}
+
+static UKey *
+ukey_new_folded (const char *utf8, gboolean icase)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = 0;
+  u_strFromUTF8 (NULL, 0, &n, utf8, -1, &status);
+  status = U_ZERO_ERROR;
+  UKey *key = g_malloc (sizeof (UKey) + (gsize) (n + 1) * sizeof (UChar));
+  UChar *s = (UChar *) (key + 1);
+  u_strFromUTF8 (s, n + 1, NULL, utf8, -1, &status);
+  if (icase)
+    u_strFoldCase (s, n + 1, s, n, U_FOLD_CASE_DEFAULT, &status);
+  key->s = s;
+  key->len = n;
+  return key;
+}
+
+/*
+** Recognise beforebreak patterns that are a plain list of words followed by
+** a full stop: "\b(?:Mr|Mrs|e\.g)\." with an optional leading "(?i)".
+** Fills the rule's literal table and returns TRUE if the pattern has that shape.
+*/
+static gboolean
+compile_literal_list (CompiledRule *cr, const char *before)
+{
+  static GRegex *shape = NULL;
+  if (g_once_init_enter (&shape))
+    {
+      GRegex *re = g_regex_new ("^(\\(\\?i\\))?\\\\b\\((?:\\?:)?((?:[^\\\\|()\\[\\]{}.*+?^$]"
+                                "|\\\\[.\\-'])+(?:\\|(?:[^\\\\|()\\[\\]{}.*+?^$]|\\\\[.\\-'])+)*)"
+                                "\\)\\\\\\.$",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&shape, re);
+    }
+  g_autoptr(GMatchInfo) info = NULL;
+  if (!g_regex_match (shape, before, 0, &info))
+    return FALSE;
+  g_autofree char *flag = g_match_info_fetch (info, 1);
+  g_autofree char *list = g_match_info_fetch (info, 2);
+  cr->literal_icase = flag != NULL && *flag != '\0';
+  cr->literals = g_hash_table_new_full (ukey_hash, ukey_equal, g_free, NULL);
+  cr->literal_lengths = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  g_auto(GStrv) words = g_strsplit (list, "|", -1);
+  for (char **w = words; *w != NULL; w++)
+    {
+      GString *plain = g_string_new (NULL);
+      for (const char *c = *w; *c != '\0'; c++)
+        if (*c != '\\')
+          g_string_append_c (plain, *c);
+      g_autofree char *text = g_string_free (plain, FALSE);
+      if (!is_word_char (g_utf8_get_char (text)))
+        {
+          g_clear_pointer (&cr->literals, g_hash_table_unref);
+          g_clear_pointer (&cr->literal_lengths, g_array_unref);
+          return FALSE;
+        }
+      UKey *key = ukey_new_folded (text, cr->literal_icase);
+      gboolean seen = FALSE;
+      for (guint i = 0; i < cr->literal_lengths->len; i++)
+        seen |= g_array_index (cr->literal_lengths, int32_t, i) == key->len;
+      if (!seen)
+        g_array_append_val (cr->literal_lengths, key->len);
+      g_hash_table_add (cr->literals, key);
+    }
+  return TRUE;
+}
+
+/* Does the text end, at pos, with one of the rule's words and a full stop, after a \b? */
+static gboolean
+literal_matches (const CompiledRule *cr, const UChar *text, int32_t pos)
+{
+  if (pos < 2 || text[pos - 1] != '.')
+    return FALSE;
+  for (guint i = 0; i < cr->literal_lengths->len; i++)
+    {
+      int32_t len = g_array_index (cr->literal_lengths, int32_t, i);
+      int32_t start = pos - 1 - len;
+      if (start < 0)
+        continue;
+      if (start > 0)
+        {
+          UChar32 prev;
+          int32_t j = start;
+          U16_PREV (text, 0, j, prev);
+          if (is_word_char (prev))
+            continue;
+        }
+      UKey key = { text + start, len };
+      UChar folded[64];
+      if (cr->literal_icase && len < (int32_t) G_N_ELEMENTS (folded))
+        {
+          UErrorCode status = U_ZERO_ERROR;
+          key.len = u_strFoldCase (folded, G_N_ELEMENTS (folded), text + start, len,
+                                   U_FOLD_CASE_DEFAULT, &status);
+          key.s = folded;
+        }
+      if (g_hash_table_contains (cr->literals, &key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Compiling a language's rules                                              */
+
+static void
+compiled_rule_clear (gpointer data)
+{
+  CompiledRule *cr = data;
+  g_clear_pointer (&cr->re, uregex_close);
+  for (int i = 0; i < TAIL_K; i++)
+    g_clear_pointer (&cr->tail[i], uset_close);
+  for (int i = 0; i < TAIL_K; i++)
+    g_clear_pointer (&cr->head[i], uset_close);
+  g_clear_pointer (&cr->literals, g_hash_table_unref);
+  g_clear_pointer (&cr->literal_lengths, g_array_unref);
+}
+
+void
+bitext_rule_set__free (BitextRuleSet *rules)
+{
+  if (rules == NULL)
+    return;
+  g_array_unref (rules->rules);
+  g_free (rules->break_prev);
+  g_free (rules->break_next);
+  g_free (rules);
+}
+
+static URegularExpression *
+open_regex (const char *pattern, UErrorCode *status, UParseError *perr)
+{
+  UChar stack[512];
+  g_autofree UChar *heap = NULL;
+  UChar *buf = stack;
+  int32_t n = 0;
+  u_strFromUTF8 (buf, G_N_ELEMENTS (stack), &n, pattern, -1, status);
+  if (*status == U_BUFFER_OVERFLOW_ERROR)
+    {
+      *status = U_ZERO_ERROR;
+      buf = heap = g_new (UChar, n + 1);
+      u_strFromUTF8 (buf, n + 1, NULL, pattern, -1, status);
+    }
+  if (U_FAILURE (*status))
+    return NULL;
+  return uregex_open (buf, n, 0, perr, status);
+}
+
+/*
+** Compile "(?<=BEFORE)AFTER". ICU needs a bounded look-behind: when the
+** pattern has '*' or '+', retry with bounded quantifiers.
+*/
+static gboolean
+compile_rule_regex (CompiledRule *cr, const char *srx_name, GError **error)
+{
+  const SrxRule *rule = cr->rule;
+  const char *before = cr->literals != NULL ? "" : rule->before;
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *bounded = attempt == 1 ? bitext_srx__bound_quantifiers (before, LOOKBEHIND_BOUND) : NULL;
+      g_autofree char *pattern = *before == '\0'
+                                     ? g_strdup_printf ("(?:%s)", rule->after)
+                                     : g_strdup_printf ("(?<=(?:%s))(?:%s)",
+                                                        bounded != NULL ? bounded : before,
+                                                        rule->after);
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError perr = { 0 };
+      cr->re = open_regex (pattern, &status, &perr);
+      if (U_SUCCESS (status))
+        {
+          uregex_useTransparentBounds (cr->re, TRUE, &status);
+          uregex_useAnchoringBounds (cr->re, FALSE, &status);
+          return TRUE;
+        }
+      if (status != U_REGEX_LOOK_BEHIND_LIMIT || attempt == 1)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%d: bad regular expression in rule (%s): %s%s%s", srx_name,
+                       rule->line, u_errorName (status), rule->before,
+                       *rule->after != '\0' ? " / " : "", rule->after);
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+bitmap_add_set (guint8 *bitmap, const USet *set)
+{
+  int32_t n = uset_getItemCount (set);
+  for (int32_t i = 0; i < n; i++)
+    {
+      UChar32 lo, hi;
+      UErrorCode status = U_ZERO_ERROR;
+      if (uset_getItem (set, i, &lo, &hi, NULL, 0, &status) != 0)
+        continue; /* a string, not a range */
+      for (UChar32 c = lo; c <= hi && c < 0x10000; c++)
+        bitmap[c >> 3] |= (guint8) (1u << (c & 7));
+      if (hi >= 0x10000)
+        for (UChar32 c = 0xD800; c < 0xE000; c++)
+          bitmap[c >> 3] |= (guint8) (1u << (c & 7));
+    }
+}
+
+static gboolean
+compile_rule (BitextRuleSet *set, const SrxRule *rule, const char *srx_name, GError **error)
+{
+  CompiledRule cr = { .rule = rule };
+  compile_literal_list (&cr, rule->before);
+  const char *bend = rule->before + strlen (rule->before);
+  const char *aend = rule->after + strlen (rule->after);
+  bitext_srx__pattern_sets (rule->before, bend, strstr (rule->before, "(?i") != NULL, cr.tail, TAIL_K, FALSE);
+  gboolean icase = strstr (rule->after, "(?i") != NULL;
+  int amax;
+  bitext_srx__pattern_width (rule->after, aend, icase, &cr.head_min, &amax);
+  bitext_srx__pattern_sets (rule->after, aend, icase, cr.head, TAIL_K, TRUE);
+  g_array_append_val (set->rules, cr);
+  CompiledRule *stored = &g_array_index (set->rules, CompiledRule, set->rules->len - 1);
+  if (!compile_rule_regex (stored, srx_name, error))
+    return FALSE;
+  if (rule->is_break)
+    {
+      if (stored->tail[0] == NULL || stored->head[0] == NULL || stored->head_min == 0)
+        set->break_anywhere = TRUE;
+      else
+        {
+          bitmap_add_set (set->break_prev, stored->tail[0]);
+          bitmap_add_set (set->break_next, stored->head[0]);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+lang_matches (const char *pattern, const char *lang)
+{
+  g_autoptr(GRegex) re = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_ANCHORED, 0, NULL);
+  if (re == NULL)
+    return FALSE;
+  g_autoptr(GMatchInfo) info = NULL;
+  if (!g_regex_match (re, lang, 0, &info))
+    return FALSE;
+  int end = 0;
+  g_match_info_fetch_pos (info, 0, NULL, &end);
+  return (size_t) end == strlen (lang);
+}
+
+static const SrxLanguageRule *
+find_language_rule (const BitextSrx *srx, const char *name)
+{
+  for (guint i = 0; i < srx->language_rules->len; i++)
+    {
+      const SrxLanguageRule *lr = g_ptr_array_index (srx->language_rules, i);
+      if (strcmp (lr->name, name) == 0)
+        return lr;
+    }
+  return NULL;
+}
+
+/**
+ * bitext_srx__compile:
+ * @lang: a BCP 47 language code such as "en" or "ru-RU"
+ *
+ * Selects the rules for @lang through the SRX <maprules> (all matching maps
+ * in order when the header says cascade="yes", the first otherwise) and
+ * compiles them.
+ *
+ * Returns: (transfer full) (nullable): the rules, or %NULL with @error set
+ */
+BitextRuleSet *
+bitext_srx__compile (const BitextSrx *srx, const char *lang, GError **error)
+{
+  g_autoptr(BitextRuleSet) set = g_new0 (BitextRuleSet, 1);
+  set->rules = g_array_new (FALSE, TRUE, sizeof (CompiledRule));
+  g_array_set_clear_func (set->rules, compiled_rule_clear);
+  set->break_prev = g_malloc0 (0x10000 / 8);
+  set->break_next = g_malloc0 (0x10000 / 8);
+  for (guint m = 0; m < srx->maps->len; m++)
+    {
+      const SrxMap *map = &g_array_index (srx->maps, SrxMap, m);
+      if (!lang_matches (map->pattern, lang))
+        continue;
+      const SrxLanguageRule *lr = find_language_rule (srx, map->rule_name);
+      if (lr == NULL)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s: <languagemap> names an unknown languagerule '%s'", srx->name,
+                       map->rule_name);
+          return NULL;
+        }
+      for (guint r = 0; r < lr->rules->len; r++)
+        if (!compile_rule (set, g_ptr_array_index (lr->rules, r), srx->name, error))
+          return NULL;
+      if (!srx->cascade)
+        break;
+    }
+  return g_steal_pointer (&set);
+}
+
+guint
+bitext_rule_set__get_n_rules (const BitextRuleSet *rules)
+{
+  return rules->rules->len;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Evaluation                                                                */
+
+/* Set the paragraph the next calls look at; regexes pick it up lazily. */
+void
+bitext_rule_set__set_text (BitextRuleSet *rules, const UChar *text, int32_t length)
+{
+  rules->text = text;
+  rules->length = length;
+  rules->generation++;
+}
+
+static inline gboolean
+bit_is_set (const guint8 *bitmap, UChar c)
+{
+  return (bitmap[c >> 3] >> (c & 7)) & 1;
+}
+
+/*
+** May a break rule fire between text[pos-1] and text[pos]? A cheap test used
+** to find the positions, beyond ICU's own boundaries, that rules must see.
+*/
+gboolean
+bitext_rule_set__may_break (const BitextRuleSet *rules, const UChar *text, int32_t length,
+                            int32_t pos)
+{
+  if (pos <= 0 || pos >= length)
+    return FALSE;
+  if (rules->break_anywhere)
+    return TRUE;
+  return bit_is_set (rules->break_prev, text[pos - 1]) && bit_is_set (rules->break_next, text[pos]);
+}
+
+/*
+** Can the rule match at @pos, judging by the few characters around it? Runs
+** before the regex, and only rejects what the regex would reject.
+*/
+static gboolean
+prefilter_passes (const CompiledRule *cr, const UChar *text, int32_t length, int32_t pos)
+{
+  int32_t i = pos;
+  for (int k = 0; k < TAIL_K && i > 0; k++)
+    {
+      UChar32 c;
+      U16_PREV (text, 0, i, c);
+      if (cr->tail[k] != NULL && !uset_contains (cr->tail[k], c))
+        return FALSE;
+    }
+  if (length - pos < cr->head_min)
+    return FALSE;
+  i = pos;
+  for (int k = 0; k < TAIL_K && k < cr->head_min && i < length; k++)
+    {
+      UChar32 c;
+      U16_NEXT (text, i, length, c);
+      if (cr->head[k] != NULL && !uset_contains (cr->head[k], c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+rule_matches (BitextRuleSet *rules, CompiledRule *cr, int32_t pos)
+{
+  if (!prefilter_passes (cr, rules->text, rules->length, pos))
+    return FALSE;
+  if (cr->literals != NULL && !literal_matches (cr, rules->text, pos))
+    return FALSE;
+  UErrorCode status = U_ZERO_ERROR;
+  if (cr->text_generation != rules->generation)
+    {
+      uregex_setText (cr->re, rules->text, rules->length, &status);
+      uregex_useTransparentBounds (cr->re, TRUE, &status);
+      uregex_useAnchoringBounds (cr->re, FALSE, &status);
+      cr->text_generation = rules->generation;
+    }
+  uregex_setRegion (cr->re, pos, rules->length, &status);
+  gboolean found = uregex_lookingAt (cr->re, -1, &status);
+  return U_SUCCESS (status) && found;
+}
+
+/*
+** The decision of the first rule that matches at @pos (a UTF-16 index into
+** the text given to bitext_rule_set__set_text), or BITEXT_RULE_NONE.
+*/
+BitextRuleDecision
+bitext_rule_set__decide (BitextRuleSet *rules, int32_t pos)
+{
+  for (guint i = 0; i < rules->rules->len; i++)
+    {
+      CompiledRule *cr = &g_array_index (rules->rules, CompiledRule, i);
+      if (rule_matches (rules, cr, pos))
+        return cr->rule->is_break ? BITEXT_RULE_BREAK : BITEXT_RULE_NO_BREAK;
+    }
+  return BITEXT_RULE_NONE;
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The test command: install what is missing, build with -Werror, run the suite, then build
+# again under AddressSanitizer and UndefinedBehaviorSanitizer and run it again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tests/setup.sh
+summary=()
+passed=0
+failed=0
+run_pass() {
+  local dir=$1; shift
+  if [ ! -d "$dir" ]; then
+    meson setup "$dir" -Dwerror=true "$@" >/dev/null
+  fi
+  ninja -C "$dir" >/dev/null
+  local status=0
+  meson test -C "$dir" --print-errorlogs "${MESON_TEST_ARGS[@]}" | tee "$dir/test-output.txt" || status=$?
+  local ok fail
+  ok=$(awk '/^Ok:/ {print $2}' "$dir/test-output.txt")
+  fail=$(awk '/^Fail:/ {print $2}' "$dir/test-output.txt")
+  passed=$((passed + ${ok:-0}))
+  failed=$((failed + ${fail:-0}))
+  [ "$status" -eq 0 ] || failed=$((failed + (${fail:-0} == 0 ? 1 : 0)))
+  summary+=("$dir: ${ok:-0} ok, ${fail:-0} failed")
+}
+MESON_TEST_ARGS=()
+run_pass build-test
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+run_pass build-asan -Db_sanitize=address,undefined -Db_lundef=false
+printf '%s\n' "${summary[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

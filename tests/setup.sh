@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install what building and testing bitext needs on Debian 12, if it is missing.
+# As root: apt-get install. Otherwise: print the exact apt-get line and exit 1.
+# Extra packages may be given as arguments.
+set -euo pipefail
+packages=(gcc meson ninja-build pkg-config libglib2.0-dev libicu-dev libxml2-dev libstemmer-dev "$@")
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+else
+  echo "setup: missing Debian packages; run as root:" >&2
+  echo "apt-get install -y --no-install-recommends ${missing[*]}"
+  exit 1
+fi

@@ -1,0 +1,373 @@
+/* bitext tests — sentence segmentation. */
+#include <locale.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "test-util.h"
+
+#define MAX_SENTS 8
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  const char *expected[MAX_SENTS];
+} Case;
+
+/* English: abbreviations, initials, numbers, quotes, ellipses. */
+static const Case en_cases[] = {
+  { "simple", "The plan works. We start tomorrow.", { "The plan works.", "We start tomorrow." } },
+  { "question-exclamation", "Is it ready? Yes! Ship it.", { "Is it ready?", "Yes!", "Ship it." } },
+  { "title-mr", "Mr. Brown met Dr. Grey at noon.", { "Mr. Brown met Dr. Grey at noon." } },
+  { "title-prof-st", "Prof. Lee lives near St. Anne's school.",
+    { "Prof. Lee lives near St. Anne's school." } },
+  { "eg-ie", "Use a short word, e.g. Paris or Rome. It helps, i.e. Readers follow.",
+    { "Use a short word, e.g. Paris or Rome.", "It helps, i.e. Readers follow." } },
+  { "us-attributive", "The U.S. Senate voted. Nobody objected.",
+    { "The U.S. Senate voted.", "Nobody objected." } },
+  { "us-final", "She moved to the U.S. Then she wrote a book.",
+    { "She moved to the U.S.", "Then she wrote a book." } },
+  { "no-number", "See item No. 7 on the list. It is short.",
+    { "See item No. 7 on the list.", "It is short." } },
+  { "page-number", "The quote is on p. 212 of the report.", { "The quote is on p. 212 of the report." } },
+  { "am-lowercase", "We met at 9 a.m. and left at noon.", { "We met at 9 a.m. and left at noon." } },
+  { "initials", "The novel by J. R. R. Tolkien sold well.", { "The novel by J. R. R. Tolkien sold well." } },
+  { "initials-tight", "A.S. Byatt wrote it. She won a prize.",
+    { "A.S. Byatt wrote it.", "She won a prize." } },
+  { "pronoun-i", "Nobody saw it but I. Then it vanished.", { "Nobody saw it but I.", "Then it vanished." } },
+  { "decimal", "The rate rose to 3.75 per cent. Markets fell.",
+    { "The rate rose to 3.75 per cent.", "Markets fell." } },
+  { "money-final", "It costs $12.50. That is cheap.", { "It costs $12.50.", "That is cheap." } },
+  { "quote-inside", "He said, \"We are done.\" and left the room.",
+    { "He said, \"We are done.\" and left the room." } },
+  { "quote-final", "He said, \"We are done.\" Nobody answered.",
+    { "He said, \"We are done.\"", "Nobody answered." } },
+  { "curly-quote-final", "She wrote: “It works.” The team cheered.",
+    { "She wrote: “It works.”", "The team cheered." } },
+  { "parenthesis-final", "The vote passed (by a wide margin.) Then we went home.",
+    { "The vote passed (by a wide margin.)", "Then we went home." } },
+  { "ellipsis-unicode", "He waited… Then he left.", { "He waited…", "Then he left." } },
+  { "ellipsis-lowercase", "He waited... and waited.", { "He waited... and waited." } },
+  { "exclamation-name", "They work at Yahoo! in London.", { "They work at Yahoo! in London." } },
+  { "url", "The page is at www.example.org/a.html today. Read it.",
+    { "The page is at www.example.org/a.html today.", "Read it." } },
+  { "email", "Write to team@example.org. We answer fast.",
+    { "Write to team@example.org.", "We answer fast." } },
+  { "nato-acronym", "It was agreed within NATO. We have seen progress.",
+    { "It was agreed within NATO.", "We have seen progress." } },
+  { "ok-final", "It is OK. Then we go on.", { "It is OK.", "Then we go on." } },
+  { "emphasis-inside", "We want *bolder* steps. Now.", { "We want *bolder* steps.", "Now." } },
+  { "emphasis-after-stop", "**This is settled.** Next question.",
+    { "**This is settled.**", "Next question." } },
+  { "emphasis-span", "The **two centres** would work. They exist.",
+    { "The **two centres** would work.", "They exist." } },
+  { "numbered-inline", "1) Plan the route 2) Pack the bags 3) Leave early",
+    { "1) Plan the route", "2) Pack the bags", "3) Leave early" } },
+  { "numbered-dot-inline", "1. Read the text. 2. Align it.", { "1. Read the text.", "2. Align it." } },
+  { "lettered-inline", "a. Red paint b. Blue paint", { "a. Red paint", "b. Blue paint" } },
+  { "bullets-inline", "• Tea • Coffee • Water", { "• Tea", "• Coffee", "• Water" } },
+  { "numbers-not-a-list", "He was 25. She was 26. They married.",
+    { "He was 25.", "She was 26.", "They married." } },
+  { "bracket-ellipsis", "\"The [...] plan\" (Jones 12). It failed.",
+    { "\"The [...] plan\" (Jones 12).", "It failed." } },
+};
+
+/* Russian: abbreviations, initials, dates, quotes, dashes, direct speech, lists. */
+static const Case ru_cases[] = {
+  { "simple", "Мы начали работу. Она идёт быстро.", { "Мы начали работу.", "Она идёт быстро." } },
+  { "question", "Кто здесь? Это я.", { "Кто здесь?", "Это я." } },
+  { "exclamation", "Стой! Не двигайся.", { "Стой!", "Не двигайся." } },
+  { "te", "Это главное, т. е. основа всего. Дальше проще.",
+    { "Это главное, т. е. основа всего.", "Дальше проще." } },
+  { "te-capital", "Речь о столице, т. е. Москве.", { "Речь о столице, т. е. Москве." } },
+  { "td-final", "Купили хлеб, молоко и т. д. Потом пошли домой.",
+    { "Купили хлеб, молоко и т. д.", "Потом пошли домой." } },
+  { "tp-final", "Были столы, стулья и т. п. Всё продали.",
+    { "Были столы, стулья и т. п.", "Всё продали." } },
+  { "tp-inside", "Столы, стулья и т. п. мы продали.", { "Столы, стулья и т. п. мы продали." } },
+  { "god-final", "Он родился в 1799 г. Его отец служил в армии.",
+    { "Он родился в 1799 г.", "Его отец служил в армии." } },
+  { "god-inside", "Договор подписан 3 мая 2012 г. в Москве.",
+    { "Договор подписан 3 мая 2012 г. в Москве." } },
+  { "gody", "Это было в 1990–2000 гг. Теперь всё иначе.",
+    { "Это было в 1990–2000 гг.", "Теперь всё иначе." } },
+  { "gorod", "Встреча прошла в г. Москве. Все приехали.",
+    { "Встреча прошла в г. Москве.", "Все приехали." } },
+  { "ulitsa", "Офис на ул. Тверской, д. 5. Вход со двора.",
+    { "Офис на ул. Тверской, д. 5.", "Вход со двора." } },
+  { "imeni", "Театр им. Пушкина открыт. Билеты есть.", { "Театр им. Пушкина открыт.", "Билеты есть." } },
+  { "stranitsa", "См. стр. 15 и рис. 3. Там всё видно.", { "См. стр. 15 и рис. 3.", "Там всё видно." } },
+  { "sm-capital", "Подробнее см. Приложение 2.", { "Подробнее см. Приложение 2." } },
+  { "initials-before", "А. С. Пушкин родился в Москве.", { "А. С. Пушкин родился в Москве." } },
+  { "initials-tight", "Роман написал Л.Н. Толстой. Он жил долго.",
+    { "Роман написал Л.Н. Толстой.", "Он жил долго." } },
+  { "initials-after", "Доклад сделал Иванов И. И. на первом заседании.",
+    { "Доклад сделал Иванов И. И. на первом заседании." } },
+  { "acronym-final", "Об этом договорились в НАТО. Россия ответила.",
+    { "Об этом договорились в НАТО.", "Россия ответила." } },
+  { "acronym-paren-final", "Речь о ПРО ТВД (театра военных действий). Это важно.",
+    { "Речь о ПРО ТВД (театра военных действий).", "Это важно." } },
+  { "decimal-comma", "Рост составил 3,5 %. Это много.", { "Рост составил 3,5 %.", "Это много." } },
+  { "decimal-point", "Рост составил 3.5 процента. Это много.",
+    { "Рост составил 3.5 процента.", "Это много." } },
+  { "thousands", "Собрали 1 000 000 руб. Деньги ушли на ремонт.",
+    { "Собрали 1 000 000 руб.", "Деньги ушли на ремонт." } },
+  { "quotes-inside", "Он назвал план «смелым шагом» и ушёл.", { "Он назвал план «смелым шагом» и ушёл." } },
+  { "quotes-final", "Он сказал: «Мы согласны». Все замолчали.",
+    { "Он сказал: «Мы согласны».", "Все замолчали." } },
+  { "quotes-stop-inside", "Он сказал: «Мы согласны.» Все замолчали.",
+    { "Он сказал: «Мы согласны.»", "Все замолчали." } },
+  { "direct-speech-question", "«Кто там?» — спросил он. Никто не ответил.",
+    { "«Кто там?» — спросил он.", "Никто не ответил." } },
+  { "direct-speech-exclamation", "«Уходите!» — крикнул сторож. Мы ушли.",
+    { "«Уходите!» — крикнул сторож.", "Мы ушли." } },
+  { "direct-speech-comma", "«Хорошо», — сказала она. Потом улыбнулась.",
+    { "«Хорошо», — сказала она.", "Потом улыбнулась." } },
+  { "dash-inside", "Москва — столица России. Она большая.", { "Москва — столица России.", "Она большая." } },
+  { "dash-after-stop", "Мы ждали. — Долго? — Очень.", { "Мы ждали.", "— Долго?", "— Очень." } },
+  { "ellipsis", "Он замолчал… Потом ушёл.", { "Он замолчал…", "Потом ушёл." } },
+  { "ellipsis-lowercase", "Он замолчал… и ушёл.", { "Он замолчал… и ушёл." } },
+  { "century-roman", "Это угроза XXI века. Мы её видим.", { "Это угроза XXI века.", "Мы её видим." } },
+  { "vek-final", "Храм построен в XV в. Его перестроили позже.",
+    { "Храм построен в XV в.", "Его перестроили позже." } },
+  { "numbered-list-inline", "1) Собрать данные 2) Проверить их 3) Отправить отчёт",
+    { "1) Собрать данные", "2) Проверить их", "3) Отправить отчёт" } },
+  { "lettered-list-inline", "а) первый пункт б) второй пункт", { "а) первый пункт", "б) второй пункт" } },
+  { "emphasis", "Системы должны *усиливать* друг друга. Это ясно.",
+    { "Системы должны *усиливать* друг друга.", "Это ясно." } },
+  { "bold-after-stop", "**Первый центр.** Он собирает данные.",
+    { "**Первый центр.**", "Он собирает данные." } },
+  { "tk", "Мы опоздали, т. к. шёл дождь.", { "Мы опоздали, т. к. шёл дождь." } },
+  { "eng-name-inside", "Компания Yahoo! открыла офис. Он в центре.",
+    { "Компания Yahoo! открыла офис.", "Он в центре." } },
+};
+
+/* Layout: paragraphs, lines, headings, list items, broken paragraphs. */
+static const Case layout_cases[] = {
+  { "paragraph-hard-boundary", "First part without stop\n\nSecond part starts here.",
+    { "First part without stop", "Second part starts here." } },
+  { "broken-paragraph", "These sites are in the wrong place if we\n\nwere trying to do that. Next.",
+    { "These sites are in the wrong place if we were trying to do that.", "Next." } },
+  { "broken-paragraph-spaces", "one of\n   \n\nthe main threats.", { "one of the main threats." } },
+  { "not-broken-after-stop", "It ended.\n\nthen a lower-case start.", { "It ended.", "then a lower-case start." } },
+  { "heading-line", "Introduction\nThe project started in May. It went well.",
+    { "Introduction", "The project started in May.", "It went well." } },
+  { "list-lines", "You need:\n- eggs\n- milk\n- flour",
+    { "You need:", "- eggs", "- milk", "- flour" } },
+  { "numbered-lines", "Steps\n1. Open the file\n2. Save it",
+    { "Steps", "1. Open the file", "2. Save it" } },
+  { "wrapped-prose", "This is a long line of prose that wraps at the margin and goes on with\n"
+                     "Russia and NATO in the next line of the same sentence, ending here.",
+    { "This is a long line of prose that wraps at the margin and goes on with Russia and NATO "
+      "in the next line of the same sentence, ending here." } },
+  { "title-block", "**A vision of cooperation,\nAddress by the Ambassador,\nDeputy Head of Mission\n"
+                   "to the Conference, 3 May 2012**",
+    { "**A vision of cooperation, Address by the Ambassador, Deputy Head of Mission to the "
+      "Conference, 3 May 2012**" } },
+  { "address-block", "John Smith\nHigh Street 5\nLondon", { "John Smith", "High Street 5", "London" } },
+  { "crlf", "One.\r\nTwo.\r\n\r\nThree.", { "One.", "Two.", "Three." } },
+  { "markdown-heading", "# Results\nWe won. Everyone cheered.", { "# Results", "We won.", "Everyone cheered." } },
+};
+
+static void
+run_cases (const char *lang, const Case *cases, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GPtrArray) got = bitext_test_segment (lang, cases[i].text);
+      g_autofree char *what = g_strdup_printf ("%s case '%s'", lang, cases[i].name);
+      bitext_test_assert_strv (what, got, cases[i].expected);
+    }
+}
+
+static void
+test_en_cases (void)
+{
+  run_cases ("en", en_cases, G_N_ELEMENTS (en_cases));
+}
+
+static void
+test_ru_cases (void)
+{
+  g_assert_cmpuint (G_N_ELEMENTS (ru_cases), >=, 40);
+  run_cases ("ru", ru_cases, G_N_ELEMENTS (ru_cases));
+}
+
+static void
+test_layout_cases (void)
+{
+  run_cases ("en", layout_cases, G_N_ELEMENTS (layout_cases));
+}
+
+static void
+check_sample (const char *lang, const char *sample, const char *sentences)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "samples", sample, NULL);
+  g_autofree char *gold = g_test_build_filename (G_TEST_DIST, "data", sentences, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr(GPtrArray) expected = bitext_test_read_lines (gold);
+  g_ptr_array_add (expected, NULL);
+  g_autoptr(GPtrArray) got = bitext_test_segment (lang, text);
+  bitext_test_assert_strv (sample, got, (const char *const *) expected->pdata);
+}
+
+static void
+test_sample_en (void)
+{
+  check_sample ("en", "speech.en.txt", "speech.en.sent");
+}
+
+static void
+test_sample_ru (void)
+{
+  check_sample ("ru", "speech.ru.txt", "speech.ru.sent");
+}
+
+static gboolean
+collect_segments (const BitextSegment *s, const char *text, gpointer user_data, GError **error)
+{
+  (void) text;
+  (void) error;
+  g_array_append_val ((GArray *) user_data, *s);
+  return TRUE;
+}
+
+/* Spans point back into the original bytes: CRLF and the BOM are counted. */
+static void
+test_source_spans (void)
+{
+  static const char input[] = "\xEF\xBB\xBFTitle line\r\n\r\nFirst one. Second\r\none.\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextSegmenter) seg = bitext_segmenter_new ("en", NULL, &error);
+  g_autoptr(BitextReader) reader = bitext_reader_new_for_data ("spans", input, sizeof input - 1);
+  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (BitextSegment));
+  g_assert_true (bitext_segmenter_segment_reader (seg, reader, collect_segments, segs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (segs->len, ==, 3);
+  const BitextSegment *s = &g_array_index (segs, BitextSegment, 0);
+  g_assert_cmpuint (s->source_offset, ==, 3);
+  g_assert_cmpuint (s->source_end, ==, 13);
+  g_assert_cmpuint (s->start.line, ==, 1);
+  g_assert_cmpuint (s->start.column, ==, 1);
+  g_assert_cmpuint (s->paragraph, ==, 0);
+  s = &g_array_index (segs, BitextSegment, 1);
+  g_assert_cmpuint (s->source_offset, ==, 17);
+  g_assert_cmpuint (s->source_end, ==, 27);
+  g_assert_cmpuint (s->start.line, ==, 3);
+  g_assert_cmpuint (s->paragraph, ==, 1);
+  s = &g_array_index (segs, BitextSegment, 2);
+  g_assert_cmpuint (s->source_offset, ==, 28);
+  g_assert_cmpuint (s->source_end, ==, 40);
+  g_assert_cmpuint (s->start.line, ==, 3);
+  g_assert_cmpuint (s->start.column, ==, 12);
+  g_assert_cmpuint (s->end.line, ==, 4);
+  g_assert_cmpuint (s->end.column, ==, 4);
+}
+
+/* The document API gives the same segments, with spans into the document's text. */
+static void
+test_document (void)
+{
+  static const char input[] = "Alpha one. Beta two.\n\nGamma three";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextDocument) doc = bitext_document_new_for_data ("doc", input, sizeof input - 1,
+                                                                &error);
+  g_assert_no_error (error);
+  g_autoptr(BitextSegmenter) seg = bitext_segmenter_new ("en", NULL, &error);
+  g_autoptr(GArray) segs = bitext_segmenter_segment_document (seg, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (segs->len, ==, 3);
+  const char *text = bitext_document_get_text (doc, NULL);
+  static const char *const expected[] = { "Alpha one.", "Beta two.", "Gamma three" };
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *s = bitext_segment_dup_text (text, &g_array_index (segs, BitextSegment, i).span);
+      g_assert_cmpstr (s, ==, expected[i]);
+    }
+  g_assert_cmpuint (g_array_index (segs, BitextSegment, 2).paragraph, ==, 1);
+}
+
+/* Languages without rules of their own: ICU plus the generic rules, never an error. */
+static void
+test_generic_language (void)
+{
+  static const char *const de[] = { "Das ist gut.", "Wir gehen jetzt.", NULL };
+  g_autoptr(GPtrArray) got = bitext_test_segment ("de", "Das ist gut. Wir gehen jetzt.");
+  bitext_test_assert_strv ("de", got, de);
+  static const char *const fr[] = { "C'est « fini » ?", "Oui.", NULL };
+  g_autoptr(GPtrArray) got_fr = bitext_test_segment ("fr-CA", "C'est « fini » ? Oui.");
+  bitext_test_assert_strv ("fr-CA", got_fr, fr);
+}
+
+static void
+test_auto_language (void)
+{
+  g_assert_cmpstr (bitext_guess_language ("Это текст.", strlen ("Это текст.")), ==, "ru");
+  g_assert_cmpstr (bitext_guess_language ("This is text.", 13), ==, "en");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextSegmenter) seg = bitext_segmenter_new ("auto", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (bitext_segmenter_get_lang (seg));
+  static const char *const ru[] = { "Это было в 1799 г.", "Потом всё изменилось.", NULL };
+  g_autoptr(GPtrArray) got = bitext_test_segment ("auto", "Это было в 1799 г. Потом всё изменилось.");
+  bitext_test_assert_strv ("auto", got, ru);
+}
+
+static void
+test_bad_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextSegmenter) seg = bitext_segmenter_new ("en!!", NULL, &error);
+  g_assert_null (seg);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_LANGUAGE);
+}
+
+/* A callback that fails stops segmentation and its error comes back. */
+static gboolean
+fail_second (const BitextSegment *s, const char *text, gpointer user_data, GError **error)
+{
+  (void) s;
+  (void) text;
+  if (++*(int *) user_data == 2)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE, "stop");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_callback_error (void)
+{
+  static const char input[] = "One. Two. Three.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextSegmenter) seg = bitext_segmenter_new ("en", NULL, &error);
+  g_autoptr(BitextReader) reader = bitext_reader_new_for_data ("cb", input, sizeof input - 1);
+  int calls = 0;
+  g_assert_false (bitext_segmenter_segment_reader (seg, reader, fail_second, &calls, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE);
+  g_assert_cmpint (calls, ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/segment/en/cases", test_en_cases);
+  g_test_add_func ("/segment/ru/cases", test_ru_cases);
+  g_test_add_func ("/segment/layout/cases", test_layout_cases);
+  g_test_add_func ("/segment/sample/en", test_sample_en);
+  g_test_add_func ("/segment/sample/ru", test_sample_ru);
+  g_test_add_func ("/segment/spans/source", test_source_spans);
+  g_test_add_func ("/segment/document", test_document);
+  g_test_add_func ("/segment/lang/generic", test_generic_language);
+  g_test_add_func ("/segment/lang/auto", test_auto_language);
+  g_test_add_func ("/segment/lang/invalid", test_bad_language);
+  g_test_add_func ("/segment/callback-error", test_callback_error);
+  return g_test_run ();
+}

@@ -1,0 +1,175 @@
+/* bitext tests — SRX 2.0 rules: parsing, language maps, rule semantics. */
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "srx-private.h"
+#include "test-util.h"
+
+#define SRX_HEAD "<?xml version=\"1.0\"?>\n<srx xmlns=\"http://www.lisa.org/srx20\" version=\"2.0\">\n" \
+                 "<header segmentsubflows=\"yes\" cascade=\"%s\"/>\n<body>\n<languagerules>\n"
+#define SRX_TAIL "</languagerules>\n<maprules>\n%s</maprules>\n</body>\n</srx>\n"
+
+static char *
+write_srx (const char *cascade, const char *rules, const char *maps)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bitext-srx-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "rules.srx", NULL);
+  g_autofree char *head = g_strdup_printf (SRX_HEAD, cascade);
+  g_autofree char *tail = g_strdup_printf (SRX_TAIL, maps);
+  g_autofree char *xml = g_strconcat (head, rules, tail, NULL);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  return path;
+}
+
+static void
+remove_srx (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A user's rule file replaces bitext's rules: "Dr." no longer protected, "Abc." is. */
+static void
+test_custom_rules (void)
+{
+  g_autofree char *path = write_srx (
+      "yes",
+      "<languagerule languagerulename=\"Mine\">\n"
+      "<rule break=\"no\"><beforebreak>\\bAbc\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+      "</languagerule>\n",
+      "<languagemap languagepattern=\"en.*\" languagerulename=\"Mine\"/>\n");
+  static const char *const expected[] = { "Abc. Def ghi.", "Dr.", "Who came.", NULL };
+  g_autoptr(GPtrArray) got = bitext_test_segment_srx ("en", path, "Abc. Def ghi. Dr. Who came.");
+  bitext_test_assert_strv ("custom", got, expected);
+  remove_srx (path);
+}
+
+/* Break rules add boundaries ICU does not see: here after every semicolon. */
+static void
+test_break_rule (void)
+{
+  g_autofree char *path = write_srx (
+      "no",
+      "<languagerule languagerulename=\"Semi\">\n"
+      "<rule break=\"yes\"><beforebreak>;</beforebreak><afterbreak>\\s+(?:and|or)\\b</afterbreak></rule>\n"
+      "</languagerule>\n",
+      "<languagemap languagepattern=\".*\" languagerulename=\"Semi\"/>\n");
+  static const char *const expected[] = { "Red;", "and blue;", "or green; yellow.", NULL };
+  g_autoptr(GPtrArray) got = bitext_test_segment_srx ("xx", path, "Red; and blue; or green; yellow.");
+  bitext_test_assert_strv ("break", got, expected);
+  remove_srx (path);
+}
+
+/* cascade="no" uses the first matching map only; "yes" uses all, in order. */
+static void
+test_cascade (void)
+{
+  const char *rules =
+      "<languagerule languagerulename=\"A\">\n"
+      "<rule break=\"no\"><beforebreak>\\bAa\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+      "</languagerule>\n"
+      "<languagerule languagerulename=\"B\">\n"
+      "<rule break=\"no\"><beforebreak>\\bBb\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+      "</languagerule>\n";
+  const char *maps = "<languagemap languagepattern=\"EN.*\" languagerulename=\"A\"/>\n"
+                     "<languagemap languagepattern=\".*\" languagerulename=\"B\"/>\n";
+  const char *text = "One Aa. Two Bb. Three.";
+  g_autofree char *no = write_srx ("no", rules, maps);
+  static const char *const first_only[] = { "One Aa. Two Bb.", "Three.", NULL };
+  g_autoptr(GPtrArray) got_no = bitext_test_segment_srx ("en-GB", no, text);
+  bitext_test_assert_strv ("cascade=no", got_no, first_only);
+  remove_srx (no);
+  g_autofree char *yes = write_srx ("yes", rules, maps);
+  static const char *const both[] = { "One Aa. Two Bb. Three.", NULL };
+  g_autoptr(GPtrArray) got_yes = bitext_test_segment_srx ("en-GB", yes, text);
+  bitext_test_assert_strv ("cascade=yes", got_yes, both);
+  remove_srx (yes);
+}
+
+/* Rules with unbounded beforebreak, groups, alternation, classes and \b. */
+static void
+test_rule_shapes (void)
+{
+  g_autofree char *path = write_srx (
+      "yes",
+      "<languagerule languagerulename=\"Shapes\">\n"
+      "<rule break=\"no\"><beforebreak>\\b[Ss]ee\\s+(?:fig|tab)\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+      "<rule break=\"no\"><beforebreak>[A-Z]{2,}\\.</beforebreak><afterbreak>\\s+[a-z]+\\b</afterbreak></rule>\n"
+      "<rule break=\"no\"><beforebreak>(?i)\\b(?:etc|ibid)\\.</beforebreak><afterbreak>\\s+\\(</afterbreak></rule>\n"
+      "<rule break=\"no\"><beforebreak>x+\\.</beforebreak><afterbreak></afterbreak></rule>\n"
+      "</languagerule>\n",
+      "<languagemap languagepattern=\".*\" languagerulename=\"Shapes\"/>\n");
+  static const char *const expected[] = {
+    "See fig. Four here.", "A book, IBID. (p. 4) said so.", "Then xxxx. Yes.", NULL
+  };
+  g_autoptr(GPtrArray) got = bitext_test_segment_srx (
+      "en", path, "See fig. Four here. A book, IBID. (p. 4) said so. Then xxxx. Yes.");
+  bitext_test_assert_strv ("shapes", got, expected);
+  remove_srx (path);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextSrx) bad = bitext_srx__load_data ("bad.srx", "<srx><body>", 11, &error);
+  g_assert_null (bad);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "bad.srx:1: "));
+  g_clear_error (&error);
+
+  static const char not_srx[] = "<?xml version=\"1.0\"?>\n<tmx/>\n";
+  g_autoptr(BitextSrx) other = bitext_srx__load_data ("x.srx", not_srx, strlen (not_srx), &error);
+  g_assert_null (other);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "x.srx:2: not an SRX file (no <srx> root)");
+  g_clear_error (&error);
+
+  g_autofree char *path = write_srx (
+      "yes",
+      "<languagerule languagerulename=\"R\">\n"
+      "<rule break=\"no\"><beforebreak>[unclosed</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+      "</languagerule>\n",
+      "<languagemap languagepattern=\".*\" languagerulename=\"R\"/>\n");
+  g_autoptr(BitextSegmenter) seg = bitext_segmenter_new ("en", path, &error);
+  g_assert_null (seg);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "rules.srx:7: bad regular expression"));
+  remove_srx (path);
+  g_clear_error (&error);
+
+  g_autoptr(BitextSegmenter) missing = bitext_segmenter_new ("en", "/nonexistent/r.srx", &error);
+  g_assert_null (missing);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+}
+
+/* The shipped rules load, and each language gets its own plus the generic ones. */
+static void
+test_default_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextSrx) srx = bitext_srx__load_default (&error);
+  g_assert_no_error (error);
+  g_autoptr(BitextRuleSet) en = bitext_srx__compile (srx, "en", &error);
+  g_autoptr(BitextRuleSet) ru = bitext_srx__compile (srx, "ru-RU", &error);
+  g_autoptr(BitextRuleSet) de = bitext_srx__compile (srx, "de", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bitext_rule_set__get_n_rules (en), >, bitext_rule_set__get_n_rules (de));
+  g_assert_cmpuint (bitext_rule_set__get_n_rules (ru), >, bitext_rule_set__get_n_rules (de));
+  g_assert_cmpuint (bitext_rule_set__get_n_rules (de), >, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/srx/custom-rules", test_custom_rules);
+  g_test_add_func ("/srx/break-rule", test_break_rule);
+  g_test_add_func ("/srx/cascade", test_cascade);
+  g_test_add_func ("/srx/rule-shapes", test_rule_shapes);
+  g_test_add_func ("/srx/errors", test_errors);
+  g_test_add_func ("/srx/default-rules", test_default_rules);
+  return g_test_run ();
+}
