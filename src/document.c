@@ -104,6 +104,12 @@ struct _BitextReader
   GArray *src_marks;        /* SourceMark, sorted by text, never empty */
   GArray *pos_marks;        /* PosMark, sorted by text, never empty */
 
+  /* The last position query, so that queries in increasing order (a segmenter
+     asks for the start and end of each segment in turn) scan each byte once. */
+  gsize memo_mark;          /* text offset of the PosMark it was measured from */
+  gsize memo_text;          /* the offset asked about */
+  BitextPosition memo_pos;  /* its answer; line 0: no memo */
+
   UChar *u16a, *u16b;       /* scratch for ICU */
   gsize u16a_cap, u16b_cap;
 };
@@ -1369,8 +1375,22 @@ bitext_reader_get_position (const BitextReader *reader, gsize text_offset)
       return pos;
     }
   gsize idx = m->buf - reader->store_dropped;
-  advance_position (&pos.line, &pos.column, reader->store->str + idx,
-                    MIN (t, reader->store->len - idx));
+  gsize from = 0;
+  if (reader->memo_pos.line != 0 && reader->memo_mark == m->text
+      && reader->memo_text >= m->text && reader->memo_text - m->text <= t)
+    {
+      from = reader->memo_text - m->text;
+      pos = reader->memo_pos;
+    }
+  gsize avail = reader->store->len - idx;
+  if (from < avail)
+    advance_position (&pos.line, &pos.column, reader->store->str + idx + from,
+                      MIN (t, avail) - from);
+  /* A memo, not a change of state: the answers are the same with or without it. */
+  BitextReader *memo = (BitextReader *) reader;
+  memo->memo_mark = m->text;
+  memo->memo_text = m->text + MAX (from, MIN (t, avail));
+  memo->memo_pos = pos;
   return pos;
 }
 

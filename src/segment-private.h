@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <unicode/utypes.h>
 
+#include "bitext/segment.h"
+
 G_BEGIN_DECLS
 
 /* Flags of a candidate break position. */
@@ -32,5 +34,9 @@ void     bitext_segment__layout_candidates (const UChar *text, int32_t length,
 gboolean bitext_segment__starts_list_item  (const UChar *text, int32_t length);
 gboolean bitext_segment__should_join       (const char *prev, gsize prev_len, const char *next,
                                             gsize next_len);
+
+/* Worker threads for large inputs; 0 segments in the calling thread only.
+   The default is the number of processors. Output does not depend on it. */
+void     bitext_segmenter__set_threads     (BitextSegmenter *seg, guint n_threads);
 
 G_END_DECLS

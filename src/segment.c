@@ -36,6 +36,7 @@ struct _BitextSegmenter
   GArray *newlines;           /* int32_t: UTF-16 indices of the block's line breaks */
   GArray *candidates;         /* BitextCandidate */
   GArray *bounds;             /* int32_t pairs: segment start and end, UTF-16 */
+  guint n_threads;            /* worker threads for large inputs; 0: none */
 };
 
 /* Where a block of text comes from, and how its offsets map back to the file. */
@@ -123,6 +124,7 @@ bitext_segmenter_new (const char *lang, const char *srx_path, GError **error)
   seg->newlines = g_array_new (FALSE, FALSE, sizeof (int32_t));
   seg->candidates = g_array_new (FALSE, FALSE, sizeof (BitextCandidate));
   seg->bounds = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  seg->n_threads = MIN (g_get_num_processors (), 16);
   seg->srx = srx_path != NULL ? bitext_srx__load_file (srx_path, error)
                               : bitext_srx__load_default (error);
   if (seg->srx == NULL)
@@ -131,6 +133,13 @@ bitext_segmenter_new (const char *lang, const char *srx_path, GError **error)
       && !segmenter_set_lang (seg, lang, error))
     return NULL;
   return g_steal_pointer (&seg);
+}
+
+/* Worker threads for large inputs (0: segment in the calling thread only). */
+void
+bitext_segmenter__set_threads (BitextSegmenter *seg, guint n_threads)
+{
+  seg->n_threads = n_threads;
 }
 
 /* Returns: (transfer none) (nullable): the language, %NULL while "auto" has not seen text. */
@@ -182,21 +191,23 @@ bitext_guess_language (const char *text, gsize length)
 /* ------------------------------------------------------------------------ */
 /* One block (a paragraph, or a paragraph joined over a page break)          */
 
-/* The number of UTF-16 code units of the valid UTF-8 in [from, to). */
-static int32_t
-count_u16 (const char *from, const char *to)
+/* TRUE if none of the eight bytes of W has its high bit set or is '\n'. */
+static inline gboolean
+plain_ascii8 (guint64 w)
 {
-  int32_t n = 0;
-  for (const char *p = from; p < to; p++)
-    {
-      guchar b = (guchar) *p;
-      n += (b & 0xC0) != 0x80;
-      n += b >= 0xF0;
-    }
-  return n;
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 nl = w ^ (ones * '\n');
+  return ((w | ((nl - ones) & ~nl)) & highs) == 0;
 }
 
-/* Convert @text to UTF-16 in seg->u16, line breaks recorded and replaced by spaces. */
+/*
+** Convert @text to UTF-16 in seg->u16 in one pass, recording each line
+** break's index in seg->newlines and putting a space in its place (ICU
+** would take a line break for a paragraph separator). Runs of plain ASCII go
+** eight bytes at a time: most text is mostly ASCII, and this pass replaces
+** a u_strFromUTF8() and a second scan for the line breaks.
+*/
 static gboolean
 load_block (BitextSegmenter *seg, const char *text, gsize length, int32_t *n_out, GError **error)
 {
@@ -212,25 +223,39 @@ load_block (BitextSegmenter *seg, const char *text, gsize length, int32_t *n_out
       seg->u16_capacity = MAX (need, seg->u16_capacity * 2);
       seg->u16 = g_renew (UChar, seg->u16, seg->u16_capacity);
     }
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t n = 0;
-  u_strFromUTF8 (seg->u16, seg->u16_capacity, &n, text, (int32_t) length, &status);
-  if (U_FAILURE (status))
-    {
-      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING, "invalid UTF-8 in paragraph: %s",
-                   u_errorName (status));
-      return FALSE;
-    }
   g_array_set_size (seg->newlines, 0);
-  const char *counted = text;
-  int32_t idx = 0;
-  for (const char *p = memchr (text, '\n', length); p != NULL;
-       p = memchr (p + 1, '\n', length - (gsize) (p + 1 - text)))
+  const guint8 *s = (const guint8 *) text;
+  int32_t i = 0, len = (int32_t) length, n = 0;
+  UChar *out = seg->u16;
+  while (i < len)
     {
-      idx += count_u16 (counted, p);
-      counted = p;
-      seg->u16[idx] = ' ';
-      g_array_append_val (seg->newlines, idx);
+      if (len - i >= 8)
+        {
+          guint64 w;
+          memcpy (&w, s + i, sizeof w);
+          if (plain_ascii8 (w))
+            {
+              for (int k = 0; k < 8; k++)
+                out[n + k] = s[i + k];
+              i += 8;
+              n += 8;
+              continue;
+            }
+        }
+      UChar32 c;
+      U8_NEXT (s, i, len, c);
+      if (c < 0)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING,
+                       "invalid UTF-8 at byte %d of a paragraph", i);
+          return FALSE;
+        }
+      if (c == '\n')
+        {
+          g_array_append_val (seg->newlines, n);
+          c = ' ';
+        }
+      U16_APPEND_UNSAFE (out, n, c);
     }
   *n_out = n;
   return TRUE;
@@ -268,12 +293,12 @@ add_icu_candidates (BitextSegmenter *seg, int32_t n)
 static void
 add_rule_candidates (BitextSegmenter *seg, int32_t n)
 {
-  for (int32_t p = 1; p < n; p++)
-    if (bitext_rule_set__may_break (seg->rules, seg->u16, n, p))
-      {
-        BitextCandidate c = { p, CAND_RULE };
-        g_array_append_val (seg->candidates, c);
-      }
+  for (int32_t p = bitext_rule_set__next_break (seg->rules, seg->u16, n, 1); p < n;
+       p = bitext_rule_set__next_break (seg->rules, seg->u16, n, p + 1))
+    {
+      BitextCandidate c = { p, CAND_RULE };
+      g_array_append_val (seg->candidates, c);
+    }
 }
 
 static gboolean
@@ -415,14 +440,14 @@ last_char_position (const ParagraphSource *src, const char *block, gsize base, g
   return src->position (src->ctx, base + (gsize) (last != NULL ? last - block : 0));
 }
 
-/* Segment one block and hand each segment to @func. */
+/*
+** Segment @block[0..length) with @seg: appends to @out a pair of byte
+** offsets into @block (start, end) for each segment, in order.
+*/
 static gboolean
-emit_block (BitextSegmenter *seg, const ParagraphSource *src, const char *block, gsize length,
-            gsize base, guint paragraph, GString *scratch, BitextSegmentFunc func,
-            gpointer user_data, GError **error)
+segment_block (BitextSegmenter *seg, const char *block, gsize length, GArray *out,
+               GError **error)
 {
-  if (seg->lang == NULL && !segmenter_set_lang (seg, bitext_guess_language (block, length), error))
-    return FALSE;
   int32_t n = 0;
   if (!load_block (seg, block, length, &n, error))
     return FALSE;
@@ -431,8 +456,23 @@ emit_block (BitextSegmenter *seg, const ParagraphSource *src, const char *block,
   const int32_t *b = (const int32_t *) (void *) seg->bounds->data;
   for (guint i = 0; i + 1 < seg->bounds->len; i += 2)
     {
-      gsize start = cursor_advance (&cur, b[i]);
-      gsize end = cursor_advance (&cur, b[i + 1]);
+      gsize pair[2];
+      pair[0] = cursor_advance (&cur, b[i]);
+      pair[1] = cursor_advance (&cur, b[i + 1]);
+      g_array_append_vals (out, pair, 2);
+    }
+  return TRUE;
+}
+
+/* Hand the segments of one block (byte-offset pairs @bounds[0..n_bounds)) to @func. */
+static gboolean
+emit_segments (const ParagraphSource *src, const char *block, gsize base, guint paragraph,
+               const gsize *bounds, guint n_bounds, GString *scratch, BitextSegmentFunc func,
+               gpointer user_data, GError **error)
+{
+  for (guint i = 0; i + 1 < n_bounds; i += 2)
+    {
+      gsize start = bounds[i], end = bounds[i + 1];
       BitextSegment s = {
         .span = { base + start, end - start },
         .paragraph = paragraph,
@@ -449,23 +489,323 @@ emit_block (BitextSegmenter *seg, const ParagraphSource *src, const char *block,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Batches: segmenting on every core, emitting in order                      */
+
+/*
+** Blocks are gathered into batches of about BATCH_BYTES. The first batch is
+** segmented in the calling thread; from the second on, batches go to a pool
+** of worker threads (one per core, each with its own ICU iterator and
+** compiled rules, which are not thread-safe) while the calling thread reads
+** ahead, and the calling thread emits the batches in order. At most
+** MAX_IN_FLIGHT batches wait, so memory stays bounded whatever the input.
+** A small input never starts a thread.
+*/
+#define BATCH_BYTES (256 * 1024)
+#define MAX_IN_FLIGHT(workers) (2 * (workers) + 1)
+
+typedef struct
+{
+  gsize at;                   /* offset of the block in the batch's text */
+  gsize length;
+  gsize base;                 /* text offset of the block in the input */
+  guint paragraph;
+  guint first_bound;          /* index into the batch's bounds */
+  guint n_bounds;
+} BatchBlock;
+
+typedef struct
+{
+  GString *text;
+  GArray *blocks;             /* BatchBlock */
+  GArray *bounds;             /* gsize pairs, relative to each block */
+  GError *error;              /* set by the worker that segmented it */
+  gboolean done;
+  GMutex lock;
+  GCond cond;
+} Batch;
+
+static Batch *
+batch_new (void)
+{
+  Batch *b = g_new0 (Batch, 1);
+  b->text = g_string_sized_new (BATCH_BYTES + BATCH_BYTES / 4);
+  b->blocks = g_array_new (FALSE, FALSE, sizeof (BatchBlock));
+  b->bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_mutex_init (&b->lock);
+  g_cond_init (&b->cond);
+  return b;
+}
+
+static void
+batch_free (Batch *b)
+{
+  g_string_free (b->text, TRUE);
+  g_array_unref (b->blocks);
+  g_array_unref (b->bounds);
+  g_clear_error (&b->error);
+  g_mutex_clear (&b->lock);
+  g_cond_clear (&b->cond);
+  g_free (b);
+}
+
+static void
+batch_add_block (Batch *b, const char *text, gsize length, gsize base, guint paragraph)
+{
+  BatchBlock blk = { b->text->len, length, base, paragraph, 0, 0 };
+  g_string_append_len (b->text, text, (gssize) length);
+  g_string_append_c (b->text, '\0');
+  g_array_append_val (b->blocks, blk);
+}
+
+/* Segment every block of @b with @seg; the first error stops it. */
+static void
+batch_segment (Batch *b, BitextSegmenter *seg)
+{
+  for (guint i = 0; i < b->blocks->len && b->error == NULL; i++)
+    {
+      BatchBlock *blk = &g_array_index (b->blocks, BatchBlock, i);
+      blk->first_bound = b->bounds->len;
+      segment_block (seg, b->text->str + blk->at, blk->length, b->bounds, &b->error);
+      blk->n_bounds = b->bounds->len - blk->first_bound;
+    }
+}
+
+static gboolean
+batch_emit (Batch *b, const ParagraphSource *src, GString *scratch, BitextSegmentFunc func,
+            gpointer user_data, GError **error)
+{
+  if (b->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&b->error));
+      return FALSE;
+    }
+  for (guint i = 0; i < b->blocks->len; i++)
+    {
+      const BatchBlock *blk = &g_array_index (b->blocks, BatchBlock, i);
+      const gsize *bounds = &g_array_index (b->bounds, gsize, blk->first_bound);
+      if (!emit_segments (src, b->text->str + blk->at, blk->base, blk->paragraph, bounds,
+                          blk->n_bounds, scratch, func, user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The workers' segmenters: compiled for the same language from the same rules. */
+typedef struct
+{
+  BitextSegmenter *owner;
+  GAsyncQueue *idle;          /* BitextSegmenter*, each used by one thread at a time */
+  GPtrArray *all;
+} WorkerPool;
+
+static void segmenter_free_worker (gpointer data);
+
+static void
+worker_run (gpointer data, gpointer user_data)
+{
+  Batch *b = data;
+  WorkerPool *wp = user_data;
+  BitextSegmenter *seg = g_async_queue_pop (wp->idle);
+  batch_segment (b, seg);
+  g_async_queue_push (wp->idle, seg);
+  g_mutex_lock (&b->lock);
+  b->done = TRUE;
+  g_cond_signal (&b->cond);
+  g_mutex_unlock (&b->lock);
+}
+
+static void
+batch_wait (Batch *b)
+{
+  g_mutex_lock (&b->lock);
+  while (!b->done)
+    g_cond_wait (&b->cond, &b->lock);
+  g_mutex_unlock (&b->lock);
+}
+
+/* A segmenter for a worker thread: @seg's language and rules, its own ICU state. */
+static BitextSegmenter *
+segmenter_new_worker (BitextSegmenter *seg, GError **error)
+{
+  BitextSegmenter *w = g_new0 (BitextSegmenter, 1);
+  w->newlines = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  w->candidates = g_array_new (FALSE, FALSE, sizeof (BitextCandidate));
+  w->bounds = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  w->lang = g_strdup (seg->lang);
+  UErrorCode status = U_ZERO_ERROR;
+  w->breaker = ubrk_clone (seg->breaker, &status);
+  if (U_FAILURE (status))
+    {
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_SEGMENTATION,
+                   "cannot copy ICU's sentence iterator: %s", u_errorName (status));
+      segmenter_free_worker (w);
+      return NULL;
+    }
+  w->rules = bitext_rule_set__clone (seg->rules, error);
+  if (w->rules == NULL)
+    {
+      segmenter_free_worker (w);
+      return NULL;
+    }
+  return w;
+}
+
+static void
+segmenter_free_worker (gpointer data)
+{
+  bitext_segmenter_free (data);
+}
+
+typedef struct
+{
+  BitextSegmenter *seg;
+  const ParagraphSource *src;
+  BitextSegmentFunc func;
+  gpointer user_data;
+  GString *scratch;
+  guint n_threads;            /* 0: this thread only */
+  GThreadPool *pool;
+  WorkerPool workers;
+  GQueue in_flight;           /* Batch*, oldest first */
+  Batch *filling;
+  GQueue spare;               /* Batch*, emitted and ready for reuse */
+} Pipeline;
+
+static void
+pipeline_clear (Pipeline *p)
+{
+  if (p->pool != NULL)
+    g_thread_pool_free (p->pool, FALSE, TRUE);  /* waits for the batches in hand */
+  if (p->workers.all != NULL)
+    g_ptr_array_unref (p->workers.all);
+  if (p->workers.idle != NULL)
+    g_async_queue_unref (p->workers.idle);
+  g_queue_clear_full (&p->in_flight, (GDestroyNotify) batch_free);
+  g_queue_clear_full (&p->spare, (GDestroyNotify) batch_free);
+  g_clear_pointer (&p->filling, batch_free);
+  g_string_free (p->scratch, TRUE);
+}
+
+static gboolean
+pipeline_start_workers (Pipeline *p, GError **error)
+{
+  p->workers.owner = p->seg;
+  p->workers.idle = g_async_queue_new ();
+  p->workers.all = g_ptr_array_new_with_free_func (segmenter_free_worker);
+  for (guint i = 0; i < p->n_threads; i++)
+    {
+      BitextSegmenter *w = segmenter_new_worker (p->seg, error);
+      if (w == NULL)
+        return FALSE;
+      g_ptr_array_add (p->workers.all, w);
+      g_async_queue_push (p->workers.idle, w);
+    }
+  p->pool = g_thread_pool_new (worker_run, &p->workers, (int) p->n_threads, TRUE, error);
+  return p->pool != NULL;
+}
+
+/* Emit and free the oldest batch in flight. */
+static gboolean
+pipeline_emit_oldest (Pipeline *p, GError **error)
+{
+  Batch *b = g_queue_pop_head (&p->in_flight);
+  batch_wait (b);
+  gboolean ok = batch_emit (b, p->src, p->scratch, p->func, p->user_data, error);
+  if (ok && p->src->forget != NULL && b->blocks->len > 0)
+    {
+      const BatchBlock *last = &g_array_index (b->blocks, BatchBlock, b->blocks->len - 1);
+      p->src->forget (p->src->ctx, last->base + last->length);
+    }
+  g_string_truncate (b->text, 0);
+  g_array_set_size (b->blocks, 0);
+  g_array_set_size (b->bounds, 0);
+  g_clear_error (&b->error);
+  b->done = FALSE;
+  g_queue_push_tail (&p->spare, b);
+  return ok;
+}
+
+/* Hand the batch being filled on: to a worker, or (no threads, or the end of a small input) segment it here. */
+static gboolean
+pipeline_submit (Pipeline *p, gboolean last, GError **error)
+{
+  Batch *b = g_steal_pointer (&p->filling);
+  if (b == NULL)
+    {
+      while (last && !g_queue_is_empty (&p->in_flight))
+        if (!pipeline_emit_oldest (p, error))
+          return FALSE;
+      return TRUE;
+    }
+  gboolean here = p->n_threads == 0 || (last && p->pool == NULL);
+  if (!here && p->pool == NULL && !pipeline_start_workers (p, error))
+    {
+      batch_free (b);
+      return FALSE;
+    }
+  g_queue_push_tail (&p->in_flight, b);
+  if (here)
+    {
+      batch_segment (b, p->seg);
+      b->done = TRUE;
+    }
+  else if (!g_thread_pool_push (p->pool, b, error))
+    {
+      b->done = TRUE;         /* not taken: nothing will touch it */
+      return FALSE;
+    }
+  while (g_queue_get_length (&p->in_flight) >= (last ? 1u : MAX_IN_FLIGHT (p->n_threads)))
+    if (!pipeline_emit_oldest (p, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+pipeline_add_block (Pipeline *p, const char *text, gsize length, gsize base, guint paragraph,
+                    GError **error)
+{
+  if (p->seg->lang == NULL
+      && !segmenter_set_lang (p->seg, bitext_guess_language (text, length), error))
+    return FALSE;
+  if (length >= BATCH_BYTES)
+    {
+      /* A block of a batch's size or more: no copy, segmented and emitted here, in turn. */
+      if (!pipeline_submit (p, TRUE, error))
+        return FALSE;
+      g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+      if (!segment_block (p->seg, text, length, bounds, error))
+        return FALSE;
+      return emit_segments (p->src, text, base, paragraph, (const gsize *) (void *) bounds->data,
+                            bounds->len, p->scratch, p->func, p->user_data, error);
+    }
+  if (p->filling == NULL)
+    p->filling = !g_queue_is_empty (&p->spare) ? g_queue_pop_head (&p->spare) : batch_new ();
+  batch_add_block (p->filling, text, length, base, paragraph);
+  if (p->filling->text->len >= BATCH_BYTES)
+    return pipeline_submit (p, FALSE, error);
+  return TRUE;
+}
+
 /*
 ** Read paragraphs from @src, join those a page break cut in two, and emit
 ** the segments of each block. Holds one block back to see whether the next
-** paragraph continues it, so memory is bounded by the longest block.
+** paragraph continues it; memory is bounded by the longest block and the
+** batches in flight.
 */
 static gboolean
 segment_source (BitextSegmenter *seg, const ParagraphSource *src, BitextSegmentFunc func,
                 gpointer user_data, GError **error)
 {
   g_autoptr(GString) block = g_string_new (NULL);
-  g_autoptr(GString) scratch = g_string_new (NULL);
+  Pipeline p = { .seg = seg, .src = src, .func = func, .user_data = user_data,
+                 .scratch = g_string_new (NULL), .n_threads = seg->n_threads };
   gsize base = 0;
   guint logical = 0;
-  gboolean have_block = FALSE;
+  gboolean have_block = FALSE, ok = TRUE;
   BitextParagraph para;
   GError *local = NULL;
-  while (src->next (src->ctx, &para, &local))
+  while (ok && src->next (src->ctx, &para, &local))
     {
       if (have_block && bitext_segment__should_join (block->str, block->len, para.text, para.length))
         {
@@ -476,26 +816,26 @@ segment_source (BitextSegmenter *seg, const ParagraphSource *src, BitextSegmentF
           continue;
         }
       if (have_block)
-        {
-          if (!emit_block (seg, src, block->str, block->len, base, logical++, scratch, func,
-                           user_data, error))
-            return FALSE;
-          if (src->forget != NULL)
-            src->forget (src->ctx, para.text_offset);
-        }
+        ok = pipeline_add_block (&p, block->str, block->len, base, logical++, error);
       g_string_assign (block, "");
       g_string_append_len (block, para.text, (gssize) para.length);
       base = para.text_offset;
       have_block = TRUE;
     }
-  if (local != NULL)
+  if (ok && local != NULL)
     {
-      g_propagate_error (error, local);
-      return FALSE;
+      /* The blocks before the error are still emitted, then the error. */
+      if (pipeline_submit (&p, TRUE, error))
+        g_propagate_error (error, g_steal_pointer (&local));
+      ok = FALSE;
     }
-  return !have_block
-         || emit_block (seg, src, block->str, block->len, base, logical, scratch, func, user_data,
-                        error);
+  g_clear_error (&local);
+  if (ok && have_block)
+    ok = pipeline_add_block (&p, block->str, block->len, base, logical, error);
+  if (ok)
+    ok = pipeline_submit (&p, TRUE, error);
+  pipeline_clear (&p);
+  return ok;
 }
 
 static gboolean

@@ -347,8 +347,15 @@ union_into (USet **dst, gboolean *unknown, USet *src)
 static USet *
 word_set (gboolean complement)
 {
-  USet *set = set_from_pattern ("[[:Alphabetic:][:Mark:][:Nd:][:Pc:]\\u200c\\u200d]", 47, FALSE);
-  if (set != NULL && complement)
+  /* Building the set from its properties costs about a millisecond; keep one. */
+  static USet *words;
+  if (g_once_init_enter (&words))
+    {
+      static const char pattern[] = "[[:Alphabetic:][:Mark:][:Nd:][:Pc:]\\u200c\\u200d]";
+      g_once_init_leave (&words, set_from_pattern (pattern, sizeof pattern - 1, FALSE));
+    }
+  USet *set = uset_clone (words);
+  if (complement)
     uset_complement (set);
   return set;
 }

@@ -25,10 +25,11 @@ guint          bitext_srx__get_n_rules  (const BitextSrx *srx);
 
 BitextRuleSet *bitext_srx__compile      (const BitextSrx *srx, const char *lang, GError **error);
 void           bitext_rule_set__free    (BitextRuleSet *rules);
+BitextRuleSet *bitext_rule_set__clone   (const BitextRuleSet *rules, GError **error);
 guint          bitext_rule_set__get_n_rules (const BitextRuleSet *rules);
 void           bitext_rule_set__set_text (BitextRuleSet *rules, const UChar *text, int32_t length);
-gboolean       bitext_rule_set__may_break (const BitextRuleSet *rules, const UChar *text,
-                                           int32_t length, int32_t pos);
+int32_t        bitext_rule_set__next_break (const BitextRuleSet *rules, const UChar *text,
+                                            int32_t length, int32_t from);
 BitextRuleDecision bitext_rule_set__decide (BitextRuleSet *rules, int32_t pos);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextSrx, bitext_srx__free)

@@ -84,7 +84,6 @@ typedef struct
   GHashTable *literals;       /* UKey* set: BEFORE is \b(?:w1|w2|..)\. */
   gboolean literal_icase;
   GArray *literal_lengths;    /* distinct int32_t lengths of the literals, in code units */
-  guint text_generation;
 } CompiledRule;
 
 struct _BitextRuleSet
@@ -96,6 +95,20 @@ struct _BitextRuleSet
   gboolean break_anywhere;    /* some break rule has no usable prefilter */
   guint8 *break_prev;         /* BMP bitmaps: may a break rule fire after / before this unit */
   guint8 *break_next;
+  /* The rule index: which rules can match at a position, judged by the code
+     units around it. tail_class[k][u] is the row of `mask` (a bit per rule,
+     rule i in bit i % 64 of word i / 64) of the rules whose prefilter accepts
+     unit u as the (k+1)-th unit before the position; head_class[k][u] the
+     same for the (k+1)-th unit after it. */
+  guint n_words;
+  guint32 *tail_class[TAIL_K];
+  guint32 *head_class[TAIL_K];
+  guint64 *mask;              /* rows of n_words */
+  /* Matching state, one per thread: a clone shares everything above with the
+     set it was cloned from and has its own regex matchers. */
+  const BitextRuleSet *parent;  /* NULL: this set owns the shared parts */
+  URegularExpression **res;   /* the rules' matchers (the parent's are the rules' own) */
+  guint *generations;         /* the text generation each matcher was last given */
   BitextSrx *srx_ref;         /* keeps the SrxRule strings alive */
 };
 
@@ -490,10 +503,60 @@ bitext_rule_set__free (BitextRuleSet *rules)
 {
   if (rules == NULL)
     return;
+  if (rules->parent != NULL)
+    for (guint i = 0; i < rules->rules->len; i++)
+      uregex_close (rules->res[i]);
+  g_free (rules->res);
+  g_free (rules->generations);
   g_array_unref (rules->rules);
-  g_free (rules->break_prev);
-  g_free (rules->break_next);
+  if (rules->parent == NULL)
+    {
+      g_free (rules->break_prev);
+      g_free (rules->break_next);
+      for (int k = 0; k < TAIL_K; k++)
+        {
+          g_free (rules->tail_class[k]);
+          g_free (rules->head_class[k]);
+        }
+      g_free (rules->mask);
+    }
   g_free (rules);
+}
+
+/**
+ * bitext_rule_set__clone:
+ * @rules: compiled rules
+ *
+ * A copy of @rules for another thread: it shares the compiled rules and
+ * their index (read-only) and has matchers of its own. It must be freed
+ * before @rules.
+ *
+ * Returns: (transfer full) (nullable): the clone, or %NULL with @error set
+ */
+BitextRuleSet *
+bitext_rule_set__clone (const BitextRuleSet *rules, GError **error)
+{
+  BitextRuleSet *clone = g_memdup2 (rules, sizeof *rules);
+  guint n = rules->rules->len;
+  clone->parent = rules;
+  clone->text = NULL;
+  clone->length = 0;
+  g_array_ref (clone->rules);
+  clone->res = g_new0 (URegularExpression *, MAX (n, 1));
+  clone->generations = g_new0 (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      clone->res[i] = uregex_clone (rules->res[i], &status);
+      if (U_FAILURE (status))
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_SEGMENTATION,
+                       "cannot copy a segmentation rule's regex: %s", u_errorName (status));
+          bitext_rule_set__free (clone);
+          return NULL;
+        }
+    }
+  return clone;
 }
 
 static URegularExpression *
@@ -626,6 +689,91 @@ find_language_rule (const BitextSrx *srx, const char *name)
   return NULL;
 }
 
+/* Set bit @bit of word @word in the rows of FULL (n_words per code unit) for the units of @set. */
+static void
+rows_add_set (guint64 *full, guint n_words, guint word, guint64 bit, const USet *set)
+{
+  int32_t n = set != NULL ? uset_getItemCount (set) : 0;
+  for (int32_t i = 0; i < n; i++)
+    {
+      UChar32 lo, hi;
+      UErrorCode status = U_ZERO_ERROR;
+      if (uset_getItem (set, i, &lo, &hi, NULL, 0, &status) != 0)
+        continue; /* a string, not a range */
+      for (UChar32 c = lo; c <= hi && c < 0x10000; c++)
+        full[(gsize) c * n_words + word] |= bit;
+    }
+  if (set == NULL)
+    for (gsize c = 0; c < 0x10000; c++)
+      full[c * n_words + word] |= bit;
+  else /* a supplementary character shows up as surrogates: let the full prefilter judge */
+    for (gsize c = 0xD800; c < 0xE000; c++)
+      full[c * n_words + word] |= bit;
+}
+
+/* Fold FULL's 0x10000 rows into distinct rows of set->mask; CLASSES maps a unit to its row. */
+static guint32 *
+fold_rows (BitextRuleSet *set, const guint64 *full, GArray *rows, GHashTable *seen)
+{
+  guint32 *classes = g_new (guint32, 0x10000);
+  gsize row_bytes = set->n_words * sizeof (guint64);
+  for (gsize c = 0; c < 0x10000; c++)
+    {
+      const guint64 *row = full + c * set->n_words;
+      g_autoptr(GBytes) key = g_bytes_new_static (row, row_bytes);
+      gpointer found;
+      if (g_hash_table_lookup_extended (seen, key, NULL, &found))
+        classes[c] = GPOINTER_TO_UINT (found);
+      else
+        {
+          guint id = rows->len / set->n_words;
+          g_array_append_vals (rows, row, set->n_words);
+          g_hash_table_insert (seen, g_bytes_new (row, row_bytes), GUINT_TO_POINTER (id));
+          classes[c] = id;
+        }
+    }
+  return classes;
+}
+
+/*
+** Build the rule index: for every BMP code unit and every context position k
+** (0: next to the position), the rules whose prefilter accepts the unit there
+** before the position (tail[k]) and after it (head[k]; any unit when the rule
+** needs fewer than k+1 units after the position). A decision then tries only
+** the rules in all rows, in their SRX order, instead of running every rule's
+** prefilter at every candidate. Rows are folded to the distinct ones (a
+** handful: letters, digits, spaces, each punctuation class).
+*/
+static void
+build_rule_index (BitextRuleSet *set)
+{
+  guint n_rules = set->rules->len;
+  set->n_words = MAX (1u, (n_rules + 63) / 64);
+  gsize cells = (gsize) 0x10000 * set->n_words;
+  g_autofree guint64 *full = g_new (guint64, cells);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                                      (GDestroyNotify) g_bytes_unref, NULL);
+  for (int side = 0; side < 2; side++)
+    for (int k = 0; k < TAIL_K; k++)
+      {
+        memset (full, 0, cells * sizeof (guint64));
+        for (guint r = 0; r < n_rules; r++)
+          {
+            const CompiledRule *cr = &g_array_index (set->rules, CompiledRule, r);
+            guint64 bit = G_GUINT64_CONSTANT (1) << (r % 64);
+            const USet *accepted = side == 0 ? cr->tail[k] : k < cr->head_min ? cr->head[k] : NULL;
+            rows_add_set (full, set->n_words, r / 64, bit, accepted);
+          }
+        guint32 *classes = fold_rows (set, full, rows, seen);
+        if (side == 0)
+          set->tail_class[k] = classes;
+        else
+          set->head_class[k] = classes;
+      }
+  set->mask = (guint64 *) (gpointer) g_array_free (g_steal_pointer (&rows), FALSE);
+}
+
 /**
  * bitext_srx__compile:
  * @lang: a BCP 47 language code such as "en" or "ru-RU"
@@ -663,6 +811,11 @@ bitext_srx__compile (const BitextSrx *srx, const char *lang, GError **error)
       if (!srx->cascade)
         break;
     }
+  build_rule_index (set);
+  set->res = g_new0 (URegularExpression *, MAX (set->rules->len, 1));
+  set->generations = g_new0 (guint, MAX (set->rules->len, 1));
+  for (guint i = 0; i < set->rules->len; i++)
+    set->res[i] = g_array_index (set->rules, CompiledRule, i).re;
   return g_steal_pointer (&set);
 }
 
@@ -682,6 +835,8 @@ bitext_rule_set__set_text (BitextRuleSet *rules, const UChar *text, int32_t leng
   rules->text = text;
   rules->length = length;
   rules->generation++;
+  if (rules->generation == 0)  /* wrapped: 0 means never given a text */
+    rules->generation = 1;
 }
 
 static inline gboolean
@@ -691,18 +846,22 @@ bit_is_set (const guint8 *bitmap, UChar c)
 }
 
 /*
-** May a break rule fire between text[pos-1] and text[pos]? A cheap test used
-** to find the positions, beyond ICU's own boundaries, that rules must see.
+** The first position p >= @from (and >= 1) where a break rule may fire
+** between text[p-1] and text[p], or @length when there is none. A cheap scan
+** that finds the positions, beyond ICU's own boundaries, that rules must see.
 */
-gboolean
-bitext_rule_set__may_break (const BitextRuleSet *rules, const UChar *text, int32_t length,
-                            int32_t pos)
+int32_t
+bitext_rule_set__next_break (const BitextRuleSet *rules, const UChar *text, int32_t length,
+                             int32_t from)
 {
-  if (pos <= 0 || pos >= length)
-    return FALSE;
+  int32_t p = MAX (from, 1);
   if (rules->break_anywhere)
-    return TRUE;
-  return bit_is_set (rules->break_prev, text[pos - 1]) && bit_is_set (rules->break_next, text[pos]);
+    return MIN (p, length);
+  const guint8 *prev = rules->break_prev, *next = rules->break_next;
+  for (; p < length; p++)
+    if (bit_is_set (prev, text[p - 1]) && bit_is_set (next, text[p]))
+      return p;
+  return length;
 }
 
 /*
@@ -733,38 +892,76 @@ prefilter_passes (const CompiledRule *cr, const UChar *text, int32_t length, int
   return TRUE;
 }
 
+/* Does the rule decide at @pos? @checked: the rule index has done the prefilter's work. */
 static gboolean
-rule_matches (BitextRuleSet *rules, CompiledRule *cr, int32_t pos)
+rule_matches (BitextRuleSet *rules, guint i, int32_t pos, gboolean checked)
 {
-  if (!prefilter_passes (cr, rules->text, rules->length, pos))
+  const CompiledRule *cr = &g_array_index (rules->rules, CompiledRule, i);
+  if (!checked && !prefilter_passes (cr, rules->text, rules->length, pos))
+    return FALSE;
+  if (rules->length - pos < cr->head_min)
     return FALSE;
   if (cr->literals != NULL && !literal_matches (cr, rules->text, pos))
     return FALSE;
   UErrorCode status = U_ZERO_ERROR;
-  if (cr->text_generation != rules->generation)
+  URegularExpression *re = rules->res[i];
+  if (rules->generations[i] != rules->generation)
     {
-      uregex_setText (cr->re, rules->text, rules->length, &status);
-      uregex_useTransparentBounds (cr->re, TRUE, &status);
-      uregex_useAnchoringBounds (cr->re, FALSE, &status);
-      cr->text_generation = rules->generation;
+      uregex_setText (re, rules->text, rules->length, &status);
+      uregex_useTransparentBounds (re, TRUE, &status);
+      uregex_useAnchoringBounds (re, FALSE, &status);
+      rules->generations[i] = rules->generation;
     }
-  uregex_setRegion (cr->re, pos, rules->length, &status);
-  gboolean found = uregex_lookingAt (cr->re, -1, &status);
+  uregex_setRegion (re, pos, rules->length, &status);
+  gboolean found = uregex_lookingAt (re, -1, &status);
   return U_SUCCESS (status) && found;
+}
+
+static BitextRuleDecision
+rule_decision (const BitextRuleSet *rules, guint i)
+{
+  return g_array_index (rules->rules, CompiledRule, i).rule->is_break ? BITEXT_RULE_BREAK
+                                                                       : BITEXT_RULE_NO_BREAK;
 }
 
 /*
 ** The decision of the first rule that matches at @pos (a UTF-16 index into
 ** the text given to bitext_rule_set__set_text), or BITEXT_RULE_NONE.
+**
+** Where the TAIL_K units on each side of @pos exist and none is a surrogate,
+** the rule index gives exactly the rules whose prefilter passes; elsewhere
+** (the edges of a text, supplementary characters) every rule's prefilter runs.
 */
 BitextRuleDecision
 bitext_rule_set__decide (BitextRuleSet *rules, int32_t pos)
 {
-  for (guint i = 0; i < rules->rules->len; i++)
+  const UChar *t = rules->text;
+  gboolean indexed = pos >= TAIL_K && rules->length - pos >= TAIL_K;
+  for (int k = 0; indexed && k < TAIL_K; k++)
+    indexed = !U16_IS_SURROGATE (t[pos - 1 - k]) && !U16_IS_SURROGATE (t[pos + k]);
+  if (!indexed)
     {
-      CompiledRule *cr = &g_array_index (rules->rules, CompiledRule, i);
-      if (rule_matches (rules, cr, pos))
-        return cr->rule->is_break ? BITEXT_RULE_BREAK : BITEXT_RULE_NO_BREAK;
+      for (guint i = 0; i < rules->rules->len; i++)
+        {
+          if (rule_matches (rules, i, pos, FALSE))
+            return rule_decision (rules, i);
+        }
+      return BITEXT_RULE_NONE;
+    }
+  for (guint w = 0; w < rules->n_words; w++)
+    {
+      guint64 m = ~G_GUINT64_CONSTANT (0);
+      for (int k = 0; k < TAIL_K && m != 0; k++)
+        {
+          m &= rules->mask[(gsize) rules->tail_class[k][t[pos - 1 - k]] * rules->n_words + w];
+          m &= rules->mask[(gsize) rules->head_class[k][t[pos + k]] * rules->n_words + w];
+        }
+      for (; m != 0; m &= m - 1)
+        {
+          guint i = w * 64 + (guint) __builtin_ctzll (m);
+          if (rule_matches (rules, i, pos, TRUE))
+            return rule_decision (rules, i);
+        }
     }
   return BITEXT_RULE_NONE;
 }

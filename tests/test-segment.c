@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "test-util.h"
+#include "segment-private.h"
 
 #define MAX_SENTS 8
 
@@ -353,6 +354,75 @@ test_callback_error (void)
   g_assert_cmpint (calls, ==, 2);
 }
 
+static gboolean
+describe_segment (const BitextSegment *s, const char *text, gpointer user_data, GError **error)
+{
+  (void) error;
+  g_string_append_printf (user_data, "%" G_GSIZE_FORMAT "+%" G_GSIZE_FORMAT " p%u src %" G_GSIZE_FORMAT
+                          "-%" G_GSIZE_FORMAT " %u:%u-%u:%u %s\n", s->span.offset, s->span.length,
+                          s->paragraph, s->source_offset, s->source_end, s->start.line,
+                          s->start.column, s->end.line, s->end.column, text);
+  return TRUE;
+}
+
+/* Every segment and its spans, one a line, with @n_threads worker threads. */
+static char *
+describe_segmentation (const char *lang, const char *text, gsize length, guint n_threads,
+                       guint *n_segments)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextSegmenter) seg = bitext_segmenter_new (lang, NULL, &error);
+  g_assert_no_error (error);
+  bitext_segmenter__set_threads (seg, n_threads);
+  g_autoptr(BitextReader) reader = bitext_reader_new_for_data ("big", text, length);
+  GString *out = g_string_new (NULL);
+  g_assert_true (bitext_segmenter_segment_reader (seg, reader, describe_segment, out, &error));
+  g_assert_no_error (error);
+  *n_segments = 0;
+  for (const char *p = out->str; (p = strchr (p, '\n')) != NULL; p++)
+    (*n_segments)++;
+  return g_string_free (out, FALSE);
+}
+
+/*
+** A text of several megabytes goes through the worker threads in batches;
+** the segments, their order and every span must be those of the
+** single-threaded run. The text mixes both samples, CRLF, a broken paragraph
+** and a non-BMP character, so batches start and end in varied places.
+*/
+static void
+test_threads_same_output (void)
+{
+  g_autofree char *en_path = g_test_build_filename (G_TEST_DIST, "..", "samples", "speech.en.txt", NULL);
+  g_autofree char *ru_path = g_test_build_filename (G_TEST_DIST, "..", "samples", "speech.ru.txt", NULL);
+  g_autofree char *en = NULL, *ru = NULL;
+  g_assert_true (g_file_get_contents (en_path, &en, NULL, NULL));
+  g_assert_true (g_file_get_contents (ru_path, &ru, NULL, NULL));
+  g_autoptr(GString) big = g_string_new (NULL);
+  for (int i = 0; big->len < 3 * 1024 * 1024; i++)
+    {
+      g_string_append (big, i % 3 == 0 ? ru : en);
+      g_string_append (big, i % 2 == 0 ? "\r\n\r\nThe sentence goes on\r\n\r\nafter a page break \xF0\x9D\x90\x80.\r\n\r\n"
+                                       : "\n\n");
+    }
+  guint n_single = 0, n_threaded = 0;
+  g_autofree char *single = describe_segmentation ("en", big->str, big->len, 0, &n_single);
+  g_autofree char *threaded = describe_segmentation ("en", big->str, big->len, 2, &n_threaded);
+  g_assert_cmpuint (n_single, >, 10000);
+  g_assert_cmpuint (n_threaded, ==, n_single);
+  g_assert_cmpstr (threaded, ==, single);
+
+  /* A callback that stops mid-way, batches still in the workers' hands. */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextSegmenter) seg = bitext_segmenter_new ("en", NULL, &error);
+  bitext_segmenter__set_threads (seg, 2);
+  g_autoptr(BitextReader) reader = bitext_reader_new_for_data ("big", big->str, big->len);
+  int calls = -4998;
+  g_assert_false (bitext_segmenter_segment_reader (seg, reader, fail_second, &calls, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE);
+  g_assert_cmpint (calls, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,5 +439,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/lang/auto", test_auto_language);
   g_test_add_func ("/segment/lang/invalid", test_bad_language);
   g_test_add_func ("/segment/callback-error", test_callback_error);
+  g_test_add_func ("/segment/threads", test_threads_same_output);
   return g_test_run ();
 }
