@@ -464,6 +464,25 @@ segment_block (BitextSegmenter *seg, const char *block, gsize length, GArray *ou
   return TRUE;
 }
 
+/* Hand the segment @block[start, end) to @func. */
+static gboolean
+emit_segment (const ParagraphSource *src, const char *block, gsize base, guint paragraph,
+              gsize start, gsize end, GString *scratch, BitextSegmentFunc func,
+              gpointer user_data, GError **error)
+{
+  BitextSegment s = {
+    .span = { base + start, end - start },
+    .paragraph = paragraph,
+    .source_offset = src->source_offset (src->ctx, base + start),
+    .source_end = src->source_offset (src->ctx, base + end),
+    .start = src->position (src->ctx, base + start),
+    .end = last_char_position (src, block, base, end),
+  };
+  g_string_truncate (scratch, 0);
+  append_collapsed (scratch, block + start, end - start);
+  return func (&s, scratch->str, user_data, error);
+}
+
 /* Hand the segments of one block (byte-offset pairs @bounds[0..n_bounds)) to @func. */
 static gboolean
 emit_segments (const ParagraphSource *src, const char *block, gsize base, guint paragraph,
@@ -471,19 +490,29 @@ emit_segments (const ParagraphSource *src, const char *block, gsize base, guint 
                gpointer user_data, GError **error)
 {
   for (guint i = 0; i + 1 < n_bounds; i += 2)
+    if (!emit_segment (src, block, base, paragraph, bounds[i], bounds[i + 1], scratch, func,
+                       user_data, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Segment one (large) block in this thread and emit its segments as they are found. */
+static gboolean
+segment_and_emit (BitextSegmenter *seg, const ParagraphSource *src, const char *block,
+                  gsize length, gsize base, guint paragraph, GString *scratch,
+                  BitextSegmentFunc func, gpointer user_data, GError **error)
+{
+  int32_t n = 0;
+  if (!load_block (seg, block, length, &n, error))
+    return FALSE;
+  split_block (seg, n);
+  Cursor cur = { block, 0, 0 };
+  const int32_t *b = (const int32_t *) (void *) seg->bounds->data;
+  for (guint i = 0; i + 1 < seg->bounds->len; i += 2)
     {
-      gsize start = bounds[i], end = bounds[i + 1];
-      BitextSegment s = {
-        .span = { base + start, end - start },
-        .paragraph = paragraph,
-        .source_offset = src->source_offset (src->ctx, base + start),
-        .source_end = src->source_offset (src->ctx, base + end),
-        .start = src->position (src->ctx, base + start),
-        .end = last_char_position (src, block, base, end),
-      };
-      g_string_truncate (scratch, 0);
-      append_collapsed (scratch, block + start, end - start);
-      if (!func (&s, scratch->str, user_data, error))
+      gsize start = cursor_advance (&cur, b[i]);
+      gsize end = cursor_advance (&cur, b[i + 1]);
+      if (!emit_segment (src, block, base, paragraph, start, end, scratch, func, user_data, error))
         return FALSE;
     }
   return TRUE;
@@ -773,11 +802,8 @@ pipeline_add_block (Pipeline *p, const char *text, gsize length, gsize base, gui
       /* A block of a batch's size or more: no copy, segmented and emitted here, in turn. */
       if (!pipeline_submit (p, TRUE, error))
         return FALSE;
-      g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
-      if (!segment_block (p->seg, text, length, bounds, error))
-        return FALSE;
-      return emit_segments (p->src, text, base, paragraph, (const gsize *) (void *) bounds->data,
-                            bounds->len, p->scratch, p->func, p->user_data, error);
+      return segment_and_emit (p->seg, p->src, text, length, base, paragraph, p->scratch, p->func,
+                               p->user_data, error);
     }
   if (p->filling == NULL)
     p->filling = !g_queue_is_empty (&p->spare) ? g_queue_pop_head (&p->spare) : batch_new ();
