@@ -45,6 +45,8 @@
 
 #include <bitext/bitext.h>
 
+#include "segment-private.h"
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UBreakIterator, ubrk_close)
 
 /* Errors of the harness itself; the library's come in BITEXT_ERROR. */
@@ -70,11 +72,14 @@ static const double checkpoints[N_CHECKPOINTS] = { 0.10, 0.25, 0.50, 0.75, 1.00 
 static char *opt_lang;
 static int opt_runs = 3;
 static char *opt_tsv;
+static int opt_threads = -1;
 static char **opt_files;
 
 static const GOptionEntry entries[] = {
   { "lang", 'l', 0, G_OPTION_ARG_STRING, &opt_lang, "Language of the input (en, ru)", "LANG" },
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Timed runs of each method (default 3)", "N" },
+  { "threads", 't', 0, G_OPTION_ARG_INT, &opt_threads,
+    "bitext's worker threads (0: none, the calling thread only; default: one per core)", "N" },
   { "tsv", 0, 0, G_OPTION_ARG_FILENAME, &opt_tsv, "Also append one TSV row of figures to FILE",
     "FILE" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, "FILE" },
@@ -269,6 +274,8 @@ run_bitext (const char *lang, const char *path, Tally *tally, Probe *probe, long
   g_autoptr(BitextSegmenter) segmenter = bitext_segmenter_new (lang, NULL, error);
   if (segmenter == NULL)
     return FALSE;
+  if (opt_threads >= 0)
+    bitext_segmenter__set_threads (segmenter, (guint) opt_threads);
 
   *tally = (Tally) { 0, 0 };
   if (probe == NULL)
@@ -492,12 +499,24 @@ summarize (const char *data, gsize length, const Method *icu, const Method *bite
 
 #define ROW_FORMAT "  %-8s %12" G_GUINT64_FORMAT " %10.3f %10.2f %12.2f %12.1f (%s)\n"
 
+/* "0 (calling thread only)" or the worker threads bitext uses. */
+static const char *
+threads_label (void)
+{
+  static char label[64];
+  if (opt_threads == 0)
+    return "0 (calling thread only)";
+  g_snprintf (label, sizeof label, "%u workers + the calling thread",
+              opt_threads > 0 ? (guint) opt_threads : MIN (g_get_num_processors (), 16));
+  return label;
+}
+
 static void
 print_report (const char *path, gsize length, const Method *icu, const Method *bitext,
               const MemoryReport *mem, const Summary *sum)
 {
-  printf ("bench-segment: --lang %s  %s  %.2f MB (10^6 bytes)  best of %d\n", opt_lang, path,
-          length / MB, opt_runs);
+  printf ("bench-segment: --lang %s  %s  %.2f MB (10^6 bytes)  best of %d  bitext threads: %s\n",
+          opt_lang, path, length / MB, opt_runs, threads_label ());
   printf ("  %-8s %12s %10s %10s %12s %16s\n", "method", "segments", "best (s)", "MB/s",
           "vs raw ICU", "peak RSS (MiB)");
   printf (ROW_FORMAT, icu->name, icu->segments, icu->best, sum->icu_mbs, 1.0, mib (icu->rss_kb),
@@ -541,11 +560,12 @@ append_tsv (const char *tsv, const char *path, gsize length, const Method *icu,
 {
   g_autofree char *row = g_strdup_printf (
     "%s\t%s\t%" G_GSIZE_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT
-    "\t%.3f\t%.3f\t%.2f\t%.2f\t%.3f\t%ld\t%ld\t%ld\t%s\t%.4f\t%" G_GSIZE_FORMAT "\t%s\n",
+    "\t%.3f\t%.3f\t%.2f\t%.2f\t%.3f\t%ld\t%ld\t%ld\t%s\t%.4f\t%" G_GSIZE_FORMAT "\t%s\t%d\n",
     opt_lang, path, length, icu->segments, bitext->segments, icu->best, bitext->best,
     sum->icu_mbs, sum->bitext_mbs, sum->ratio, icu->rss_kb, mem->rss_kb[N_CHECKPOINTS - 1],
     sum->growth_kb, sum->verdict, bitext->setup, bitext->end,
-    sum->complete ? "complete" : "INCOMPLETE");
+    sum->complete ? "complete" : "INCOMPLETE",
+    opt_threads >= 0 ? opt_threads : (int) MIN (g_get_num_processors (), 16));
 
   FILE *f = g_fopen (tsv, "a");
   if (f == NULL || fputs (row, f) == EOF || fclose (f) != 0)

@@ -38,19 +38,24 @@ for lang in en ru; do
     echo "skipped: $corpus missing (bench/run.sh $build makes it)"
     continue
   fi
-  "$exe" --lang "$lang" --runs "$runs" --tsv "$tsv" "$corpus"
-  rc=$?
-  (( rc > status )) && status=$rc
-  echo
+  # Default (a worker per core) and single-threaded, each against raw ICU in its own run.
+  for threads in default 0; do
+    targs=()
+    [[ $threads == default ]] || targs=(--threads "$threads")
+    "$exe" --lang "$lang" --runs "$runs" "${targs[@]}" --tsv "$tsv" "$corpus"
+    rc=$?
+    (( rc > status )) && status=$rc
+    echo
+  done
 done
 
 if [[ -s $tsv ]]; then
   echo "summary (MB = 10^6 bytes; best of $runs; RSS = peak of the streaming bitext run)"
   awk -F'\t' '
-    BEGIN { printf "  %-4s %8s %10s %10s %8s %12s %12s %9s  %-10s %s\n", "lang", "MB",
-            "ICU MB/s", "bitext MB/s", "ratio", "ICU segs", "bitext segs", "RSS MiB", "memory",
-            "bitext coverage" }
-    { printf "  %-4s %8.1f %10.2f %10.2f %8.2f %12d %12d %9.1f  %-10s %s\n", $1, $3 / 1e6, $8,
-             $9, $10, $4, $5, $12 / 1024, $14, $17 }' "$tsv"
+    BEGIN { printf "  %-4s %8s %8s %10s %10s %8s %12s %12s %9s  %-10s %s\n", "lang", "MB",
+            "threads", "ICU MB/s", "bitext MB/s", "ratio", "ICU segs", "bitext segs", "RSS MiB",
+            "memory", "bitext coverage" }
+    { printf "  %-4s %8.1f %8d %10.2f %10.2f %8.2f %12d %12d %9.1f  %-10s %s\n", $1, $3 / 1e6,
+             $18, $8, $9, $10, $4, $5, $12 / 1024, $14, $17 }' "$tsv"
 fi
 exit $status
