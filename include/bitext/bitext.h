@@ -5,5 +5,11 @@
 #include <bitext/error.h>
 #include <bitext/document.h>
 #include <bitext/segment.h>
+#include <bitext/align.h>
+#include <bitext/align-eval.h>
+#include <bitext/tm.h>
+#include <bitext/tmx.h>
+#include <bitext/glossary.h>
+#include <bitext/qa.h>
 
 #define BITEXT_VERSION "0.1.0"

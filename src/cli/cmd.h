@@ -21,3 +21,7 @@ typedef struct
 } BitextCommand;
 
 int cmd_segment (int argc, char **argv, GError **error);
+int cmd_align (int argc, char **argv, GError **error);
+int cmd_eval_align (int argc, char **argv, GError **error);
+int cmd_tm (int argc, char **argv, GError **error);
+int cmd_check (int argc, char **argv, GError **error);

@@ -9,6 +9,10 @@
 
 static const BitextCommand commands[] = {
   { "segment", cmd_segment, "Split texts into sentences" },
+  { "align", cmd_align, "Sentence-align a text with its translation" },
+  { "eval-align", cmd_eval_align, "Score alignments against gold ones (strict and lax P/R/F1)" },
+  { "tm", cmd_tm, "Inspect and export TMX translation memories" },
+  { "check", cmd_check, "QA checks with a side-by-side view of the findings" },
   { NULL, NULL, NULL },
 };
 

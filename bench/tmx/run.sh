@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# bench/tmx/run.sh BUILD_DIR [N_UNITS] — TMX write and read speed beside baselines, same run.
+#
+# Writes a TMX of N_UNITS (default 1,000,000; ~350 MB) with bitext's writer, then reads it with
+# `bitext tm stats`, `xmllint --stream --noout` (libxml2's streaming reader, no processing) and
+# translate-toolkit (python3 translate.storage.tmx; on a 100,000-unit file scaled ×10 when the
+# full file would take too long). Times and peak RSS come from /usr/bin/time -f '%e %M'.
+# Needs: xmllint (libxml2-utils), time; optional: translate-toolkit.
+set -euo pipefail
+BUILD=${1:?usage: run.sh BUILD_DIR [N_UNITS]}
+N=${2:-1000000}
+BITEXT="$BUILD/src/cli/bitext"
+WRITE="$BUILD/bench/tmx/bench-tmx-write"
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-bench-tmx.XXXXXX")
+trap 'rm -rf "$TMPD"' EXIT
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "bench/tmx: needs /usr/bin/time (Debian package time)"; exit 77; }
+command -v xmllint >/dev/null || { echo "bench/tmx: needs xmllint (libxml2-utils)"; exit 77; }
+
+measure() {  # measure COMMAND...: prints "elapsed_s cpu_s peak_kib" of the command
+  "$TIME" -f '%e %U %S %M' -o "$TMPD/time" "$@" >/dev/null 2>"$TMPD/err" || { cat "$TMPD/err" >&2; return 1; }
+  read -r e u s m <"$TMPD/time"
+  echo "$e $(echo "$u + $s" | bc -l) $m"
+}
+
+F="$TMPD/big.tmx"
+read -r w_s w_c w_kb < <(measure "$WRITE" "$N" "$F")
+size_mb=$(( $(stat -c %s "$F") / 1000000 ))
+echo "TMX of $N units, $size_mb MB"
+read -r s_s s_c s_kb < <(measure "$BITEXT" tm stats "$F")
+read -r x_s x_c x_kb < <(measure xmllint --stream --noout "$F")
+
+tt_note=""
+PY=/usr/bin/python3   # Debian's python3-translate lives in the system interpreter
+if "$PY" -c 'import translate.storage.tmx' 2>/dev/null; then
+  SMALL=$(( N / 10 ))
+  "$WRITE" "$SMALL" "$TMPD/small.tmx" >/dev/null
+  read -r t_s t_c t_kb < <(measure "$PY" -c 'import sys
+from translate.storage import tmx
+s = tmx.tmxfile.parsefile(sys.argv[1])
+print(len(s.units), sum(len(u.source or "") + len(u.target or "") for u in s.units))' "$TMPD/small.tmx")
+  t_s=$(echo "$t_s * 10" | bc -l); t_c=$(echo "$t_c * 10" | bc -l); t_kb=$(( t_kb * 10 ))
+  tt_note="translate-toolkit ran on $SMALL units; its time and memory are scaled ×10"
+else
+  t_s=""; t_kb=""
+  tt_note="translate-toolkit not installed (apt-get install translate-toolkit): no figure"
+fi
+
+row() { printf '| %-42s | %9s | %9s | %9s | %12s |\n' "$@"; }
+echo
+row "command ($N units)" "elapsed s" "CPU s" "peak MiB" "CPU vs stats"
+row "---" "---:" "---:" "---:" "---:"
+ratio() { printf '%.2f' "$(echo "$1 / $s_c" | bc -l)"; }
+row "bitext tm stats" "$s_s" "$s_c" "$((s_kb / 1024))" "1.00"
+row "xmllint --stream --noout" "$x_s" "$x_c" "$((x_kb / 1024))" "$(ratio "$x_c")"
+[ -n "$t_s" ] && row "translate-toolkit parsefile (x10 of 1/10)" "$t_s" "$t_c" "$((t_kb / 1024))" "$(ratio "$t_c")"
+row "bench-tmx-write (writer, incl. fsync)" "$w_s" "$w_c" "$((w_kb / 1024))" "$(ratio "$w_c")"
+echo
+echo "$tt_note"
+printf 'targets: stats/xmllint %.2f elapsed, %.2f CPU (<= 1.40); peak %d MiB (< 64); ' \
+  "$(echo "$s_s / $x_s" | bc -l)" "$(echo "$s_c / $x_c" | bc -l)" "$((s_kb / 1024))"
+printf 'write/stats %.2f elapsed, %.2f CPU (<= 1.00)' "$(echo "$w_s / $s_s" | bc -l)" "$(ratio "$w_c")"
+[ -n "$t_s" ] && printf '; translate-toolkit/stats %.1f elapsed (>= 10)' "$(echo "$t_s / $s_s" | bc -l)"
+echo

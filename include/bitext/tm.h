@@ -1,0 +1,154 @@
+/* bitext — an in-memory translation memory: units, their language variants, props and notes. */
+#pragma once
+
+#include <bitext/types.h>
+
+G_BEGIN_DECLS
+
+/*
+** A translation memory holds a header and an ordered list of units. A unit
+** (TMX <tu>) holds one variant per language (TMX <tuv>), and both carry
+** attributes (tuid, creationdate, ...) and annotations: props (a type and a
+** value) and notes (free text), kept in the order they came.
+**
+** A variant's segment is kept as TMX inline markup: the content of <seg>,
+** text escaped as XML, inline elements (bpt, ept, it, ph, hi, ut, sub) as
+** tags. Three views of it:
+**   markup  — that markup (what the TMX writer writes, byte for byte);
+**   text    — the text with every native code put back: the content of
+**             bpt/ept/it/ph/ut unescaped, so "**bold**" stays "**bold**"
+**             and "<b>" comes back as "<b>" (the original document's text);
+**   plain   — the text with the native codes dropped (OmegaT's Level 1).
+*/
+typedef struct _BitextTm BitextTm;
+typedef struct _BitextTmUnit BitextTmUnit;
+typedef struct _BitextTmVariant BitextTmVariant;
+
+typedef struct
+{
+  char *name;
+  char *value;
+} BitextTmAttr;
+
+/* A prop (type != NULL) or a note (type == NULL). Borrowed, read-only. */
+typedef struct
+{
+  char *type;
+  char *text;
+  GPtrArray *attrs;         /* (element-type BitextTmAttr): xml:lang, o-encoding */
+} BitextTmAnnotation;
+
+/* The memory */
+BITEXT_API BitextTm     *bitext_tm_new             (const char *src_lang, const char *tgt_lang);
+BITEXT_API void          bitext_tm_free            (BitextTm *tm);
+BITEXT_API const char   *bitext_tm_get_src_lang    (const BitextTm *tm);
+BITEXT_API const char   *bitext_tm_get_tgt_lang    (const BitextTm *tm);
+BITEXT_API void          bitext_tm_set_tgt_lang    (BitextTm *tm, const char *tgt_lang);
+BITEXT_API BitextTmUnit *bitext_tm_get_header      (BitextTm *tm);
+BITEXT_API guint         bitext_tm_get_n_units     (const BitextTm *tm);
+BITEXT_API BitextTmUnit *bitext_tm_get_unit        (const BitextTm *tm, guint index);
+BITEXT_API void          bitext_tm_append_unit     (BitextTm *tm, BitextTmUnit *unit);
+BITEXT_API BitextTmUnit *bitext_tm_add_unit        (BitextTm *tm, const char *src, const char *tgt,
+                                                    GError **error);
+
+/* Units */
+BITEXT_API BitextTmUnit    *bitext_tm_unit_new              (void);
+BITEXT_API BitextTmUnit    *bitext_tm_unit_copy             (const BitextTmUnit *unit);
+BITEXT_API void             bitext_tm_unit_free             (BitextTmUnit *unit);
+BITEXT_API const char      *bitext_tm_unit_get_attr         (const BitextTmUnit *unit,
+                                                             const char *name);
+BITEXT_API void             bitext_tm_unit_set_attr         (BitextTmUnit *unit, const char *name,
+                                                             const char *value);
+BITEXT_API const GPtrArray *bitext_tm_unit_get_attrs        (const BitextTmUnit *unit);
+BITEXT_API const char      *bitext_tm_unit_get_tuid         (const BitextTmUnit *unit);
+BITEXT_API guint            bitext_tm_unit_get_line         (const BitextTmUnit *unit);
+BITEXT_API const GPtrArray *bitext_tm_unit_get_annotations  (const BitextTmUnit *unit);
+BITEXT_API const char      *bitext_tm_unit_lookup_prop      (const BitextTmUnit *unit,
+                                                             const char *type);
+BITEXT_API void             bitext_tm_unit_add_prop         (BitextTmUnit *unit, const char *type,
+                                                             const char *value);
+BITEXT_API void             bitext_tm_unit_add_note         (BitextTmUnit *unit, const char *text);
+BITEXT_API guint            bitext_tm_unit_get_n_variants   (const BitextTmUnit *unit);
+BITEXT_API BitextTmVariant *bitext_tm_unit_get_variant      (const BitextTmUnit *unit, guint index);
+BITEXT_API BitextTmVariant *bitext_tm_unit_lookup_variant   (const BitextTmUnit *unit,
+                                                             const char *lang);
+BITEXT_API BitextTmVariant *bitext_tm_unit_add_variant      (BitextTmUnit *unit, const char *lang,
+                                                             const char *text, GError **error);
+BITEXT_API BitextTmVariant *bitext_tm_unit_add_variant_markup (BitextTmUnit *unit,
+                                                               const char *lang,
+                                                               const char *markup,
+                                                               GError **error);
+
+/* Variants (borrowed from their unit) */
+BITEXT_API const char      *bitext_tm_variant_get_lang        (const BitextTmVariant *variant);
+BITEXT_API const char      *bitext_tm_variant_get_text        (const BitextTmVariant *variant);
+BITEXT_API const char      *bitext_tm_variant_get_markup      (const BitextTmVariant *variant);
+BITEXT_API char            *bitext_tm_variant_dup_plain_text  (const BitextTmVariant *variant);
+BITEXT_API gboolean         bitext_tm_variant_has_inline      (const BitextTmVariant *variant);
+BITEXT_API const char      *bitext_tm_variant_get_attr        (const BitextTmVariant *variant,
+                                                               const char *name);
+BITEXT_API void             bitext_tm_variant_set_attr        (BitextTmVariant *variant,
+                                                               const char *name,
+                                                               const char *value);
+BITEXT_API const GPtrArray *bitext_tm_variant_get_attrs       (const BitextTmVariant *variant);
+BITEXT_API const GPtrArray *bitext_tm_variant_get_annotations (const BitextTmVariant *variant);
+BITEXT_API void             bitext_tm_variant_add_prop        (BitextTmVariant *variant,
+                                                               const char *type,
+                                                               const char *value);
+BITEXT_API void             bitext_tm_variant_add_note        (BitextTmVariant *variant,
+                                                               const char *text);
+
+/* Language tags */
+BITEXT_API int              bitext_tm_lang_match              (const char *wanted,
+                                                               const char *lang);
+
+/*
+** Statistics over a stream of units, for one language pair. Memory is
+** bounded: the duplicate count keeps a 64-bit hash per distinct pair and per
+** distinct source, exact up to about 1.5 million of each (32 MiB in all);
+** past that the duplicate figures are lower bounds (duplicates_exact FALSE).
+*/
+typedef struct
+{
+  guint64 n_variants;         /* segments in this language */
+  guint64 n_chars;            /* their total length in characters (text view) */
+  guint min, max, median;     /* characters; the median is capped at 65535 */
+  double mean;
+} BitextTmLengths;
+
+typedef struct
+{
+  guint64 n_units;
+  guint64 n_pairs;            /* units with a source and a target variant */
+  guint64 n_duplicates;       /* pairs whose source and target both came before */
+  guint64 n_conflicts;        /* distinct pairs whose source came before with another target */
+  guint64 n_empty;            /* pairs with an empty source or target */
+  gboolean duplicates_exact;  /* FALSE: too many distinct units; the two counts above are minima */
+  const char *src_lang;       /* borrowed; NULL if no unit gave it */
+  const char *tgt_lang;
+  BitextTmLengths src, tgt;
+} BitextTmSummary;
+
+typedef struct _BitextTmStats BitextTmStats;
+
+BITEXT_API BitextTmStats *bitext_tm_stats_new           (const char *src_lang,
+                                                         const char *tgt_lang);
+BITEXT_API void           bitext_tm_stats_free          (BitextTmStats *stats);
+BITEXT_API void           bitext_tm_stats_add_unit      (BitextTmStats *stats, const BitextTm *header,
+                                                         const BitextTmUnit *unit);
+BITEXT_API const BitextTmSummary *bitext_tm_stats_get_summary (BitextTmStats *stats);
+BITEXT_API GPtrArray     *bitext_tm_stats_dup_languages (const BitextTmStats *stats);
+BITEXT_API guint64        bitext_tm_stats_get_lang_count (const BitextTmStats *stats,
+                                                          const char *lang);
+BITEXT_API BitextTmVariant *bitext_tm_unit_choose_source (const BitextTmUnit *unit,
+                                                          const BitextTm *header,
+                                                          const char *src_lang);
+BITEXT_API BitextTmVariant *bitext_tm_unit_choose_target (const BitextTmUnit *unit,
+                                                          const BitextTmVariant *source,
+                                                          const char *tgt_lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTmStats, bitext_tm_stats_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTm, bitext_tm_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTmUnit, bitext_tm_unit_free)
+
+G_END_DECLS

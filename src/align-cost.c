@@ -1,0 +1,297 @@
+/* bitext — the aligner's cost model: length, lexical evidence, bead priors, all as tables. */
+#include <math.h>
+#include <string.h>
+
+#include "align-private.h"
+
+const guint8 bitext_align__bead_a[N_BEAD_TYPES] = { 1, 1, 0, 2, 1, 2, 3, 1 };
+const guint8 bitext_align__bead_b[N_BEAD_TYPES] = { 1, 0, 1, 1, 2, 2, 1, 3 };
+
+/*
+** Bead priors of Gale & Church (1993), Table 5: 1-1 0.89, 1-0 or 0-1
+** 0.0099, 2-1 or 1-2 0.089, 2-2 0.011 (each pair split evenly between its
+** two directions). They saw no 3-1 or 1-3 beads; we give those the 2-2
+** figure split in two, the next rarer shape.
+*/
+static const double gale_church_prior[N_BEAD_TYPES] = {
+  0.89, 0.0099 / 2, 0.0099 / 2, 0.089 / 2, 0.089 / 2, 0.011, 0.011 / 2, 0.011 / 2,
+};
+
+/* Gale & Church (1993), s^2 for English-German/French, per character of the source. */
+#define GALE_CHURCH_VARIANCE 6.8
+
+/* The median of a chi-square variable with one degree of freedom (z^2 for z ~ N(0,1)). */
+#define CHI2_1_MEDIAN 0.45494
+
+double
+bitext_align__length_z (const AlignModel *model, double ls, double lt)
+{
+  double mean = (ls + lt / model->ratio) / 2.0;
+  if (mean <= 0.0)
+    return 0.0;
+  return (lt - model->ratio * ls) / sqrt (model->variance * mean);
+}
+
+/* Refresh the single-precision copies after ratio or variance changed. */
+void
+bitext_align__model_sync (AlignModel *model)
+{
+  model->ratio_f = (float) model->ratio;
+  model->inv_ratio = (float) (1.0 / model->ratio);
+  model->half_variance = (float) (model->variance / 2.0);
+  model->inv_sd[0] = 0.0f;
+  for (guint k = 1; k < INV_SD_SIZE; k++)
+    model->inv_sd[k] = (float) (1.0 / sqrt (model->variance / 2.0 * k));
+}
+
+static void
+set_priors (AlignModel *model, const double p[N_BEAD_TYPES])
+{
+  for (guint t = 0; t < N_BEAD_TYPES; t++)
+    model->prior[t] = (float) -log (p[t]);
+}
+
+/*
+** The classic model, used for the first pass: the cost of a length
+** difference is -log P(|Z| >= |z|) = -log erfc(|z|/sqrt 2), deletions pay
+** for their length like any bead, and no lexical evidence is used.
+*/
+void
+bitext_align__model_init_gale_church (AlignModel *model, double ratio)
+{
+  memset (model, 0, sizeof *model);
+  model->ratio = ratio > 0.0 ? ratio : 1.0;
+  model->variance = GALE_CHURCH_VARIANCE * model->ratio;
+  bitext_align__model_sync (model);
+  for (guint i = 0; i < LEN_TABLE_SIZE; i++)
+    {
+      double z = i / LEN_TABLE_STEP;
+      double p = erfc (z / G_SQRT2);
+      model->len_cost[i] = (float) (p > 1e-300 ? -log (p) : 690.0);
+    }
+  set_priors (model, gale_church_prior);
+  model->para_penalty = model->prior[BEAD_1_0];
+  model->use_lex = FALSE;
+  model->del_length = TRUE;
+}
+
+/* ---- estimation ---- */
+
+#define Z_BINS 64
+#define Z_BIN_WIDTH 0.25
+
+static guint
+size_bin (guint k)
+{
+  /* 1-2, 3-4, 5-8, 9-16, 17-32, 33+ keys in the bead. */
+  if (k <= 2)
+    return 0;
+  if (k <= 4)
+    return 1;
+  if (k <= 8)
+    return 2;
+  if (k <= 16)
+    return 3;
+  if (k <= 32)
+    return 4;
+  return 5;
+}
+#define N_SIZE_BINS 6
+
+static guint
+dice_bin (guint m, guint k)
+{
+  /* 0, then tenths: (0, 0.1], (0.1, 0.2], ... */
+  if (m == 0)
+    return 0;
+  double d = MIN (1.0, 2.0 * m / k);
+  guint b = (guint) ceil (d * 10.0 - 1e-9);
+  return MAX (1u, MIN (b, 10u));
+}
+#define N_DICE_BINS 11
+
+/*
+** Estimate the length cost as the log-likelihood ratio of a bead's length
+** z-score between translations and unrelated neighbouring sentences. The
+** translation density is a half-normal contaminated by the unrelated one
+** in the proportion of outliers the first pass saw beyond |z| = 2.5: long
+** notes and omissions make real texts heavier-tailed than Gale & Church's
+** normal. The cost is made non-decreasing in |z|.
+*/
+static void
+estimate_length (AlignModel *model, const GArray *za, const GArray *zr)
+{
+  double hist[Z_BINS + 1];
+  for (guint b = 0; b <= Z_BINS; b++)
+    hist[b] = 0.5;
+  for (guint i = 0; i < zr->len; i++)
+    {
+      double z = fabs (g_array_index (zr, double, i));
+      guint b = (guint) (z / Z_BIN_WIDTH);
+      hist[MIN (b, (guint) Z_BINS)] += 1.0;
+    }
+  double total = 0.0;
+  for (guint b = 0; b <= Z_BINS; b++)
+    total += hist[b];
+  guint outliers = 0;
+  for (guint i = 0; i < za->len; i++)
+    outliers += fabs (g_array_index (za, double, i)) > 2.5;
+  /* 1.24% of a normal lies beyond 2.5 sigma. */
+  double eps = za->len > 0 ? (double) outliers / za->len - 0.0124 : 0.05;
+  eps = CLAMP (eps, 0.01, 0.5);
+  float prev = -G_MAXFLOAT;
+  for (guint i = 0; i < LEN_TABLE_SIZE; i++)
+    {
+      double z = i / LEN_TABLE_STEP;
+      guint b = MIN ((guint) (z / Z_BIN_WIDTH), (guint) Z_BINS);
+      double width = b < Z_BINS ? Z_BIN_WIDTH : 8.0;
+      double pr = hist[b] / (total * width);
+      double pn = 2.0 * exp (-z * z / 2.0) / sqrt (2.0 * G_PI);
+      double pa = (1.0 - eps) * pn + eps * pr;
+      float c = (float) -log (pa / pr);
+      prev = MAX (prev, c);
+      model->len_cost[i] = prev;
+    }
+}
+
+/*
+** Estimate the lexical cost of m shared keys among k keys in a bead as
+** the log-likelihood ratio of the Dice coefficient 2m/k between
+** translations and unrelated neighbours, conditioned on the bead's size
+** class (no match among 2 keys says little; among 40 it says a lot).
+** Sparse cells are smoothed towards the pooled distribution; the cost is
+** made non-increasing in m.
+*/
+static void
+estimate_lexical (AlignModel *model, const GArray *la, const GArray *lr)
+{
+  double a[N_SIZE_BINS][N_DICE_BINS] = { { 0 } }, r[N_SIZE_BINS][N_DICE_BINS] = { { 0 } };
+  double na[N_SIZE_BINS] = { 0 }, nr[N_SIZE_BINS] = { 0 };
+  double pa[N_DICE_BINS], pr[N_DICE_BINS];
+  for (guint d = 0; d < N_DICE_BINS; d++)
+    pa[d] = pr[d] = 0.5;
+  const GArray *src[2] = { la, lr };
+  for (guint w = 0; w < 2; w++)
+    for (guint i = 0; i < src[w]->len; i++)
+      {
+        guint32 v = g_array_index (src[w], guint32, i);
+        guint m = v >> 16, k = v & 0xffff;
+        if (k == 0)
+          continue;
+        guint s = size_bin (k), d = dice_bin (m, k);
+        if (w == 0)
+          a[s][d] += 1, na[s] += 1, pa[d] += 1;
+        else
+          r[s][d] += 1, nr[s] += 1, pr[d] += 1;
+      }
+  double ta = 0, tr = 0;
+  for (guint d = 0; d < N_DICE_BINS; d++)
+    ta += pa[d], tr += pr[d];
+  /* Pseudo-counts drawn from the pooled distribution: ten beads' worth. */
+  const double kappa = 10.0;
+  float cost[N_SIZE_BINS][N_DICE_BINS];
+  for (guint s = 0; s < N_SIZE_BINS; s++)
+    {
+      float prev = G_MAXFLOAT;
+      for (guint d = 0; d < N_DICE_BINS; d++)
+        {
+          double qa = (a[s][d] + kappa * pa[d] / ta) / (na[s] + kappa);
+          double qr = (r[s][d] + kappa * pr[d] / tr) / (nr[s] + kappa);
+          float c = (float) CLAMP (-log (qa / qr), -12.0, 12.0);
+          prev = MIN (prev, c);
+          cost[s][d] = prev;
+        }
+    }
+  for (guint m = 0; m < LEX_MAX_M; m++)
+    for (guint k = 0; k < LEX_MAX_K; k++)
+      model->lex_cost[m][k] = k == 0 ? 0.0f : cost[size_bin (k)][dice_bin (MIN (m, k), k)];
+}
+
+/*
+** Re-estimate @model from a sample drawn from the previous pass. Bead
+** priors mix Gale & Church's with the shapes the previous pass found,
+** with equal weight (Gale & Church's counting for at least 100 beads, so
+** that a short text cannot make a rare shape common). In the estimated model a bead's cost is
+** -log P(shape) minus the log-likelihood ratio of its evidence; a 1-0 or
+** 0-1 bead has no evidence and pays its prior only.
+** The paragraph penalty is the price of a deletion, scaled down by how
+** much the two texts' paragraph counts differ.
+*/
+void
+bitext_align__model_estimate (AlignModel *model, const AlignSample *sample, gboolean use_lex,
+                              guint n_src_para, guint n_tgt_para)
+{
+  bitext_align__model_sync (model);
+  estimate_length (model, sample->z_aligned, sample->z_random);
+  if (use_lex)
+    estimate_lexical (model, sample->lex_aligned, sample->lex_random);
+  model->use_lex = use_lex;
+  model->del_length = FALSE;
+  guint total = 0;
+  for (guint t = 0; t < N_BEAD_TYPES; t++)
+    total += sample->counts[t];
+  /* The prior weighs as much as the text's counts, and never less than 100 beads. */
+  double alpha = MAX (total, 100u);
+  double p[N_BEAD_TYPES];
+  for (guint t = 0; t < N_BEAD_TYPES; t++)
+    p[t] = (sample->counts[t] + alpha * gale_church_prior[t]) / (total + alpha);
+  set_priors (model, p);
+  double agree = (double) MIN (n_src_para, n_tgt_para) / MAX (1u, MAX (n_src_para, n_tgt_para));
+  model->para_penalty = (float) (model->prior[BEAD_1_0] * agree);
+}
+
+static int
+cmp_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/*
+** The variance of the length model, estimated robustly from the 1-1 beads
+** of a pass: the median of (lt - c ls)^2 / mean length, divided by the
+** median of a chi-square(1). Returns @fallback with fewer than 10 beads.
+*/
+double
+bitext_align__robust_variance (const AlignSide *src, const AlignSide *tgt, const GArray *beads,
+                               double ratio, double fallback)
+{
+  g_autoptr(GArray) r = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, i);
+      if (b->src_len != 1 || b->tgt_len != 1)
+        continue;
+      double ls = src->len[b->src_start], lt = tgt->len[b->tgt_start];
+      double mean = (ls + lt / ratio) / 2.0;
+      if (mean <= 0.0)
+        continue;
+      double d = (lt - ratio * ls);
+      double v = d * d / mean;
+      g_array_append_val (r, v);
+    }
+  if (r->len < 10)
+    return fallback;
+  g_array_sort (r, cmp_double);
+  double median = g_array_index (r, double, r->len / 2);
+  return median > 0.0 ? median / CHI2_1_MEDIAN : fallback;
+}
+
+void
+bitext_align__sample_init (AlignSample *s)
+{
+  memset (s, 0, sizeof *s);
+  s->z_aligned = g_array_new (FALSE, FALSE, sizeof (double));
+  s->z_random = g_array_new (FALSE, FALSE, sizeof (double));
+  s->lex_aligned = g_array_new (FALSE, FALSE, sizeof (guint32));
+  s->lex_random = g_array_new (FALSE, FALSE, sizeof (guint32));
+}
+
+void
+bitext_align__sample_clear (AlignSample *s)
+{
+  g_clear_pointer (&s->z_aligned, g_array_unref);
+  g_clear_pointer (&s->z_random, g_array_unref);
+  g_clear_pointer (&s->lex_aligned, g_array_unref);
+  g_clear_pointer (&s->lex_random, g_array_unref);
+}

@@ -1,0 +1,191 @@
+/* bitext — aligner internals shared by align.c, align-cost.c and align-lex.c. */
+#pragma once
+
+#include <math.h>
+
+#include <bitext/align.h>
+#include <bitext/error.h>
+
+G_BEGIN_DECLS
+
+/*
+** Lexical keys: a 32-bit value whose top three bits name the kind of
+** evidence and whose low 29 bits hash its content. Two sentences "share" a
+** key when the same value occurs in both; keys are kept sorted per sentence
+** and may repeat (a number written twice counts twice).
+*/
+typedef enum
+{
+  KEY_NUMBER = 0,           /* a digit string, separators dropped */
+  KEY_PUNCT = 1,            /* ? ! : quotes, emphasis markup, % ... */
+  KEY_PREFIX = 2,           /* first 4 letters of a 4+ letter word, in Latin (Simard et al. 1992) */
+  KEY_NAME = 3,             /* consonant skeleton of a capitalised word, in Latin */
+  KEY_DICT = 4,             /* an entry of the user's dictionary */
+  KEY_LEARNED = 5,          /* a stem pair learned from the first pass */
+} KeyKind;
+
+#define KEY_KIND(k) ((k) >> 29)
+#define KEY_MAKE(kind, h) (((guint32) (kind) << 29) | ((h) & 0x1fffffffu))
+
+/*
+** A compressed list of sorted guint32 arrays, one per sentence (CSR):
+** sentence i owns vals[off[i] .. off[i+1]).
+*/
+typedef struct
+{
+  guint n;
+  guint32 *off;             /* n + 1 entries */
+  GArray *vals;             /* guint32 */
+} KeyLists;
+
+void     key_lists_init   (KeyLists *l, guint n);
+void     key_lists_clear  (KeyLists *l);
+static inline const guint32 *
+key_lists_get (const KeyLists *l, guint i, guint *len)
+{
+  *len = l->off[i + 1] - l->off[i];
+  return &g_array_index (l->vals, guint32, l->off[i]);
+}
+
+guint    keys_intersect   (const guint32 *a, guint na, const guint32 *b, guint nb);
+void     keys_intersect_by_kind (const guint32 *a, guint na, const guint32 *b, guint nb,
+                                 guint counts[8]);
+
+/* Per-sentence features of one side, computed once. */
+typedef struct
+{
+  guint n;
+  guint32 *len;             /* characters that are not white space */
+  guint32 *para;            /* paragraph index */
+  KeyLists keys;            /* anchor (+ dictionary, + learned) keys */
+  KeyLists stems;           /* stem hashes, sorted, unique: input of the dictionary learner */
+} AlignSide;
+
+/* Word analysis for one language: stemmer, transliterator, and a cache. Not thread safe. */
+typedef struct _AlignLex AlignLex;
+
+AlignLex *bitext_align__lex_new       (const char *lang, GError **error);
+void      bitext_align__lex_free      (AlignLex *lex);
+/* Stem hashes of a dictionary term, in order of the words; empty for no word. */
+GArray   *bitext_align__lex_term      (AlignLex *lex, const char *term);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlignLex, bitext_align__lex_free)
+
+/*
+** A bilingual dictionary of multi-word terms over stem hashes. An entry
+** matches a sentence when all the stems of its source term (or of one of
+** its target alternatives) occur in the sentence.
+*/
+typedef struct
+{
+  GPtrArray *src_terms;     /* GArray of guint32 per entry */
+  GPtrArray *tgt_terms;     /* GPtrArray of GArray per entry (alternatives) */
+  GHashTable *src_index;    /* first stem -> GArray of entry ids */
+  GHashTable *tgt_index;    /* first stem -> GArray of (entry id << 8 | alternative) */
+} AlignDict;
+
+void      bitext_align__dict_init  (AlignDict *dict);
+void      bitext_align__dict_clear (AlignDict *dict);
+void      bitext_align__dict_add   (AlignDict *dict, GArray *src_stems, GPtrArray *tgt_alts);
+
+/* Fill @side from @texts; keys include dictionary keys when @dict has entries. */
+void      bitext_align__side_build (AlignSide *side, AlignLex *lex, const char *const *texts,
+                                    const guint *para, guint n, const AlignDict *dict,
+                                    gboolean is_src);
+void      bitext_align__side_clear (AlignSide *side);
+
+/* Learned stem pairs: src stem -> pair id, tgt stem -> pair id. */
+typedef struct
+{
+  GHashTable *src;
+  GHashTable *tgt;
+  guint n_pairs;
+} AlignLearned;
+
+/* Add learned keys to a copy of @from's keys (sorted) into @to. */
+void      bitext_align__add_learned (const KeyLists *from, const KeyLists *stems,
+                                     GHashTable *map, KeyLists *to);
+
+/* ---- cost model (align-cost.c) ---- */
+
+enum { BEAD_1_1, BEAD_1_0, BEAD_0_1, BEAD_2_1, BEAD_1_2, BEAD_2_2, BEAD_3_1, BEAD_1_3,
+       N_BEAD_TYPES };
+extern const guint8 bitext_align__bead_a[N_BEAD_TYPES];
+extern const guint8 bitext_align__bead_b[N_BEAD_TYPES];
+
+#define LEN_TABLE_SIZE 1024       /* |z| in steps of 1/LEN_TABLE_STEP */
+#define LEN_TABLE_STEP 32.0
+#define INV_SD_SIZE 4096
+#define LEX_MAX_M 64
+#define LEX_MAX_K 256
+
+typedef struct
+{
+  double ratio;             /* expected target chars per source char */
+  double variance;          /* s^2: variance of the target length per source char */
+  float len_cost[LEN_TABLE_SIZE];
+  float lex_cost[LEX_MAX_M][LEX_MAX_K];
+  float prior[N_BEAD_TYPES];    /* -log P(type); 1-0 and 0-1 hold the deletion cost */
+  float para_penalty;
+  gboolean use_lex;
+  gboolean del_length;
+  float ratio_f, inv_ratio, half_variance;  /* copies for bitext_align__length_zf() */
+  float inv_sd[INV_SD_SIZE];    /* 1 / sqrt(half_variance * x) for integer x */      /* Gale & Church: 1-0 and 0-1 beads also pay for their length */
+} AlignModel;
+
+void   bitext_align__model_init_gale_church (AlignModel *model, double ratio);
+double bitext_align__length_z (const AlignModel *model, double ls, double lt);
+void   bitext_align__model_sync (AlignModel *model);
+/* bitext_align__length_z() in single precision, for the DP's inner loop. */
+static inline float
+bitext_align__length_zf (const AlignModel *model, float ls, float lt)
+{
+  float mean2 = ls + lt * model->inv_ratio;
+  if (mean2 <= 0.0f)
+    return 0.0f;
+  /* Tabulated for the common sentence lengths: the DP's inner loop does no sqrt nor division. */
+  if (mean2 < INV_SD_SIZE - 1)
+    {
+      guint k = (guint) mean2;
+      float f = mean2 - (float) k;
+      return (lt - model->ratio_f * ls) * (model->inv_sd[k] + f * (model->inv_sd[k + 1] - model->inv_sd[k]));
+    }
+  return (lt - model->ratio_f * ls) / sqrtf (model->half_variance * mean2);
+}
+static inline float
+bitext_align__len_cost (const AlignModel *model, float z)
+{
+  float a = fabsf (z) * (float) LEN_TABLE_STEP;
+  guint i = a >= LEN_TABLE_SIZE - 1 ? LEN_TABLE_SIZE - 1 : (guint) a;
+  return model->len_cost[i];
+}
+static inline float
+bitext_align__lex_cost (const AlignModel *model, guint m, guint k)
+{
+  if (k >= LEX_MAX_K)
+    {
+      m = (guint) ((double) m * (LEX_MAX_K - 1) / k + 0.5);
+      k = LEX_MAX_K - 1;
+    }
+  if (m >= LEX_MAX_M)
+    m = LEX_MAX_M - 1;
+  return model->lex_cost[m][k];
+}
+
+/* Samples of aligned and unrelated pairs, from which a model is estimated. */
+typedef struct
+{
+  GArray *z_aligned;        /* double */
+  GArray *z_random;         /* double */
+  GArray *lex_aligned;      /* guint32: m << 16 | k */
+  GArray *lex_random;
+  guint counts[N_BEAD_TYPES];
+} AlignSample;
+
+void   bitext_align__sample_init  (AlignSample *s);
+void   bitext_align__sample_clear (AlignSample *s);
+void   bitext_align__model_estimate (AlignModel *model, const AlignSample *sample,
+                                     gboolean use_lex, guint n_src_para, guint n_tgt_para);
+double bitext_align__robust_variance (const AlignSide *src, const AlignSide *tgt,
+                                      const GArray *beads, double ratio, double fallback);
+
+G_END_DECLS

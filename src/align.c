@@ -1,0 +1,1213 @@
+/* bitext — the bead aligner: banded dynamic programming in three passes. */
+#include <math.h>
+#include <string.h>
+
+#include "align-private.h"
+
+struct _BitextAligner
+{
+  BitextAlignOptions options;
+  char *src_lang;
+  char *tgt_lang;
+  AlignLex *src_lex;
+  AlignLex *tgt_lex;
+  AlignDict dict;
+  guint last_band;
+};
+
+/* At most this many 1-1 beads of a pass feed the estimation of the next one. */
+#define MAX_SAMPLE_BEADS 20000
+/* The band stops widening beyond this many cells (one byte of backpointer, one of matches). */
+#define MAX_BAND_CELLS G_GUINT64_CONSTANT (1000000000)
+/* Offsets of the unrelated pairs drawn next to each sampled bead: near but not adjacent. */
+static const int random_shifts[] = { -4, -2, 2, 4 };
+
+/**
+ * bitext_aligner_new:
+ * @options: (nullable): options, or %NULL for %BITEXT_ALIGN_OPTIONS_INIT
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a new aligner, or %NULL with @error set
+ * Since: 0.1
+ */
+BitextAligner *
+bitext_aligner_new (const BitextAlignOptions *options, GError **error)
+{
+  static const BitextAlignOptions defaults = BITEXT_ALIGN_OPTIONS_INIT;
+  g_autoptr(BitextAligner) aligner = g_new0 (BitextAligner, 1);
+  aligner->options = options != NULL ? *options : defaults;
+  g_return_val_if_fail (aligner->options.version == 1, NULL);
+  if (aligner->options.band == 0)
+    aligner->options.band = defaults.band;
+  aligner->src_lang = g_strdup (aligner->options.src_lang);
+  aligner->tgt_lang = g_strdup (aligner->options.tgt_lang);
+  aligner->options.src_lang = aligner->src_lang;
+  aligner->options.tgt_lang = aligner->tgt_lang;
+  bitext_align__dict_init (&aligner->dict);
+  aligner->src_lex = bitext_align__lex_new (aligner->src_lang, error);
+  if (aligner->src_lex == NULL)
+    return NULL;
+  aligner->tgt_lex = bitext_align__lex_new (aligner->tgt_lang, error);
+  if (aligner->tgt_lex == NULL)
+    return NULL;
+  return g_steal_pointer (&aligner);
+}
+
+void
+bitext_aligner_free (BitextAligner *aligner)
+{
+  if (aligner == NULL)
+    return;
+  bitext_align__lex_free (aligner->src_lex);
+  bitext_align__lex_free (aligner->tgt_lex);
+  if (aligner->dict.src_terms != NULL)
+    bitext_align__dict_clear (&aligner->dict);
+  g_free (aligner->src_lang);
+  g_free (aligner->tgt_lang);
+  g_free (aligner);
+}
+
+/**
+ * bitext_aligner_get_band:
+ *
+ * Returns: the half-width of the band the last alignment ended with
+ */
+guint
+bitext_aligner_get_band (const BitextAligner *aligner)
+{
+  return aligner->last_band;
+}
+
+/**
+ * bitext_aligner_add_dict_entry:
+ * @src: a source term (one or more words)
+ * @tgt: its translations, alternatives separated by " | "
+ *
+ * Returns: %FALSE when a side holds no word
+ */
+gboolean
+bitext_aligner_add_dict_entry (BitextAligner *aligner, const char *src, const char *tgt)
+{
+  g_autoptr(GArray) s = bitext_align__lex_term (aligner->src_lex, src);
+  if (s->len == 0)
+    return FALSE;
+  g_autoptr(GPtrArray) alts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_auto(GStrv) parts = g_strsplit (tgt, " | ", 256);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      GArray *t = bitext_align__lex_term (aligner->tgt_lex, parts[i]);
+      if (t->len == 0)
+        {
+          g_array_unref (t);
+          return FALSE;
+        }
+      g_ptr_array_add (alts, t);
+    }
+  if (alts->len == 0)
+    return FALSE;
+  bitext_align__dict_add (&aligner->dict, g_steal_pointer (&s), g_steal_pointer (&alts));
+  return TRUE;
+}
+
+static gboolean
+parse_error (GError **error, const char *path, guint line, const char *what)
+{
+  g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%u: %s", path, line, what);
+  return FALSE;
+}
+
+/**
+ * bitext_aligner_load_dict:
+ * @path: (type filename): a TSV file: source, TAB, target (alternatives
+ *   separated by " | "), optionally TAB and a note. Blank lines and lines
+ *   starting with # are skipped.
+ *
+ * Returns: %FALSE with @error set (BITEXT_ERROR_PARSE naming file:line) on a malformed line
+ */
+gboolean
+bitext_aligner_load_dict (BitextAligner *aligner, const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+  const char *p = data, *end = data + length;
+  for (guint line = 1; p < end; line++)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      const char *eol = nl != NULL ? nl : end;
+      if (memchr (p, '\0', (gsize) (eol - p)) != NULL)
+        return parse_error (error, path, line, "NUL byte");
+      g_autofree char *text = g_strndup (p, (gsize) (eol - p));
+      p = nl != NULL ? nl + 1 : end;
+      g_strchomp (text);
+      if (!g_utf8_validate (text, -1, NULL))
+        return parse_error (error, path, line, "invalid UTF-8");
+      if (text[0] == '\0' || text[0] == '#')
+        continue;
+      g_auto(GStrv) fields = g_strsplit (text, "\t", 3);
+      if (fields[1] == NULL)
+        return parse_error (error, path, line, "expected source<TAB>target");
+      if (!bitext_aligner_add_dict_entry (aligner, fields[0], fields[1]))
+        return parse_error (error, path, line, "a term or an alternative holds no word");
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Features, built for both sides at once                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  AlignSide *side;
+  AlignLex *lex;
+  const char *const *texts;
+  const guint *para;
+  guint n;
+  const AlignDict *dict;
+  gboolean is_src;
+} BuildJob;
+
+static gpointer
+build_job (gpointer data)
+{
+  BuildJob *j = data;
+  bitext_align__side_build (j->side, j->lex, j->texts, j->para, j->n, j->dict, j->is_src);
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The band                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+** Row i of the DP (i source sentences consumed) holds columns lo[i]..hi[i]
+** around the diagonal j = i*m/n. Lexical matches of source sentence s and
+** target sentence t are kept, one byte each, at row s+1 for columns t+1 in
+** lo-3 .. hi+3, so that the merged beads ending in the band find theirs.
+*/
+typedef struct
+{
+  guint n, m, w, width;     /* width = 2w + 1 */
+  guint stride;             /* bytes of matches per row: columns lo-3 .. lo-3+stride-1 */
+  guint *lo, *hi;           /* n + 1 each */
+  guint8 *matches;          /* (n + 1) * stride, or NULL */
+  const KeyLists *skeys, *tkeys;
+} Band;
+
+static void
+band_set_stride (Band *band)
+{
+  guint n = band->n, m = band->m, W = 0;
+  for (guint i = 0; i <= n; i++)
+    W = MAX (W, band->hi[i] - band->lo[i] + 1);
+  band->width = W;
+  /* Merged beads reach up to 2 rows back, where hi can be 2*ceil(m/n)+1 columns lower. */
+  band->stride = W + 8 + 3 * (n > 0 ? (m + n - 1) / n : 1);
+}
+
+/*
+** A band of half-width @w around the diagonal from (0,0) to (n,m) when
+** @path is NULL, else around the cells the beads of @path pass through.
+*/
+static void
+band_init (Band *band, guint n, guint m, guint w, const GArray *path)
+{
+  memset (band, 0, sizeof *band);
+  band->n = n;
+  band->m = m;
+  band->w = w;
+  band->lo = g_new (guint, (gsize) n + 1);
+  band->hi = g_new (guint, (gsize) n + 1);
+  if (path == NULL)
+    for (guint i = 0; i <= n; i++)
+      {
+        guint64 c = n > 0 ? ((guint64) i * m + n / 2) / n : 0;
+        band->lo[i] = c > w ? (guint) c - w : 0;
+        band->hi[i] = (guint) MIN ((guint64) m, c + w);
+      }
+  else
+    {
+      guint i = 0, j = 0;
+      band->lo[0] = 0;
+      band->hi[0] = 0;
+      for (guint k = 0; k < path->len; k++)
+        {
+          const BitextBead *b = &g_array_index (path, BitextBead, k);
+          for (guint r = i + 1; r < i + b->src_len; r++)
+            band->lo[r] = band->hi[r] = j;
+          if (b->src_len > 0)
+            band->lo[i + b->src_len] = j + b->tgt_len;
+          i += b->src_len;
+          j += b->tgt_len;
+          band->hi[i] = j;
+        }
+      for (guint r = 0; r <= n; r++)
+        {
+          band->lo[r] = band->lo[r] > w ? band->lo[r] - w : 0;
+          band->hi[r] = MIN (m, band->hi[r] + w);
+        }
+    }
+  band_set_stride (band);
+}
+
+static void
+band_clear (Band *band)
+{
+  g_clear_pointer (&band->lo, g_free);
+  g_clear_pointer (&band->hi, g_free);
+  g_clear_pointer (&band->matches, g_free);
+}
+
+static inline guint
+pair_matches (const Band *band, guint s, guint t)
+{
+  guint r = s + 1, col = t + 1;
+  if (band->matches != NULL && col + 3 >= band->lo[r])
+    {
+      guint off = col + 3 - band->lo[r];
+      if (off < band->stride)
+        return band->matches[(gsize) r * band->stride + off];
+    }
+  guint na, nb;
+  const guint32 *a = key_lists_get (band->skeys, s, &na);
+  const guint32 *b = key_lists_get (band->tkeys, t, &nb);
+  return keys_intersect (a, na, b, nb);
+}
+
+/*
+** Where each key occurs on the target side: for key k, the target
+** sentences holding it, in order, with how many times they hold it.
+** Counting a source sentence's matches against every target sentence of
+** its band row then costs the number of occurrences of its keys there,
+** not one merge of two key lists per cell.
+*/
+typedef struct
+{
+  GHashTable *index;        /* key -> first entry + 1 */
+  guint32 *sent;            /* target sentence of each entry */
+  guint8 *count;            /* occurrences of the key in it */
+  guint32 *key_end;         /* per entry: one past the last entry of its key */
+} Postings;
+
+static int
+cmp_u64 (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+postings_build (Postings *p, const KeyLists *keys)
+{
+  g_autoptr(GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (guint64), keys->vals->len);
+  for (guint t = 0; t < keys->n; t++)
+    {
+      guint n;
+      const guint32 *k = key_lists_get (keys, t, &n);
+      for (guint x = 0; x < n; x++)
+        if (x == 0 || k[x] != k[x - 1])
+          {
+            guint64 v = (guint64) k[x] << 32 | t;
+            g_array_append_val (all, v);
+          }
+    }
+  g_array_sort (all, cmp_u64);
+  p->index = g_hash_table_new (NULL, NULL);
+  p->sent = g_new (guint32, all->len + 1);
+  p->count = g_new (guint8, all->len + 1);
+  p->key_end = g_new (guint32, all->len + 1);
+  guint start = 0;
+  for (guint e = 0; e <= all->len; e++)
+    {
+      guint64 v = e < all->len ? g_array_index (all, guint64, e) : 0;
+      if (e == all->len || (e > start && (v >> 32) != (g_array_index (all, guint64, start) >> 32)))
+        {
+          guint32 key = (guint32) (g_array_index (all, guint64, start) >> 32);
+          g_hash_table_insert (p->index, GUINT_TO_POINTER (key), GUINT_TO_POINTER (start + 1));
+          for (guint x = start; x < e; x++)
+            p->key_end[x] = e;
+          start = e;
+          if (e == all->len)
+            break;
+        }
+      guint32 t = (guint32) v;
+      guint n;
+      const guint32 *k = key_lists_get (keys, t, &n);
+      guint c = 0;
+      for (guint x = 0; x < n; x++)
+        c += k[x] == (guint32) (v >> 32);
+      p->sent[e] = t;
+      p->count[e] = (guint8) MIN (c, 255u);
+    }
+  if (all->len == 0)
+    g_hash_table_remove_all (p->index);
+}
+
+static void
+postings_clear (Postings *p)
+{
+  g_clear_pointer (&p->index, g_hash_table_unref);
+  g_clear_pointer (&p->sent, g_free);
+  g_clear_pointer (&p->count, g_free);
+  g_clear_pointer (&p->key_end, g_free);
+}
+
+typedef struct
+{
+  Band *band;
+  const Postings *post;
+  guint row_start, row_end;
+} MatchJob;
+
+static gpointer
+match_job (gpointer data)
+{
+  MatchJob *job = data;
+  Band *band = job->band;
+  const Postings *post = job->post;
+  gsize stride = band->stride;
+  for (guint r = job->row_start; r < job->row_end; r++)
+    {
+      guint8 *row = band->matches + (gsize) r * stride;
+      guint na;
+      const guint32 *a = key_lists_get (band->skeys, r - 1, &na);
+      /* Columns lo-3 .. lo-3+stride-1 hold target sentences col-1. */
+      gint64 first = (gint64) band->lo[r] - 4, last = first + (gint64) stride - 1;
+      for (guint x = 0; x < na;)
+        {
+          guint cs = 1;
+          while (x + cs < na && a[x + cs] == a[x])
+            cs++;
+          gpointer v = g_hash_table_lookup (post->index, GUINT_TO_POINTER (a[x]));
+          x += cs;
+          if (v == NULL)
+            continue;
+          guint e = GPOINTER_TO_UINT (v) - 1, end = post->key_end[e];
+          /* Binary search for the first entry at or after the window. */
+          guint lo = e, hi = end;
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+              if ((gint64) post->sent[mid] < first)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          for (guint y = lo; y < end && (gint64) post->sent[y] <= last; y++)
+            {
+              guint8 *cell = &row[post->sent[y] - first];
+              guint add = MIN (cs, (guint) post->count[y]);
+              *cell = (guint8) MIN (255u, *cell + add);
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Fill the band's match bytes, on two threads when there is enough work. */
+static void
+band_fill_matches (Band *band, const KeyLists *skeys, const KeyLists *tkeys)
+{
+  band->skeys = skeys;
+  band->tkeys = tkeys;
+  band->matches = g_malloc0 ((gsize) (band->n + 1) * band->stride);
+  Postings post = { 0 };
+  postings_build (&post, tkeys);
+  guint mid = 1 + band->n / 2;
+  MatchJob jobs[2] = { { band, &post, 1, mid }, { band, &post, mid, band->n + 1 } };
+  if ((guint64) band->n * band->width < 200000)
+    {
+      jobs[0].row_end = band->n + 1;
+      match_job (&jobs[0]);
+    }
+  else
+    {
+      GThread *t = g_thread_new ("bitext-align", match_job, &jobs[1]);
+      match_job (&jobs[0]);
+      g_thread_join (t);
+    }
+  postings_clear (&post);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Costs and the dynamic programme                                           */
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  const AlignSide *src, *tgt;
+  const AlignModel *model;
+  const Band *band;
+  guint64 *scum, *tcum;     /* prefix sums of lengths */
+  const guint32 *skoff, *tkoff;   /* prefix sums of key counts (the CSR offsets) */
+} Dp;
+
+/*
+** The cost of the bead of shape @t ending at (i, j): -log of its prior,
+** plus length and lexical costs from the model's tables, plus the
+** paragraph penalty if the bead crosses a paragraph boundary on either
+** side. Lexical matches of merged beads are the sums of the pairwise
+** matches, which equals the match count of the merged key sets unless a
+** key repeats within the bead.
+*/
+static inline __attribute__ ((always_inline)) float
+bead_cost_m (const Dp *dp, guint t, guint i, guint j, guint mm, double *z_out)
+{
+  const AlignModel *model = dp->model;
+  guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
+  float ls = (float) (dp->scum[i] - dp->scum[i - a]);
+  float lt = (float) (dp->tcum[j] - dp->tcum[j - b]);
+  float c = model->prior[t];
+  float z = 0.0f;
+  if (a == 0 || b == 0)
+    {
+      if (model->del_length)
+        {
+          z = bitext_align__length_zf (model, ls, lt);
+          c += bitext_align__len_cost (model, z);
+        }
+    }
+  else
+    {
+      z = bitext_align__length_zf (model, ls, lt);
+      c += bitext_align__len_cost (model, z);
+      if (model->use_lex)
+        {
+          guint k = (dp->skoff[i] - dp->skoff[i - a]) + (dp->tkoff[j] - dp->tkoff[j - b]);
+          c += bitext_align__lex_cost (model, mm, k);
+        }
+      if (a > 1 && dp->src->para[i - 1] != dp->src->para[i - a])
+        c += model->para_penalty;
+      if (b > 1 && dp->tgt->para[j - 1] != dp->tgt->para[j - b])
+        c += model->para_penalty;
+    }
+  if (z_out != NULL)
+    *z_out = z;
+  return c;
+}
+
+/* The same, counting the bead's matches pair by pair (outside the DP). */
+static float
+bead_cost (const Dp *dp, guint t, guint i, guint j, double *z_out, guint *m_out)
+{
+  guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
+  guint mm = 0;
+  if (dp->model->use_lex)
+    for (guint s = i - a; s < i; s++)
+      for (guint u = j - b; u < j; u++)
+        mm += pair_matches (dp->band, s, u);
+  if (m_out != NULL)
+    *m_out = mm;
+  return bead_cost_m (dp, t, i, j, mm, z_out);
+}
+
+/* Evidence cost of a bead: length and lexical log-likelihood ratios, without prior. */
+static float
+evidence_cost (const Dp *dp, guint t, guint i, guint j, double *z, guint *m)
+{
+  float c = bead_cost (dp, t, i, j, z, m) - dp->model->prior[t];
+  guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
+  if (a > 1 && dp->src->para[i - 1] != dp->src->para[i - a])
+    c -= dp->model->para_penalty;
+  if (b > 1 && dp->tgt->para[j - 1] != dp->tgt->para[j - b])
+    c -= dp->model->para_penalty;
+  return c;
+}
+
+/*
+** Fill the band and trace the best path back into @beads. Backpointers take
+** one byte per cell; costs live in four rolling rows. Returns FALSE if the
+** path touched the band's edge somewhere the band could have been wider.
+*/
+/* Prefix sums of row @i's match bytes, so that a bead's matches in a row are one subtraction. */
+static void
+row_prefix (const Band *band, guint i, guint32 *pre)
+{
+  pre[0] = 0;
+  if (band->matches == NULL || i == 0)
+    {
+      memset (pre, 0, (band->stride + 1) * sizeof (guint32));
+      return;
+    }
+  const guint8 *row = band->matches + (gsize) i * band->stride;
+  for (guint k = 0; k < band->stride; k++)
+    pre[k + 1] = pre[k] + row[k];
+}
+
+typedef struct
+{
+  const Dp *dp;
+  const guint32 *pre;       /* four rows of match prefix sums */
+  const float *rows;        /* four rows of costs */
+  guint S, W, i, j;
+  gboolean lex;
+} Cell;
+
+/*
+** Try the bead of shape (a, b) ending at the cell: keep it in *best if it
+** gives a cheaper path. Called with constant shapes, so that the compiler
+** specialises each call.
+*/
+static inline __attribute__ ((always_inline)) void
+relax (const Cell *c, guint t, guint a, guint b, float *best, guint8 *arg)
+{
+  const Band *band = c->dp->band;
+  guint i = c->i, j = c->j;
+  if (i < a || j < b)
+    return;
+  guint pi = i - a, pj = j - b;
+  if (pj < band->lo[pi] || pj > band->hi[pi])
+    return;
+  float prev = c->rows[(gsize) (pi & 3) * c->W + (pj - band->lo[pi])];
+  if (prev == INFINITY)
+    return;
+  guint mm = 0;
+  if (c->lex && a > 0 && b > 0)
+    for (guint r = i - a + 1; r <= i; r++)
+      {
+        /* Columns j-b+1 .. j of row r; stored from column lo[r] - 3. */
+        const guint32 *p = c->pre + (gsize) (r & 3) * c->S;
+        guint c1 = j - b + 1 + 3 - band->lo[r], c2 = j + 3 - band->lo[r];
+        if (c2 < band->stride)
+          mm += p[c2 + 1] - p[c1];
+        else
+          for (guint u = j - b; u < j; u++)
+            mm += pair_matches (band, r - 1, u);
+      }
+  float cost = prev + bead_cost_m (c->dp, t, i, j, mm, NULL);
+  if (cost < *best)
+    {
+      *best = cost;
+      *arg = (guint8) t;
+    }
+}
+
+static gboolean
+run_dp (const Dp *dp, GArray *beads)
+{
+  const Band *band = dp->band;
+  guint n = band->n, W = band->width, S = band->stride + 1;
+  g_autofree guint8 *bp = g_malloc ((gsize) (n + 1) * W);
+  g_autofree float *rows = g_new (float, (gsize) 4 * W);
+  g_autofree guint32 *pre = g_new (guint32, (gsize) 4 * S);
+  gboolean lex = dp->model->use_lex;
+  for (guint i = 0; i <= n; i++)
+    {
+      float *row = rows + (gsize) (i & 3) * W;
+      guint8 *brow = bp + (gsize) i * W;
+      guint lo = band->lo[i], hi = band->hi[i];
+      if (lex)
+        row_prefix (band, i, pre + (gsize) (i & 3) * S);
+      for (guint j = lo; j <= hi; j++)
+        {
+          float best = INFINITY;
+          guint8 arg = 255;
+          if (i == 0 && j == 0)
+            best = 0.0f;
+          Cell cell = { dp, pre, rows, S, W, i, j, lex };
+          relax (&cell, BEAD_1_1, 1, 1, &best, &arg);
+          relax (&cell, BEAD_1_0, 1, 0, &best, &arg);
+          relax (&cell, BEAD_0_1, 0, 1, &best, &arg);
+          relax (&cell, BEAD_2_1, 2, 1, &best, &arg);
+          relax (&cell, BEAD_1_2, 1, 2, &best, &arg);
+          relax (&cell, BEAD_2_2, 2, 2, &best, &arg);
+          relax (&cell, BEAD_3_1, 3, 1, &best, &arg);
+          relax (&cell, BEAD_1_3, 1, 3, &best, &arg);
+          row[j - lo] = best;
+          brow[j - lo] = arg;
+        }
+    }
+  g_array_set_size (beads, 0);
+  gboolean touched = FALSE;
+  guint i = n, j = band->m;
+  while (i > 0 || j > 0)
+    {
+      guint8 t = bp[(gsize) i * W + (j - band->lo[i])];
+      g_assert (t < N_BEAD_TYPES);
+      if ((j == band->lo[i] && j > 0) || (j == band->hi[i] && j < band->m))
+        touched = TRUE;
+      guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
+      BitextBead bead = { .src_start = i - a, .src_len = a, .tgt_start = j - b, .tgt_len = b };
+      g_array_append_val (beads, bead);
+      i -= a;
+      j -= b;
+    }
+  for (guint x = 0, y = beads->len ? beads->len - 1 : 0; x < y; x++, y--)
+    {
+      BitextBead tmp = g_array_index (beads, BitextBead, x);
+      g_array_index (beads, BitextBead, x) = g_array_index (beads, BitextBead, y);
+      g_array_index (beads, BitextBead, y) = tmp;
+    }
+  return !touched;
+}
+
+static guint
+bead_shape (const BitextBead *b)
+{
+  for (guint t = 0; t < N_BEAD_TYPES; t++)
+    if (bitext_align__bead_a[t] == b->src_len && bitext_align__bead_b[t] == b->tgt_len)
+      return t;
+  return BEAD_1_1;
+}
+
+/*
+** One pass: run the DP in a band of half-width @w, doubling it while the
+** path runs along the band's edge.
+*/
+static void
+run_pass (Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint *w, GArray *beads)
+{
+  guint n = dp->src->n, m = dp->tgt->n;
+  g_autoptr(GArray) path = beads->len > 0 ? g_array_copy (beads) : NULL;
+  for (;;)
+    {
+      Band band;
+      band_init (&band, n, m, *w, path);
+      band.skeys = skeys;
+      band.tkeys = tkeys;
+      gint64 t1 = g_get_monotonic_time ();
+      if (dp->model->use_lex)
+        band_fill_matches (&band, skeys, tkeys);
+      g_debug ("align: matches in the band: %.2f s", (g_get_monotonic_time () - t1) / 1e6);
+      dp->band = &band;
+      gint64 t0 = g_get_monotonic_time ();
+      gboolean ok = run_dp (dp, beads);
+      g_debug ("align: pass with band ±%u, lexical %d: %.2f s, %s", *w, dp->model->use_lex,
+               (g_get_monotonic_time () - t0) / 1e6, ok ? "inside" : "touched the edge");
+      dp->band = NULL;
+      band_clear (&band);
+      /* Each cell costs two bytes (backpointer, matches): stop widening at 2 GB. */
+      if (ok || *w >= MAX (n, m) || (guint64) (n + 1) * (4 * (guint64) *w + 1) > MAX_BAND_CELLS)
+        return;
+      *w = (guint) MIN ((guint64) *w * 2, (guint64) MAX (n, m));
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Estimation from a pass                                                    */
+/* ------------------------------------------------------------------------ */
+
+static void
+sample_pair (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint s, guint t,
+             GArray *zs, GArray *lex)
+{
+  double z = bitext_align__length_z (dp->model, dp->src->len[s], dp->tgt->len[t]);
+  g_array_append_val (zs, z);
+  guint na, nb;
+  const guint32 *a = key_lists_get (skeys, s, &na);
+  const guint32 *b = key_lists_get (tkeys, t, &nb);
+  guint32 v = (MIN (keys_intersect (a, na, b, nb), 0xffffu) << 16) | MIN (na + nb, 0xffffu);
+  g_array_append_val (lex, v);
+}
+
+/* Draw aligned pairs (the pass's 1-1 beads) and unrelated ones (shifted), and count shapes. */
+static void
+draw_sample (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, const GArray *beads,
+             AlignSample *sample)
+{
+  guint n11 = 0;
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, i);
+      sample->counts[bead_shape (b)]++;
+      n11 += b->src_len == 1 && b->tgt_len == 1;
+    }
+  guint stride = MAX (1u, n11 / MAX_SAMPLE_BEADS), k = 0;
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, i);
+      if (b->src_len != 1 || b->tgt_len != 1 || k++ % stride != 0)
+        continue;
+      sample_pair (dp, skeys, tkeys, b->src_start, b->tgt_start, sample->z_aligned,
+                   sample->lex_aligned);
+      for (guint d = 0; d < G_N_ELEMENTS (random_shifts); d++)
+        {
+          gint64 t = (gint64) b->tgt_start + random_shifts[d];
+          if (t >= 0 && t < dp->tgt->n)
+            sample_pair (dp, skeys, tkeys, b->src_start, (guint) t, sample->z_random,
+                         sample->lex_random);
+        }
+    }
+}
+
+static guint
+count_paragraphs (const AlignSide *side)
+{
+  guint n = 0;
+  for (guint i = 0; i < side->n; i++)
+    n += i == 0 || side->para[i] != side->para[i - 1];
+  return n;
+}
+
+/* Re-estimate the model from @beads (ratio kept, variance and tables new). */
+static void
+reestimate (Dp *dp, AlignModel *model, const KeyLists *skeys, const KeyLists *tkeys,
+            const GArray *beads)
+{
+  model->variance = bitext_align__robust_variance (dp->src, dp->tgt, beads, model->ratio,
+                                                   model->variance);
+  AlignSample sample;
+  bitext_align__sample_init (&sample);
+  dp->model = model;
+  draw_sample (dp, skeys, tkeys, beads, &sample);
+  bitext_align__model_estimate (model, &sample, TRUE, count_paragraphs (dp->src),
+                                count_paragraphs (dp->tgt));
+  bitext_align__sample_clear (&sample);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The learned dictionary (second pass)                                      */
+/* ------------------------------------------------------------------------ */
+
+/* An open-addressing table of (stem pair -> count); 0 is the empty key. */
+static inline gsize
+pair_hash (guint64 key)
+{
+  /* Both halves of the key must reach the low bits (splitmix64's finaliser). */
+  key ^= key >> 30;
+  key *= 0xbf58476d1ce4e5b9ull;
+  key ^= key >> 27;
+  key *= 0x94d049bb133111ebull;
+  return (gsize) (key ^ (key >> 31));
+}
+
+typedef struct
+{
+  guint64 *keys;
+  guint32 *counts;
+  gsize cap, len;
+} PairCounts;
+
+static void
+pair_counts_add (PairCounts *pc, guint64 key)
+{
+  if (pc->len * 2 >= pc->cap)
+    {
+      PairCounts bigger = { g_new0 (guint64, MAX (1024, pc->cap * 2)),
+                            g_new0 (guint32, MAX (1024, pc->cap * 2)), MAX (1024, pc->cap * 2), 0 };
+      for (gsize i = 0; i < pc->cap; i++)
+        if (pc->keys[i] != 0)
+          {
+            gsize h = pair_hash (pc->keys[i]) & (bigger.cap - 1);
+            while (bigger.keys[h] != 0)
+              h = (h + 1) & (bigger.cap - 1);
+            bigger.keys[h] = pc->keys[i];
+            bigger.counts[h] = pc->counts[i];
+            bigger.len++;
+          }
+      g_free (pc->keys);
+      g_free (pc->counts);
+      *pc = bigger;
+    }
+  gsize h = pair_hash (key) & (pc->cap - 1);
+  while (pc->keys[h] != 0 && pc->keys[h] != key)
+    h = (h + 1) & (pc->cap - 1);
+  if (pc->keys[h] == 0)
+    {
+      pc->keys[h] = key;
+      pc->len++;
+    }
+  pc->counts[h]++;
+}
+
+typedef struct
+{
+  guint32 s, t, c;
+  double dice;
+} Candidate;
+
+static int
+cmp_candidate (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+  if (x->dice != y->dice)
+    return x->dice > y->dice ? -1 : 1;
+  if (x->c != y->c)
+    return x->c > y->c ? -1 : 1;
+  return x->s != y->s ? (x->s < y->s ? -1 : 1) : (x->t < y->t ? -1 : (x->t > y->t));
+}
+
+static void
+count_df (GHashTable *df, const guint32 *v, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer key = GUINT_TO_POINTER (v[i]);
+      g_hash_table_insert (df, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (df, key)) + 1));
+    }
+}
+
+/*
+** Learn stem pairs from the confident 1-1 beads of a pass, in the spirit of
+** hunalign's second pass: count how often stems co-occur in beads, keep
+** pairs that co-occur at least twice with a Dice coefficient of at least
+** 1/2 (they meet in half the beads either occurs in), and link each stem
+** to at most one partner, best first (Melamed's competitive linking, 2000).
+** Stems in more than a quarter of the beads cannot tell neighbours apart
+** and are left out.
+*/
+static guint
+learn_pairs (const AlignSide *src, const AlignSide *tgt, const GArray *beads,
+             const GArray *confident, GHashTable *smap, GHashTable *tmap)
+{
+  g_autoptr(GHashTable) sdf = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) tdf = g_hash_table_new (NULL, NULL);
+  guint stride = MAX (1u, confident->len / MAX_SAMPLE_BEADS), used = 0;
+  for (guint k = 0; k < confident->len; k += stride, used++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, g_array_index (confident, guint, k));
+      guint ns, nt;
+      const guint32 *s = key_lists_get (&src->stems, b->src_start, &ns);
+      const guint32 *t = key_lists_get (&tgt->stems, b->tgt_start, &nt);
+      count_df (sdf, s, ns);
+      count_df (tdf, t, nt);
+    }
+  guint max_df = MAX (2u, used / 4);
+  PairCounts pc = { 0 };
+  for (guint k = 0; k < confident->len; k += stride)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, g_array_index (confident, guint, k));
+      guint ns, nt;
+      const guint32 *s = key_lists_get (&src->stems, b->src_start, &ns);
+      const guint32 *t = key_lists_get (&tgt->stems, b->tgt_start, &nt);
+      for (guint x = 0; x < ns; x++)
+        {
+          guint dfs = GPOINTER_TO_UINT (g_hash_table_lookup (sdf, GUINT_TO_POINTER (s[x])));
+          if (dfs < 2 || dfs > max_df)
+            continue;
+          for (guint y = 0; y < nt; y++)
+            {
+              guint dft = GPOINTER_TO_UINT (g_hash_table_lookup (tdf, GUINT_TO_POINTER (t[y])));
+              if (dft >= 2 && dft <= max_df)
+                pair_counts_add (&pc, (guint64) s[x] << 32 | t[y]);
+            }
+        }
+    }
+  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  for (gsize i = 0; i < pc.cap; i++)
+    {
+      if (pc.keys[i] == 0 || pc.counts[i] < 2)
+        continue;
+      Candidate c = { (guint32) (pc.keys[i] >> 32), (guint32) pc.keys[i], pc.counts[i], 0 };
+      guint dfs = GPOINTER_TO_UINT (g_hash_table_lookup (sdf, GUINT_TO_POINTER (c.s)));
+      guint dft = GPOINTER_TO_UINT (g_hash_table_lookup (tdf, GUINT_TO_POINTER (c.t)));
+      c.dice = 2.0 * c.c / (dfs + dft);
+      if (c.dice >= 0.5)
+        g_array_append_val (cands, c);
+    }
+  g_free (pc.keys);
+  g_free (pc.counts);
+  g_array_sort (cands, cmp_candidate);
+  guint n_pairs = 0;
+  for (guint i = 0; i < cands->len; i++)
+    {
+      const Candidate *c = &g_array_index (cands, Candidate, i);
+      if (g_hash_table_contains (smap, GUINT_TO_POINTER (c->s))
+          || g_hash_table_contains (tmap, GUINT_TO_POINTER (c->t)))
+        continue;
+      g_hash_table_insert (smap, GUINT_TO_POINTER (c->s), GUINT_TO_POINTER (n_pairs));
+      g_hash_table_insert (tmap, GUINT_TO_POINTER (c->t), GUINT_TO_POINTER (n_pairs));
+      n_pairs++;
+    }
+  return n_pairs;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Confidence and evidence                                                   */
+/* ------------------------------------------------------------------------ */
+
+static double
+logistic (double x)
+{
+  return 1.0 / (1.0 + exp (-x));
+}
+
+static int
+cmp_u32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+merged_keys (const KeyLists *l, guint start, guint len, GArray *out)
+{
+  g_array_set_size (out, 0);
+  for (guint i = start; i < start + len; i++)
+    {
+      guint n;
+      const guint32 *k = key_lists_get (l, i, &n);
+      g_array_append_vals (out, k, n);
+    }
+  g_array_sort (out, cmp_u32);
+}
+
+/* 1-1 evidence cost of source sentence s against target sentence t. */
+static float
+pair_evidence (const Dp *dp, guint s, guint t)
+{
+  return evidence_cost (dp, BEAD_1_1, s + 1, t + 1, NULL, NULL);
+}
+
+/*
+** Score each bead. A bead with both sides is scored by the posterior that
+** its sentences translate each other rather than being unrelated
+** neighbours, at even prior odds: the logistic of minus its evidence cost.
+** A 1-0 or 0-1 bead is scored by the posterior that its sentence is
+** unrelated to the nearest sentences of the other side.
+*/
+static void
+score_beads (Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *beads, double low)
+{
+  /* Without match bytes, the band computes 1-1 matches directly. */
+  Band none;
+  memset (&none, 0, sizeof none);
+  none.skeys = skeys;
+  none.tkeys = tkeys;
+  dp->band = &none;
+  g_autoptr(GArray) ka = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) kb = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint n = dp->src->n, m = dp->tgt->n;
+  for (guint x = 0; x < beads->len; x++)
+    {
+      BitextBead *b = &g_array_index (beads, BitextBead, x);
+      guint t = bead_shape (b);
+      guint i = b->src_start + b->src_len, j = b->tgt_start + b->tgt_len;
+      b->cost = bead_cost (dp, t, i, j, NULL, NULL);
+      if (b->src_len > 0 && b->tgt_len > 0)
+        {
+          guint mm;
+          double z;
+          float e = evidence_cost (dp, t, i, j, &z, &mm);
+          b->score = logistic (-e);
+          b->length_z = z;
+          merged_keys (skeys, b->src_start, b->src_len, ka);
+          merged_keys (tkeys, b->tgt_start, b->tgt_len, kb);
+          guint counts[8];
+          keys_intersect_by_kind ((guint32 *) (void *) ka->data, ka->len,
+                                  (guint32 *) (void *) kb->data, kb->len, counts);
+          b->anchors = counts[KEY_NUMBER] + counts[KEY_PUNCT] + counts[KEY_PREFIX] + counts[KEY_NAME];
+          b->dict_hits = counts[KEY_DICT];
+          b->learned_hits = counts[KEY_LEARNED];
+          guint mt = b->anchors + b->dict_hits + b->learned_hits;
+          b->lexical = ka->len + kb->len > 0 ? MIN (1.0, 2.0 * mt / (ka->len + kb->len)) : 0.0;
+          b->crosses_paragraph = (b->src_len > 1 && dp->src->para[i - 1] != dp->src->para[b->src_start])
+                                 || (b->tgt_len > 1 && dp->tgt->para[j - 1] != dp->tgt->para[b->tgt_start]);
+        }
+      else
+        {
+          float best = INFINITY;
+          if (b->src_len > 0)
+            for (guint u = (j > 0 ? j - 1 : 0); u < MIN (j + 1, m); u++)
+              best = MIN (best, pair_evidence (dp, b->src_start, u));
+          else
+            for (guint s = (i > 0 ? i - 1 : 0); s < MIN (i + 1, n); s++)
+              best = MIN (best, pair_evidence (dp, s, b->tgt_start));
+          b->score = best == INFINITY ? 1.0 : logistic (best);
+          b->length_z = 0.0;
+        }
+      b->low_confidence = b->score < low;
+    }
+  dp->band = NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The public entry point                                                    */
+/* ------------------------------------------------------------------------ */
+
+static GArray *
+trivial_alignment (guint n_src, guint n_tgt)
+{
+  GArray *beads = g_array_new (FALSE, TRUE, sizeof (BitextBead));
+  for (guint i = 0; i < n_src; i++)
+    {
+      BitextBead b = { .src_start = i, .src_len = 1, .tgt_start = 0, .score = 1.0 };
+      g_array_append_val (beads, b);
+    }
+  for (guint j = 0; j < n_tgt; j++)
+    {
+      BitextBead b = { .src_start = n_src, .tgt_start = j, .tgt_len = 1, .score = 1.0 };
+      g_array_append_val (beads, b);
+    }
+  return beads;
+}
+
+static guint64 *
+cumulative (const guint32 *len, guint n)
+{
+  guint64 *c = g_new (guint64, (gsize) n + 1);
+  c[0] = 0;
+  for (guint i = 0; i < n; i++)
+    c[i + 1] = c[i] + len[i];
+  return c;
+}
+
+/**
+ * bitext_aligner_align:
+ * @aligner: an aligner
+ * @src: (array length=n_src): source sentences, UTF-8
+ * @src_para: (array length=n_src) (nullable): paragraph index of each source sentence
+ * @n_src: number of source sentences
+ * @tgt: (array length=n_tgt): target sentences, UTF-8
+ * @tgt_para: (array length=n_tgt) (nullable): paragraph index of each target sentence
+ * @n_tgt: number of target sentences
+ * @error: return location for a #GError
+ *
+ * Aligns two texts sentence by sentence in three passes: Gale & Church's
+ * length model; then a model re-estimated from the first pass, with
+ * lexical anchors; then, unless disabled, with stem pairs learned from the
+ * second pass as extra anchors.
+ *
+ * Returns: (transfer full) (element-type BitextBead): the beads in order
+ * Since: 0.1
+ */
+GArray *
+bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guint *src_para,
+                      guint n_src, const char *const *tgt, const guint *tgt_para, guint n_tgt,
+                      GError **error)
+{
+  g_return_val_if_fail (aligner != NULL, NULL);
+  g_return_val_if_fail (n_src == 0 || src != NULL, NULL);
+  g_return_val_if_fail (n_tgt == 0 || tgt != NULL, NULL);
+  (void) error;
+  aligner->last_band = 0;
+  if (n_src == 0 || n_tgt == 0)
+    return trivial_alignment (n_src, n_tgt);
+
+  gint64 start = g_get_monotonic_time ();
+  AlignSide s = { 0 }, t = { 0 };
+  BuildJob jobs[2] = {
+    { &s, aligner->src_lex, src, src_para, n_src, &aligner->dict, TRUE },
+    { &t, aligner->tgt_lex, tgt, tgt_para, n_tgt, &aligner->dict, FALSE },
+  };
+  if ((guint64) n_src + n_tgt > 20000)
+    {
+      GThread *th = g_thread_new ("bitext-features", build_job, &jobs[1]);
+      build_job (&jobs[0]);
+      g_thread_join (th);
+    }
+  else
+    {
+      build_job (&jobs[0]);
+      build_job (&jobs[1]);
+    }
+
+  g_debug ("align: features: %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  Dp dp = { .src = &s, .tgt = &t };
+  dp.scum = cumulative (s.len, n_src);
+  dp.tcum = cumulative (t.len, n_tgt);
+  dp.skoff = s.keys.off;
+  dp.tkoff = t.keys.off;
+  AlignModel *model = g_new (AlignModel, 1);
+  bitext_align__model_init_gale_church (model, dp.scum[n_src] > 0
+                                                   ? (double) dp.tcum[n_tgt] / dp.scum[n_src]
+                                                   : 1.0);
+  dp.model = model;
+  guint w = MIN (aligner->options.band, MAX (n_src, n_tgt));
+  GArray *beads = g_array_new (FALSE, TRUE, sizeof (BitextBead));
+
+  /* Pass 1: Gale & Church. */
+  run_pass (&dp, &s.keys, &t.keys, &w, beads);
+  aligner->last_band = w;
+  /* Pass 2: re-estimated lengths, lexical anchors, in a narrower band around pass 1's path. */
+  w = MIN (MAX (aligner->options.band / 4, 8u), MAX (n_src, n_tgt));
+  reestimate (&dp, model, &s.keys, &t.keys, beads);
+  run_pass (&dp, &s.keys, &t.keys, &w, beads);
+
+  KeyLists sl = { 0 }, tl = { 0 };
+  const KeyLists *skeys = &s.keys, *tkeys = &t.keys;
+  if (aligner->options.second_pass)
+    {
+      /* Pass 3: stem pairs learned from the confident 1-1 beads of pass 2. */
+      score_beads (&dp, skeys, tkeys, beads, aligner->options.low_confidence);
+      g_autoptr(GArray) confident = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint x = 0; x < beads->len; x++)
+        {
+          const BitextBead *b = &g_array_index (beads, BitextBead, x);
+          if (b->src_len == 1 && b->tgt_len == 1 && b->score >= 0.5)
+            g_array_append_val (confident, x);
+        }
+      g_autoptr(GHashTable) smap = g_hash_table_new (NULL, NULL);
+      g_autoptr(GHashTable) tmap = g_hash_table_new (NULL, NULL);
+      guint n_pairs = learn_pairs (&s, &t, beads, confident, smap, tmap);
+      g_debug ("align: %u stem pairs learned; %.2f s so far", n_pairs,
+               (g_get_monotonic_time () - start) / 1e6);
+      if (n_pairs > 0)
+        {
+          bitext_align__add_learned (&s.keys, &s.stems, smap, &sl);
+          bitext_align__add_learned (&t.keys, &t.stems, tmap, &tl);
+          skeys = &sl;
+          tkeys = &tl;
+          dp.skoff = sl.off;
+          dp.tkoff = tl.off;
+          reestimate (&dp, model, skeys, tkeys, beads);
+          run_pass (&dp, skeys, tkeys, &w, beads);
+        }
+    }
+
+  score_beads (&dp, skeys, tkeys, beads, aligner->options.low_confidence);
+
+  if (sl.off != NULL)
+    key_lists_clear (&sl);
+  if (tl.off != NULL)
+    key_lists_clear (&tl);
+  g_free (dp.scum);
+  g_free (dp.tcum);
+  g_free (model);
+  bitext_align__side_clear (&s);
+  bitext_align__side_clear (&t);
+  return beads;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Formatting                                                                */
+/* ------------------------------------------------------------------------ */
+
+static void
+append_range (GString *out, guint start, guint len)
+{
+  g_string_append_c (out, '[');
+  for (guint k = 0; k < len; k++)
+    g_string_append_printf (out, k > 0 ? ",%u" : "%u", start + k);
+  g_string_append_c (out, ']');
+}
+
+/**
+ * bitext_bead_format:
+ * @bead: a bead
+ *
+ * Formats @bead as the evaluation sets do: 0-based sentence numbers,
+ * "[3]:[3,4]", "[]:[7]" for an added sentence.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+bitext_bead_format (const BitextBead *bead)
+{
+  GString *out = g_string_new (NULL);
+  append_range (out, bead->src_start, bead->src_len);
+  g_string_append_c (out, ':');
+  append_range (out, bead->tgt_start, bead->tgt_len);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * bitext_bead_get_type:
+ *
+ * Returns: (transfer none): the bead's shape, "1-1", "2-1", "0-1" and so on
+ */
+const char *
+bitext_bead_get_type (const BitextBead *bead)
+{
+  static const char *const names[4][4] = {
+    { "0-0", "0-1", "0-2", "0-3" },
+    { "1-0", "1-1", "1-2", "1-3" },
+    { "2-0", "2-1", "2-2", "2-3" },
+    { "3-0", "3-1", "3-2", "3-3" },
+  };
+  if (bead->src_len > 3 || bead->tgt_len > 3)
+    return "n-m";
+  return names[bead->src_len][bead->tgt_len];
+}

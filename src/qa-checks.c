@@ -1,0 +1,1095 @@
+/* bitext — the QA checks: one static function per check, over one unit or over the whole text. */
+#include <math.h>
+#include <string.h>
+
+#include "qa-private.h"
+
+#define ENABLED(ctx, check) (((ctx)->options->checks & (1u << (check))) != 0)
+
+/* Glossary renderings seen, for the term-consistency part of the inconsistency check. */
+typedef struct
+{
+  guint entry;
+  int variant;
+  guint unit;
+  gsize start, end;
+} TermUse;
+
+static const char *
+text_or_empty (const char *s)
+{
+  return s != NULL ? s : "";
+}
+
+/* The span of @s without leading and trailing white space: [*start, *end). */
+static void
+trimmed (const char *s, gsize *start, gsize *end)
+{
+  gsize a = 0, b = strlen (s);
+  while (a < b && g_ascii_isspace (s[a]))
+    a++;
+  while (b > a && g_ascii_isspace (s[b - 1]))
+    b--;
+  *start = a;
+  *end = b;
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  gsize a, b;
+  trimmed (s, &a, &b);
+  return a == b;
+}
+
+/* untranslated-segment ---------------------------------------------------------------------- */
+
+/* Whether @text has a word of letters that no do-not-translate entry covers. */
+static gboolean
+has_translatable_word (const QaContext *ctx, const char *text)
+{
+  gsize length = strlen (text), pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (text, length, &pos, &w))
+    {
+      if (w.n_letters == 0)
+        continue;
+      if (ctx->options->glossary == NULL)
+        return TRUE;
+      g_autofree char *f = bitext_qa__fold (text + w.start, (gssize) (w.end - w.start));
+      if (!bitext_glossary__keeps_word (ctx->options->glossary, f))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The share of the letters of @text written in @script. */
+static double
+script_share (const char *text, QaScript script, guint *n_letters)
+{
+  guint in = 0, all = 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isalpha (c))
+        continue;
+      all++;
+      GUnicodeScript s = g_unichar_get_script (c);
+      in += (script == QA_SCRIPT_LATIN && s == G_UNICODE_SCRIPT_LATIN)
+            || (script == QA_SCRIPT_CYRILLIC && s == G_UNICODE_SCRIPT_CYRILLIC);
+    }
+  *n_letters = all;
+  return all > 0 ? (double) in / all : 0.0;
+}
+
+/*
+** The target is empty, the same as the source (a copy that holds words to
+** translate), or more than half of its letters are in the source's script
+** when the two languages use different scripts. Returns TRUE if flagged:
+** the other checks would only repeat it.
+*/
+static gboolean
+check_untranslated_segment (QaContext *ctx, guint i)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  const char *s = u->source, *t = text_or_empty (u->target);
+  gsize sa, sb, ta, tb;
+  trimmed (s, &sa, &sb);
+  trimmed (t, &ta, &tb);
+  if (ta == tb)
+    {
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_SEVERITY_ERROR, i,
+                              (gssize) sa, (gssize) sb, -1, -1, "the target is empty");
+      return TRUE;
+    }
+  g_autofree char *sk = bitext_qa__normalise_key (s);
+  g_autofree char *tk = bitext_qa__normalise_key (t);
+  if (strcmp (sk, tk) == 0 && has_translatable_word (ctx, s))
+    {
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_SEVERITY_ERROR, i,
+                              (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                              "the target is a copy of the source");
+      return TRUE;
+    }
+  if (ctx->src_script == QA_SCRIPT_NONE || ctx->tgt_script == QA_SCRIPT_NONE
+      || ctx->src_script == ctx->tgt_script)
+    return FALSE;
+  guint n_letters;
+  double share = script_share (t, ctx->src_script, &n_letters);
+  if (share > 0.5 && has_translatable_word (ctx, t))
+    {
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_SEVERITY_ERROR, i,
+                              (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                              "%.0f%% of the target's letters are in the source's script",
+                              share * 100);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* untranslated-term ------------------------------------------------------------------------- */
+
+/* Whether the run of non-space characters around [start, end) is a URL, an e-mail or a path. */
+static gboolean
+in_url (const char *text, gsize start, gsize end)
+{
+  gsize a = start, b = end;
+  while (a > 0 && !g_ascii_isspace (text[a - 1]))
+    a--;
+  while (text[b] != '\0' && !g_ascii_isspace (text[b]))
+    b++;
+  g_autofree char *run = g_strndup (text + a, b - a);
+  return strstr (run, "://") != NULL || strchr (run, '@') != NULL
+         || g_str_has_prefix (run, "www.") || strchr (run, '/') != NULL;
+}
+
+/* Whether @pos is inside an inline tag <...>. */
+static gboolean
+in_tag (const char *text, gsize pos)
+{
+  for (gsize i = pos; i-- > 0;)
+    {
+      if (text[i] == '>')
+        return FALSE;
+      if (text[i] == '<')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_roman (const char *s, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strchr ("IVXLCDM", s[i]) == NULL)
+      return FALSE;
+  return n > 0;
+}
+
+/* Whether target word @w may stay in the source's script. */
+static gboolean
+excused (const QaContext *ctx, const char *t, const QaWord *w)
+{
+  if (w->n_digits > 0 || is_roman (t + w->start, w->end - w->start))
+    return TRUE;
+  if (in_url (t, w->start, w->end) || in_tag (t, w->start))
+    return TRUE;
+  if (ctx->options->glossary == NULL)
+    return FALSE;
+  g_autofree char *f = bitext_qa__fold (t + w->start, (gssize) (w->end - w->start));
+  return bitext_glossary__keeps_word (ctx->options->glossary, f);
+}
+
+/* Where the flagged words occur in the source, as written, or -1. */
+static gssize
+find_in_source (const char *s, const char *t, gsize start, gsize end)
+{
+  g_autofree char *needle = g_strndup (t + start, end - start);
+  const char *hit = strstr (s, needle);
+  return hit != NULL ? hit - s : -1;
+}
+
+static void
+flag_term_run (QaContext *ctx, guint i, gsize start, gsize end)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  gssize at = find_in_source (u->source, u->target, start, end);
+  bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM, BITEXT_SEVERITY_WARNING, i, at,
+                          at < 0 ? -1 : at + (gssize) (end - start), (gssize) start, (gssize) end,
+                          "'%.*s' is left in the source language", (int) (end - start),
+                          u->target + start);
+}
+
+/*
+** Words in the source's script inside a target in another script (Latin in
+** Russian), except numbers, Roman numerals, URLs, tags and the words of
+** do-not-translate entries and of approved renderings. Neighbouring words
+** separated by spaces or hyphens make one finding.
+*/
+static void
+check_untranslated_term (QaContext *ctx, guint i)
+{
+  if (ctx->src_script == QA_SCRIPT_NONE || ctx->tgt_script == QA_SCRIPT_NONE
+      || ctx->src_script == ctx->tgt_script)
+    return;
+  const char *t = ctx->units[i].target;
+  gsize length = strlen (t), pos = 0, run_start = 0, run_end = 0;
+  gboolean in_run = FALSE;
+  QaWord w;
+  while (bitext_qa__next_word (t, length, &pos, &w))
+    {
+      gboolean flag = w.script == ctx->src_script && !excused (ctx, t, &w);
+      if (flag && in_run && strspn (t + run_end, " -'’") >= w.start - run_end)
+        {
+          run_end = w.end;
+          continue;
+        }
+      if (in_run)
+        flag_term_run (ctx, i, run_start, run_end);
+      in_run = flag;
+      run_start = w.start;
+      run_end = w.end;
+    }
+  if (in_run)
+    flag_term_run (ctx, i, run_start, run_end);
+}
+
+/* glossary ---------------------------------------------------------------------------------- */
+
+static char *
+join_alternatives (const BitextGlossaryEntry *e)
+{
+  GString *s = g_string_new (NULL);
+  for (guint k = 0; e->targets[k] != NULL; k++)
+    g_string_append_printf (s, "%s'%s'", k == 0 ? "" : " or ", e->targets[k]);
+  return g_string_free (s, FALSE);
+}
+
+static const BitextTermMatch *
+find_match (const GArray *matches, guint entry, gboolean forbidden)
+{
+  for (guint k = 0; k < matches->len; k++)
+    {
+      const BitextTermMatch *m = &g_array_index (matches, BitextTermMatch, k);
+      if (m->entry == entry && m->forbidden == forbidden)
+        return m;
+    }
+  return NULL;
+}
+
+/* The approved rendering of @entry that @tm holds, the longest when they nest. */
+static void
+record_use (GArray *uses, const GArray *tm, guint entry, guint unit)
+{
+  const BitextTermMatch *best = NULL;
+  for (guint k = 0; k < tm->len; k++)
+    {
+      const BitextTermMatch *m = &g_array_index (tm, BitextTermMatch, k);
+      if (m->entry == entry && !m->forbidden
+          && (best == NULL || m->end - m->start > best->end - best->start))
+        best = m;
+    }
+  for (guint k = 0; k < tm->len; k++)
+    {
+      const BitextTermMatch *m = &g_array_index (tm, BitextTermMatch, k);
+      gboolean nested = m != best && m->start >= best->start && m->end <= best->end;
+      if (m->entry == entry && !m->forbidden && !nested)
+        {
+          TermUse use = { entry, m->variant, unit, m->start, m->end };
+          g_array_append_val (uses, use);
+          return;
+        }
+    }
+}
+
+/*
+** Each glossary term of the source needs one of its approved renderings
+** somewhere in the target (any inflection); a forbidden rendering of it is
+** an error. One finding per term and unit. Records the renderings used.
+*/
+static void
+check_glossary (QaContext *ctx, guint i, GArray *uses)
+{
+  gboolean report = ENABLED (ctx, BITEXT_CHECK_GLOSSARY);
+  BitextGlossary *g = ctx->options->glossary;
+  const BitextQaUnit *u = &ctx->units[i];
+  g_autoptr(GArray) sm = bitext_glossary_match (g, BITEXT_GLOSSARY_SOURCE, u->source);
+  if (sm->len == 0)
+    return;
+  g_autoptr(GArray) tm = bitext_glossary_match (g, BITEXT_GLOSSARY_TARGET, u->target);
+  for (guint k = 0; k < sm->len; k++)
+    {
+      const BitextTermMatch *m = &g_array_index (sm, BitextTermMatch, k);
+      if (find_match (sm, m->entry, FALSE) != m)
+        continue;                       /* the entry's first occurrence only */
+      const BitextGlossaryEntry *e = bitext_glossary_get_entry (g, m->entry);
+      const BitextTermMatch *bad = find_match (tm, m->entry, TRUE);
+      if (bad != NULL && report)
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_GLOSSARY, BITEXT_SEVERITY_ERROR, i,
+                                (gssize) m->start, (gssize) m->end, (gssize) bad->start,
+                                (gssize) bad->end, "'%s' is a forbidden rendering of '%s' (use '%s')",
+                                e->forbidden[bad->variant], e->source, e->targets[0]);
+      if (find_match (tm, m->entry, FALSE) != NULL)
+        {
+          record_use (uses, tm, m->entry, i);
+          continue;
+        }
+      if (bad != NULL || !report)
+        continue;
+      g_autofree char *alts = join_alternatives (e);
+      if (e->dnt)
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_GLOSSARY, BITEXT_SEVERITY_WARNING, i,
+                                (gssize) m->start, (gssize) m->end, -1, -1,
+                                "'%s' is not to be translated, but the target lacks it", e->source);
+      else
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_GLOSSARY, BITEXT_SEVERITY_WARNING, i,
+                                (gssize) m->start, (gssize) m->end, -1, -1,
+                                "'%s' is not rendered as %s", e->source, alts);
+    }
+}
+
+/* number ------------------------------------------------------------------------------------ */
+
+/* Mark as matched the numbers of @b that equal one of @a (a multiset difference). */
+static void
+match_numbers (GArray *a, GArray *b, gboolean *a_hit, gboolean *b_hit)
+{
+  for (guint x = 0; x < a->len; x++)
+    for (guint y = 0; y < b->len && !a_hit[x]; y++)
+      if (!b_hit[y] && strcmp (g_array_index (a, QaNumber, x).value,
+                               g_array_index (b, QaNumber, y).value) == 0)
+        a_hit[x] = b_hit[y] = TRUE;
+}
+
+/* A numeral "one" is also a pronoun or an article (one another, «одна из»): not reported alone. */
+static gboolean
+reportable (const QaNumber *n)
+{
+  return !(n->in_words && strcmp (n->value, "1") == 0);
+}
+
+static GPtrArray *
+unmatched (GArray *numbers, const gboolean *hit)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  for (guint k = 0; k < numbers->len; k++)
+    if (!hit[k] && reportable (&g_array_index (numbers, QaNumber, k)))
+      g_ptr_array_add (out, &g_array_index (numbers, QaNumber, k));
+  return out;
+}
+
+/*
+** The numbers, numerals, Roman centuries and dated months of the source and
+** the target must agree as multisets. One source and one target number left
+** over make one finding ("30 became 40"); otherwise one finding each.
+*/
+static void
+check_numbers (QaContext *ctx, guint i)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  GArray *sn = bitext_qa__extract_numbers (u->source, ctx->options->src_lang);
+  GArray *tn = bitext_qa__extract_numbers (u->target, ctx->options->tgt_lang);
+  g_autofree gboolean *s_hit = g_new0 (gboolean, sn->len + 1);
+  g_autofree gboolean *t_hit = g_new0 (gboolean, tn->len + 1);
+  match_numbers (sn, tn, s_hit, t_hit);
+  g_autoptr(GPtrArray) s_left = unmatched (sn, s_hit);
+  g_autoptr(GPtrArray) t_left = unmatched (tn, t_hit);
+  if (s_left->len == 1 && t_left->len == 1)
+    {
+      const QaNumber *a = s_left->pdata[0], *b = t_left->pdata[0];
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i,
+                              (gssize) a->start, (gssize) a->end, (gssize) b->start,
+                              (gssize) b->end, "'%.*s' in the source became '%.*s' in the target",
+                              (int) (a->end - a->start), u->source + a->start,
+                              (int) (b->end - b->start), u->target + b->start);
+    }
+  else
+    {
+      for (guint k = 0; k < s_left->len; k++)
+        {
+          const QaNumber *a = s_left->pdata[k];
+          bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i,
+                                  (gssize) a->start, (gssize) a->end, -1, -1,
+                                  "'%.*s' is missing from the target", (int) (a->end - a->start),
+                                  u->source + a->start);
+        }
+      for (guint k = 0; k < t_left->len; k++)
+        {
+          const QaNumber *b = t_left->pdata[k];
+          bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, -1, -1,
+                                  (gssize) b->start, (gssize) b->end,
+                                  "'%.*s' in the target is not in the source",
+                                  (int) (b->end - b->start), u->target + b->start);
+        }
+    }
+  bitext_qa__numbers_free (sn);
+  bitext_qa__numbers_free (tn);
+}
+
+/* markup ------------------------------------------------------------------------------------ */
+
+/* One piece of markup: a **strong** or *emphasis* span, or one inline tag. */
+typedef struct
+{
+  char *kind;               /* "**", "*", "<b>", "</b>", "<br/>" */
+  gsize start, end;
+} Markup;
+
+static void
+markup_clear (gpointer p)
+{
+  g_free (((Markup *) p)->kind);
+}
+
+/* Length of the tag at @p ("<b>", "</a>", "<x id='1'/>"), or 0. */
+static gsize
+tag_length (const char *p, GString *kind)
+{
+  const char *q = p + 1;
+  gboolean closing = *q == '/';
+  q += closing;
+  if (!g_ascii_isalpha (*q))
+    return 0;
+  const char *name = q;
+  while (g_ascii_isalnum (*q) || *q == '-' || *q == ':' || *q == '_')
+    q++;
+  gsize name_len = (gsize) (q - name);
+  while (*q != '\0' && *q != '>' && *q != '<')
+    q++;
+  if (*q != '>')
+    return 0;
+  gboolean empty = q[-1] == '/';
+  g_autofree char *lower = g_ascii_strdown (name, (gssize) name_len);
+  g_string_printf (kind, "<%s%s%s>", closing ? "/" : "", lower, empty ? "/" : "");
+  return (gsize) (q + 1 - p);
+}
+
+/* Collect markup: tags, then asterisk runs of one or two paired in order of appearance. */
+static GArray *
+scan_markup (const char *text)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Markup));
+  g_array_set_clear_func (out, markup_clear);
+  g_autoptr(GString) kind = g_string_new (NULL);
+  gssize open[3] = { -1, -1, -1 };
+  for (gsize p = 0; text[p] != '\0';)
+    {
+      gsize n = text[p] == '<' ? tag_length (text + p, kind) : 0;
+      if (n > 0)
+        {
+          Markup m = { g_strdup (kind->str), p, p + n };
+          g_array_append_val (out, m);
+          p += n;
+          continue;
+        }
+      if (text[p] != '*')
+        {
+          p++;
+          continue;
+        }
+      gsize run = strspn (text + p, "*");
+      if (run <= 2)
+        {
+          if (open[run] < 0)
+            open[run] = (gssize) p;
+          else
+            {
+              Markup m = { g_strdup (run == 2 ? "**" : "*"), (gsize) open[run], p + run };
+              g_array_append_val (out, m);
+              open[run] = -1;
+            }
+        }
+      p += run;
+    }
+  for (gsize run = 1; run <= 2; run++)
+    if (open[run] >= 0)
+      {
+        Markup m = { g_strdup (run == 2 ? "**" : "*"), (gsize) open[run],
+                     (gsize) open[run] + run };
+        g_array_append_val (out, m);
+      }
+  return out;
+}
+
+static guint
+count_kind (const GArray *marks, const char *kind)
+{
+  guint n = 0;
+  for (guint k = 0; k < marks->len; k++)
+    n += strcmp (g_array_index (marks, Markup, k).kind, kind) == 0;
+  return n;
+}
+
+/* The (skip+1)-th markup of @kind in @marks. */
+static const Markup *
+nth_kind (const GArray *marks, const char *kind, guint skip)
+{
+  for (guint k = 0; k < marks->len; k++)
+    if (strcmp (g_array_index (marks, Markup, k).kind, kind) == 0 && skip-- == 0)
+      return &g_array_index (marks, Markup, k);
+  return NULL;
+}
+
+static const char *
+markup_name (const char *kind)
+{
+  return strcmp (kind, "**") == 0 ? "strong emphasis" : strcmp (kind, "*") == 0 ? "emphasis"
+                                                                                   : "tag";
+}
+
+/* Report the markup of kinds that one side has more of than the other. */
+static void
+compare_markup (QaContext *ctx, guint i, const GArray *mine, const GArray *theirs,
+                gboolean source_side)
+{
+  for (guint k = 0; k < mine->len; k++)
+    {
+      const Markup *m = &g_array_index (mine, Markup, k);
+      if (nth_kind (mine, m->kind, 0) != m)
+        continue;
+      guint a = count_kind (mine, m->kind), b = count_kind (theirs, m->kind);
+      for (guint extra = b; extra < a; extra++)
+        {
+          const Markup *x = nth_kind (mine, m->kind, extra);
+          gssize s0 = source_side ? (gssize) x->start : -1, s1 = source_side ? (gssize) x->end : -1;
+          gssize t0 = source_side ? -1 : (gssize) x->start, t1 = source_side ? -1 : (gssize) x->end;
+          bitext_qa__add_finding (ctx, BITEXT_CHECK_MARKUP,
+                                  m->kind[0] == '<' ? BITEXT_SEVERITY_ERROR
+                                                    : BITEXT_SEVERITY_WARNING,
+                                  i, s0, s1, t0, t1, "%s%s%s in the %s is missing from the %s",
+                                  markup_name (m->kind), m->kind[0] == '<' ? " " : "",
+                                  m->kind[0] == '<' ? m->kind : "",
+                                  source_side ? "source" : "target",
+                                  source_side ? "target" : "source");
+        }
+    }
+}
+
+/* Emphasis (**strong**, *emphasis*) and inline tags on one side only. */
+static void
+check_markup (QaContext *ctx, guint i)
+{
+  g_autoptr(GArray) sm = scan_markup (ctx->units[i].source);
+  g_autoptr(GArray) tm = scan_markup (ctx->units[i].target);
+  compare_markup (ctx, i, sm, tm, TRUE);
+  compare_markup (ctx, i, tm, sm, FALSE);
+}
+
+/* punctuation ------------------------------------------------------------------------------- */
+
+/* The last character that is not space, a closing quote or bracket, markup; its offset. */
+static gunichar
+final_char (const char *text, gsize *offset)
+{
+  const char *end = text + strlen (text);
+  while (end > text)
+    {
+      const char *p = g_utf8_prev_char (end);
+      gunichar c = g_utf8_get_char (p);
+      if (c == '>' && strrchr (text, '<') != NULL && strrchr (text, '<') < p)
+        {
+          end = strrchr (text, '<');
+          continue;
+        }
+      if (!g_unichar_isspace (c) && strchr ("*\"')]", (int) (c < 0x80 ? c : 1)) == NULL
+          && c != 0x00BB && c != 0x201D && c != 0x2019 && c != 0x201C)
+        {
+          *offset = (gsize) (p - text);
+          return c;
+        }
+      end = p;
+    }
+  *offset = 0;
+  return 0;
+}
+
+static void
+check_final_punctuation (QaContext *ctx, guint i)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  gsize so, to;
+  gunichar s = final_char (u->source, &so), t = final_char (u->target, &to);
+  if (s == 0 || t == 0 || s == t)
+    return;
+  char sb[8] = { 0 }, tb[8] = { 0 };
+  g_unichar_to_utf8 (s, sb);
+  g_unichar_to_utf8 (t, tb);
+  g_autofree char *message = NULL;
+  if (s == '?' || s == '!')
+    message = g_strdup_printf ("the source ends with '%s', the target with '%s'", sb, tb);
+  else if (t == '?' || t == '!')
+    message = g_strdup_printf ("the target ends with '%s', the source with '%s'", tb, sb);
+  else if ((s == '.' || s == 0x2026) && g_unichar_isalnum (t))
+    message = g_strdup_printf ("the source ends with '%s', the target has no final punctuation",
+                               sb);
+  if (message == NULL)
+    return;
+  bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i,
+                          (gssize) so, (gssize) (so + strlen (sb)), (gssize) to,
+                          (gssize) (to + strlen (tb)), "%s", message);
+}
+
+/*
+** Russian typography: quotes are «ёлочки» (and „лапки“ inside them), never
+** straight " nor English “ ”. A pair of wrong quotes makes one finding.
+*/
+static void
+check_quotes (QaContext *ctx, guint i)
+{
+  const char *t = ctx->units[i].target;
+  gssize open = -1;
+  gboolean low_open = FALSE;
+  for (const char *p = t; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == 0x201E)
+        low_open = TRUE;
+      if (c != '"' && c != 0x201C && c != 0x201D)
+        continue;
+      if (c == 0x201C && low_open)
+        {
+          low_open = FALSE;
+          continue;
+        }
+      if (open < 0)
+        {
+          open = p - t;
+          continue;
+        }
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+                              open, (gssize) (g_utf8_next_char (p) - t),
+                              "use «» quotes in Russian text");
+      open = -1;
+    }
+  if (open >= 0)
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+                           open, (gssize) (g_utf8_next_char (t + open) - t),
+                           "use «» quotes in Russian text");
+}
+
+/* Two or more spaces in a row, and a space before , . ; : ? ! (not in French) in the target. */
+static void
+check_spacing (QaContext *ctx, guint i)
+{
+  const char *t = ctx->units[i].target;
+  const char *lang = ctx->options->tgt_lang;
+  gboolean french = lang != NULL && g_ascii_strncasecmp (lang, "fr", 2) == 0;
+  for (gsize p = 0; t[p] != '\0'; p++)
+    {
+      if (t[p] != ' ')
+        continue;
+      gsize n = strspn (t + p, " ");
+      if (n >= 2 && p > 0 && t[p + n] != '\0')
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+                                (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
+      else if (p > 0 && t[p + n] != '\0' && strchr (french ? ",." : ",.;:?!", t[p + n]) != NULL
+               && t[p + n + 1] != '.')
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+                                (gssize) p, (gssize) (p + n + 1), "a space before '%c'",
+                                t[p + n]);
+      p += n - 1;
+    }
+}
+
+/* omission and addition --------------------------------------------------------------------- */
+
+/* A 1-0 or 0-1 bead. Returns TRUE if the unit is one. */
+static gboolean
+check_missing_side (QaContext *ctx, guint i)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  const char *s = text_or_empty (u->source), *t = text_or_empty (u->target);
+  gsize a, b;
+  if (u->tgt_count == 0 && !is_blank (s))
+    {
+      trimmed (s, &a, &b);
+      if (ENABLED (ctx, BITEXT_CHECK_OMISSION))
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_OMISSION, BITEXT_SEVERITY_ERROR, i, (gssize) a,
+                                (gssize) b, -1, -1, "the source has no translation (1-0)");
+      return TRUE;
+    }
+  gboolean no_source = u->src_count == 0 || (u->src_count == BITEXT_QA_COUNT_UNKNOWN && is_blank (s));
+  if (no_source && !is_blank (t))
+    {
+      trimmed (t, &a, &b);
+      if (ENABLED (ctx, BITEXT_CHECK_ADDITION))
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_ADDITION, BITEXT_SEVERITY_ERROR, i, -1, -1,
+                                (gssize) a, (gssize) b, "the target has no source (0-1)");
+      return TRUE;
+    }
+  return is_blank (s) && is_blank (t);
+}
+
+/* Per unit ---------------------------------------------------------------------------------- */
+
+void
+bitext_qa__check_units (QaContext *ctx)
+{
+  g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (TermUse));
+  for (guint i = 0; i < ctx->n_units; i++)
+    {
+      if (check_missing_side (ctx, i))
+        continue;
+      if (is_blank (ctx->units[i].source))
+        continue;
+      if (ENABLED (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT) && check_untranslated_segment (ctx, i))
+        continue;
+      if (is_blank (text_or_empty (ctx->units[i].target)))
+        continue;
+      if (ENABLED (ctx, BITEXT_CHECK_UNTRANSLATED_TERM))
+        check_untranslated_term (ctx, i);
+      if ((ENABLED (ctx, BITEXT_CHECK_GLOSSARY) || ENABLED (ctx, BITEXT_CHECK_INCONSISTENCY))
+          && ctx->options->glossary != NULL)
+        check_glossary (ctx, i, uses);
+      if (ENABLED (ctx, BITEXT_CHECK_NUMBER))
+        check_numbers (ctx, i);
+      if (ENABLED (ctx, BITEXT_CHECK_MARKUP))
+        check_markup (ctx, i);
+      if (ENABLED (ctx, BITEXT_CHECK_PUNCTUATION))
+        {
+          check_final_punctuation (ctx, i);
+          if (ctx->tgt_script == QA_SCRIPT_CYRILLIC)
+            check_quotes (ctx, i);
+          check_spacing (ctx, i);
+        }
+    }
+  ctx->term_uses = g_steal_pointer (&uses);
+}
+
+/* Whole text: length outliers ---------------------------------------------------------------- */
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  guint n = values->len;
+  const double *v = (const double *) (void *) values->data;
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static gboolean
+length_candidate (const QaContext *ctx, guint i)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  return u->src_count != 0 && u->tgt_count != 0 && !is_blank (text_or_empty (u->source))
+         && !is_blank (text_or_empty (u->target));
+}
+
+/*
+** Gale & Church's length model (Computational Linguistics 19(1), 1993): the
+** target's length in characters is c times the source's, with a variance
+** s^2 proportional to the source's length, so d = (lt - c*ls) / sqrt(ls) is
+** the same for every unit. c is estimated from the text (ratio of the
+** totals) and d's spread robustly, with the median and the MAD, so that the
+** outliers themselves do not widen the model. A unit is flagged when its
+** modified z-score 0.6745 (d - median) / MAD (Iglewicz & Hoaglin 1993) is
+** beyond options->length_z. With fewer units than options->length_min_units
+** the published model is used: c = 1, s^2 = 6.8.
+*/
+static void
+check_lengths (QaContext *ctx, const gboolean *skip)
+{
+  g_autoptr(GArray) d = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree double *ls = g_new0 (double, ctx->n_units + 1);
+  g_autofree double *lt = g_new0 (double, ctx->n_units + 1);
+  double sum_s = 0, sum_t = 0;
+  guint n = 0;
+  for (guint i = 0; i < ctx->n_units; i++)
+    if (!skip[i] && length_candidate (ctx, i))
+      {
+        ls[i] = (double) g_utf8_strlen (ctx->units[i].source, -1);
+        lt[i] = (double) g_utf8_strlen (ctx->units[i].target, -1);
+        sum_s += ls[i];
+        sum_t += lt[i];
+        n++;
+      }
+  if (n == 0)
+    return;
+  gboolean estimated = n >= ctx->options->length_min_units;
+  double c = estimated ? sum_t / sum_s : 1.0, centre = 0, scale = sqrt (6.8);
+  for (guint i = 0; i < ctx->n_units; i++)
+    if (ls[i] > 0)
+      {
+        double x = (lt[i] - c * ls[i]) / sqrt (ls[i]);
+        g_array_append_val (d, x);
+      }
+  if (estimated)
+    {
+      centre = median (d);
+      for (guint k = 0; k < d->len; k++)
+        g_array_index (d, double, k) = fabs (g_array_index (d, double, k) - centre);
+      scale = median (d) / 0.6745;
+      if (scale <= 0)
+        return;
+    }
+  for (guint i = 0; i < ctx->n_units; i++)
+    {
+      if (ls[i] <= 0)
+        continue;
+      double z = ((lt[i] - c * ls[i]) / sqrt (ls[i]) - centre) / scale;
+      if (fabs (z) <= ctx->options->length_z)
+        continue;
+      gboolean longer = z > 0;
+      BitextCheck check = longer ? BITEXT_CHECK_ADDITION : BITEXT_CHECK_OMISSION;
+      if (!ENABLED (ctx, check))
+        continue;
+      gsize sa, sb, ta, tb;
+      trimmed (ctx->units[i].source, &sa, &sb);
+      trimmed (ctx->units[i].target, &ta, &tb);
+      bitext_qa__add_finding (ctx, check, BITEXT_SEVERITY_WARNING, i, (gssize) sa, (gssize) sb,
+                              (gssize) ta, (gssize) tb,
+                              "the target is %.1f times as long as the text's length model "
+                              "expects (z = %+.1f): %s?",
+                              lt[i] / (c * ls[i]), z, longer ? "something added" : "something left out");
+    }
+}
+
+/* Whole text: inconsistency ------------------------------------------------------------------ */
+
+/*
+** Units with the same @side text (normalised) but different other sides:
+** each unit whose other side differs from the group's most frequent one is
+** flagged, naming a unit that has the most frequent one.
+*/
+static void
+check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < ctx->n_units; i++)
+    {
+      const BitextQaUnit *u = &ctx->units[i];
+      if (skip[i] || !length_candidate (ctx, i))
+        {
+          g_ptr_array_add (keys, NULL);
+          continue;
+        }
+      char *key = bitext_qa__normalise_key (by_source ? u->source : u->target);
+      g_ptr_array_add (keys, bitext_qa__normalise_key (by_source ? u->target : u->source));
+      GArray *g = g_hash_table_lookup (groups, key);
+      if (g == NULL)
+        g_hash_table_insert (groups, key, g = g_array_new (FALSE, FALSE, sizeof (guint)));
+      else
+        g_free (key);
+      g_array_append_val (g, i);
+    }
+  GHashTableIter it;
+  GArray *g;
+  g_hash_table_iter_init (&it, groups);
+  while (g_hash_table_iter_next (&it, NULL, (gpointer *) &g))
+    {
+      if (g->len < 2)
+        continue;
+      /* The most frequent other side; ties go to the first unit's. */
+      guint best = g_array_index (g, guint, 0), best_n = 0;
+      for (guint a = 0; a < g->len; a++)
+        {
+          guint ua = g_array_index (g, guint, a), count = 0;
+          for (guint b = 0; b < g->len; b++)
+            count += strcmp (keys->pdata[ua], keys->pdata[g_array_index (g, guint, b)]) == 0;
+          if (count > best_n)
+            best = ua, best_n = count;
+        }
+      for (guint a = 0; a < g->len; a++)
+        {
+          guint ua = g_array_index (g, guint, a);
+          if (strcmp (keys->pdata[ua], keys->pdata[best]) == 0)
+            continue;
+          const BitextQaUnit *u = &ctx->units[ua];
+          gsize sa, sb, ta, tb;
+          trimmed (u->source, &sa, &sb);
+          trimmed (u->target, &ta, &tb);
+          bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING, ua,
+                                  (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                                  by_source ? "the same source is translated differently in unit %u"
+                                            : "the same translation is given for a different "
+                                              "source in unit %u",
+                                  ctx->units[best].index);
+        }
+    }
+}
+
+/*
+** A glossary term rendered by different approved alternatives in different
+** units (противоракетная оборона here, ПРО there): each unit using a less
+** frequent alternative is noted, at info level since both are approved.
+*/
+static void
+check_term_consistency (QaContext *ctx)
+{
+  const GArray *uses = ctx->term_uses;
+  BitextGlossary *g = ctx->options->glossary;
+  if (uses == NULL || g == NULL)
+    return;
+  guint n_entries = bitext_glossary_get_n_entries (g);
+  for (guint e = 0; e < n_entries; e++)
+    {
+      const BitextGlossaryEntry *entry = bitext_glossary_get_entry (g, e);
+      guint n_alts = g_strv_length ((char **) entry->targets);
+      if (n_alts < 2)
+        continue;
+      g_autofree guint *count = g_new0 (guint, n_alts);
+      for (guint k = 0; k < uses->len; k++)
+        {
+          const TermUse *u = &g_array_index (uses, TermUse, k);
+          count[u->variant] += u->entry == e;
+        }
+      guint best = 0;
+      for (guint v = 1; v < n_alts; v++)
+        if (count[v] > count[best])
+          best = v;
+      for (guint k = 0; k < uses->len; k++)
+        {
+          const TermUse *u = &g_array_index (uses, TermUse, k);
+          if (u->entry != e || (guint) u->variant == best)
+            continue;
+          bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_INFO, u->unit,
+                                  -1, -1, (gssize) u->start, (gssize) u->end,
+                                  "'%s' is rendered as '%s' here and as '%s' in %u other "
+                                  "unit%s",
+                                  entry->source, entry->targets[u->variant],
+                                  entry->targets[best], count[best], count[best] == 1 ? "" : "s");
+        }
+    }
+}
+
+/* Whole text: source-consistency ------------------------------------------------------------- */
+
+/* For an English word with a British/American suffix, its folded spelling and the shared key. */
+static gboolean
+spelling_key (const char *text, const QaWord *w, GString *form, GString *key)
+{
+  gsize n = w->end - w->start;
+  if (w->script != QA_SCRIPT_LATIN || w->n_digits > 0 || n < 5 || n > 40)
+    return FALSE;
+  g_string_truncate (form, 0);
+  for (gsize k = 0; k < n; k++)
+    g_string_append_c (form, g_ascii_tolower (text[w->start + k]));
+  g_string_assign (key, form->str);
+  bitext_qa__fold_spelling_en (key);
+  if (strcmp (key->str, form->str) != 0)
+    return TRUE;
+  /* Unchanged: the American side of a pair has the key itself; keep only those suffixes. */
+  static const char *const american[] = { "ense", "enses", "or", "ors", "ored", "oring", "ize",
+                                          "izes", "ized", "izing", "ization", "izations", "yze",
+                                          "ter", "ters", NULL };
+  for (const char *const *s = american; *s != NULL; s++)
+    if (g_str_has_suffix (form->str, *s))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GHashTable *forms;        /* folded form -> count */
+  char *first_form;
+} SpellingGroup;
+
+static void
+spelling_group_free (gpointer p)
+{
+  SpellingGroup *g = p;
+  g_hash_table_unref (g->forms);
+  g_free (g->first_form);
+  g_free (g);
+}
+
+/* The group's most frequent spelling; ties go to the one seen first. */
+static const char *
+dominant_form (const SpellingGroup *g)
+{
+  const char *best = g->first_form;
+  guint best_n = GPOINTER_TO_UINT (g_hash_table_lookup (g->forms, best));
+  GHashTableIter it;
+  gpointer form, n;
+  g_hash_table_iter_init (&it, g->forms);
+  while (g_hash_table_iter_next (&it, &form, &n))
+    if (GPOINTER_TO_UINT (n) > best_n)
+      best = form, best_n = GPOINTER_TO_UINT (n);
+  return best;
+}
+
+static void
+collect_spellings (QaContext *ctx, GHashTable *groups, GString *form, GString *key)
+{
+  for (guint i = 0; i < ctx->n_units; i++)
+    {
+      const char *s = text_or_empty (ctx->units[i].source);
+      gsize length = strlen (s), pos = 0;
+      QaWord w;
+      while (bitext_qa__next_word (s, length, &pos, &w))
+        {
+          if (!spelling_key (s, &w, form, key))
+            continue;
+          SpellingGroup *g = g_hash_table_lookup (groups, key->str);
+          if (g == NULL)
+            {
+              g = g_new0 (SpellingGroup, 1);
+              g->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              g->first_form = g_strdup (form->str);
+              g_hash_table_insert (groups, g_strdup (key->str), g);
+            }
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (g->forms, form->str));
+          g_hash_table_insert (g->forms, g_strdup (form->str), GUINT_TO_POINTER (n + 1));
+        }
+    }
+}
+
+/*
+** The source spells one word two ways (Defense and defence, organise and
+** organize): each occurrence of a less frequent spelling is noted. English
+** sources only; info, since the translation is not at fault.
+*/
+static void
+check_source_spelling (QaContext *ctx)
+{
+  const char *lang = ctx->options->src_lang;
+  if (lang == NULL || g_ascii_strncasecmp (lang, "en", 2) != 0 || g_ascii_isalpha (lang[2]))
+    return;
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        spelling_group_free);
+  g_autoptr(GString) form = g_string_new (NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
+  collect_spellings (ctx, groups, form, key);
+  for (guint i = 0; i < ctx->n_units; i++)
+    {
+      const char *s = text_or_empty (ctx->units[i].source);
+      gsize length = strlen (s), pos = 0;
+      QaWord w;
+      while (bitext_qa__next_word (s, length, &pos, &w))
+        {
+          if (!spelling_key (s, &w, form, key))
+            continue;
+          SpellingGroup *g = g_hash_table_lookup (groups, key->str);
+          if (g_hash_table_size (g->forms) < 2)
+            continue;
+          const char *best = dominant_form (g);
+          if (strcmp (form->str, best) == 0)
+            continue;
+          bitext_qa__add_finding (ctx, BITEXT_CHECK_SOURCE_CONSISTENCY, BITEXT_SEVERITY_INFO, i,
+                                  (gssize) w.start, (gssize) w.end, -1, -1,
+                                  "the source spells this word '%s' here and '%s' %u times "
+                                  "elsewhere",
+                                  form->str, best,
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (g->forms, best)));
+        }
+    }
+}
+
+/* Units that the whole-text checks leave out: findings of the per-unit pass already cover them. */
+static gboolean *
+units_to_skip (const QaContext *ctx)
+{
+  gboolean *skip = g_new0 (gboolean, ctx->n_units + 1);
+  for (guint k = 0; k < ctx->findings->len; k++)
+    {
+      const BitextFinding *f = ctx->findings->pdata[k];
+      if (f->check == BITEXT_CHECK_UNTRANSLATED_SEGMENT)
+        skip[f->unit] = TRUE;
+    }
+  return skip;
+}
+
+void
+bitext_qa__check_consistency (QaContext *ctx)
+{
+  g_autofree gboolean *skip = units_to_skip (ctx);
+  if (ENABLED (ctx, BITEXT_CHECK_OMISSION) || ENABLED (ctx, BITEXT_CHECK_ADDITION))
+    check_lengths (ctx, skip);
+  if (ENABLED (ctx, BITEXT_CHECK_INCONSISTENCY))
+    {
+      check_same_text (ctx, skip, TRUE);
+      check_same_text (ctx, skip, FALSE);
+      check_term_consistency (ctx);
+    }
+  if (ENABLED (ctx, BITEXT_CHECK_SOURCE_CONSISTENCY))
+    check_source_spelling (ctx);
+}

@@ -1,0 +1,336 @@
+/* bitext — numbers, dates and numerals of a segment, normalised so that both languages compare. */
+#include <string.h>
+
+#include "qa-private.h"
+
+/*
+** What a text holds that must survive translation: numbers in digits with
+** their language's separators (1,000.5 in English and 1 000,5 in Russian
+** are both "1000.5"), cardinal numerals in words up to twelve (two, «двух»,
+** «двумя»), month names next to a day or a year (3 May 2012, в ноябре 2010
+** г.) and Roman numerals before a word for century (XXI век).
+*/
+
+typedef struct
+{
+  const char *word;         /* case folded, ё as е */
+  const char *value;
+} Numeral;
+
+static const Numeral numerals[] = {
+  { "one", "1" }, { "two", "2" }, { "three", "3" }, { "four", "4" }, { "five", "5" },
+  { "six", "6" }, { "seven", "7" }, { "eight", "8" }, { "nine", "9" }, { "ten", "10" },
+  { "eleven", "11" }, { "twelve", "12" },
+  /* Russian: every case form of the cardinals, and the collectives двое, трое, четверо. */
+  { "один", "1" }, { "одна", "1" }, { "одно", "1" }, { "одного", "1" }, { "одной", "1" },
+  { "одному", "1" }, { "одним", "1" }, { "одном", "1" }, { "одну", "1" }, { "одною", "1" },
+  { "два", "2" }, { "две", "2" }, { "двух", "2" }, { "двум", "2" }, { "двумя", "2" },
+  { "двое", "2" }, { "двоих", "2" }, { "двоим", "2" }, { "двоими", "2" },
+  { "три", "3" }, { "трех", "3" }, { "трем", "3" }, { "тремя", "3" }, { "трое", "3" },
+  { "троих", "3" }, { "троим", "3" },
+  { "четыре", "4" }, { "четырех", "4" }, { "четырем", "4" }, { "четырьмя", "4" },
+  { "четверо", "4" }, { "четверых", "4" },
+  { "пять", "5" }, { "пяти", "5" }, { "пятью", "5" },
+  { "шесть", "6" }, { "шести", "6" }, { "шестью", "6" },
+  { "семь", "7" }, { "семи", "7" },
+  { "восемь", "8" }, { "восьми", "8" }, { "восемью", "8" }, { "восьмью", "8" },
+  { "девять", "9" }, { "девяти", "9" }, { "девятью", "9" },
+  { "десять", "10" }, { "десяти", "10" }, { "десятью", "10" },
+  { "одиннадцать", "11" }, { "одиннадцати", "11" }, { "одиннадцатью", "11" },
+  { "двенадцать", "12" }, { "двенадцати", "12" }, { "двенадцатью", "12" },
+};
+
+static const char *const months_en[] = { "january", "february", "march", "april", "may", "june",
+                                         "july", "august", "september", "october", "november",
+                                         "december" };
+
+/* Russian month names: a stem and its endings (ноябрь, ноября, ноябре, ноябрём; март, марта). */
+static const struct
+{
+  const char *stem;
+  gboolean hard;            /* март, август: stem + "", а, е, ом, у */
+} months_ru[] = {
+  { "январ", FALSE }, { "феврал", FALSE }, { "март", TRUE }, { "апрел", FALSE },
+  { "ма", FALSE }, { "июн", FALSE }, { "июл", FALSE }, { "август", TRUE },
+  { "сентябр", FALSE }, { "октябр", FALSE }, { "ноябр", FALSE }, { "декабр", FALSE },
+};
+
+static GHashTable *
+numeral_table (void)
+{
+  static GHashTable *table;
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      for (gsize i = 0; i < G_N_ELEMENTS (numerals); i++)
+        g_hash_table_insert (t, (gpointer) numerals[i].word, (gpointer) numerals[i].value);
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+/* The month (1-12) a folded word names, or 0. English names must be capitalised in the text. */
+static int
+month_of (const char *folded, gboolean capitalised)
+{
+  for (int m = 0; m < 12; m++)
+    if (capitalised && strcmp (folded, months_en[m]) == 0)
+      return m + 1;
+  static const char *const soft[] = { "ь", "я", "е", "ем", "ю", NULL };
+  static const char *const soft_may[] = { "й", "я", "е", "ем", "ю", NULL };
+  static const char *const hard[] = { "", "а", "е", "ом", "у", NULL };
+  for (int m = 0; m < 12; m++)
+    {
+      gsize n = strlen (months_ru[m].stem);
+      if (strncmp (folded, months_ru[m].stem, n) != 0)
+        continue;
+      const char *const *endings = months_ru[m].hard ? hard : m == 4 ? soft_may : soft;
+      for (const char *const *e = endings; *e != NULL; e++)
+        if (strcmp (folded + n, *e) == 0)
+          return m + 1;
+    }
+  return 0;
+}
+
+static int
+roman_digit (char c)
+{
+  switch (c)
+    {
+    case 'I': return 1;
+    case 'V': return 5;
+    case 'X': return 10;
+    case 'L': return 50;
+    case 'C': return 100;
+    case 'D': return 500;
+    case 'M': return 1000;
+    default: return 0;
+    }
+}
+
+/* The value of a canonical Roman numeral (XXI, IV, MCM), or 0 if @s is not one. */
+static int
+roman_value (const char *s, gsize n)
+{
+  int total = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      int v = roman_digit (s[i]);
+      if (v == 0)
+        return 0;
+      int next = i + 1 < n ? roman_digit (s[i + 1]) : 0;
+      total += next > v ? -v : v;
+    }
+  /* Canonical only: writing the value back must give the same letters. */
+  static const struct { int v; const char *s; } table[] = {
+    { 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" }, { 100, "C" }, { 90, "XC" },
+    { 50, "L" }, { 40, "XL" }, { 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" } };
+  char back[32];
+  gsize k = 0;
+  int rest = total;
+  for (gsize i = 0; i < G_N_ELEMENTS (table) && k + 2 < sizeof back; i++)
+    while (rest >= table[i].v && k + 2 < sizeof back)
+      {
+        for (const char *p = table[i].s; *p != '\0'; p++)
+          back[k++] = *p;
+        rest -= table[i].v;
+      }
+  return total > 0 && k == n && strncmp (back, s, n) == 0 ? total : 0;
+}
+
+static gboolean
+is_century_word (const char *folded, const char *after)
+{
+  if (g_str_has_prefix (folded, "centur"))
+    return TRUE;
+  static const char *const forms[] = { "век", "века", "веке", "веку", "веком", "веков", "векам",
+                                       "веками", "веках", "вв", NULL };
+  for (const char *const *f = forms; *f != NULL; f++)
+    if (strcmp (folded, *f) == 0)
+      return TRUE;
+  return strcmp (folded, "в") == 0 && *after == '.';
+}
+
+/* Separators of digit groups: a space (U+0020, U+00A0, U+2009, U+202F), or a comma in English. */
+static gsize
+group_separator (const char *p, gboolean english)
+{
+  if (*p == ' ' || (english && *p == ','))
+    return 1;
+  gunichar c = g_utf8_get_char (p);
+  if (c == 0x00A0 || c == 0x2009 || c == 0x202F)
+    return (gsize) (g_utf8_next_char (p) - p);
+  return 0;
+}
+
+static gboolean
+three_digits_follow (const char *p)
+{
+  return g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+         && !g_ascii_isdigit (p[3]);
+}
+
+/*
+** Parse the number at @p: digits, groups of three after a separator
+** (only after a first group of at most three digits), then a decimal part
+** after '.' (or ',' outside English). Stores the normalised value and
+** returns the bytes read.
+*/
+static gsize
+parse_number (const char *p, gboolean english, GString *value)
+{
+  const char *s = p;
+  g_string_truncate (value, 0);
+  while (g_ascii_isdigit (*p))
+    g_string_append_c (value, *p++);
+  gsize sep;
+  if (p - s <= 3)
+    while ((sep = group_separator (p, english)) > 0 && three_digits_follow (p + sep))
+      {
+        g_string_append_len (value, p + sep, 3);
+        p += sep + 3;
+      }
+  if ((*p == '.' || (!english && *p == ',')) && g_ascii_isdigit (p[1]))
+    {
+      gsize mark = value->len;
+      g_string_append_c (value, '.');
+      for (p++; g_ascii_isdigit (*p); p++)
+        g_string_append_c (value, *p);
+      while (value->len > mark + 1 && value->str[value->len - 1] == '0')
+        g_string_truncate (value, value->len - 1);
+      if (value->len == mark + 1)
+        g_string_truncate (value, mark);
+    }
+  gsize lead = 0;
+  while (lead + 1 < value->len && value->str[lead] == '0' && value->str[lead + 1] != '.')
+    lead++;
+  g_string_erase (value, 0, (gssize) lead);
+  return (gsize) (p - s);
+}
+
+static void
+add_number (GArray *out, const char *value, gsize start, gsize end, gboolean in_words)
+{
+  QaNumber n = { g_strdup (value), start, end, in_words };
+  g_array_append_val (out, n);
+}
+
+/* A word: a numeral, a Roman numeral before "century", or a month name (kept for later). */
+static void
+scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
+{
+  gsize len = w->end - w->start;
+  const char *s = text + w->start;
+  g_autofree char *folded = bitext_qa__fold (s, (gssize) len);
+  const char *value = g_hash_table_lookup (numeral_table (), folded);
+  if (value != NULL)
+    {
+      add_number (out, value, w->start, w->end, TRUE);
+      return;
+    }
+  if (w->n_upper == w->n_letters && w->script == QA_SCRIPT_LATIN && w->n_digits == 0)
+    {
+      int v = roman_value (s, len);
+      gsize pos = w->end;
+      QaWord next;
+      if (v > 0 && bitext_qa__next_word (text, strlen (text), &pos, &next))
+        {
+          g_autofree char *nf = bitext_qa__fold (text + next.start,
+                                                 (gssize) (next.end - next.start));
+          if (is_century_word (nf, text + next.end))
+            {
+              char buf[16];
+              g_snprintf (buf, sizeof buf, "%d", v);
+              add_number (out, buf, w->start, w->end, FALSE);
+            }
+        }
+      return;
+    }
+  int m = month_of (folded, g_unichar_isupper (g_utf8_get_char (s)));
+  if (m > 0)
+    {
+      QaNumber n = { g_strdup_printf ("month:%d", m), w->start, w->end, TRUE };
+      g_array_append_val (months, n);
+    }
+}
+
+/* Only spaces (any) and commas, at most four bytes, between @a and @b. */
+static gboolean
+adjacent (const char *text, gsize a, gsize b)
+{
+  if (b < a || b - a > 4)
+    return FALSE;
+  for (gsize i = a; i < b; i++)
+    if (text[i] != ' ' && text[i] != ',' && (guchar) text[i] < 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Keep a month name only next to a digit number (a day before or after it, a year after it). */
+static void
+add_dated_months (const char *text, GArray *out, GArray *months)
+{
+  for (guint k = 0; k < months->len; k++)
+    {
+      QaNumber *m = &g_array_index (months, QaNumber, k);
+      gboolean dated = FALSE;
+      for (guint i = 0; i < out->len && !dated; i++)
+        {
+          const QaNumber *n = &g_array_index (out, QaNumber, i);
+          dated = !n->in_words && (adjacent (text, n->end, m->start)
+                                   || adjacent (text, m->end, n->start));
+        }
+      if (dated)
+        {
+          g_array_append_val (out, *m);
+          m->value = NULL;
+        }
+      g_free (m->value);
+    }
+}
+
+/**
+ * bitext_qa__extract_numbers:
+ * @text: a segment
+ * @lang: (nullable): its language; "en" reads ',' as a thousands separator
+ *
+ * Returns: (transfer full): the numbers of @text (QaNumber), in text order
+ *   except that dated month names come last
+ */
+GArray *
+bitext_qa__extract_numbers (const char *text, const char *lang)
+{
+  gboolean english = lang != NULL && g_ascii_strncasecmp (lang, "en", 2) == 0
+                     && !g_ascii_isalpha (lang[2]);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (QaNumber));
+  g_autoptr(GArray) months = g_array_new (FALSE, FALSE, sizeof (QaNumber));
+  g_autoptr(GString) value = g_string_new (NULL);
+  gsize length = strlen (text), pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (text, length, &pos, &w))
+    {
+      if (!g_ascii_isdigit (text[w.start]))
+        {
+          scan_word (text, &w, out, months);
+          continue;
+        }
+      gsize n = parse_number (text + w.start, english, value);
+      add_number (out, value->str, w.start, w.start + n, FALSE);
+      /* Skip an ordinal suffix (21st, 3rd) or a unit glued on (10km): they are not numbers. */
+      pos = w.start + n;
+      while (pos < length && g_ascii_isalpha (text[pos]))
+        pos++;
+    }
+  add_dated_months (text, out, months);
+  return out;
+}
+
+void
+bitext_qa__numbers_free (GArray *numbers)
+{
+  if (numbers == NULL)
+    return;
+  for (guint i = 0; i < numbers->len; i++)
+    g_free (g_array_index (numbers, QaNumber, i).value);
+  g_array_unref (numbers);
+}

@@ -1,0 +1,73 @@
+/* bitext — internals shared by glossary.c, qa.c, qa-checks.c and qa-numbers.c. */
+#pragma once
+
+#include <bitext/glossary.h>
+#include <bitext/qa.h>
+
+G_BEGIN_DECLS
+
+/* The script of a word's letters. */
+typedef enum
+{
+  QA_SCRIPT_NONE,           /* no letters: digits only */
+  QA_SCRIPT_LATIN,
+  QA_SCRIPT_CYRILLIC,
+  QA_SCRIPT_OTHER,
+  QA_SCRIPT_MIXED,
+} QaScript;
+
+/*
+** A word: a maximal run of letters, digits and combining marks. Apostrophes,
+** hyphens and dashes separate words, so "NATO's" is NATO + s and
+** «ракет-перехватчиков» is two words, as the stemmer wants them.
+*/
+typedef struct
+{
+  gsize start;              /* bytes */
+  gsize end;
+  guint n_letters;
+  guint n_upper;
+  guint n_digits;
+  QaScript script;
+} QaWord;
+
+gboolean  bitext_qa__next_word        (const char *text, gsize length, gsize *pos, QaWord *word);
+QaScript  bitext_qa__script_for_lang  (const char *lang);
+char     *bitext_qa__fold             (const char *text, gssize length);
+void      bitext_qa__fold_spelling_en (GString *word);
+char     *bitext_qa__normalise_key    (const char *text);
+
+gboolean  bitext_glossary__keeps_word (const BitextGlossary *glossary, const char *folded);
+
+/* qa-numbers.c: the numbers of a text, each normalised to a value string. */
+typedef struct
+{
+  char *value;              /* "2012", "1000.5", "month:5" */
+  gsize start;              /* bytes */
+  gsize end;
+  gboolean in_words;        /* "two", «двух», a month name */
+} QaNumber;
+
+GArray *bitext_qa__extract_numbers (const char *text, const char *lang);
+void    bitext_qa__numbers_free    (GArray *numbers);
+
+/* qa-checks.c: the per-unit and the whole-text checks. */
+typedef struct
+{
+  const BitextQaUnit *units;
+  guint n_units;
+  const BitextQaOptions *options;
+  QaScript src_script;
+  QaScript tgt_script;
+  GPtrArray *findings;      /* (element-type BitextFinding) */
+  GArray *term_uses;        /* glossary renderings seen by bitext_qa__check_units (TermUse) */
+} QaContext;
+
+void bitext_qa__add_finding (QaContext *ctx, BitextCheck check, BitextSeverity severity,
+                             guint unit, gssize src_start, gssize src_end, gssize tgt_start,
+                             gssize tgt_end, const char *format, ...) G_GNUC_PRINTF (9, 10);
+
+void bitext_qa__check_units       (QaContext *ctx);
+void bitext_qa__check_consistency (QaContext *ctx);
+
+G_END_DECLS

@@ -1,0 +1,314 @@
+/* bitext — the QA engine: runs the checks over aligned units and collects findings. */
+#include <string.h>
+
+#include <bitext/error.h>
+
+#include "qa-private.h"
+
+static const char *const check_ids[BITEXT_CHECK_N] = {
+  "untranslated-segment", "untranslated-term", "glossary", "number", "omission",
+  "addition", "inconsistency", "markup", "punctuation", "source-consistency",
+};
+
+static const char *const severity_names[] = { "info", "warning", "error" };
+
+/**
+ * bitext_check_get_id:
+ * Returns: (transfer none): the check's stable id, e.g. "untranslated-term"
+ */
+const char *
+bitext_check_get_id (BitextCheck check)
+{
+  g_return_val_if_fail (check < BITEXT_CHECK_N, NULL);
+  return check_ids[check];
+}
+
+gboolean
+bitext_check_from_id (const char *id, BitextCheck *check)
+{
+  for (guint i = 0; i < BITEXT_CHECK_N; i++)
+    if (strcmp (id, check_ids[i]) == 0)
+      {
+        *check = (BitextCheck) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+bitext_severity_get_name (BitextSeverity severity)
+{
+  g_return_val_if_fail (severity <= BITEXT_SEVERITY_ERROR, NULL);
+  return severity_names[severity];
+}
+
+gboolean
+bitext_severity_from_name (const char *name, BitextSeverity *severity)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (severity_names); i++)
+    if (strcmp (name, severity_names[i]) == 0)
+      {
+        *severity = (BitextSeverity) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+bitext_finding_free (BitextFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->message);
+  g_free (finding->text);
+  g_free (finding);
+}
+
+/* A byte span of @text as a BitextQaSpan; start < 0 gives the empty span. */
+static BitextQaSpan
+make_span (const char *text, gssize start, gssize end)
+{
+  if (start < 0 || text == NULL)
+    return (BitextQaSpan) { -1, -1, -1, -1 };
+  return (BitextQaSpan) { g_utf8_pointer_to_offset (text, text + start),
+                          g_utf8_pointer_to_offset (text, text + end), start, end };
+}
+
+/*
+** Add a finding for unit @unit of the context. Spans are byte offsets into
+** the unit's source and target (-1: none). The flagged text is the target
+** span's text, else the source span's.
+*/
+void
+bitext_qa__add_finding (QaContext *ctx, BitextCheck check, BitextSeverity severity, guint unit,
+                        gssize src_start, gssize src_end, gssize tgt_start, gssize tgt_end,
+                        const char *format, ...)
+{
+  const BitextQaUnit *u = &ctx->units[unit];
+  BitextFinding *f = g_new0 (BitextFinding, 1);
+  f->check = check;
+  f->severity = severity;
+  f->unit = unit;
+  f->index = u->index;
+  f->source_span = make_span (u->source, src_start, src_end);
+  f->target_span = make_span (u->target, tgt_start, tgt_end);
+  if (tgt_start >= 0)
+    f->text = g_strndup (u->target + tgt_start, (gsize) (tgt_end - tgt_start));
+  else if (src_start >= 0)
+    f->text = g_strndup (u->source + src_start, (gsize) (src_end - src_start));
+  else
+    f->text = g_strdup ("");
+  va_list args;
+  va_start (args, format);
+  f->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (ctx->findings, f);
+}
+
+static int
+compare_findings (gconstpointer a, gconstpointer b)
+{
+  const BitextFinding *x = *(const BitextFinding *const *) a;
+  const BitextFinding *y = *(const BitextFinding *const *) b;
+  if (x->unit != y->unit)
+    return x->unit < y->unit ? -1 : 1;
+  if (x->check != y->check)
+    return x->check < y->check ? -1 : 1;
+  gssize xs = x->target_span.start >= 0 ? x->target_span.start : x->source_span.start;
+  gssize ys = y->target_span.start >= 0 ? y->target_span.start : y->source_span.start;
+  return xs < ys ? -1 : xs > ys;
+}
+
+static gboolean
+validate_units (const BitextQaUnit *units, guint n_units, GError **error)
+{
+  for (guint i = 0; i < n_units; i++)
+    {
+      const char *side = NULL;
+      if (units[i].source != NULL && !g_utf8_validate (units[i].source, -1, NULL))
+        side = "source";
+      else if (units[i].target != NULL && !g_utf8_validate (units[i].target, -1, NULL))
+        side = "target";
+      if (side != NULL)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING,
+                       "unit %u: the %s is not valid UTF-8", units[i].index, side);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * bitext_qa_run:
+ * @units: (array length=n_units): the aligned units, in document order
+ * @n_units: their number
+ * @options: (nullable): the languages, the glossary, the checks to run
+ * @error: return location for a #GError
+ *
+ * Runs the checks over the units. Findings are data: a run that finds
+ * problems succeeds. Findings that @options->ignore holds are dropped.
+ *
+ * Returns: (transfer full) (element-type BitextFinding): the findings, sorted
+ *   by unit, check and position; %NULL with %BITEXT_ERROR_ENCODING when a
+ *   text is not valid UTF-8
+ */
+GPtrArray *
+bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *options,
+               GError **error)
+{
+  g_return_val_if_fail (units != NULL || n_units == 0, NULL);
+  BitextQaOptions defaults = BITEXT_QA_OPTIONS_INIT;
+  BitextQaOptions opts = options != NULL ? *options : defaults;
+  if (opts.src_lang == NULL && opts.glossary != NULL)
+    opts.src_lang = bitext_glossary_get_src_lang (opts.glossary);
+  if (opts.tgt_lang == NULL && opts.glossary != NULL)
+    opts.tgt_lang = bitext_glossary_get_tgt_lang (opts.glossary);
+  if (opts.checks == 0)
+    opts.checks = (1u << BITEXT_CHECK_N) - 1;
+  if (!validate_units (units, n_units, error))
+    return NULL;
+
+  QaContext ctx = { units, n_units, &opts, bitext_qa__script_for_lang (opts.src_lang),
+                    bitext_qa__script_for_lang (opts.tgt_lang),
+                    g_ptr_array_new_with_free_func ((GDestroyNotify) bitext_finding_free), NULL };
+  bitext_qa__check_units (&ctx);
+  bitext_qa__check_consistency (&ctx);
+  g_clear_pointer (&ctx.term_uses, g_array_unref);
+
+  GPtrArray *out = ctx.findings;
+  if (opts.ignore != NULL)
+    for (guint i = out->len; i-- > 0;)
+      if (bitext_qa_ignore_contains (opts.ignore, out->pdata[i]))
+        g_ptr_array_remove_index (out, i);
+  g_ptr_array_sort (out, compare_findings);
+  return out;
+}
+
+/* Ignore lists */
+
+struct _BitextQaIgnore
+{
+  GHashTable *keys;         /* "check<TAB>normalised text" */
+};
+
+static char *
+make_key (BitextCheck check, const char *text)
+{
+  g_autofree char *norm = bitext_qa__normalise_key (text);
+  return g_strdup_printf ("%s\t%s", check_ids[check], norm);
+}
+
+/**
+ * bitext_finding_dup_ignore_key:
+ * @finding: a finding
+ *
+ * The line an ignore file holds to accept @finding: the check id, a tab and
+ * the flagged text case folded (ё as е) with its white space collapsed. It
+ * does not depend on the finding's position, so it survives re-segmenting
+ * and re-aligning.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+bitext_finding_dup_ignore_key (const BitextFinding *finding)
+{
+  return make_key (finding->check, finding->text);
+}
+
+BitextQaIgnore *
+bitext_qa_ignore_new (void)
+{
+  BitextQaIgnore *ignore = g_new0 (BitextQaIgnore, 1);
+  ignore->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return ignore;
+}
+
+void
+bitext_qa_ignore_free (BitextQaIgnore *ignore)
+{
+  if (ignore == NULL)
+    return;
+  g_hash_table_unref (ignore->keys);
+  g_free (ignore);
+}
+
+void
+bitext_qa_ignore_add (BitextQaIgnore *ignore, BitextCheck check, const char *text)
+{
+  g_return_if_fail (ignore != NULL && check < BITEXT_CHECK_N && text != NULL);
+  g_hash_table_add (ignore->keys, make_key (check, text));
+}
+
+gboolean
+bitext_qa_ignore_contains (const BitextQaIgnore *ignore, const BitextFinding *finding)
+{
+  g_autofree char *key = bitext_finding_dup_ignore_key (finding);
+  return g_hash_table_contains (ignore->keys, key);
+}
+
+/**
+ * bitext_qa_ignore_load_data:
+ * @ignore: an ignore list
+ * @name: the name used in messages
+ * @data: (array length=length): lines "CHECK<TAB>TEXT"; '#' starts a comment line
+ * @length: bytes of @data
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with %BITEXT_ERROR_PARSE ("NAME:LINE: message") or
+ *   %BITEXT_ERROR_ENCODING on bad input
+ */
+gboolean
+bitext_qa_ignore_load_data (BitextQaIgnore *ignore, const char *name, const char *data,
+                            gsize length, GError **error)
+{
+  g_autofree char *copy = g_strndup (data, length);
+  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+      gsize n = strlen (line);
+      if (n > 0 && line[n - 1] == '\r')
+        line[n - 1] = '\0';
+      if (*line == '\0' || *line == '#')
+        continue;
+      if (!g_utf8_validate (line, -1, NULL))
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING, "%s:%u: invalid UTF-8", name,
+                       i + 1);
+          return FALSE;
+        }
+      char *tab = strchr (line, '\t');
+      BitextCheck check;
+      if (tab != NULL)
+        *tab = '\0';
+      if (tab == NULL)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%u: expected CHECK<TAB>TEXT",
+                       name, i + 1);
+          return FALSE;
+        }
+      if (!bitext_check_from_id (line, &check))
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%u: unknown check '%s'", name,
+                       i + 1, line);
+          return FALSE;
+        }
+      bitext_qa_ignore_add (ignore, check, tab + 1);
+    }
+  return TRUE;
+}
+
+gboolean
+bitext_qa_ignore_load_file (BitextQaIgnore *ignore, const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GError) local = NULL;
+  if (!g_file_get_contents (path, &data, &length, &local))
+    {
+      g_set_error (error, local->domain, local->code, "%s", local->message);
+      return FALSE;
+    }
+  return bitext_qa_ignore_load_data (ignore, path, data, length, error);
+}

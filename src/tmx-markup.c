@@ -1,0 +1,326 @@
+/* bitext — TMX inline markup: escaping, Markdown emphasis as bpt/ept, and the views of a <seg>.
+ *
+ * A segment's markup is the content of <seg> as the writer writes it: text
+ * escaped (&amp; &lt; &gt;, CR as &#13; so that XML's end-of-line handling
+ * cannot turn it into LF), inline elements as start and end tags with their
+ * attributes in double quotes. Markdown emphasis in a plain text becomes a
+ * bpt/ept pair whose content is the asterisks themselves, so that the text
+ * view of the markup (codes put back) is the original text, byte for byte.
+ */
+#include <string.h>
+
+#include "bitext/error.h"
+#include "tmx-private.h"
+
+/* XML 1.0 section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF] */
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+         || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/*
+** Check that @text (@length bytes, or NUL-terminated if -1) is UTF-8 and
+** holds only characters an XML 1.0 document can carry, even as references.
+** Valid UTF-8 excludes surrogates, so past g_utf8_validate() only C0
+** controls and U+FFFE/U+FFFF (EF BF BE/BF) remain to find: a byte loop.
+*/
+gboolean
+bitext_tmx__check_text (const char *text, gssize length, GError **error)
+{
+  const char *end = NULL;
+  if (!g_utf8_validate (text, length, &end))
+    {
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING,
+                   "invalid UTF-8 in segment (byte offset %" G_GSIZE_FORMAT ")",
+                   (gsize) (end - text));
+      return FALSE;
+    }
+  for (const guchar *p = (const guchar *) text; p < (const guchar *) end; p++)
+    {
+      if (*p >= 0x20 && *p != 0xEF)
+        continue;
+      if (*p == '\t' || *p == '\n' || *p == '\r' || (*p == 0xEF && (p[1] != 0xBF || p[2] < 0xBE)))
+        continue;
+      gunichar c = g_utf8_get_char ((const char *) p);
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING,
+                   "character U+%04X cannot appear in XML (byte offset %" G_GSIZE_FORMAT ")", c,
+                   (gsize) ((const char *) p - text));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The bytes escape_text() replaces. */
+static const guint8 text_special[256] = { ['&'] = 1, ['<'] = 1, ['>'] = 1, ['\r'] = 1 };
+
+void
+bitext_tmx__escape_text (GString *out, const char *text, gsize length)
+{
+  const char *p = text, *end = text + length;
+  while (p < end)
+    {
+      const char *run = p;
+      while (p < end && !text_special[(guchar) *p])
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p == end)
+        break;
+      switch (*p++)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        default: g_string_append (out, "&#13;"); break;
+        }
+    }
+}
+
+/* Attribute values: XML normalises literal TAB, LF and CR to spaces, so they go as references. */
+void
+bitext_tmx__escape_attr (GString *out, const char *text, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    switch (text[i])
+      {
+      case '&': g_string_append (out, "&amp;"); break;
+      case '<': g_string_append (out, "&lt;"); break;
+      case '>': g_string_append (out, "&gt;"); break;
+      case '"': g_string_append (out, "&quot;"); break;
+      case '\t': g_string_append (out, "&#9;"); break;
+      case '\n': g_string_append (out, "&#10;"); break;
+      case '\r': g_string_append (out, "&#13;"); break;
+      default: g_string_append_c (out, text[i]);
+      }
+}
+
+gboolean
+bitext_tmx__is_code_element (const char *name)
+{
+  return strcmp (name, "bpt") == 0 || strcmp (name, "ept") == 0 || strcmp (name, "ph") == 0
+         || strcmp (name, "it") == 0 || strcmp (name, "ut") == 0;
+}
+
+gboolean
+bitext_tmx__is_inline_element (const char *name)
+{
+  return bitext_tmx__is_code_element (name) || strcmp (name, "hi") == 0
+         || strcmp (name, "sub") == 0;
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+** Where the emphasis opened by @d asterisks ends: the first run of @d
+** asterisks after a non-space character, within [from, end). A single '*'
+** skips "**" pairs, so that "*a **b** c*" nests. Returns -1 if none.
+*/
+static gssize
+find_closer (const char *s, gsize from, gsize end, gsize d)
+{
+  for (gsize q = from + 1; q + d <= end; q++)
+    {
+      if (s[q] != '*')
+        continue;
+      if (d == 1 && q + 1 < end && s[q + 1] == '*')
+        {
+          q++;
+          continue;
+        }
+      if ((d == 1 || s[q + 1] == '*') && !is_space (s[q - 1]))
+        return q;
+    }
+  return -1;
+}
+
+/*
+** Markup for s[start, end): emphasis that opens (asterisks followed by a
+** non-space) and closes (asterisks after a non-space) in the range becomes
+** <bpt>/<ept>; other asterisks stay text. This is CommonMark's flanking rule
+** without its punctuation refinements: whatever is recognised, the asterisks
+** are kept inside the codes, so the text reads back unchanged.
+*/
+static void
+markdown_range (GString *out, const char *s, gsize start, gsize end, guint *next_i)
+{
+  gsize p = start;
+  while (p < end)
+    {
+      gsize run = p;
+      while (p < end && s[p] != '*')
+        p++;
+      bitext_tmx__escape_text (out, s + run, p - run);
+      if (p == end)
+        break;
+      gsize d = (p + 1 < end && s[p + 1] == '*') ? 2 : 1;
+      gssize q = (p + d < end && !is_space (s[p + d])) ? find_closer (s, p + d, end, d) : -1;
+      if (q < 0)
+        {
+          g_string_append_len (out, s + p, d);
+          p += d;
+          continue;
+        }
+      guint i = ++*next_i;
+      const char *type = d == 2 ? "bold" : "italic";
+      g_string_append_printf (out, "<bpt i=\"%u\" x=\"%u\" type=\"%s\">%.*s</bpt>", i, i, type,
+                              (int) d, s + p);
+      markdown_range (out, s, p + d, (gsize) q, next_i);
+      g_string_append_printf (out, "<ept i=\"%u\">%.*s</ept>", i, (int) d, s + q);
+      p = (gsize) q + d;
+    }
+}
+
+/* Append the markup for the plain @text (Markdown emphasis as codes) to @markup. */
+void
+bitext_tmx__markdown_to_markup (GString *markup, const char *text)
+{
+  guint next_i = 0;
+  g_string_truncate (markup, 0);
+  markdown_range (markup, text, 0, strlen (text), &next_i);
+}
+
+static gboolean
+markup_error (GError **error, const char *markup, const char *p, const char *what)
+{
+  g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "segment markup, byte %" G_GSIZE_FORMAT
+               ": %s", (gsize) (p - markup), what);
+  return FALSE;
+}
+
+/* Decode the reference at @p ('&'): append the character to @out; returns the byte after ';'. */
+static const char *
+decode_reference (const char *p, GString *out)
+{
+  static const struct { const char *name; char c; } predefined[] = {
+    { "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' }, { "quot;", '"' }, { "apos;", '\'' },
+  };
+  p++;
+  for (guint i = 0; i < G_N_ELEMENTS (predefined); i++)
+    if (g_str_has_prefix (p, predefined[i].name))
+      {
+        if (out != NULL)
+          g_string_append_c (out, predefined[i].c);
+        return p + strlen (predefined[i].name);
+      }
+  if (*p != '#')
+    return NULL;
+  gboolean hex = p[1] == 'x';
+  char *end = NULL;
+  guint64 c = g_ascii_strtoull (p + (hex ? 2 : 1), &end, hex ? 16 : 10);
+  if (end == p + (hex ? 2 : 1) || *end != ';' || !is_xml_char ((gunichar) c) || c > 0x10FFFF)
+    return NULL;
+  if (out != NULL)
+    g_string_append_unichar (out, (gunichar) c);
+  return end + 1;
+}
+
+/* Skip the attributes of a tag, checking their syntax; returns '>' or "/>" position, or NULL. */
+static const char *
+skip_attributes (const char *p)
+{
+  for (;;)
+    {
+      while (is_space (*p))
+        p++;
+      if (*p == '>' || (*p == '/' && p[1] == '>'))
+        return p;
+      if (!g_ascii_isalpha (*p))
+        return NULL;
+      while (g_ascii_isalnum (*p) || *p == '-' || *p == ':' || *p == '_' || *p == '.')
+        p++;
+      while (is_space (*p))
+        p++;
+      if (*p++ != '=')
+        return NULL;
+      while (is_space (*p))
+        p++;
+      char quote = *p++;
+      if (quote != '"' && quote != '\'')
+        return NULL;
+      const char *close = strchr (p, quote);
+      if (close == NULL || memchr (p, '<', close - p) != NULL)
+        return NULL;
+      p = close + 1;
+    }
+}
+
+/*
+** Parse the TMX inline markup @markup: append its text view (all character
+** data, codes' content included) to @text and its plain view (character
+** data outside bpt/ept/it/ph/ut) to @plain; either may be NULL. Only the
+** inline elements of TMX 1.4b are allowed, properly nested.
+*/
+gboolean
+bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
+                            gboolean *has_inline, GError **error)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
+  guint code_depth = 0;
+  const char *p = markup;
+  if (has_inline != NULL)
+    *has_inline = FALSE;
+  while (*p != '\0')
+    {
+      if (*p == '&')
+        {
+          const char *after = decode_reference (p, text);
+          if (after == NULL)
+            return markup_error (error, markup, p, "bad character or entity reference");
+          if (code_depth == 0)
+            decode_reference (p, plain);
+          p = after;
+          continue;
+        }
+      if (*p != '<')
+        {
+          const char *run = p;
+          while (*p != '\0' && *p != '&' && *p != '<')
+            p++;
+          if (text != NULL)
+            g_string_append_len (text, run, p - run);
+          if (plain != NULL && code_depth == 0)
+            g_string_append_len (plain, run, p - run);
+          continue;
+        }
+      gboolean closing = p[1] == '/';
+      const char *name = p + (closing ? 2 : 1);
+      const char *name_end = name;
+      while (g_ascii_isalpha (*name_end))
+        name_end++;
+      g_autofree char *tag = g_strndup (name, name_end - name);
+      if (!bitext_tmx__is_inline_element (tag))
+        return markup_error (error, markup, p, "not a TMX inline element");
+      if (has_inline != NULL)
+        *has_inline = TRUE;
+      gboolean code = bitext_tmx__is_code_element (tag);
+      if (closing)
+        {
+          if (stack->len == 0 || strcmp (g_ptr_array_index (stack, stack->len - 1), tag) != 0
+              || *name_end != '>')
+            return markup_error (error, markup, p, "end tag does not match");
+          g_ptr_array_remove_index (stack, stack->len - 1);
+          code_depth -= code ? 1 : 0;
+          p = name_end + 1;
+          continue;
+        }
+      const char *tag_end = skip_attributes (name_end);
+      if (tag_end == NULL || (tag_end == name_end && *name_end != '>' && *name_end != '/'))
+        return markup_error (error, markup, p, "malformed tag");
+      if (*tag_end == '/')
+        {
+          p = tag_end + 2;
+          continue;
+        }
+      g_ptr_array_add (stack, g_steal_pointer (&tag));
+      code_depth += code ? 1 : 0;
+      p = tag_end + 1;
+    }
+  if (stack->len > 0)
+    return markup_error (error, markup, p, "unclosed inline element");
+  return TRUE;
+}

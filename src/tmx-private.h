@@ -1,0 +1,57 @@
+/* bitext — internals of the translation memory, shared by tm.c, the TMX reader and writer. */
+#pragma once
+
+#include <libxml/xmlwriter.h>
+
+#include "bitext/tm.h"
+#include "bitext/tmx.h"
+
+struct _BitextTmVariant
+{
+  GString *lang;
+  GString *markup;            /* content of <seg>, canonical TMX inline markup */
+  GString *text;              /* the same with native codes put back, unescaped */
+  gboolean has_inline;
+  GPtrArray *attrs;           /* BitextTmAttr, without xml:lang */
+  GPtrArray *annotations;     /* BitextTmAnnotation */
+};
+
+struct _BitextTmUnit
+{
+  GPtrArray *attrs;           /* BitextTmAttr */
+  GPtrArray *annotations;     /* BitextTmAnnotation */
+  GPtrArray *variants;        /* BitextTmVariant */
+  GPtrArray *spare;           /* cleared variants kept for reuse by the streaming reader */
+  guint line;                 /* line of <tu> in the file read; 0 when made in memory */
+};
+
+struct _BitextTm
+{
+  BitextTmUnit *header;       /* attributes, props and notes of <header>; no variants */
+  char *tgt_lang;
+  GPtrArray *units;           /* BitextTmUnit */
+};
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
+
+/* tm.c */
+void             bitext_tm__unit_reset     (BitextTmUnit *unit);
+BitextTmVariant *bitext_tm__unit_new_variant (BitextTmUnit *unit);
+void             bitext_tm__attrs_add      (GPtrArray **attrs, const char *name, gsize name_len,
+                                            const char *value, gsize value_len);
+BitextTmAnnotation *bitext_tm__annotation_add (GPtrArray **annotations, const char *type);
+GPtrArray       *bitext_tm__attrs_copy     (const GPtrArray *attrs);
+GPtrArray       *bitext_tm__annotations_copy (const GPtrArray *annotations);
+
+/* tmx-markup.c */
+gboolean bitext_tmx__check_text    (const char *text, gssize length, GError **error);
+void     bitext_tmx__escape_text   (GString *out, const char *text, gsize length);
+void     bitext_tmx__escape_attr   (GString *out, const char *text, gsize length);
+void     bitext_tmx__markdown_to_markup (GString *markup, const char *text);
+gboolean bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
+                                     gboolean *has_inline, GError **error);
+gboolean bitext_tmx__is_inline_element (const char *name);
+gboolean bitext_tmx__is_code_element   (const char *name);
+
+/* tmx-write.c: a test hook; the writer's output fails with ENOSPC after @n_bytes. */
+void     bitext_tmx__writer_fail_after (BitextTmxWriter *writer, gsize n_bytes);

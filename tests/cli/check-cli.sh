@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# bitext CLI tests — `bitext check`: the speech (clean and draft), json, ignore files, exit codes, errors.
+. "$(dirname "$0")/tap.sh"
+plan 12
+
+D=$ROOT/tests/data
+G=$ROOT/samples/glossary.en-ru.tsv
+run() { "$BITEXT" check --presegmented --src-lang en --tgt-lang ru -g "$G" "$@"; }
+export -f run
+export D G
+
+ok "--help lists check" bash -c '"$BITEXT" --help | grep -q "^  check "'
+ok "clean speech: exit 0, only info findings" bash -c '
+  run --beads "$D/speech.gold.align" "$D/speech.en.sent" "$D/speech.ru.sent" >"$TMP/clean.txt"
+  grep -q "^11 findings in 80 units$" "$TMP/clean.txt" && ! grep -Eq "^  (error|warning) " "$TMP/clean.txt"'
+ok "clean speech with --fail-on info: exit 1" bash -c '
+  run --fail-on info --beads "$D/speech.gold.align" "$D/speech.en.sent" "$D/speech.ru.sent" >/dev/null
+  [ $? -eq 1 ]'
+ok "draft: exit 1 and every check in the summary" bash -c '
+  run --beads "$D/speech.ru-draft.gold.align" "$D/speech.en.sent" "$D/speech.ru-draft.sent" >"$TMP/draft.txt"
+  [ $? -eq 1 ] || exit 1
+  for c in untranslated-segment untranslated-term glossary number omission addition inconsistency markup punctuation source-consistency; do
+    grep -q "^  $c " "$TMP/draft.txt" || { echo "no $c"; exit 1; }
+  done'
+ok "term view without a terminal: [[ ]] markers, no escape codes" bash -c '
+  run --beads "$D/speech.ru-draft.gold.align" "$D/speech.en.sent" "$D/speech.ru-draft.sent" >"$TMP/draft.txt"
+  grep -q "Более \[\[13\]\] государств" "$TMP/draft.txt" && ! grep -q $'"'"'\033'"'"' "$TMP/draft.txt"'
+ok "json: one finding a line with the issue's fields, and a summary" bash -c '
+  run --format json --beads "$D/speech.ru-draft.gold.align" "$D/speech.en.sent" "$D/speech.ru-draft.sent" >"$TMP/d.json"
+  python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+f=[x for x in d[\"findings\"] if x[\"check\"]==\"number\" and x[\"text\"]==\"13\"][0]
+assert f[\"severity\"]==\"error\" and f[\"unit\"]==6 and f[\"target_span\"]==[6,8] and f[\"source_span\"]==[5,7], f
+assert f[\"source\"].startswith(\"Over 30 states\") and f[\"target\"].startswith(\"Более 13\")
+assert d[\"summary\"][\"findings\"]==len(d[\"findings\"]) and d[\"summary\"][\"units\"]==81
+assert all(d[\"summary\"][\"by_check\"][c]>0 for c in d[\"summary\"][\"by_check\"])
+" "$TMP/d.json" &&
+  [ "$(grep -c "^{\"check\"" "$TMP/d.json")" -eq "$(python3 -c "import json;print(len(json.load(open(\"$TMP/d.json\"))[\"findings\"]))")" ]'
+ok "--ignore drops accepted findings by check and text" bash -c '
+  printf "number\t13\nuntranslated-term\tmedia\n" >"$TMP/ignore"
+  run --format json --ignore "$TMP/ignore" --beads "$D/speech.ru-draft.gold.align" "$D/speech.en.sent" "$D/speech.ru-draft.sent" >"$TMP/i.json"
+  ! grep -q "\"text\":\"13\"" "$TMP/i.json" && ! grep -q "\"text\":\"media\"" "$TMP/i.json" &&
+  grep -q "\"text\":\"2011\"" "$TMP/i.json"'
+ok "SRC TGT aligned on the fly" bash -c '
+  "$BITEXT" check -g "$G" "$ROOT/samples/speech.en.txt" "$ROOT/samples/speech.ru-draft.txt" >"$TMP/auto.txt"
+  [ $? -eq 1 ] && grep -q "became .13. in the target" "$TMP/auto.txt"'
+ok "bad --fail-on" expect_error 2 "^bitext: check: unknown --fail-on 'fatal'" \
+  "$BITEXT" check --fail-on fatal "$D/speech.en.sent" "$D/speech.ru.sent"
+ok "bad glossary: FILE:LINE" expect_error 2 "^bitext: .*/bad.tsv:2: expected SOURCE and TARGET" \
+  bash -c 'printf "a\tb\nc\n" >"$TMP/bad.tsv"; run --beads "$D/speech.gold.align" -g "$TMP/bad.tsv" "$D/speech.en.sent" "$D/speech.ru.sent"'
+ok "bead past the end" expect_error 2 "^bitext: .*/beads:1: sentence 99 is past the end of the target" \
+  bash -c 'echo "[0]:[99]" >"$TMP/beads"; run --beads "$TMP/beads" "$D/speech.en.sent" "$D/speech.ru.sent"'
+ok "missing file" expect_error 2 "^bitext: .*nonexistent.txt" \
+  "$BITEXT" check "$TMP/nonexistent.txt" "$D/speech.ru.sent"
+finish

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# bitext CLI tests — `bitext eval-align`: the scores of hand-worked bead files, errors.
+. "$(dirname "$0")/tap.sh"
+plan 13
+
+export D=$ROOT/tests/data/align-eval
+TB=$ROOT/../shared/eval/textberg
+
+ok "--help lists eval-align" bash -c '"$BITEXT" --help | grep -q "^  eval-align "'
+ok "text table (doc1, doc2 and the micro-average)" bash -c '
+  cd "$D" && "$BITEXT" eval-align doc1.gold doc1.pred doc2.gold doc2.pred | diff -u doc1-doc2.expected -'
+ok "json carries counts and micro-average" bash -c '
+  j=$(cd "$D" && "$BITEXT" eval-align --format json doc1.gold doc1.pred doc2.gold doc2.pred)
+  case $j in
+    *"\"micro\":{\"documents\":2,\"pred_beads\":9,\"gold_beads\":6,\"strict\":{\"precision\":0.444444,\"recall\":0.500000,\"f1\":0.470588,\"pred_hits\":4,\"gold_hits\":3},\"lax\":{\"precision\":0.777778,\"recall\":1.000000,\"f1\":0.875000,\"pred_hits\":7,\"gold_hits\":6}}}") ;;
+    *) echo "$j"; exit 1 ;;
+  esac'
+ok "PRED from stdin" bash -c '
+  "$BITEXT" eval-align "$D/doc1.gold" - <"$D/doc1.pred" | grep -q "^      7       4   0.2857 0.2500 0.2667   0.7143 1.0000 0.8333   .*doc1.gold$"'
+ok "-o writes the file" bash -c '
+  cd "$D" && "$BITEXT" eval-align -o "$TMP/score.txt" doc1.gold doc1.pred doc2.gold doc2.pred &&
+  diff -u doc1-doc2.expected "$TMP/score.txt"'
+ok "odd number of files" expect_error 2 "^bitext: eval-align: expected GOLD PRED pairs, got 3 files" \
+  "$BITEXT" eval-align "$D/doc1.gold" "$D/doc1.pred" "$D/doc2.gold"
+ok "no files" expect_error 2 "^bitext: eval-align: expected GOLD PRED pairs, got 0 files" "$BITEXT" eval-align
+ok "bad --format" expect_error 2 "^bitext: eval-align: unknown --format 'xml'" \
+  "$BITEXT" eval-align --format xml "$D/doc1.gold" "$D/doc1.pred"
+ok "gold that does not parse: FILE:LINE:COL" \
+  expect_error 2 "^bitext: .*/bad.align:3:9: expected a sentence index after ',', found 'x'$" \
+  "$BITEXT" eval-align "$D/doc1.gold" "$D/doc1.pred" "$D/bad.align" "$D/doc1.pred"
+ok "missing PRED" expect_error 2 "^bitext: .*/missing.align: No such file or directory$" \
+  "$BITEXT" eval-align "$D/doc1.gold" "$TMP/missing.align"
+ok "stdin twice" expect_error 2 "^bitext: eval-align: standard input \(-\) can be read only once$" \
+  "$BITEXT" eval-align - -
+echo "old content" >"$TMP/keep.txt"
+ok "failed run leaves -o target untouched" bash -c '
+  "$BITEXT" eval-align -o "$TMP/keep.txt" "$D/doc1.gold" "$D/bad.align" 2>/dev/null
+  [ $? -eq 2 ] && [ "$(cat "$TMP/keep.txt")" = "old content" ]'
+
+n=$((n + 1))
+if [ -d "$TB" ]; then
+  args=()
+  for i in 0 1 2 3 4 5 6; do args+=("$TB/test$i.defr" "$TB/test$i.defr"); done
+  if "$BITEXT" eval-align "${args[@]}" | grep -q "^    916     858   1.0000 1.0000 1.0000   1.0000 1.0000 1.0000   micro-average of 7 documents$"; then
+    echo "ok $n - Text+Berg gold against itself: 916 beads, 858 recall targets, all 1.0"
+  else
+    echo "not ok $n - Text+Berg gold against itself"
+    failed=$((failed + 1))
+  fi
+else
+  echo "ok $n - Text+Berg gold against itself # SKIP ../shared/eval/textberg absent"
+fi
+finish

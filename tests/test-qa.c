@@ -1,0 +1,484 @@
+/* bitext tests — the QA engine and its checks: exact findings (check, unit, spans), the speech. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test-util.h"
+
+#define U(s, t) { s, t, 0, BITEXT_QA_COUNT_UNKNOWN, BITEXT_QA_COUNT_UNKNOWN }
+
+/*
+** Findings as text, one a line: "check unit severity s[a,b) t[c,d) «flagged»", spans in
+** characters ("-" for none). Units get their index from their position.
+*/
+static char *
+describe (GPtrArray *findings)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BitextFinding *f = findings->pdata[i];
+      g_string_append_printf (s, "%s %u %s ", bitext_check_get_id (f->check), f->unit,
+                              bitext_severity_get_name (f->severity));
+      if (f->source_span.start >= 0)
+        g_string_append_printf (s, "s[%zd,%zd) ", f->source_span.start, f->source_span.end);
+      else
+        g_string_append (s, "s- ");
+      if (f->target_span.start >= 0)
+        g_string_append_printf (s, "t[%zd,%zd) ", f->target_span.start, f->target_span.end);
+      else
+        g_string_append (s, "t- ");
+      g_string_append_printf (s, "«%s»\n", f->text);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static GPtrArray *
+run_checks (BitextQaUnit *units, guint n, BitextGlossary *g, guint checks)
+{
+  for (guint i = 0; i < n; i++)
+    units[i].index = i;
+  BitextQaOptions options = BITEXT_QA_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  options.glossary = g;
+  options.checks = checks;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = bitext_qa_run (units, n, &options, &error);
+  g_assert_no_error (error);
+  return findings;
+}
+
+static void
+assert_findings (BitextQaUnit *units, guint n, BitextGlossary *g, BitextCheck check,
+                 const char *expected)
+{
+  g_autoptr(GPtrArray) findings = run_checks (units, n, g, 1u << check);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static BitextGlossary *
+glossary (const char *tsv)
+{
+  BitextGlossary *g = bitext_glossary_new ("en", "ru");
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_glossary_load_data (g, "test.tsv", tsv, strlen (tsv), &error));
+  g_assert_no_error (error);
+  return g;
+}
+
+static void
+test_untranslated_segment (void)
+{
+  g_autoptr(BitextGlossary) g = glossary ("NATO\tНАТО\n");
+  g_assert_true (bitext_glossary_add_dnt (g, "Aegis", NULL));
+  BitextQaUnit units[] = {
+    U ("The plan was approved.", "The plan was approved."),     /* a copy */
+    U ("We met twice.", " "),                                   /* empty */
+    U ("The plan was approved today.", "The plan was approved сегодня."), /* mostly Latin */
+    U ("2012", "2012"),                                         /* no word to translate */
+    U ("Aegis", "Aegis"),                                       /* do-not-translate */
+    U ("The plan was approved.", "План одобрен."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), g, BITEXT_CHECK_UNTRANSLATED_SEGMENT,
+                   "untranslated-segment 0 error s[0,22) t[0,22) «The plan was approved.»\n"
+                   "untranslated-segment 1 error s[0,13) t- «We met twice.»\n"
+                   "untranslated-segment 2 error s[0,28) t[0,30) «The plan was approved "
+                   "сегодня.»\n");
+}
+
+static void
+test_untranslated_term (void)
+{
+  g_autoptr(BitextGlossary) g = glossary ("NATO\tНАТО\n");
+  g_assert_true (bitext_glossary_add_dnt (g, "Aegis", NULL));
+  BitextQaUnit units[] = {
+    U ("NATO agreed.", "Альянс NATO согласился."),
+    U ("At the Missile Defense Conference.", "На конференции Missile Defense Conference."),
+    U ("See https://example.org/a now.", "См. https://example.org/a сейчас."),
+    U ("The 21st century.", "XXI век."),
+    U ("The Aegis system.", "Система Aegis."),
+    U ("The <b>main</b> threat.", "Главная <b>угроза</b>."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), g, BITEXT_CHECK_UNTRANSLATED_TERM,
+                   "untranslated-term 0 warning s[0,4) t[7,11) «NATO»\n"
+                   "untranslated-term 1 warning s[7,33) t[15,41) «Missile Defense Conference»\n");
+}
+
+static void
+test_glossary (void)
+{
+  g_autoptr(BitextGlossary) g = glossary ("missile defence\tпротиворакетная оборона | ПРО\n"
+                                          "sensor\tсредство обнаружения\t\tдатчик\n"
+                                          "summit\tсаммит\n");
+  BitextQaUnit units[] = {
+    U ("Missile defences matter.", "Противоракетная оборона важна."),
+    U ("We discussed missile defence.", "Мы обсудили вопросы противоракетной обороны."),
+    U ("A missile defence centre.", "Центр ПРО."),
+    U ("Our missile defence works.", "Наша оборона работает."),
+    U ("New sensors were added.", "Добавлены новые датчики."),
+    U ("At the summit, sensors.", "На саммите — средства обнаружения."),
+    U ("The summit ended.", "Встреча завершилась."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), g, BITEXT_CHECK_GLOSSARY,
+                   "glossary 3 warning s[4,19) t- «missile defence»\n"
+                   "glossary 4 error s[4,11) t[16,23) «датчики»\n"
+                   "glossary 6 warning s[4,10) t- «summit»\n");
+}
+
+static void
+test_numbers (void)
+{
+  BitextQaUnit units[] = {
+    U ("It cost 1,000.5 dollars.", "Это стоило 1 000,5 доллара."),
+    U ("On 3 May 2012 we met.", "3 мая 2012 г. мы встретились."),
+    U ("Over 30 states.", "Более 40 государств."),
+    U ("The 21st century.", "XXI век."),
+    U ("Two systems with one goal.", "Две системы с единой целью."),
+    U ("They help one another.", "Они помогают друг другу."),
+    U ("In November 2010.", "В декабре 2010 г."),
+    U ("The MD Data Fusion Centre.", "Центр обобщения данных."),
+    U ("Three centres and 12 sites.", "Два центра и 12 объектов."),
+    U ("In 2012 and 2013.", "В 2012 г."),
+    U ("The 20th century.", "XXI век."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
+                   "number 2 error s[5,7) t[6,8) «40»\n"
+                   "number 6 error s[3,11) t[2,9) «декабре»\n"
+                   "number 8 error s[0,5) t[0,3) «Два»\n"
+                   "number 9 error s[12,16) t- «2013»\n"
+                   "number 10 error s[4,6) t[0,3) «XXI»\n");
+}
+
+static void
+test_omission_addition (void)
+{
+  BitextQaUnit units[24];
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  /* Twenty pairs whose lengths vary a little around a ratio of 1.2. */
+  for (guint i = 0; i < 20; i++)
+    {
+      char *s = g_strnfill (40 + 3 * i, 'a');
+      char *t = g_strnfill ((gsize) ((40 + 3 * i) * 1.2) + (i % 3), 'b');
+      g_ptr_array_add (texts, s);
+      g_ptr_array_add (texts, t);
+      units[i] = (BitextQaUnit) U (s, t);
+    }
+  units[20] = (BitextQaUnit) { "A sentence left out.", "", 0, 1, 0 };
+  units[21] = (BitextQaUnit) { "", "Добавлено.", 0, 0, 1 };
+  char *long_src = g_strnfill (80, 'a'), *short_tgt = g_strnfill (20, 'b');
+  g_ptr_array_add (texts, long_src);
+  g_ptr_array_add (texts, short_tgt);
+  units[22] = (BitextQaUnit) U (long_src, short_tgt);
+  char *short_src = g_strnfill (40, 'a'), *long_tgt = g_strnfill (140, 'b');
+  g_ptr_array_add (texts, short_src);
+  g_ptr_array_add (texts, long_tgt);
+  units[23] = (BitextQaUnit) U (short_src, long_tgt);
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              (1u << BITEXT_CHECK_OMISSION)
+                                                  | (1u << BITEXT_CHECK_ADDITION));
+  g_autofree char *got = describe (findings);
+  g_autofree char *expected = g_strdup_printf (
+      "omission 20 error s[0,20) t- «A sentence left out.»\n"
+      "addition 21 error s- t[0,10) «Добавлено.»\n"
+      "omission 22 warning s[0,80) t[0,20) «%s»\n"
+      "addition 23 warning s[0,40) t[0,140) «%s»\n",
+      short_tgt, long_tgt);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_inconsistency (void)
+{
+  g_autoptr(BitextGlossary) g = glossary ("missile defence\tпротиворакетная оборона | ПРО\n");
+  BitextQaUnit units[] = {
+    U ("We agree.", "Мы согласны."),
+    U ("Thank you.", "Спасибо."),
+    U ("We agree.", "Мы согласны."),
+    U ("We agree.", "Мы согласны с этим."),
+    U ("Thanks a lot.", "Спасибо."),
+    U ("On missile defence.", "О противоракетной обороне."),
+    U ("Missile defence again.", "Снова противоракетная оборона."),
+    U ("A missile defence centre.", "Центр ПРО."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), g, BITEXT_CHECK_INCONSISTENCY,
+                   "inconsistency 3 warning s[0,9) t[0,19) «Мы согласны с этим.»\n"
+                   "inconsistency 4 warning s[0,13) t[0,8) «Спасибо.»\n"
+                   "inconsistency 7 info s- t[6,9) «ПРО»\n");
+}
+
+static void
+test_markup (void)
+{
+  BitextQaUnit units[] = {
+    U ("Build **two centres** now.", "Создать два центра сейчас."),
+    U ("They *bolster* it.", "Они *усиливают* её."),
+    U ("The main threat.", "Главная <b>угроза</b>."),
+    U ("A <br/> break.", "Разрыв <BR/> строки."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_MARKUP,
+                   "markup 0 warning s[6,21) t- «**two centres**»\n"
+                   "markup 2 error s- t[8,11) «<b>»\n"
+                   "markup 2 error s- t[17,21) «</b>»\n");
+}
+
+static void
+test_punctuation (void)
+{
+  BitextQaUnit units[] = {
+    U ("Is it safe?", "Это безопасно."),
+    U ("It is safe.", "Это безопасно!"),
+    U ("It is safe.", "Это безопасно"),
+    U ("He said \"no\".", "Он сказал \"нет\"."),
+    U ("He said \"no\".", "Он сказал «нет» и „да“."),
+    U ("He said no.", "Он  сказал , нет."),
+    U ("Ladies and Gentlemen,", "Дамы и господа,"),
+    U ("**Title, 2012**", "**Заголовок, 2012 г.**"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
+                   "punctuation 0 warning s[10,11) t[13,14) «.»\n"
+                   "punctuation 1 warning s[10,11) t[13,14) «!»\n"
+                   "punctuation 2 warning s[10,11) t[12,13) «о»\n"
+                   "punctuation 3 warning s- t[10,15) «\"нет\"»\n"
+                   "punctuation 5 warning s- t[2,4) «  »\n"
+                   "punctuation 5 warning s- t[10,12) « ,»\n");
+}
+
+static void
+test_source_consistency (void)
+{
+  BitextQaUnit units[] = {
+    U ("Our defence.", "Наша оборона."),
+    U ("The Defense Conference.", "Конференция по обороне."),
+    U ("The defence of NATO; defences.", "Оборона НАТО; оборона."),
+    U ("We organise, they organize.", "Мы организуем, они организуют."),
+    U ("The sense of it.", "Смысл этого."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_SOURCE_CONSISTENCY,
+                   "source-consistency 1 info s[4,11) t- «Defense»\n"
+                   "source-consistency 3 info s[18,26) t- «organize»\n");
+}
+
+static void
+test_ignore (void)
+{
+  BitextQaUnit units[] = {
+    U ("NATO agreed.", "Альянс NATO согласился."),
+    U ("Over 30 states.", "Более 40 государств."),
+  };
+  g_autoptr(BitextQaIgnore) ignore = bitext_qa_ignore_new ();
+  const char *data = "# accepted\nuntranslated-term\tnato\n";
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_qa_ignore_load_data (ignore, "i", data, strlen (data), &error));
+  BitextQaOptions options = BITEXT_QA_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  options.ignore = ignore;
+  g_autoptr(GPtrArray) findings = bitext_qa_run (units, 2, &options, &error);
+  g_assert_no_error (error);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "number 1 error s[5,7) t[6,8) «40»\n");
+  g_autofree char *key = bitext_finding_dup_ignore_key (findings->pdata[0]);
+  g_assert_cmpstr (key, ==, "number\t40");
+
+  static const struct
+  {
+    const char *data, *message;
+  } bad[] = {
+    { "number 40\n", "i:1: expected CHECK<TAB>TEXT" },
+    { "# c\nnumbers\t40\n", "i:2: unknown check 'numbers'" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) e = NULL;
+      g_assert_false (bitext_qa_ignore_load_data (ignore, "i", bad[i].data, strlen (bad[i].data), &e));
+      g_assert_error (e, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+      g_assert_cmpstr (e->message, ==, bad[i].message);
+    }
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  BitextQaUnit units[] = { U ("ok", "ok"), { "fine", "bad \xc3", 7, 1, 1 } };
+  g_autoptr(GError) error = NULL;
+  g_assert_null (bitext_qa_run (units, 2, NULL, &error));
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "unit 7: the target is not valid UTF-8");
+}
+
+/* The speech ------------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  GPtrArray *texts;
+  GArray *units;
+} Speech;
+
+static void
+speech_clear (Speech *s)
+{
+  g_clear_pointer (&s->texts, g_ptr_array_unref);
+  g_clear_pointer (&s->units, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Speech, speech_clear)
+
+static char *
+join_lines (GPtrArray *lines, const guint *idx, guint n)
+{
+  GString *s = g_string_new (NULL);
+  for (guint k = 0; k < n; k++)
+    g_string_append_printf (s, "%s%s", k > 0 ? " " : "", (char *) lines->pdata[idx[k]]);
+  return g_string_free (s, FALSE);
+}
+
+/* Units of tests/data/speech.en.sent and @tgt paired by the gold alignment @align. */
+static void
+load_speech (Speech *sp, const char *tgt, const char *align)
+{
+  g_autofree char *sp_path = g_test_build_filename (G_TEST_DIST, "data", "speech.en.sent", NULL);
+  g_autofree char *tp_path = g_test_build_filename (G_TEST_DIST, "data", tgt, NULL);
+  g_autofree char *ap_path = g_test_build_filename (G_TEST_DIST, "data", align, NULL);
+  g_autoptr(GPtrArray) src = bitext_test_read_lines (sp_path);
+  g_autoptr(GPtrArray) tgt_lines = bitext_test_read_lines (tp_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextBeadList) beads = bitext_bead_list_load_file (ap_path, &error);
+  g_assert_no_error (error);
+  sp->texts = g_ptr_array_new_with_free_func (g_free);
+  sp->units = g_array_new (FALSE, FALSE, sizeof (BitextQaUnit));
+  for (guint b = 0; b < bitext_bead_list_get_n_beads (beads); b++)
+    {
+      const BitextEvalBead *bead = bitext_bead_list_get_bead (beads, b);
+      char *s = join_lines (src, bead->src, bead->n_src);
+      char *t = join_lines (tgt_lines, bead->tgt, bead->n_tgt);
+      g_ptr_array_add (sp->texts, s);
+      g_ptr_array_add (sp->texts, t);
+      BitextQaUnit u = { s, t, b, bead->n_src, bead->n_tgt };
+      g_array_append_val (sp->units, u);
+    }
+}
+
+static BitextGlossary *
+speech_glossary (gboolean extra)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "samples",
+                                                 "glossary.en-ru.tsv", NULL);
+  g_autofree char *extra_path = g_test_build_filename (G_TEST_DIST, "data", "qa",
+                                                       "speech-extra.tsv", NULL);
+  BitextGlossary *g = bitext_glossary_new ("en", "ru");
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_glossary_load_file (g, path, &error));
+  g_assert_true (!extra || bitext_glossary_load_file (g, extra_path, &error));
+  g_assert_no_error (error);
+  return g;
+}
+
+static GPtrArray *
+check_speech (Speech *sp, BitextGlossary *g)
+{
+  BitextQaOptions options = BITEXT_QA_OPTIONS_INIT;
+  options.glossary = g;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = bitext_qa_run ((BitextQaUnit *) (void *) sp->units->data, sp->units->len,
+                                       &options, &error);
+  g_assert_no_error (error);
+  return findings;
+}
+
+/* The clean translation with the sample glossary: nothing above info. */
+static void
+test_speech_clean (void)
+{
+  g_auto(Speech) sp = { 0 };
+  load_speech (&sp, "speech.ru.sent", "speech.gold.align");
+  g_autoptr(BitextGlossary) g = speech_glossary (TRUE);
+  g_autoptr(GPtrArray) findings = check_speech (&sp, g);
+  guint info = 0;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BitextFinding *f = findings->pdata[i];
+      if (f->severity > BITEXT_SEVERITY_INFO)
+        g_error ("unit %u: %s: %s", f->unit, bitext_check_get_id (f->check), f->message);
+      info++;
+    }
+  g_test_message ("%u info findings on the clean speech", info);
+}
+
+/* Whether a finding of @check on @unit has a span on @side that holds @text. */
+static gboolean
+found (GPtrArray *findings, const Speech *sp, BitextCheck check, guint unit, gboolean source,
+       const char *text)
+{
+  const BitextQaUnit *u = &g_array_index (sp->units, BitextQaUnit, unit);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BitextFinding *f = findings->pdata[i];
+      const BitextQaSpan *s = source ? &f->source_span : &f->target_span;
+      if (f->check != check || f->unit != unit || s->byte_start < 0)
+        continue;
+      g_autofree char *flagged = g_strndup ((source ? u->source : u->target) + s->byte_start,
+                                            (gsize) (s->byte_end - s->byte_start));
+      if (strstr (flagged, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every planted defect of tests/data/speech.ru-draft.defects is found. */
+static void
+test_speech_draft (void)
+{
+  g_auto(Speech) sp = { 0 };
+  load_speech (&sp, "speech.ru-draft.sent", "speech.ru-draft.gold.align");
+  g_autoptr(BitextGlossary) g = speech_glossary (TRUE);
+  g_autoptr(GPtrArray) findings = check_speech (&sp, g);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "speech.ru-draft.defects",
+                                                 NULL);
+  g_autoptr(GPtrArray) lines = bitext_test_read_lines (path);
+  guint n = 0, hits = 0;
+  guint per_check[BITEXT_CHECK_N] = { 0 };
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = lines->pdata[i];
+      if (*line == '#' || *line == '\0')
+        continue;
+      g_auto(GStrv) f = g_strsplit (line, "\t", -1);
+      g_assert_cmpuint (g_strv_length (f), ==, 6);
+      BitextCheck check;
+      g_assert_true (bitext_check_from_id (f[1], &check));
+      n++;
+      per_check[check]++;
+      if (found (findings, &sp, check, (guint) atoi (f[2]), strcmp (f[3], "source") == 0, f[4]))
+        hits++;
+      else
+        g_test_fail_printf ("%s (%s, unit %s, %s '%s') not found", f[0], f[1], f[2], f[3], f[4]);
+    }
+  /* Every check has planted defects, several where the text allows. */
+  for (guint c = 0; c < BITEXT_CHECK_N; c++)
+    g_assert_cmpuint (per_check[c], >=, 2);
+  g_test_message ("recall %u/%u", hits, n);
+  g_assert_cmpuint (hits, ==, n);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/qa/untranslated-segment", test_untranslated_segment);
+  g_test_add_func ("/qa/untranslated-term", test_untranslated_term);
+  g_test_add_func ("/qa/glossary", test_glossary);
+  g_test_add_func ("/qa/number", test_numbers);
+  g_test_add_func ("/qa/omission-addition", test_omission_addition);
+  g_test_add_func ("/qa/inconsistency", test_inconsistency);
+  g_test_add_func ("/qa/markup", test_markup);
+  g_test_add_func ("/qa/punctuation", test_punctuation);
+  g_test_add_func ("/qa/source-consistency", test_source_consistency);
+  g_test_add_func ("/qa/ignore", test_ignore);
+  g_test_add_func ("/qa/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/qa/speech/clean", test_speech_clean);
+  g_test_add_func ("/qa/speech/draft", test_speech_draft);
+  return g_test_run ();
+}

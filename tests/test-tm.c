@@ -1,0 +1,199 @@
+/* bitext tests — the in-memory translation memory. */
+#include <locale.h>
+#include <string.h>
+
+#include "test-util.h"
+#include "tmx-private.h"
+
+static void
+test_new (void)
+{
+  g_autoptr(BitextTm) tm = bitext_tm_new ("en", "ru");
+  g_assert_cmpstr (bitext_tm_get_src_lang (tm), ==, "en");
+  g_assert_cmpstr (bitext_tm_get_tgt_lang (tm), ==, "ru");
+  g_assert_cmpuint (bitext_tm_get_n_units (tm), ==, 0);
+  g_autoptr(BitextTm) all = bitext_tm_new (NULL, NULL);
+  g_assert_cmpstr (bitext_tm_get_src_lang (all), ==, "*all*");
+  g_assert_null (bitext_tm_get_tgt_lang (all));
+}
+
+static void
+test_add_unit (void)
+{
+  g_autoptr(BitextTm) tm = bitext_tm_new ("en", "ru");
+  g_autoptr(GError) error = NULL;
+  BitextTmUnit *u = bitext_tm_add_unit (tm, "Hello.", "Привет.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bitext_tm_get_n_units (tm), ==, 1);
+  g_assert_true (bitext_tm_get_unit (tm, 0) == u);
+  g_assert_cmpuint (bitext_tm_unit_get_n_variants (u), ==, 2);
+  g_assert_cmpstr (bitext_tm_variant_get_lang (bitext_tm_unit_get_variant (u, 1)), ==, "ru");
+  g_assert_cmpstr (bitext_tm_variant_get_text (bitext_tm_unit_get_variant (u, 1)), ==, "Привет.");
+  g_assert_false (bitext_tm_variant_has_inline (bitext_tm_unit_get_variant (u, 0)));
+  g_assert_null (bitext_tm_add_unit (tm, "ok", "nul\x01", &error));
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING);
+  g_assert_cmpuint (bitext_tm_get_n_units (tm), ==, 1);
+}
+
+static void
+test_attrs (void)
+{
+  g_autoptr(BitextTmUnit) u = bitext_tm_unit_new ();
+  g_assert_null (bitext_tm_unit_get_tuid (u));
+  g_assert_cmpuint (bitext_tm_unit_get_attrs (u)->len, ==, 0);
+  bitext_tm_unit_set_attr (u, "tuid", "7");
+  bitext_tm_unit_set_attr (u, "creationdate", "20250101T000000Z");
+  bitext_tm_unit_set_attr (u, "changeid", "me");
+  bitext_tm_unit_set_attr (u, "tuid", "8");
+  bitext_tm_unit_set_attr (u, "creationdate", NULL);
+  const GPtrArray *attrs = bitext_tm_unit_get_attrs (u);
+  g_assert_cmpuint (attrs->len, ==, 2);
+  g_assert_cmpstr (((BitextTmAttr *) attrs->pdata[0])->name, ==, "tuid");
+  g_assert_cmpstr (((BitextTmAttr *) attrs->pdata[0])->value, ==, "8");
+  g_assert_cmpstr (((BitextTmAttr *) attrs->pdata[1])->name, ==, "changeid");
+  g_assert_cmpstr (bitext_tm_unit_get_tuid (u), ==, "8");
+}
+
+static void
+test_annotations (void)
+{
+  g_autoptr(BitextTmUnit) u = bitext_tm_unit_new ();
+  bitext_tm_unit_add_prop (u, "x-a", "1");
+  bitext_tm_unit_add_note (u, "a note");
+  bitext_tm_unit_add_prop (u, "x-a", "2");
+  g_assert_cmpstr (bitext_tm_unit_lookup_prop (u, "x-a"), ==, "1");
+  g_assert_null (bitext_tm_unit_lookup_prop (u, "x-b"));
+  const GPtrArray *a = bitext_tm_unit_get_annotations (u);
+  g_assert_cmpuint (a->len, ==, 3);
+  g_assert_null (((BitextTmAnnotation *) a->pdata[1])->type);
+  g_assert_cmpstr (((BitextTmAnnotation *) a->pdata[1])->text, ==, "a note");
+  g_assert_cmpstr (((BitextTmAnnotation *) a->pdata[2])->text, ==, "2");
+
+  BitextTmVariant *v = bitext_tm_unit_add_variant (u, "en", "x", NULL);
+  bitext_tm_variant_add_prop (v, "x-origin", "MT");
+  bitext_tm_variant_add_note (v, "checked");
+  bitext_tm_variant_set_attr (v, "changeid", "ed");
+  g_assert_cmpuint (bitext_tm_variant_get_annotations (v)->len, ==, 2);
+  g_assert_cmpstr (bitext_tm_variant_get_attr (v, "changeid"), ==, "ed");
+}
+
+static void
+test_copy (void)
+{
+  g_autoptr(BitextTmUnit) u = bitext_tm_unit_new ();
+  bitext_tm_unit_set_attr (u, "tuid", "1");
+  bitext_tm_unit_add_prop (u, "x-a", "1");
+  BitextTmVariant *v = bitext_tm_unit_add_variant (u, "en", "**b** x", NULL);
+  bitext_tm_variant_add_note (v, "n");
+  bitext_tm_unit_add_variant (u, "ru", "y", NULL);
+  g_autoptr(BitextTmUnit) c = bitext_tm_unit_copy (u);
+  bitext_tm_unit_set_attr (u, "tuid", "2");
+  g_assert_cmpstr (bitext_tm_unit_get_tuid (c), ==, "1");
+  g_assert_cmpstr (bitext_tm_unit_lookup_prop (c, "x-a"), ==, "1");
+  g_assert_cmpuint (bitext_tm_unit_get_n_variants (c), ==, 2);
+  BitextTmVariant *cv = bitext_tm_unit_get_variant (c, 0);
+  g_assert_true (cv != v);
+  g_assert_cmpstr (bitext_tm_variant_get_markup (cv), ==, bitext_tm_variant_get_markup (v));
+  g_assert_cmpstr (bitext_tm_variant_get_text (cv), ==, "**b** x");
+  g_assert_true (bitext_tm_variant_has_inline (cv));
+  g_assert_cmpuint (bitext_tm_variant_get_annotations (cv)->len, ==, 1);
+}
+
+/* The streaming reader's reuse: a reset unit is empty and its next variants are clean. */
+static void
+test_reset_reuses (void)
+{
+  g_autoptr(BitextTmUnit) u = bitext_tm_unit_new ();
+  bitext_tm_unit_set_attr (u, "tuid", "1");
+  BitextTmVariant *v = bitext_tm_unit_add_variant (u, "en", "**long text**", NULL);
+  bitext_tm_variant_add_prop (v, "x", "y");
+  bitext_tm__unit_reset (u);
+  g_assert_cmpuint (bitext_tm_unit_get_n_variants (u), ==, 0);
+  g_assert_null (bitext_tm_unit_get_tuid (u));
+  BitextTmVariant *w = bitext_tm__unit_new_variant (u);
+  g_assert_true (w == v);
+  g_assert_cmpstr (bitext_tm_variant_get_lang (w), ==, "");
+  g_assert_cmpstr (bitext_tm_variant_get_markup (w), ==, "");
+  g_assert_cmpstr (bitext_tm_variant_get_text (w), ==, "");
+  g_assert_false (bitext_tm_variant_has_inline (w));
+  g_assert_cmpuint (bitext_tm_variant_get_annotations (w)->len, ==, 0);
+}
+
+/* Duplicates, other targets, empty segments, lengths in characters, languages. */
+static void
+test_stats (void)
+{
+  static const struct { const char *src, *tgt; } pairs[] = {
+    { "a", "x" }, { "a", "x" }, { "a", "yy" }, { "bé", "x" }, { "a", "yy" }, { "ccc", "" },
+  };
+  g_autoptr(BitextTm) tm = bitext_tm_new ("en", "ru");
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    bitext_tm_add_unit (tm, pairs[i].src, pairs[i].tgt, NULL);
+  BitextTmUnit *lone = bitext_tm_unit_new ();
+  bitext_tm_unit_add_variant (lone, "EN", "only English", NULL);
+  bitext_tm_append_unit (tm, lone);
+  g_autoptr(BitextTmStats) stats = bitext_tm_stats_new (NULL, NULL);
+  for (guint i = 0; i < bitext_tm_get_n_units (tm); i++)
+    bitext_tm_stats_add_unit (stats, tm, bitext_tm_get_unit (tm, i));
+  const BitextTmSummary *s = bitext_tm_stats_get_summary (stats);
+  g_assert_cmpuint (s->n_units, ==, 7);
+  g_assert_cmpuint (s->n_pairs, ==, 6);
+  g_assert_cmpuint (s->n_duplicates, ==, 2);
+  g_assert_cmpuint (s->n_conflicts, ==, 1);
+  g_assert_cmpuint (s->n_empty, ==, 1);
+  g_assert_true (s->duplicates_exact);
+  g_assert_cmpstr (s->src_lang, ==, "en");
+  g_assert_cmpstr (s->tgt_lang, ==, "ru");
+  g_assert_cmpuint (s->src.min, ==, 1);
+  g_assert_cmpuint (s->src.max, ==, 3);
+  g_assert_cmpuint (s->src.median, ==, 1);
+  g_assert_cmpuint (s->src.n_chars, ==, 1 + 1 + 1 + 2 + 1 + 3);
+  g_assert_cmpfloat_with_epsilon (s->tgt.mean, 7.0 / 6, 1e-9);
+  g_assert_cmpuint (bitext_tm_stats_get_lang_count (stats, "en"), ==, 7);
+  g_assert_cmpuint (bitext_tm_stats_get_lang_count (stats, "RU"), ==, 6);
+  g_autoptr(GPtrArray) langs = bitext_tm_stats_dup_languages (stats);
+  g_assert_cmpuint (langs->len, ==, 2);
+  g_assert_cmpstr (langs->pdata[0], ==, "en");
+}
+
+/* The source and target chosen for a unit: srclang, *all*, a srclang naming no variant. */
+static void
+test_choose (void)
+{
+  g_autoptr(BitextTm) all = bitext_tm_new (NULL, NULL);
+  g_autoptr(BitextTmUnit) u = bitext_tm_unit_new ();
+  bitext_tm_unit_add_variant (u, "fr", "un", NULL);
+  bitext_tm_unit_add_variant (u, "en-US", "one", NULL);
+  bitext_tm_unit_add_variant (u, "en-GB", "one!", NULL);
+  BitextTmVariant *src = bitext_tm_unit_choose_source (u, all, NULL);
+  g_assert_cmpstr (bitext_tm_variant_get_lang (src), ==, "fr");
+  g_assert_cmpstr (bitext_tm_variant_get_lang (bitext_tm_unit_choose_target (u, src, NULL)), ==,
+                   "en-US");
+  bitext_tm_unit_set_attr (u, "srclang", "en-gb");
+  src = bitext_tm_unit_choose_source (u, all, NULL);
+  g_assert_cmpstr (bitext_tm_variant_get_lang (src), ==, "en-GB");
+  g_assert_cmpstr (bitext_tm_variant_get_lang (bitext_tm_unit_choose_target (u, src, NULL)), ==,
+                   "fr");
+  g_assert_null (bitext_tm_unit_choose_target (u, src, "de"));
+  g_assert_null (bitext_tm_unit_choose_target (u, src, "en-GB"));
+  bitext_tm_unit_set_attr (u, "srclang", "all");
+  g_assert_cmpstr (bitext_tm_variant_get_lang (bitext_tm_unit_choose_source (u, all, NULL)), ==,
+                   "fr");
+  g_assert_null (bitext_tm_unit_choose_source (u, all, "ru"));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/tm/new", test_new);
+  g_test_add_func ("/tm/add-unit", test_add_unit);
+  g_test_add_func ("/tm/unit/attrs", test_attrs);
+  g_test_add_func ("/tm/unit/annotations", test_annotations);
+  g_test_add_func ("/tm/unit/copy", test_copy);
+  g_test_add_func ("/tm/unit/reset-reuses", test_reset_reuses);
+  g_test_add_func ("/tm/unit/choose-source-target", test_choose);
+  g_test_add_func ("/tm/stats/figures", test_stats);
+  return g_test_run ();
+}
