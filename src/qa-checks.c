@@ -833,67 +833,73 @@ check_lengths (QaContext *ctx, const gboolean *skip)
 
 /* Whole text: inconsistency ------------------------------------------------------------------ */
 
+/* FNV-1a, 64 bits, of a unit side's normalised text: keys for the grouping below. */
+static guint64
+text_hash (const char *text)
+{
+  g_autofree char *key = bitext_qa__normalise_key (text);
+  guint64 h = 14695981039346656037u;
+  for (const char *p = key; *p != '\0'; p++)
+    h = (h ^ (guchar) *p) * 1099511628211u;
+  return h;
+}
+
+static guint
+count_hash (GHashTable *counts, guint64 h)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, &h));
+}
+
 /*
-** Units with the same @side text (normalised) but different other sides:
-** each unit whose other side differs from the group's most frequent one is
-** flagged, naming a unit that has the most frequent one.
+** Units with the same @by_source side (normalised) but different other
+** sides: each unit whose other side differs from the group's most frequent
+** one is flagged, naming a unit that has the most frequent one. Sides are
+** compared by 64-bit hashes (memory: 16 bytes a unit), so that a million
+** units fit; a collision would need ~2^32 distinct texts.
 */
 static void
 check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) g_array_unref);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint64 *key = g_new0 (guint64, ctx->n_units + 1);
+  g_autofree guint64 *other = g_new0 (guint64, ctx->n_units + 1);
+  /* (key, other) pair -> count, and key -> the unit holding its most frequent other side. */
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) best = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) n_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < ctx->n_units; i++)
     {
-      const BitextQaUnit *u = &ctx->units[i];
       if (skip[i] || !length_candidate (ctx, i))
-        {
-          g_ptr_array_add (keys, NULL);
-          continue;
-        }
-      char *key = bitext_qa__normalise_key (by_source ? u->source : u->target);
-      g_ptr_array_add (keys, bitext_qa__normalise_key (by_source ? u->target : u->source));
-      GArray *g = g_hash_table_lookup (groups, key);
-      if (g == NULL)
-        g_hash_table_insert (groups, key, g = g_array_new (FALSE, FALSE, sizeof (guint)));
-      else
-        g_free (key);
-      g_array_append_val (g, i);
-    }
-  GHashTableIter it;
-  GArray *g;
-  g_hash_table_iter_init (&it, groups);
-  while (g_hash_table_iter_next (&it, NULL, (gpointer *) &g))
-    {
-      if (g->len < 2)
         continue;
-      /* The most frequent other side; ties go to the first unit's. */
-      guint best = g_array_index (g, guint, 0), best_n = 0;
-      for (guint a = 0; a < g->len; a++)
-        {
-          guint ua = g_array_index (g, guint, a), count = 0;
-          for (guint b = 0; b < g->len; b++)
-            count += strcmp (keys->pdata[ua], keys->pdata[g_array_index (g, guint, b)]) == 0;
-          if (count > best_n)
-            best = ua, best_n = count;
-        }
-      for (guint a = 0; a < g->len; a++)
-        {
-          guint ua = g_array_index (g, guint, a);
-          if (strcmp (keys->pdata[ua], keys->pdata[best]) == 0)
-            continue;
-          const BitextQaUnit *u = &ctx->units[ua];
-          gsize sa, sb, ta, tb;
-          trimmed (u->source, &sa, &sb);
-          trimmed (u->target, &ta, &tb);
-          bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING, ua,
-                                  (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
-                                  by_source ? "the same source is translated differently in unit %u"
-                                            : "the same translation is given for a different "
-                                              "source in unit %u",
-                                  ctx->units[best].index);
-        }
+      const BitextQaUnit *u = &ctx->units[i];
+      key[i] = text_hash (by_source ? u->source : u->target) | 1;
+      other[i] = text_hash (by_source ? u->target : u->source);
+      guint64 pair = key[i] * 31 + other[i];
+      guint n = count_hash (pairs, pair) + 1;
+      g_hash_table_insert (pairs, g_memdup2 (&pair, sizeof pair), GUINT_TO_POINTER (n));
+      gpointer b = g_hash_table_lookup (best, &key[i]);
+      guint bu = GPOINTER_TO_UINT (b) - 1;
+      if (b == NULL || n > count_hash (pairs, key[bu] * 31 + other[bu]))
+        g_hash_table_insert (best, g_memdup2 (&key[i], sizeof (guint64)), GUINT_TO_POINTER (i + 1));
+      guint nk = count_hash (n_keys, key[i]) + 1;
+      g_hash_table_insert (n_keys, g_memdup2 (&key[i], sizeof (guint64)), GUINT_TO_POINTER (nk));
+    }
+  for (guint i = 0; i < ctx->n_units; i++)
+    {
+      if (key[i] == 0 || count_hash (n_keys, key[i]) < 2)
+        continue;
+      guint b = GPOINTER_TO_UINT (g_hash_table_lookup (best, &key[i])) - 1;
+      if (other[i] == other[b])
+        continue;
+      const BitextQaUnit *u = &ctx->units[i];
+      gsize sa, sb, ta, tb;
+      trimmed (u->source, &sa, &sb);
+      trimmed (u->target, &ta, &tb);
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING, i,
+                              (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                              by_source ? "the same source is translated differently in unit %u"
+                                        : "the same translation is given for a different "
+                                          "source in unit %u",
+                              ctx->units[b].index);
     }
 }
 

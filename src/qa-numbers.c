@@ -217,11 +217,15 @@ add_number (GArray *out, const char *value, gsize start, gsize end, gboolean in_
 
 /* A word: a numeral, a Roman numeral before "century", or a month name (kept for later). */
 static void
-scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
+scan_word (const char *text, const QaWord *w, GArray *out, GArray *months, GString *lower)
 {
   gsize len = w->end - w->start;
   const char *s = text + w->start;
-  g_autofree char *folded = bitext_qa__fold (s, (gssize) len);
+  if (w->n_digits > 0 || len > 24)
+    return;
+  g_string_truncate (lower, 0);
+  bitext_qa__lower (s, len, lower);
+  const char *folded = lower->str;
   const char *value = g_hash_table_lookup (numeral_table (), folded);
   if (value != NULL)
     {
@@ -235,9 +239,9 @@ scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
       QaWord next;
       if (v > 0 && bitext_qa__next_word (text, strlen (text), &pos, &next))
         {
-          g_autofree char *nf = bitext_qa__fold (text + next.start,
-                                                 (gssize) (next.end - next.start));
-          if (is_century_word (nf, text + next.end))
+          g_autoptr(GString) nf = g_string_new (NULL);
+          bitext_qa__lower (text + next.start, next.end - next.start, nf);
+          if (is_century_word (nf->str, text + next.end))
             {
               char buf[16];
               g_snprintf (buf, sizeof buf, "%d", v);
@@ -305,13 +309,14 @@ bitext_qa__extract_numbers (const char *text, const char *lang)
   GArray *out = g_array_new (FALSE, FALSE, sizeof (QaNumber));
   g_autoptr(GArray) months = g_array_new (FALSE, FALSE, sizeof (QaNumber));
   g_autoptr(GString) value = g_string_new (NULL);
+  g_autoptr(GString) lower = g_string_new (NULL);
   gsize length = strlen (text), pos = 0;
   QaWord w;
   while (bitext_qa__next_word (text, length, &pos, &w))
     {
       if (!g_ascii_isdigit (text[w.start]))
         {
-          scan_word (text, &w, out, months);
+          scan_word (text, &w, out, months, lower);
           continue;
         }
       gsize n = parse_number (text + w.start, english, value);

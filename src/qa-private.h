@@ -36,6 +36,7 @@ QaScript  bitext_qa__script_for_lang  (const char *lang);
 char     *bitext_qa__fold             (const char *text, gssize length);
 void      bitext_qa__fold_spelling_en (GString *word);
 char     *bitext_qa__normalise_key    (const char *text);
+void      bitext_qa__lower            (const char *text, gsize length, GString *out);
 
 gboolean  bitext_glossary__keeps_word (const BitextGlossary *glossary, const char *folded);
 
