@@ -1,10 +1,10 @@
 /* bitext — statistics over a stream of translation units (bitext tm stats).
  *
  * Everything is counted in one pass with constant memory, except the
- * duplicate count, which keeps one 64-bit hash per distinct pair and per
- * distinct source in open-addressing tables of bounded size (MAX_SLOTS). With 64-bit hashes the chance
- * of one false duplicate among a million units is about 3e-8 (birthday bound
- * n^2 / 2^65).
+ * duplicate count, which keeps 64-bit hashes of sources and pairs in two
+ * open-addressing tables of bounded size (see HashMap below). With 64-bit
+ * hashes the chance of one false duplicate among a million units is about
+ * 3e-8 (birthday bound n^2 / 2^65).
  */
 #include "bitext/tm.h"
 
@@ -15,20 +15,29 @@
 #define LENGTH_BUCKETS 65536
 
 /*
-** Each table stops growing at 2^21 slots (16 MiB), about 1.5 million
-** distinct keys: that keeps `bitext tm stats` under 64 MiB whatever the
-** file's size. Past it, keys not yet stored are no longer added, so the
-** duplicate counts become lower bounds (BitextTmSummary.duplicates_exact).
+** Duplicates are found with one table keyed by the source's hash, holding
+** 32 bits of the hash of the first pair seen with it: a new unit costs one
+** lookup (one cache miss) unless its source came before with another target;
+** only those extra pairs go to a second table. The source table stops
+** growing at 2^21 slots (24 MiB: about 1.5 million distinct sources), the
+** other at 2^19 (6 MiB): with the 12 MiB table that a last doubling frees,
+** `bitext tm stats` stays under 64 MiB whatever the file's size. Past it, new keys are no longer stored, and the duplicate counts
+** become lower bounds (BitextTmSummary.duplicates_exact).
 */
-#define MAX_SLOTS ((gsize) 1 << 21)
+typedef struct __attribute__ ((packed))
+{
+  guint64 key;                /* 0 = empty; a hash of 0 is stored as 1 */
+  guint32 value;              /* low half of the first pair's hash: 12-byte slots */
+} Slot;
 
 typedef struct
 {
-  guint64 *slots;             /* 0 = empty; a hash of 0 is stored as 1 */
+  Slot *slots;
   gsize mask;
   gsize n;
+  gsize max_slots;
   gboolean full;
-} HashSet;
+} HashMap;
 
 typedef struct
 {
@@ -44,7 +53,8 @@ struct _BitextTmStats
   char *tgt_lang;
   BitextTmSummary summary;
   LengthAcc src, tgt;
-  HashSet pairs, sources;
+  HashMap sources;            /* source hash -> hash of its first pair */
+  HashMap pairs;              /* the other pairs of sources seen before */
   GHashTable *languages;      /* tag (case-insensitive) -> guint64 count */
 };
 
@@ -75,52 +85,57 @@ hash_bytes (const char *data, gsize length)
   return h ^ (h >> 31);
 }
 
-static void hash_set_insert_slot (HashSet *set, guint64 key);
+static Slot *
+map_slot (HashMap *map, guint64 key)
+{
+  gsize i = (gsize) key & map->mask;
+  while (map->slots[i].key != 0 && map->slots[i].key != key)
+    i = (i + 1) & map->mask;
+  return &map->slots[i];
+}
 
 /* Grow at 3/4 load: linear probing stays short (Knuth, TAOCP 3, 6.4). */
 static void
-hash_set_grow (HashSet *set)
+map_grow (HashMap *map)
 {
-  gsize old_size = set->slots != NULL ? set->mask + 1 : 0;
-  guint64 *old = set->slots;
+  gsize old_size = map->slots != NULL ? map->mask + 1 : 0;
+  Slot *old = map->slots;
   gsize size = old_size != 0 ? old_size * 2 : 1024;
-  set->slots = g_new0 (guint64, size);
-  set->mask = size - 1;
-  set->n = 0;
+  map->slots = g_new0 (Slot, size);
+  map->mask = size - 1;
   for (gsize i = 0; i < old_size; i++)
-    if (old[i] != 0)
-      hash_set_insert_slot (set, old[i]);
+    if (old[i].key != 0)
+      *map_slot (map, old[i].key) = old[i];
   g_free (old);
 }
 
-static void
-hash_set_insert_slot (HashSet *set, guint64 key)
+/*
+** The slot of @key: found (key set), or empty where it may be stored
+** (key 0), or NULL when it is absent and the map is full.
+*/
+static Slot *
+map_lookup (HashMap *map, guint64 key)
 {
-  gsize i = (gsize) key & set->mask;
-  while (set->slots[i] != 0)
-    i = (i + 1) & set->mask;
-  set->slots[i] = key;
-  set->n++;
+  gboolean crowded = map->slots == NULL || (map->n + 1) * 4 > (map->mask + 1) * 3;
+  if (crowded && (map->slots == NULL || map->mask + 1 < map->max_slots))
+    map_grow (map);
+  else if (crowded)
+    map->full = TRUE;
+  Slot *slot = map_slot (map, key);
+  return slot->key == 0 && map->full ? NULL : slot;
 }
 
 /* Insert @key; returns TRUE if it was there already. */
 static gboolean
-hash_set_add (HashSet *set, guint64 key)
+map_add (HashMap *map, guint64 key, guint32 value)
 {
   key = key != 0 ? key : 1;
-  gboolean crowded = set->slots == NULL || (set->n + 1) * 4 > (set->mask + 1) * 3;
-  if (crowded && (set->slots == NULL || set->mask + 1 < MAX_SLOTS))
-    hash_set_grow (set);
-  else if (crowded)
-    set->full = TRUE;
-  gsize i = (gsize) key & set->mask;
-  for (; set->slots[i] != 0; i = (i + 1) & set->mask)
-    if (set->slots[i] == key)
-      return TRUE;
-  if (set->full)
-    return FALSE;
-  set->slots[i] = key;
-  set->n++;
+  Slot *slot = map_lookup (map, key);
+  if (slot == NULL || slot->key != 0)
+    return slot != NULL;
+  slot->key = key;
+  slot->value = value;
+  map->n++;
   return FALSE;
 }
 
@@ -154,6 +169,8 @@ bitext_tm_stats_new (const char *src_lang, const char *tgt_lang)
   stats->want_tgt = g_strdup (tgt_lang);
   stats->languages = g_hash_table_new_full (lang_hash, lang_equal, g_free, g_free);
   stats->src.lengths.min = stats->tgt.lengths.min = G_MAXUINT;
+  stats->sources.max_slots = (gsize) 1 << 21;
+  stats->pairs.max_slots = (gsize) 1 << 19;
   return stats;
 }
 
@@ -226,12 +243,24 @@ bitext_tm_unit_choose_target (const BitextTmUnit *unit, const BitextTmVariant *s
   return NULL;
 }
 
-/* Characters in valid UTF-8: the bytes that are not continuation bytes (10xxxxxx). */
+/*
+** Characters in valid UTF-8: the bytes that are not continuation bytes
+** (10xxxxxx), counted eight at a time: bit 7 set and bit 6 clear in a byte
+** leaves a 1 in its low bit; a multiply sums the eight bytes.
+*/
 static gsize
 utf8_length (const char *text, gsize length)
 {
-  gsize continuation = 0;
-  for (gsize i = 0; i < length; i++)
+  const guint64 ones = 0x0101010101010101ull;
+  gsize continuation = 0, i = 0;
+  for (; i + 8 <= length; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, text + i, 8);
+      guint64 m = (w >> 7) & ~(w >> 6) & ones;
+      continuation += (gsize) ((m * ones) >> 56);
+    }
+  for (; i < length; i++)
     continuation += ((guchar) text[i] & 0xC0) == 0x80;
   return length - continuation;
 }
@@ -294,9 +323,18 @@ bitext_tm_stats_add_unit (BitextTmStats *stats, const BitextTm *header, const Bi
   guint64 hs = hash_bytes (src->text->str, src->text->len);
   guint64 ht = hash_bytes (tgt->text->str, tgt->text->len);
   guint64 pair = hs ^ (ht * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull + (hs << 6) + (hs >> 2));
-  if (hash_set_add (&stats->pairs, pair))
+  guint64 key = hs != 0 ? hs : 1;
+  Slot *slot = map_lookup (&stats->sources, key);
+  if (slot != NULL && slot->key == 0)
+    {
+      *slot = (Slot) { key, (guint32) pair };
+      stats->sources.n++;
+    }
+  else if (slot != NULL && slot->value == (guint32) pair)
     stats->summary.n_duplicates++;
-  else if (hash_set_add (&stats->sources, hs))
+  else if (map_add (&stats->pairs, pair, 0))
+    stats->summary.n_duplicates++;
+  else if (slot != NULL)
     stats->summary.n_conflicts++;
 }
 

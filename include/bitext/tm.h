@@ -104,9 +104,10 @@ BITEXT_API int              bitext_tm_lang_match              (const char *wante
 
 /*
 ** Statistics over a stream of units, for one language pair. Memory is
-** bounded: the duplicate count keeps a 64-bit hash per distinct pair and per
-** distinct source, exact up to about 1.5 million of each (32 MiB in all);
-** past that the duplicate figures are lower bounds (duplicates_exact FALSE).
+** bounded (30 MiB of tables at most): the duplicate count keeps 64-bit hashes of
+** sources and pairs, exact up to about 1.5 million distinct sources and
+** 390,000 extra targets; past that the duplicate figures are lower bounds
+** (duplicates_exact FALSE).
 */
 typedef struct
 {

@@ -12,10 +12,11 @@ G_BEGIN_DECLS
 #define BITEXT_TMX_PROP_POSITION "x-bitext-position"  /* segment ranges in the documents */
 
 /*
-** The longest <seg>, <prop> or <note> text, and the largest <tu>, the reader
-** accepts: libxml2's own limit on one text node without XML_PARSE_HUGE
-** (XML_MAX_TEXT_LENGTH in libxml/parserInternals.h). Larger input is refused,
-** so that memory stays bounded whatever the file holds.
+** The largest <tu> (or <header>) the reader accepts, counting its text, its
+** attribute values and 64 bytes per element: libxml2's own limit on one text
+** node without XML_PARSE_HUGE (XML_MAX_TEXT_LENGTH in libxml/parserInternals.h).
+** A larger unit is an error (BITEXT_ERROR_INPUT), so memory stays bounded
+** whatever the file holds.
 */
 #define BITEXT_TMX_MAX_UNIT_BYTES 10000000
 
