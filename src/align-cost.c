@@ -20,6 +20,11 @@ static const double gale_church_prior[N_BEAD_TYPES] = {
 /* Gale & Church (1993), s^2 for English-German/French, per character of the source. */
 #define GALE_CHURCH_VARIANCE 6.8
 
+/* The weight of a prior, in beads, against the counts of the text (see bitext_align__model_estimate). */
+#define PRIOR_BEADS 100.0
+/* The least share of 1-1 beads whose lengths are not Gale & Church's normal. */
+#define EPS_PRIOR 0.01
+
 /* The median of a chi-square variable with one degree of freedom (z^2 for z ~ N(0,1)). */
 #define CHI2_1_MEDIAN 0.45494
 
@@ -136,9 +141,13 @@ estimate_length (AlignModel *model, const GArray *za, const GArray *zr)
   guint outliers = 0;
   for (guint i = 0; i < za->len; i++)
     outliers += fabs (g_array_index (za, double, i)) > 2.5;
-  /* 1.24% of a normal lies beyond 2.5 sigma. */
-  double eps = za->len > 0 ? (double) outliers / za->len - 0.0124 : 0.05;
-  eps = CLAMP (eps, 0.01, 0.5);
+  /* 1.24% of a normal lies beyond 2.5 sigma. The excess is shrunk towards
+  ** EPS_PRIOR, which weighs as much as PRIOR_BEADS beads: a handful of
+  ** beads, one of them an error of the previous pass, must not flatten the
+  ** length cost. */
+  double excess = MAX (0.0, outliers - 0.0124 * za->len);
+  double eps = (excess + PRIOR_BEADS * EPS_PRIOR) / (za->len + PRIOR_BEADS);
+  eps = CLAMP (eps, EPS_PRIOR, 0.5);
   float prev = -G_MAXFLOAT;
   for (guint i = 0; i < LEN_TABLE_SIZE; i++)
     {
@@ -231,7 +240,7 @@ bitext_align__model_estimate (AlignModel *model, const AlignSample *sample, gboo
   for (guint t = 0; t < N_BEAD_TYPES; t++)
     total += sample->counts[t];
   /* The prior weighs as much as the text's counts, and never less than 100 beads. */
-  double alpha = MAX (total, 100u);
+  double alpha = MAX ((double) total, PRIOR_BEADS);
   double p[N_BEAD_TYPES];
   for (guint t = 0; t < N_BEAD_TYPES; t++)
     p[t] = (sample->counts[t] + alpha * gale_church_prior[t]) / (total + alpha);

@@ -21,6 +21,11 @@ struct _BitextAligner
 #define MAX_BAND_CELLS G_GUINT64_CONSTANT (1000000000)
 /* Offsets of the unrelated pairs drawn next to each sampled bead: near but not adjacent. */
 static const int random_shifts[] = { -4, -2, 2, 4 };
+/* With fewer shifted pairs than the 64 bins of the length histogram (align-cost.c), its
+** pseudo-counts would outweigh the text: such short texts draw all their unrelated pairs,
+** when they are no more than the shifted pairs of MAX_SAMPLE_BEADS beads. */
+#define MIN_SHIFTED_PAIRS 64
+#define MAX_ALL_PAIRS (G_N_ELEMENTS (random_shifts) * MAX_SAMPLE_BEADS)
 
 /**
  * bitext_aligner_new:
@@ -182,74 +187,101 @@ build_job (gpointer data)
 /* ------------------------------------------------------------------------ */
 
 /*
-** Row i of the DP (i source sentences consumed) holds columns lo[i]..hi[i]
-** around the diagonal j = i*m/n. Lexical matches of source sentence s and
-** target sentence t are kept, one byte each, at row s+1 for columns t+1 in
-** lo-3 .. hi+3, so that the merged beads ending in the band find theirs.
+** Rows r0..r1 of the DP (row i: i source sentences consumed), row i holding
+** columns lo..hi. Lexical matches of source sentence s and target sentence
+** t are kept, one byte each, at row s+1 for columns t+1 in lo-3 ..
+** lo-3+stride-1, so that the merged beads ending in the band find theirs.
 */
 typedef struct
 {
-  guint n, m, w, width;     /* width = 2w + 1 */
-  guint stride;             /* bytes of matches per row: columns lo-3 .. lo-3+stride-1 */
-  guint *lo, *hi;           /* n + 1 each */
-  guint8 *matches;          /* (n + 1) * stride, or NULL */
+  guint n, m;               /* the whole problem */
+  guint r0, r1;             /* the rows held */
+  guint width;              /* of the widest row */
+  guint stride;             /* bytes of matches per row */
+  guint *lo, *hi;           /* one per row held */
+  guint8 *matches;          /* (r1 - r0 + 1) * stride, or NULL */
   const KeyLists *skeys, *tkeys;
 } Band;
 
-static void
-band_set_stride (Band *band)
+static inline guint
+band_lo (const Band *band, guint i)
 {
-  guint n = band->n, m = band->m, W = 0;
-  for (guint i = 0; i <= n; i++)
-    W = MAX (W, band->hi[i] - band->lo[i] + 1);
-  band->width = W;
-  /* Merged beads reach up to 2 rows back, where hi can be 2*ceil(m/n)+1 columns lower. */
-  band->stride = W + 8 + 3 * (n > 0 ? (m + n - 1) / n : 1);
+  return band->lo[i - band->r0];
 }
 
-/*
-** A band of half-width @w around the diagonal from (0,0) to (n,m) when
-** @path is NULL, else around the cells the beads of @path pass through.
-*/
+static inline guint
+band_hi (const Band *band, guint i)
+{
+  return band->hi[i - band->r0];
+}
+
 static void
-band_init (Band *band, guint n, guint m, guint w, const GArray *path)
+band_alloc (Band *band, guint n, guint m, guint r0, guint r1)
 {
   memset (band, 0, sizeof *band);
   band->n = n;
   band->m = m;
-  band->w = w;
-  band->lo = g_new (guint, (gsize) n + 1);
-  band->hi = g_new (guint, (gsize) n + 1);
-  if (path == NULL)
-    for (guint i = 0; i <= n; i++)
-      {
-        guint64 c = n > 0 ? ((guint64) i * m + n / 2) / n : 0;
-        band->lo[i] = c > w ? (guint) c - w : 0;
-        band->hi[i] = (guint) MIN ((guint64) m, c + w);
-      }
-  else
+  band->r0 = r0;
+  band->r1 = r1;
+  band->lo = g_new (guint, (gsize) (r1 - r0) + 1);
+  band->hi = g_new (guint, (gsize) (r1 - r0) + 1);
+}
+
+/* Width and match stride for rows whose bounds are set. */
+static void
+band_set_width (Band *band, guint width)
+{
+  guint n = band->n, m = band->m;
+  band->width = width;
+  /* Merged beads reach up to 2 rows back, where hi can be 2*ceil(m/n)+1 columns lower;
+  ** matches further away are counted directly (pair_matches). */
+  band->stride = width + 8 + 3 * (n > 0 ? (m + n - 1) / n : 1);
+}
+
+static inline void
+band_cover (Band *band, guint i, guint j)
+{
+  if (i < band->r0 || i > band->r1)
+    return;
+  guint r = i - band->r0;
+  band->lo[r] = MIN (band->lo[r], j);
+  band->hi[r] = MAX (band->hi[r], j);
+}
+
+/*
+** Rows r0..r1 of a band of half-width @w around the cells that the beads
+** @path[0 .. n_path) pass through; they must cover rows r0..r1. The rows
+** inside a merged bead count as passing through the straight line between
+** its corners.
+*/
+static void
+band_around_path (Band *band, guint n, guint m, guint w, const BitextBead *path, guint n_path,
+                  guint r0, guint r1)
+{
+  band_alloc (band, n, m, r0, r1);
+  for (guint r = 0; r <= r1 - r0; r++)
     {
-      guint i = 0, j = 0;
-      band->lo[0] = 0;
-      band->hi[0] = 0;
-      for (guint k = 0; k < path->len; k++)
-        {
-          const BitextBead *b = &g_array_index (path, BitextBead, k);
-          for (guint r = i + 1; r < i + b->src_len; r++)
-            band->lo[r] = band->hi[r] = j;
-          if (b->src_len > 0)
-            band->lo[i + b->src_len] = j + b->tgt_len;
-          i += b->src_len;
-          j += b->tgt_len;
-          band->hi[i] = j;
-        }
-      for (guint r = 0; r <= n; r++)
-        {
-          band->lo[r] = band->lo[r] > w ? band->lo[r] - w : 0;
-          band->hi[r] = MIN (m, band->hi[r] + w);
-        }
+      band->lo[r] = G_MAXUINT;
+      band->hi[r] = 0;
     }
-  band_set_stride (band);
+  for (guint k = 0; k < n_path; k++)
+    {
+      const BitextBead *b = &path[k];
+      guint i = b->src_start, j = b->tgt_start;
+      band_cover (band, i, j);
+      for (guint r = 1; r < b->src_len; r++)
+        band_cover (band, i + r, j + (b->tgt_len * r) / b->src_len);
+      band_cover (band, i + b->src_len, j + b->tgt_len);
+    }
+  guint width = 0;
+  for (guint r = 0; r <= r1 - r0; r++)
+    {
+      g_assert (band->lo[r] != G_MAXUINT);
+      band->lo[r] = band->lo[r] > w ? band->lo[r] - w : 0;
+      band->hi[r] = MIN (m, band->hi[r] + w);
+      width = MAX (width, band->hi[r] - band->lo[r] + 1);
+    }
+  band_set_width (band, width);
 }
 
 static void
@@ -264,11 +296,11 @@ static inline guint
 pair_matches (const Band *band, guint s, guint t)
 {
   guint r = s + 1, col = t + 1;
-  if (band->matches != NULL && col + 3 >= band->lo[r])
+  if (band->matches != NULL && r >= band->r0 && r <= band->r1 && col + 3 >= band_lo (band, r))
     {
-      guint off = col + 3 - band->lo[r];
+      guint off = col + 3 - band_lo (band, r);
       if (off < band->stride)
-        return band->matches[(gsize) r * band->stride + off];
+        return band->matches[(gsize) (r - band->r0) * band->stride + off];
     }
   guint na, nb;
   const guint32 *a = key_lists_get (band->skeys, s, &na);
@@ -281,154 +313,187 @@ pair_matches (const Band *band, guint s, guint t)
 ** sentences holding it, in order, with how many times they hold it.
 ** Counting a source sentence's matches against every target sentence of
 ** its band row then costs the number of occurrences of its keys there,
-** not one merge of two key lists per cell.
+** not one merge of two key lists per cell. Built once a pass, read by
+** several threads.
 */
 typedef struct
 {
-  GHashTable *index;        /* key -> first entry + 1 */
+  guint32 *slot_key;        /* open addressing: key of each slot */
+  guint32 *slot_first;      /* first entry + 1 of the key, 0 for an empty slot */
+  guint32 mask;
   guint32 *sent;            /* target sentence of each entry */
   guint8 *count;            /* occurrences of the key in it */
   guint32 *key_end;         /* per entry: one past the last entry of its key */
 } Postings;
 
-static int
-cmp_u64 (gconstpointer a, gconstpointer b)
+static inline guint32
+mix32 (guint32 x)
 {
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-  return x < y ? -1 : x > y;
+  /* The finaliser of MurmurHash3: keys are hashes already, but their low bits
+  ** are shared by the kinds. */
+  x ^= x >> 16;
+  x *= 0x85ebca6bu;
+  x ^= x >> 13;
+  x *= 0xc2b2ae35u;
+  return x ^ (x >> 16);
+}
+
+static guint32
+postings_lookup (const Postings *p, guint32 key)
+{
+  for (guint32 h = mix32 (key) & p->mask;; h = (h + 1) & p->mask)
+    {
+      if (p->slot_first[h] == 0)
+        return 0;
+      if (p->slot_key[h] == key)
+        return p->slot_first[h];
+    }
+}
+
+/*
+** Sort @v by its top 32 bits then its low 32 bits: a least-significant-digit
+** radix sort, 16 bits a pass, skipping the passes whose digit is the same
+** for every element. Linear time, where a comparison sort of the tens of
+** millions of (key, sentence) pairs of a large text dominated the pass.
+*/
+static void
+radix_sort_u64 (guint64 *v, gsize n)
+{
+  g_autofree guint64 *tmp = g_new (guint64, MAX (n, 1));
+  g_autofree gsize *count = g_new (gsize, 65536);
+  guint64 *a = v, *b = tmp;
+  for (guint shift = 0; shift < 64; shift += 16)
+    {
+      memset (count, 0, 65536 * sizeof (gsize));
+      for (gsize i = 0; i < n; i++)
+        count[(a[i] >> shift) & 0xffff]++;
+      if (n == 0 || count[(a[0] >> shift) & 0xffff] == n)
+        continue;
+      gsize sum = 0;
+      for (guint d = 0; d < 65536; d++)
+        {
+          gsize c = count[d];
+          count[d] = sum;
+          sum += c;
+        }
+      for (gsize i = 0; i < n; i++)
+        b[count[(a[i] >> shift) & 0xffff]++] = a[i];
+      guint64 *t = a;
+      a = b;
+      b = t;
+    }
+  if (a != v)
+    memcpy (v, a, n * sizeof (guint64));
 }
 
 static void
 postings_build (Postings *p, const KeyLists *keys)
 {
-  g_autoptr(GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (guint64), keys->vals->len);
+  /* (key, sentence, occurrences) for each distinct key of each sentence. */
+  gsize n_all = 0;
+  g_autofree guint64 *all = g_new (guint64, (gsize) keys->vals->len + 1);
+  g_autofree guint8 *occ = NULL;
   for (guint t = 0; t < keys->n; t++)
     {
       guint n;
       const guint32 *k = key_lists_get (keys, t, &n);
       for (guint x = 0; x < n; x++)
         if (x == 0 || k[x] != k[x - 1])
-          {
-            guint64 v = (guint64) k[x] << 32 | t;
-            g_array_append_val (all, v);
-          }
+          all[n_all++] = (guint64) k[x] << 32 | t;
     }
-  g_array_sort (all, cmp_u64);
-  p->index = g_hash_table_new (NULL, NULL);
-  p->sent = g_new (guint32, all->len + 1);
-  p->count = g_new (guint8, all->len + 1);
-  p->key_end = g_new (guint32, all->len + 1);
-  guint start = 0;
-  for (guint e = 0; e <= all->len; e++)
+  radix_sort_u64 (all, n_all);
+  gsize n_keys = 0;
+  for (gsize e = 0; e < n_all; e++)
+    n_keys += e == 0 || (all[e] >> 32) != (all[e - 1] >> 32);
+  guint32 cap = 16;
+  while (cap < 2 * n_keys)
+    cap *= 2;
+  p->mask = cap - 1;
+  p->slot_key = g_new0 (guint32, cap);
+  p->slot_first = g_new0 (guint32, cap);
+  p->sent = g_new (guint32, n_all + 1);
+  p->count = g_new (guint8, n_all + 1);
+  p->key_end = g_new (guint32, n_all + 1);
+  gsize start = 0;
+  for (gsize e = 0; e < n_all; e++)
     {
-      guint64 v = e < all->len ? g_array_index (all, guint64, e) : 0;
-      if (e == all->len || (e > start && (v >> 32) != (g_array_index (all, guint64, start) >> 32)))
-        {
-          guint32 key = (guint32) (g_array_index (all, guint64, start) >> 32);
-          g_hash_table_insert (p->index, GUINT_TO_POINTER (key), GUINT_TO_POINTER (start + 1));
-          for (guint x = start; x < e; x++)
-            p->key_end[x] = e;
-          start = e;
-          if (e == all->len)
-            break;
-        }
-      guint32 t = (guint32) v;
+      guint32 key = (guint32) (all[e] >> 32), t = (guint32) all[e];
       guint n;
       const guint32 *k = key_lists_get (keys, t, &n);
       guint c = 0;
       for (guint x = 0; x < n; x++)
-        c += k[x] == (guint32) (v >> 32);
+        c += k[x] == key;
       p->sent[e] = t;
       p->count[e] = (guint8) MIN (c, 255u);
+      if (e + 1 == n_all || (all[e + 1] >> 32) != key)
+        {
+          guint32 h = mix32 (key) & p->mask;
+          while (p->slot_first[h] != 0)
+            h = (h + 1) & p->mask;
+          p->slot_key[h] = key;
+          p->slot_first[h] = (guint32) start + 1;
+          for (gsize x = start; x <= e; x++)
+            p->key_end[x] = (guint32) e + 1;
+          start = e + 1;
+        }
     }
-  if (all->len == 0)
-    g_hash_table_remove_all (p->index);
 }
 
 static void
 postings_clear (Postings *p)
 {
-  g_clear_pointer (&p->index, g_hash_table_unref);
+  g_clear_pointer (&p->slot_key, g_free);
+  g_clear_pointer (&p->slot_first, g_free);
   g_clear_pointer (&p->sent, g_free);
   g_clear_pointer (&p->count, g_free);
   g_clear_pointer (&p->key_end, g_free);
 }
 
-typedef struct
+/* Add the matches of source sentence r-1 with the targets of row r's columns. */
+static void
+fill_row (Band *band, const Postings *post, guint r)
 {
-  Band *band;
-  const Postings *post;
-  guint row_start, row_end;
-} MatchJob;
-
-static gpointer
-match_job (gpointer data)
-{
-  MatchJob *job = data;
-  Band *band = job->band;
-  const Postings *post = job->post;
-  gsize stride = band->stride;
-  for (guint r = job->row_start; r < job->row_end; r++)
+  guint8 *row = band->matches + (gsize) (r - band->r0) * band->stride;
+  guint na;
+  const guint32 *a = key_lists_get (band->skeys, r - 1, &na);
+  /* Columns lo-3 .. lo-3+stride-1 hold target sentences col-1. */
+  gint64 first = (gint64) band_lo (band, r) - 4, last = first + (gint64) band->stride - 1;
+  for (guint x = 0; x < na;)
     {
-      guint8 *row = band->matches + (gsize) r * stride;
-      guint na;
-      const guint32 *a = key_lists_get (band->skeys, r - 1, &na);
-      /* Columns lo-3 .. lo-3+stride-1 hold target sentences col-1. */
-      gint64 first = (gint64) band->lo[r] - 4, last = first + (gint64) stride - 1;
-      for (guint x = 0; x < na;)
+      guint cs = 1;
+      while (x + cs < na && a[x + cs] == a[x])
+        cs++;
+      guint32 v = postings_lookup (post, a[x]);
+      x += cs;
+      if (v == 0)
+        continue;
+      guint e = v - 1, end = post->key_end[e];
+      /* Binary search for the first entry at or after the window. */
+      guint lo = e, hi = end;
+      while (lo < hi)
         {
-          guint cs = 1;
-          while (x + cs < na && a[x + cs] == a[x])
-            cs++;
-          gpointer v = g_hash_table_lookup (post->index, GUINT_TO_POINTER (a[x]));
-          x += cs;
-          if (v == NULL)
-            continue;
-          guint e = GPOINTER_TO_UINT (v) - 1, end = post->key_end[e];
-          /* Binary search for the first entry at or after the window. */
-          guint lo = e, hi = end;
-          while (lo < hi)
-            {
-              guint mid = lo + (hi - lo) / 2;
-              if ((gint64) post->sent[mid] < first)
-                lo = mid + 1;
-              else
-                hi = mid;
-            }
-          for (guint y = lo; y < end && (gint64) post->sent[y] <= last; y++)
-            {
-              guint8 *cell = &row[post->sent[y] - first];
-              guint add = MIN (cs, (guint) post->count[y]);
-              *cell = (guint8) MIN (255u, *cell + add);
-            }
+          guint mid = lo + (hi - lo) / 2;
+          if ((gint64) post->sent[mid] < first)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint y = lo; y < end && (gint64) post->sent[y] <= last; y++)
+        {
+          guint8 *cell = &row[post->sent[y] - first];
+          guint add = MIN (cs, (guint) post->count[y]);
+          *cell = (guint8) MIN (255u, *cell + add);
         }
     }
-  return NULL;
 }
 
-/* Fill the band's match bytes, on two threads when there is enough work. */
+/* Fill the band's match bytes. */
 static void
-band_fill_matches (Band *band, const KeyLists *skeys, const KeyLists *tkeys)
+band_fill_matches (Band *band, const Postings *post)
 {
-  band->skeys = skeys;
-  band->tkeys = tkeys;
-  band->matches = g_malloc0 ((gsize) (band->n + 1) * band->stride);
-  Postings post = { 0 };
-  postings_build (&post, tkeys);
-  guint mid = 1 + band->n / 2;
-  MatchJob jobs[2] = { { band, &post, 1, mid }, { band, &post, mid, band->n + 1 } };
-  if ((guint64) band->n * band->width < 200000)
-    {
-      jobs[0].row_end = band->n + 1;
-      match_job (&jobs[0]);
-    }
-  else
-    {
-      GThread *t = g_thread_new ("bitext-align", match_job, &jobs[1]);
-      match_job (&jobs[0]);
-      g_thread_join (t);
-    }
-  postings_clear (&post);
+  band->matches = g_malloc0 ((gsize) (band->r1 - band->r0 + 1) * band->stride);
+  for (guint r = MAX (band->r0, 1u); r <= band->r1; r++)
+    fill_row (band, post, r);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -516,22 +581,17 @@ evidence_cost (const Dp *dp, guint t, guint i, guint j, double *z, guint *m)
   return c;
 }
 
-/*
-** Fill the band and trace the best path back into @beads. Backpointers take
-** one byte per cell; costs live in four rolling rows. Returns FALSE if the
-** path touched the band's edge somewhere the band could have been wider.
-*/
 /* Prefix sums of row @i's match bytes, so that a bead's matches in a row are one subtraction. */
 static void
 row_prefix (const Band *band, guint i, guint32 *pre)
 {
   pre[0] = 0;
-  if (band->matches == NULL || i == 0)
+  if (band->matches == NULL || i == 0 || i < band->r0)
     {
       memset (pre, 0, (band->stride + 1) * sizeof (guint32));
       return;
     }
-  const guint8 *row = band->matches + (gsize) i * band->stride;
+  const guint8 *row = band->matches + (gsize) (i - band->r0) * band->stride;
   for (guint k = 0; k < band->stride; k++)
     pre[k + 1] = pre[k] + row[k];
 }
@@ -541,7 +601,7 @@ typedef struct
   const Dp *dp;
   const guint32 *pre;       /* four rows of match prefix sums */
   const float *rows;        /* four rows of costs */
-  guint S, W, i, j;
+  guint S, W, i, j, i0, j0;
   gboolean lex;
 } Cell;
 
@@ -555,12 +615,13 @@ relax (const Cell *c, guint t, guint a, guint b, float *best, guint8 *arg)
 {
   const Band *band = c->dp->band;
   guint i = c->i, j = c->j;
-  if (i < a || j < b)
+  if (i < c->i0 + a || j < c->j0 + b)
     return;
   guint pi = i - a, pj = j - b;
-  if (pj < band->lo[pi] || pj > band->hi[pi])
+  guint plo = band_lo (band, pi);
+  if (pj < plo || pj > band_hi (band, pi))
     return;
-  float prev = c->rows[(gsize) (pi & 3) * c->W + (pj - band->lo[pi])];
+  float prev = c->rows[(gsize) (pi & 3) * c->W + (pj - plo)];
   if (prev == INFINITY)
     return;
   guint mm = 0;
@@ -569,9 +630,9 @@ relax (const Cell *c, guint t, guint a, guint b, float *best, guint8 *arg)
       {
         /* Columns j-b+1 .. j of row r; stored from column lo[r] - 3. */
         const guint32 *p = c->pre + (gsize) (r & 3) * c->S;
-        guint c1 = j - b + 1 + 3 - band->lo[r], c2 = j + 3 - band->lo[r];
-        if (c2 < band->stride)
-          mm += p[c2 + 1] - p[c1];
+        guint lo = band_lo (band, r);
+        if (j + 3 >= lo + b - 1 && j + 3 - lo < band->stride)
+          mm += p[j + 3 - lo + 1] - p[j + 3 - lo + 1 - b];
         else
           for (guint u = j - b; u < j; u++)
             mm += pair_matches (band, r - 1, u);
@@ -584,63 +645,105 @@ relax (const Cell *c, guint t, guint a, guint b, float *best, guint8 *arg)
     }
 }
 
-static gboolean
-run_dp (const Dp *dp, GArray *beads)
+/* Bounds of row @i of a band that follows the path: @centre ± @w within [j0, j1]. */
+static void
+follow (Band *band, guint i, guint centre, guint w, guint j0, guint j1)
 {
-  const Band *band = dp->band;
-  guint n = band->n, W = band->width, S = band->stride + 1;
-  g_autofree guint8 *bp = g_malloc ((gsize) (n + 1) * W);
+  centre = CLAMP (centre, j0, j1);
+  band->lo[i - band->r0] = centre > j0 + w ? centre - w : j0;
+  band->hi[i - band->r0] = MIN (j1, centre + w);
+}
+
+/*
+** The best path from cell (i0, j0) to cell (i1, j1) in the band, appended
+** to @beads. Backpointers take one byte per cell; costs live in four
+** rolling rows. Rows where the path runs along the band's edge (where the
+** band could have been wider) are appended to @touched.
+**
+** With @w > 0 the band is not fixed in advance but follows the path: row i
+** spans @w columns either side of the cheapest cell of row i-1, moved on by
+** the expected slope. The cheapest cell of a row is where the best partial
+** path stands, so the band keeps up with drift that a band around a fixed
+** diagonal could follow only by being as wide as the drift. With @coarse,
+** only the shapes of Gale & Church (1993) are tried: 1-1, 1-0, 0-1, 2-1, 1-2.
+**
+** Returns FALSE when (i1, j1) lies outside the band or cannot be reached.
+*/
+static gboolean
+run_dp (const Dp *dp, Band *band, guint i0, guint j0, guint i1, guint j1, guint w,
+        gboolean coarse, GArray *beads, GArray *touched)
+{
+  guint W = w > 0 ? 2 * w + 1 : band->width, S = band->stride + 1;
+  g_autofree guint8 *bp = g_malloc ((gsize) (i1 - i0 + 1) * W);
   g_autofree float *rows = g_new (float, (gsize) 4 * W);
   g_autofree guint32 *pre = g_new (guint32, (gsize) 4 * S);
   gboolean lex = dp->model->use_lex;
-  for (guint i = 0; i <= n; i++)
+  guint step = i1 > i0 ? (guint) (((guint64) (j1 - j0) + (i1 - i0) / 2) / (i1 - i0)) : 0;
+  guint centre = j0;
+  for (guint i = i0; i <= i1; i++)
     {
+      if (w > 0)
+        follow (band, i, i == i0 ? j0 : centre + step, w, j0, j1);
       float *row = rows + (gsize) (i & 3) * W;
-      guint8 *brow = bp + (gsize) i * W;
-      guint lo = band->lo[i], hi = band->hi[i];
+      guint8 *brow = bp + (gsize) (i - i0) * W;
+      guint lo = band_lo (band, i), hi = band_hi (band, i);
       if (lex)
         row_prefix (band, i, pre + (gsize) (i & 3) * S);
+      float row_best = INFINITY;
       for (guint j = lo; j <= hi; j++)
         {
           float best = INFINITY;
           guint8 arg = 255;
-          if (i == 0 && j == 0)
+          if (i == i0 && j == j0)
             best = 0.0f;
-          Cell cell = { dp, pre, rows, S, W, i, j, lex };
-          relax (&cell, BEAD_1_1, 1, 1, &best, &arg);
-          relax (&cell, BEAD_1_0, 1, 0, &best, &arg);
-          relax (&cell, BEAD_0_1, 0, 1, &best, &arg);
-          relax (&cell, BEAD_2_1, 2, 1, &best, &arg);
-          relax (&cell, BEAD_1_2, 1, 2, &best, &arg);
-          relax (&cell, BEAD_2_2, 2, 2, &best, &arg);
-          relax (&cell, BEAD_3_1, 3, 1, &best, &arg);
-          relax (&cell, BEAD_1_3, 1, 3, &best, &arg);
+          else if (j >= j0 && j <= j1)
+            {
+              Cell cell = { dp, pre, rows, S, W, i, j, i0, j0, lex };
+              relax (&cell, BEAD_1_1, 1, 1, &best, &arg);
+              relax (&cell, BEAD_1_0, 1, 0, &best, &arg);
+              relax (&cell, BEAD_0_1, 0, 1, &best, &arg);
+              relax (&cell, BEAD_2_1, 2, 1, &best, &arg);
+              relax (&cell, BEAD_1_2, 1, 2, &best, &arg);
+              if (!coarse)
+                {
+                  relax (&cell, BEAD_2_2, 2, 2, &best, &arg);
+                  relax (&cell, BEAD_3_1, 3, 1, &best, &arg);
+                  relax (&cell, BEAD_1_3, 1, 3, &best, &arg);
+                }
+            }
           row[j - lo] = best;
           brow[j - lo] = arg;
+          if (best < row_best)
+            {
+              row_best = best;
+              centre = j;
+            }
         }
     }
-  g_array_set_size (beads, 0);
-  gboolean touched = FALSE;
-  guint i = n, j = band->m;
-  while (i > 0 || j > 0)
+  if (j1 < band_lo (band, i1) || j1 > band_hi (band, i1)
+      || bp[(gsize) (i1 - i0) * W + (j1 - band_lo (band, i1))] == 255)
+    return i1 == i0 && j1 == j0;
+  guint first = beads->len, i = i1, j = j1;
+  while (i > i0 || j > j0)
     {
-      guint8 t = bp[(gsize) i * W + (j - band->lo[i])];
+      guint lo = band_lo (band, i), hi = band_hi (band, i);
+      guint8 t = bp[(gsize) (i - i0) * W + (j - lo)];
       g_assert (t < N_BEAD_TYPES);
-      if ((j == band->lo[i] && j > 0) || (j == band->hi[i] && j < band->m))
-        touched = TRUE;
+      if ((j == lo && j > j0) || (j == hi && j < j1))
+        g_array_append_val (touched, i);
       guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
       BitextBead bead = { .src_start = i - a, .src_len = a, .tgt_start = j - b, .tgt_len = b };
       g_array_append_val (beads, bead);
       i -= a;
       j -= b;
     }
-  for (guint x = 0, y = beads->len ? beads->len - 1 : 0; x < y; x++, y--)
+  for (guint x = first, y = beads->len ? beads->len - 1 : 0; x < y; x++, y--)
     {
       BitextBead tmp = g_array_index (beads, BitextBead, x);
       g_array_index (beads, BitextBead, x) = g_array_index (beads, BitextBead, y);
       g_array_index (beads, BitextBead, y) = tmp;
     }
-  return !touched;
+  return TRUE;
 }
 
 static guint
@@ -653,36 +756,208 @@ bead_shape (const BitextBead *b)
 }
 
 /*
-** One pass: run the DP in a band of half-width @w, doubling it while the
-** path runs along the band's edge.
+** Pass 1: Gale & Church's length model in a band that follows the path
+** (run_dp), from half-width *@w, doubled while the path runs along the
+** band's edge.
 */
 static void
-run_pass (Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint *w, GArray *beads)
+run_first_pass (Dp *dp, guint *w, GArray *beads)
 {
   guint n = dp->src->n, m = dp->tgt->n;
-  g_autoptr(GArray) path = beads->len > 0 ? g_array_copy (beads) : NULL;
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   for (;;)
     {
       Band band;
-      band_init (&band, n, m, *w, path);
-      band.skeys = skeys;
-      band.tkeys = tkeys;
-      gint64 t1 = g_get_monotonic_time ();
-      if (dp->model->use_lex)
-        band_fill_matches (&band, skeys, tkeys);
-      g_debug ("align: matches in the band: %.2f s", (g_get_monotonic_time () - t1) / 1e6);
+      band_alloc (&band, n, m, 0, n);
+      band_set_width (&band, 2 * *w + 1);
       dp->band = &band;
+      g_array_set_size (beads, 0);
+      g_array_set_size (touched, 0);
       gint64 t0 = g_get_monotonic_time ();
-      gboolean ok = run_dp (dp, beads);
-      g_debug ("align: pass with band ±%u, lexical %d: %.2f s, %s", *w, dp->model->use_lex,
-               (g_get_monotonic_time () - t0) / 1e6, ok ? "inside" : "touched the edge");
+      gboolean ok = run_dp (dp, &band, 0, 0, n, m, *w, FALSE, beads, touched);
+      g_debug ("align: pass 1, band ±%u following the path: %.2f s, %s", *w,
+               (g_get_monotonic_time () - t0) / 1e6,
+               !ok ? "missed the end" : touched->len > 0 ? "touched the edge" : "inside");
       dp->band = NULL;
       band_clear (&band);
-      /* Each cell costs two bytes (backpointer, matches): stop widening at 2 GB. */
-      if (ok || *w >= MAX (n, m) || (guint64) (n + 1) * (4 * (guint64) *w + 1) > MAX_BAND_CELLS)
-        return;
+      if ((ok && touched->len == 0) || *w >= MAX (n, m)
+          || (guint64) (n + 1) * (4 * (guint64) *w + 1) > MAX_BAND_CELLS)
+        break;
       *w = (guint) MIN ((guint64) *w * 2, (guint64) MAX (n, m));
     }
+  g_assert (beads->len > 0);
+}
+
+/* One stretch of a pass: from the path's cell (i0, j0) to (i1, j1), run by one thread. */
+typedef struct
+{
+  Dp dp;                    /* a copy: its band is the segment's */
+  const Postings *post;     /* NULL without lexical evidence */
+  const BitextBead *path;   /* the previous pass's beads of the stretch */
+  guint n_path;
+  guint i0, j0, i1, j1;
+  guint w;
+  GArray *beads;            /* out */
+} Segment;
+
+/* Index of the first bead of @beads[from..] that starts at row @row or later. */
+static guint
+bead_at_row (const GArray *beads, guint from, guint row)
+{
+  guint lo = from, hi = beads->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (beads, BitextBead, mid).src_start < row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/*
+** Run the DP from the start of bead @ka of @path to the start of bead @kb
+** (or the segment's end), in a band of half-width @w around those beads.
+*/
+static void
+segment_dp (Segment *seg, const BitextBead *path, guint n_path, guint ka, guint kb, guint w,
+            GArray *out, GArray *touched)
+{
+  guint i0 = path[ka].src_start, j0 = path[ka].tgt_start;
+  guint i1 = kb < n_path ? path[kb].src_start : seg->i1;
+  guint j1 = kb < n_path ? path[kb].tgt_start : seg->j1;
+  Band band;
+  band_around_path (&band, seg->dp.src->n, seg->dp.tgt->n, w, path + ka, kb - ka, i0, i1);
+  band.skeys = seg->dp.band->skeys;
+  band.tkeys = seg->dp.band->tkeys;
+  if (seg->post != NULL)
+    band_fill_matches (&band, seg->post);
+  Dp dp = seg->dp;
+  dp.band = &band;
+  gboolean ok = run_dp (&dp, &band, i0, j0, i1, j1, 0, FALSE, out, touched);
+  g_assert (ok);
+  band_clear (&band);
+}
+
+static int
+cmp_uint (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
+}
+
+/*
+** Align a segment in a band of half-width seg->w around the previous path;
+** where the new path runs along the band's edge, realign the stretch
+** around it (between cells of the path some rows before and after) in a
+** band twice as wide, until no edge is touched or the band is as wide as
+** the text.
+*/
+static gpointer
+segment_run (gpointer data)
+{
+  Segment *seg = data;
+  guint n = seg->dp.src->n, m = seg->dp.tgt->n;
+  g_autoptr(GArray) cur = g_array_new (FALSE, FALSE, sizeof (BitextBead));
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  segment_dp (seg, seg->path, seg->n_path, 0, seg->n_path, seg->w, cur, touched);
+  guint w = seg->w;
+  while (touched->len > 0 && w < MAX (n, m))
+    {
+      w = MIN (2 * w, MAX (n, m));
+      guint margin = 2 * w + 16;
+      g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (BitextBead));
+      g_autoptr(GArray) again = g_array_new (FALSE, FALSE, sizeof (guint));
+      /* Group the rows less than two margins apart; realign each group's stretch. */
+      g_array_sort (touched, cmp_uint);
+      guint k_done = 0;
+      for (guint x = 0; x < touched->len;)
+        {
+          guint first = g_array_index (touched, guint, x), last = first;
+          for (x++; x < touched->len && g_array_index (touched, guint, x) <= last + 2 * margin; x++)
+            last = g_array_index (touched, guint, x);
+          guint ka = bead_at_row (cur, k_done, first > seg->i0 + margin ? first - margin : seg->i0);
+          guint kb = bead_at_row (cur, ka, last + margin);
+          if (kb <= ka || (guint64) (last - first + 2 * margin) * (2 * w + 1) > MAX_BAND_CELLS)
+            continue;
+          g_array_append_vals (next, &g_array_index (cur, BitextBead, k_done), ka - k_done);
+          segment_dp (seg, (const BitextBead *) (void *) cur->data, cur->len, ka, kb, w, next,
+                      again);
+          k_done = kb;
+        }
+      g_array_append_vals (next, &g_array_index (cur, BitextBead, k_done), cur->len - k_done);
+      g_array_unref (cur);
+      cur = g_steal_pointer (&next);
+      g_array_unref (touched);
+      touched = g_steal_pointer (&again);
+      g_debug ("align: rows %u..%u realigned in a band of ±%u, %u rows still on the edge",
+               seg->i0, seg->i1, w, touched->len);
+    }
+  seg->beads = g_steal_pointer (&cur);
+  return NULL;
+}
+
+/*
+** Passes 2 and 3: the DP in a band of half-width @w around the previous
+** pass's path (in @beads, replaced by the new one). A long text is cut in
+** two at a cell of the previous path near its middle, between two 1-1
+** beads, and the halves are aligned on two threads: the path is then
+** forced through that cell, which the previous pass found with the same
+** or less evidence.
+*/
+static void
+run_pass (Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint w, GArray *beads)
+{
+  guint n = dp->src->n, m = dp->tgt->n;
+  Postings post = { 0 };
+  gint64 t0 = g_get_monotonic_time ();
+  if (dp->model->use_lex)
+    postings_build (&post, tkeys);
+  Band keys_only = { .skeys = skeys, .tkeys = tkeys };
+  Segment segs[2];
+  guint n_segs = 1, cut = beads->len;
+  if (n >= 20000)
+    {
+      cut = bead_at_row (beads, 0, n / 2);
+      for (guint k = cut; k + 1 < beads->len && k < cut + 1000; k++)
+        if (bead_shape (&g_array_index (beads, BitextBead, k - 1)) == BEAD_1_1
+            && bead_shape (&g_array_index (beads, BitextBead, k)) == BEAD_1_1)
+          {
+            cut = k;
+            break;
+          }
+      n_segs = 2;
+    }
+  for (guint s = 0; s < n_segs; s++)
+    {
+      guint ka = s == 0 ? 0 : cut, kb = s + 1 < n_segs ? cut : beads->len;
+      const BitextBead *path = &g_array_index (beads, BitextBead, ka);
+      segs[s] = (Segment) { .dp = *dp, .post = dp->model->use_lex ? &post : NULL, .path = path,
+                            .n_path = kb - ka, .w = w };
+      segs[s].dp.band = &keys_only;
+      segs[s].i0 = path[0].src_start;
+      segs[s].j0 = path[0].tgt_start;
+      segs[s].i1 = kb < beads->len ? g_array_index (beads, BitextBead, kb).src_start : n;
+      segs[s].j1 = kb < beads->len ? g_array_index (beads, BitextBead, kb).tgt_start : m;
+    }
+  if (n_segs == 2)
+    {
+      GThread *t = g_thread_new ("bitext-align", segment_run, &segs[1]);
+      segment_run (&segs[0]);
+      g_thread_join (t);
+    }
+  else
+    segment_run (&segs[0]);
+  g_array_set_size (beads, 0);
+  for (guint s = 0; s < n_segs; s++)
+    {
+      g_array_append_vals (beads, segs[s].beads->data, segs[s].beads->len);
+      g_array_unref (segs[s].beads);
+    }
+  postings_clear (&post);
+  g_debug ("align: pass with band ±%u, lexical %d: %.2f s", w, dp->model->use_lex,
+           (g_get_monotonic_time () - t0) / 1e6);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -702,7 +977,39 @@ sample_pair (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint s
   g_array_append_val (lex, v);
 }
 
-/* Draw aligned pairs (the pass's 1-1 beads) and unrelated ones (shifted), and count shapes. */
+/*
+** Every pair of sentences that the previous pass put in beads neither the
+** same nor adjacent (as the shifted pairs skip the neighbours, which a
+** merge the pass missed would relate), as unrelated pairs: on a short text the few shifted pairs next to its
+** beads would leave the chance distributions of length and lexical
+** evidence to the pseudo-counts, while all n x m pairs are there to count.
+*/
+static void
+sample_all_unrelated (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys,
+                      const GArray *beads, AlignSample *sample)
+{
+  g_autofree guint *bead_of_tgt = g_new (guint, dp->tgt->n);
+  for (guint k = 0; k < beads->len; k++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, k);
+      for (guint t = b->tgt_start; t < b->tgt_start + b->tgt_len; t++)
+        bead_of_tgt[t] = k;
+    }
+  for (guint k = 0; k < beads->len; k++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, k);
+      for (guint s = b->src_start; s < b->src_start + b->src_len; s++)
+        for (guint t = 0; t < dp->tgt->n; t++)
+          if (bead_of_tgt[t] != k)
+            sample_pair (dp, skeys, tkeys, s, t, sample->z_random, sample->lex_random);
+    }
+}
+
+/*
+** Draw aligned pairs (the pass's 1-1 beads) and unrelated ones: shifted
+** next to each sampled bead, or all of them on a short text; and count
+** the shapes.
+*/
 static void
 draw_sample (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, const GArray *beads,
              AlignSample *sample)
@@ -714,6 +1021,10 @@ draw_sample (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, const G
       sample->counts[bead_shape (b)]++;
       n11 += b->src_len == 1 && b->tgt_len == 1;
     }
+  gboolean all_pairs = G_N_ELEMENTS (random_shifts) * n11 < MIN_SHIFTED_PAIRS
+                       && (guint64) dp->src->n * dp->tgt->n <= MAX_ALL_PAIRS;
+  if (all_pairs)
+    sample_all_unrelated (dp, skeys, tkeys, beads, sample);
   guint stride = MAX (1u, n11 / MAX_SAMPLE_BEADS), k = 0;
   for (guint i = 0; i < beads->len; i++)
     {
@@ -722,7 +1033,7 @@ draw_sample (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, const G
         continue;
       sample_pair (dp, skeys, tkeys, b->src_start, b->tgt_start, sample->z_aligned,
                    sample->lex_aligned);
-      for (guint d = 0; d < G_N_ELEMENTS (random_shifts); d++)
+      for (guint d = 0; d < G_N_ELEMENTS (random_shifts) && !all_pairs; d++)
         {
           gint64 t = (gint64) b->tgt_start + random_shifts[d];
           if (t >= 0 && t < dp->tgt->n)
@@ -1109,12 +1420,12 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
   GArray *beads = g_array_new (FALSE, TRUE, sizeof (BitextBead));
 
   /* Pass 1: Gale & Church. */
-  run_pass (&dp, &s.keys, &t.keys, &w, beads);
+  run_first_pass (&dp, &w, beads);
   aligner->last_band = w;
   /* Pass 2: re-estimated lengths, lexical anchors, in a narrower band around pass 1's path. */
   w = MIN (MAX (aligner->options.band / 4, 8u), MAX (n_src, n_tgt));
   reestimate (&dp, model, &s.keys, &t.keys, beads);
-  run_pass (&dp, &s.keys, &t.keys, &w, beads);
+  run_pass (&dp, &s.keys, &t.keys, w, beads);
 
   KeyLists sl = { 0 }, tl = { 0 };
   const KeyLists *skeys = &s.keys, *tkeys = &t.keys;
@@ -1143,7 +1454,7 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
           dp.skoff = sl.off;
           dp.tkoff = tl.off;
           reestimate (&dp, model, skeys, tkeys, beads);
-          run_pass (&dp, skeys, tkeys, &w, beads);
+          run_pass (&dp, skeys, tkeys, w, beads);
         }
     }
 
