@@ -188,4 +188,82 @@ void   bitext_align__model_estimate (AlignModel *model, const AlignSample *sampl
 double bitext_align__robust_variance (const AlignSide *src, const AlignSide *tgt,
                                       const GArray *beads, double ratio, double fallback);
 
+/* ---- the band and the dynamic programme (align-band.c) ---- */
+
+/* The band stops widening beyond this many cells (one byte of backpointer, one of matches). */
+#define MAX_BAND_CELLS G_GUINT64_CONSTANT (1000000000)
+
+/*
+** Rows r0..r1 of the DP (row i: i source sentences consumed), row i holding
+** columns lo..hi. Lexical matches of source sentence s and target sentence
+** t are kept, one byte each, at row s+1 for columns t+1 in lo-3 ..
+** lo-3+stride-1, so that the merged beads ending in the band find theirs.
+*/
+typedef struct
+{
+  guint n, m;               /* the whole problem */
+  guint r0, r1;             /* the rows held */
+  guint width;              /* of the widest row */
+  guint stride;             /* bytes of matches per row */
+  guint *lo, *hi;           /* one per row held */
+  guint8 *matches;          /* (r1 - r0 + 1) * stride, or NULL */
+  const KeyLists *skeys, *tkeys;
+} AlignBand;
+
+static inline guint
+band_lo (const AlignBand *band, guint i)
+{
+  return band->lo[i - band->r0];
+}
+
+static inline guint
+band_hi (const AlignBand *band, guint i)
+{
+  return band->hi[i - band->r0];
+}
+
+/*
+** Where each key occurs on the target side: for key k, the target
+** sentences holding it, in order, with how many times they hold it.
+** Counting a source sentence's matches against every target sentence of
+** its band row then costs the number of occurrences of its keys there,
+** not one merge of two key lists per cell. Built once a pass, read by
+** several threads.
+*/
+typedef struct
+{
+  guint32 *slot_key;        /* open addressing: key of each slot */
+  guint32 *slot_first;      /* first entry + 1 of the key, 0 for an empty slot */
+  guint32 mask;
+  guint32 *sent;            /* target sentence of each entry */
+  guint8 *count;            /* occurrences of the key in it */
+  guint32 *key_end;         /* per entry: one past the last entry of its key */
+} AlignPostings;
+
+typedef struct
+{
+  const AlignSide *src, *tgt;
+  const AlignModel *model;
+  const AlignBand *band;
+  guint64 *scum, *tcum;     /* prefix sums of lengths */
+  const guint32 *skoff, *tkoff;   /* prefix sums of key counts (the CSR offsets) */
+} AlignDp;
+
+void     bitext_align__band_alloc (AlignBand *band, guint n, guint m, guint r0, guint r1);
+void     bitext_align__band_set_width (AlignBand *band, guint width);
+void     bitext_align__band_around_path (AlignBand *band, guint n, guint m, guint w,
+                                         const BitextBead *path, guint n_path, guint r0, guint r1);
+void     bitext_align__band_fill_matches (AlignBand *band, const AlignPostings *post);
+void     bitext_align__band_clear (AlignBand *band);
+void     bitext_align__postings_build (AlignPostings *p, const KeyLists *keys);
+void     bitext_align__postings_clear (AlignPostings *p);
+float    bitext_align__bead_cost (const AlignDp *dp, guint t, guint i, guint j, double *z_out,
+                                  guint *m_out);
+float    bitext_align__evidence_cost (const AlignDp *dp, guint t, guint i, guint j, double *z,
+                                      guint *m);
+gboolean bitext_align__run_dp (const AlignDp *dp, AlignBand *band, guint i0, guint j0, guint i1,
+                               guint j1, guint w, gboolean coarse, GArray *beads,
+                               GArray *touched);
+void     bitext_align__run_first_pass (AlignDp *dp, guint *w, GArray *beads);
+
 G_END_DECLS

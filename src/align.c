@@ -17,8 +17,6 @@ struct _BitextAligner
 
 /* At most this many 1-1 beads of a pass feed the estimation of the next one. */
 #define MAX_SAMPLE_BEADS 20000
-/* The band stops widening beyond this many cells (one byte of backpointer, one of matches). */
-#define MAX_BAND_CELLS G_GUINT64_CONSTANT (1000000000)
 /* Offsets of the unrelated pairs drawn next to each sampled bead: near but not adjacent. */
 static const int random_shifts[] = { -4, -2, 2, 4 };
 /* With fewer shifted pairs than the 64 bins of the length histogram (align-cost.c), its
@@ -182,570 +180,6 @@ build_job (gpointer data)
   return NULL;
 }
 
-/* ------------------------------------------------------------------------ */
-/* The band                                                                  */
-/* ------------------------------------------------------------------------ */
-
-/*
-** Rows r0..r1 of the DP (row i: i source sentences consumed), row i holding
-** columns lo..hi. Lexical matches of source sentence s and target sentence
-** t are kept, one byte each, at row s+1 for columns t+1 in lo-3 ..
-** lo-3+stride-1, so that the merged beads ending in the band find theirs.
-*/
-typedef struct
-{
-  guint n, m;               /* the whole problem */
-  guint r0, r1;             /* the rows held */
-  guint width;              /* of the widest row */
-  guint stride;             /* bytes of matches per row */
-  guint *lo, *hi;           /* one per row held */
-  guint8 *matches;          /* (r1 - r0 + 1) * stride, or NULL */
-  const KeyLists *skeys, *tkeys;
-} Band;
-
-static inline guint
-band_lo (const Band *band, guint i)
-{
-  return band->lo[i - band->r0];
-}
-
-static inline guint
-band_hi (const Band *band, guint i)
-{
-  return band->hi[i - band->r0];
-}
-
-static void
-band_alloc (Band *band, guint n, guint m, guint r0, guint r1)
-{
-  memset (band, 0, sizeof *band);
-  band->n = n;
-  band->m = m;
-  band->r0 = r0;
-  band->r1 = r1;
-  band->lo = g_new (guint, (gsize) (r1 - r0) + 1);
-  band->hi = g_new (guint, (gsize) (r1 - r0) + 1);
-}
-
-/* Width and match stride for rows whose bounds are set. */
-static void
-band_set_width (Band *band, guint width)
-{
-  guint n = band->n, m = band->m;
-  band->width = width;
-  /* Merged beads reach up to 2 rows back, where hi can be 2*ceil(m/n)+1 columns lower;
-  ** matches further away are counted directly (pair_matches). */
-  band->stride = width + 8 + 3 * (n > 0 ? (m + n - 1) / n : 1);
-}
-
-static inline void
-band_cover (Band *band, guint i, guint j)
-{
-  if (i < band->r0 || i > band->r1)
-    return;
-  guint r = i - band->r0;
-  band->lo[r] = MIN (band->lo[r], j);
-  band->hi[r] = MAX (band->hi[r], j);
-}
-
-/*
-** Rows r0..r1 of a band of half-width @w around the cells that the beads
-** @path[0 .. n_path) pass through; they must cover rows r0..r1. The rows
-** inside a merged bead count as passing through the straight line between
-** its corners.
-*/
-static void
-band_around_path (Band *band, guint n, guint m, guint w, const BitextBead *path, guint n_path,
-                  guint r0, guint r1)
-{
-  band_alloc (band, n, m, r0, r1);
-  for (guint r = 0; r <= r1 - r0; r++)
-    {
-      band->lo[r] = G_MAXUINT;
-      band->hi[r] = 0;
-    }
-  for (guint k = 0; k < n_path; k++)
-    {
-      const BitextBead *b = &path[k];
-      guint i = b->src_start, j = b->tgt_start;
-      band_cover (band, i, j);
-      for (guint r = 1; r < b->src_len; r++)
-        band_cover (band, i + r, j + (b->tgt_len * r) / b->src_len);
-      band_cover (band, i + b->src_len, j + b->tgt_len);
-    }
-  guint width = 0;
-  for (guint r = 0; r <= r1 - r0; r++)
-    {
-      g_assert (band->lo[r] != G_MAXUINT);
-      band->lo[r] = band->lo[r] > w ? band->lo[r] - w : 0;
-      band->hi[r] = MIN (m, band->hi[r] + w);
-      width = MAX (width, band->hi[r] - band->lo[r] + 1);
-    }
-  band_set_width (band, width);
-}
-
-static void
-band_clear (Band *band)
-{
-  g_clear_pointer (&band->lo, g_free);
-  g_clear_pointer (&band->hi, g_free);
-  g_clear_pointer (&band->matches, g_free);
-}
-
-static inline guint
-pair_matches (const Band *band, guint s, guint t)
-{
-  guint r = s + 1, col = t + 1;
-  if (band->matches != NULL && r >= band->r0 && r <= band->r1 && col + 3 >= band_lo (band, r))
-    {
-      guint off = col + 3 - band_lo (band, r);
-      if (off < band->stride)
-        return band->matches[(gsize) (r - band->r0) * band->stride + off];
-    }
-  guint na, nb;
-  const guint32 *a = key_lists_get (band->skeys, s, &na);
-  const guint32 *b = key_lists_get (band->tkeys, t, &nb);
-  return keys_intersect (a, na, b, nb);
-}
-
-/*
-** Where each key occurs on the target side: for key k, the target
-** sentences holding it, in order, with how many times they hold it.
-** Counting a source sentence's matches against every target sentence of
-** its band row then costs the number of occurrences of its keys there,
-** not one merge of two key lists per cell. Built once a pass, read by
-** several threads.
-*/
-typedef struct
-{
-  guint32 *slot_key;        /* open addressing: key of each slot */
-  guint32 *slot_first;      /* first entry + 1 of the key, 0 for an empty slot */
-  guint32 mask;
-  guint32 *sent;            /* target sentence of each entry */
-  guint8 *count;            /* occurrences of the key in it */
-  guint32 *key_end;         /* per entry: one past the last entry of its key */
-} Postings;
-
-static inline guint32
-mix32 (guint32 x)
-{
-  /* The finaliser of MurmurHash3: keys are hashes already, but their low bits
-  ** are shared by the kinds. */
-  x ^= x >> 16;
-  x *= 0x85ebca6bu;
-  x ^= x >> 13;
-  x *= 0xc2b2ae35u;
-  return x ^ (x >> 16);
-}
-
-static guint32
-postings_lookup (const Postings *p, guint32 key)
-{
-  for (guint32 h = mix32 (key) & p->mask;; h = (h + 1) & p->mask)
-    {
-      if (p->slot_first[h] == 0)
-        return 0;
-      if (p->slot_key[h] == key)
-        return p->slot_first[h];
-    }
-}
-
-/*
-** Sort @v by its top 32 bits then its low 32 bits: a least-significant-digit
-** radix sort, 16 bits a pass, skipping the passes whose digit is the same
-** for every element. Linear time, where a comparison sort of the tens of
-** millions of (key, sentence) pairs of a large text dominated the pass.
-*/
-static void
-radix_sort_u64 (guint64 *v, gsize n)
-{
-  g_autofree guint64 *tmp = g_new (guint64, MAX (n, 1));
-  g_autofree gsize *count = g_new (gsize, 65536);
-  guint64 *a = v, *b = tmp;
-  for (guint shift = 0; shift < 64; shift += 16)
-    {
-      memset (count, 0, 65536 * sizeof (gsize));
-      for (gsize i = 0; i < n; i++)
-        count[(a[i] >> shift) & 0xffff]++;
-      if (n == 0 || count[(a[0] >> shift) & 0xffff] == n)
-        continue;
-      gsize sum = 0;
-      for (guint d = 0; d < 65536; d++)
-        {
-          gsize c = count[d];
-          count[d] = sum;
-          sum += c;
-        }
-      for (gsize i = 0; i < n; i++)
-        b[count[(a[i] >> shift) & 0xffff]++] = a[i];
-      guint64 *t = a;
-      a = b;
-      b = t;
-    }
-  if (a != v)
-    memcpy (v, a, n * sizeof (guint64));
-}
-
-static void
-postings_build (Postings *p, const KeyLists *keys)
-{
-  /* (key, sentence, occurrences) for each distinct key of each sentence. */
-  gsize n_all = 0;
-  g_autofree guint64 *all = g_new (guint64, (gsize) keys->vals->len + 1);
-  g_autofree guint8 *occ = NULL;
-  for (guint t = 0; t < keys->n; t++)
-    {
-      guint n;
-      const guint32 *k = key_lists_get (keys, t, &n);
-      for (guint x = 0; x < n; x++)
-        if (x == 0 || k[x] != k[x - 1])
-          all[n_all++] = (guint64) k[x] << 32 | t;
-    }
-  radix_sort_u64 (all, n_all);
-  gsize n_keys = 0;
-  for (gsize e = 0; e < n_all; e++)
-    n_keys += e == 0 || (all[e] >> 32) != (all[e - 1] >> 32);
-  guint32 cap = 16;
-  while (cap < 2 * n_keys)
-    cap *= 2;
-  p->mask = cap - 1;
-  p->slot_key = g_new0 (guint32, cap);
-  p->slot_first = g_new0 (guint32, cap);
-  p->sent = g_new (guint32, n_all + 1);
-  p->count = g_new (guint8, n_all + 1);
-  p->key_end = g_new (guint32, n_all + 1);
-  gsize start = 0;
-  for (gsize e = 0; e < n_all; e++)
-    {
-      guint32 key = (guint32) (all[e] >> 32), t = (guint32) all[e];
-      guint n;
-      const guint32 *k = key_lists_get (keys, t, &n);
-      guint c = 0;
-      for (guint x = 0; x < n; x++)
-        c += k[x] == key;
-      p->sent[e] = t;
-      p->count[e] = (guint8) MIN (c, 255u);
-      if (e + 1 == n_all || (all[e + 1] >> 32) != key)
-        {
-          guint32 h = mix32 (key) & p->mask;
-          while (p->slot_first[h] != 0)
-            h = (h + 1) & p->mask;
-          p->slot_key[h] = key;
-          p->slot_first[h] = (guint32) start + 1;
-          for (gsize x = start; x <= e; x++)
-            p->key_end[x] = (guint32) e + 1;
-          start = e + 1;
-        }
-    }
-}
-
-static void
-postings_clear (Postings *p)
-{
-  g_clear_pointer (&p->slot_key, g_free);
-  g_clear_pointer (&p->slot_first, g_free);
-  g_clear_pointer (&p->sent, g_free);
-  g_clear_pointer (&p->count, g_free);
-  g_clear_pointer (&p->key_end, g_free);
-}
-
-/* Add the matches of source sentence r-1 with the targets of row r's columns. */
-static void
-fill_row (Band *band, const Postings *post, guint r)
-{
-  guint8 *row = band->matches + (gsize) (r - band->r0) * band->stride;
-  guint na;
-  const guint32 *a = key_lists_get (band->skeys, r - 1, &na);
-  /* Columns lo-3 .. lo-3+stride-1 hold target sentences col-1. */
-  gint64 first = (gint64) band_lo (band, r) - 4, last = first + (gint64) band->stride - 1;
-  for (guint x = 0; x < na;)
-    {
-      guint cs = 1;
-      while (x + cs < na && a[x + cs] == a[x])
-        cs++;
-      guint32 v = postings_lookup (post, a[x]);
-      x += cs;
-      if (v == 0)
-        continue;
-      guint e = v - 1, end = post->key_end[e];
-      /* Binary search for the first entry at or after the window. */
-      guint lo = e, hi = end;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          if ((gint64) post->sent[mid] < first)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      for (guint y = lo; y < end && (gint64) post->sent[y] <= last; y++)
-        {
-          guint8 *cell = &row[post->sent[y] - first];
-          guint add = MIN (cs, (guint) post->count[y]);
-          *cell = (guint8) MIN (255u, *cell + add);
-        }
-    }
-}
-
-/* Fill the band's match bytes. */
-static void
-band_fill_matches (Band *band, const Postings *post)
-{
-  band->matches = g_malloc0 ((gsize) (band->r1 - band->r0 + 1) * band->stride);
-  for (guint r = MAX (band->r0, 1u); r <= band->r1; r++)
-    fill_row (band, post, r);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Costs and the dynamic programme                                           */
-/* ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  const AlignSide *src, *tgt;
-  const AlignModel *model;
-  const Band *band;
-  guint64 *scum, *tcum;     /* prefix sums of lengths */
-  const guint32 *skoff, *tkoff;   /* prefix sums of key counts (the CSR offsets) */
-} Dp;
-
-/*
-** The cost of the bead of shape @t ending at (i, j): -log of its prior,
-** plus length and lexical costs from the model's tables, plus the
-** paragraph penalty if the bead crosses a paragraph boundary on either
-** side. Lexical matches of merged beads are the sums of the pairwise
-** matches, which equals the match count of the merged key sets unless a
-** key repeats within the bead.
-*/
-static inline __attribute__ ((always_inline)) float
-bead_cost_m (const Dp *dp, guint t, guint i, guint j, guint mm, double *z_out)
-{
-  const AlignModel *model = dp->model;
-  guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
-  float ls = (float) (dp->scum[i] - dp->scum[i - a]);
-  float lt = (float) (dp->tcum[j] - dp->tcum[j - b]);
-  float c = model->prior[t];
-  float z = 0.0f;
-  if (a == 0 || b == 0)
-    {
-      if (model->del_length)
-        {
-          z = bitext_align__length_zf (model, ls, lt);
-          c += bitext_align__len_cost (model, z);
-        }
-    }
-  else
-    {
-      z = bitext_align__length_zf (model, ls, lt);
-      c += bitext_align__len_cost (model, z);
-      if (model->use_lex)
-        {
-          guint k = (dp->skoff[i] - dp->skoff[i - a]) + (dp->tkoff[j] - dp->tkoff[j - b]);
-          c += bitext_align__lex_cost (model, mm, k);
-        }
-      if (a > 1 && dp->src->para[i - 1] != dp->src->para[i - a])
-        c += model->para_penalty;
-      if (b > 1 && dp->tgt->para[j - 1] != dp->tgt->para[j - b])
-        c += model->para_penalty;
-    }
-  if (z_out != NULL)
-    *z_out = z;
-  return c;
-}
-
-/* The same, counting the bead's matches pair by pair (outside the DP). */
-static float
-bead_cost (const Dp *dp, guint t, guint i, guint j, double *z_out, guint *m_out)
-{
-  guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
-  guint mm = 0;
-  if (dp->model->use_lex)
-    for (guint s = i - a; s < i; s++)
-      for (guint u = j - b; u < j; u++)
-        mm += pair_matches (dp->band, s, u);
-  if (m_out != NULL)
-    *m_out = mm;
-  return bead_cost_m (dp, t, i, j, mm, z_out);
-}
-
-/* Evidence cost of a bead: length and lexical log-likelihood ratios, without prior. */
-static float
-evidence_cost (const Dp *dp, guint t, guint i, guint j, double *z, guint *m)
-{
-  float c = bead_cost (dp, t, i, j, z, m) - dp->model->prior[t];
-  guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
-  if (a > 1 && dp->src->para[i - 1] != dp->src->para[i - a])
-    c -= dp->model->para_penalty;
-  if (b > 1 && dp->tgt->para[j - 1] != dp->tgt->para[j - b])
-    c -= dp->model->para_penalty;
-  return c;
-}
-
-/* Prefix sums of row @i's match bytes, so that a bead's matches in a row are one subtraction. */
-static void
-row_prefix (const Band *band, guint i, guint32 *pre)
-{
-  pre[0] = 0;
-  if (band->matches == NULL || i == 0 || i < band->r0)
-    {
-      memset (pre, 0, (band->stride + 1) * sizeof (guint32));
-      return;
-    }
-  const guint8 *row = band->matches + (gsize) (i - band->r0) * band->stride;
-  for (guint k = 0; k < band->stride; k++)
-    pre[k + 1] = pre[k] + row[k];
-}
-
-typedef struct
-{
-  const Dp *dp;
-  const guint32 *pre;       /* four rows of match prefix sums */
-  const float *rows;        /* four rows of costs */
-  guint S, W, i, j, i0, j0;
-  gboolean lex;
-} Cell;
-
-/*
-** Try the bead of shape (a, b) ending at the cell: keep it in *best if it
-** gives a cheaper path. Called with constant shapes, so that the compiler
-** specialises each call.
-*/
-static inline __attribute__ ((always_inline)) void
-relax (const Cell *c, guint t, guint a, guint b, float *best, guint8 *arg)
-{
-  const Band *band = c->dp->band;
-  guint i = c->i, j = c->j;
-  if (i < c->i0 + a || j < c->j0 + b)
-    return;
-  guint pi = i - a, pj = j - b;
-  guint plo = band_lo (band, pi);
-  if (pj < plo || pj > band_hi (band, pi))
-    return;
-  float prev = c->rows[(gsize) (pi & 3) * c->W + (pj - plo)];
-  if (prev == INFINITY)
-    return;
-  guint mm = 0;
-  if (c->lex && a > 0 && b > 0)
-    for (guint r = i - a + 1; r <= i; r++)
-      {
-        /* Columns j-b+1 .. j of row r; stored from column lo[r] - 3. */
-        const guint32 *p = c->pre + (gsize) (r & 3) * c->S;
-        guint lo = band_lo (band, r);
-        if (j + 3 >= lo + b - 1 && j + 3 - lo < band->stride)
-          mm += p[j + 3 - lo + 1] - p[j + 3 - lo + 1 - b];
-        else
-          for (guint u = j - b; u < j; u++)
-            mm += pair_matches (band, r - 1, u);
-      }
-  float cost = prev + bead_cost_m (c->dp, t, i, j, mm, NULL);
-  if (cost < *best)
-    {
-      *best = cost;
-      *arg = (guint8) t;
-    }
-}
-
-/* Bounds of row @i of a band that follows the path: @centre ± @w within [j0, j1]. */
-static void
-follow (Band *band, guint i, guint centre, guint w, guint j0, guint j1)
-{
-  centre = CLAMP (centre, j0, j1);
-  band->lo[i - band->r0] = centre > j0 + w ? centre - w : j0;
-  band->hi[i - band->r0] = MIN (j1, centre + w);
-}
-
-/*
-** The best path from cell (i0, j0) to cell (i1, j1) in the band, appended
-** to @beads. Backpointers take one byte per cell; costs live in four
-** rolling rows. Rows where the path runs along the band's edge (where the
-** band could have been wider) are appended to @touched.
-**
-** With @w > 0 the band is not fixed in advance but follows the path: row i
-** spans @w columns either side of the cheapest cell of row i-1, moved on by
-** the expected slope. The cheapest cell of a row is where the best partial
-** path stands, so the band keeps up with drift that a band around a fixed
-** diagonal could follow only by being as wide as the drift. With @coarse,
-** only the shapes of Gale & Church (1993) are tried: 1-1, 1-0, 0-1, 2-1, 1-2.
-**
-** Returns FALSE when (i1, j1) lies outside the band or cannot be reached.
-*/
-static gboolean
-run_dp (const Dp *dp, Band *band, guint i0, guint j0, guint i1, guint j1, guint w,
-        gboolean coarse, GArray *beads, GArray *touched)
-{
-  guint W = w > 0 ? 2 * w + 1 : band->width, S = band->stride + 1;
-  g_autofree guint8 *bp = g_malloc ((gsize) (i1 - i0 + 1) * W);
-  g_autofree float *rows = g_new (float, (gsize) 4 * W);
-  g_autofree guint32 *pre = g_new (guint32, (gsize) 4 * S);
-  gboolean lex = dp->model->use_lex;
-  guint step = i1 > i0 ? (guint) (((guint64) (j1 - j0) + (i1 - i0) / 2) / (i1 - i0)) : 0;
-  guint centre = j0;
-  for (guint i = i0; i <= i1; i++)
-    {
-      if (w > 0)
-        follow (band, i, i == i0 ? j0 : centre + step, w, j0, j1);
-      float *row = rows + (gsize) (i & 3) * W;
-      guint8 *brow = bp + (gsize) (i - i0) * W;
-      guint lo = band_lo (band, i), hi = band_hi (band, i);
-      if (lex)
-        row_prefix (band, i, pre + (gsize) (i & 3) * S);
-      float row_best = INFINITY;
-      for (guint j = lo; j <= hi; j++)
-        {
-          float best = INFINITY;
-          guint8 arg = 255;
-          if (i == i0 && j == j0)
-            best = 0.0f;
-          else if (j >= j0 && j <= j1)
-            {
-              Cell cell = { dp, pre, rows, S, W, i, j, i0, j0, lex };
-              relax (&cell, BEAD_1_1, 1, 1, &best, &arg);
-              relax (&cell, BEAD_1_0, 1, 0, &best, &arg);
-              relax (&cell, BEAD_0_1, 0, 1, &best, &arg);
-              relax (&cell, BEAD_2_1, 2, 1, &best, &arg);
-              relax (&cell, BEAD_1_2, 1, 2, &best, &arg);
-              if (!coarse)
-                {
-                  relax (&cell, BEAD_2_2, 2, 2, &best, &arg);
-                  relax (&cell, BEAD_3_1, 3, 1, &best, &arg);
-                  relax (&cell, BEAD_1_3, 1, 3, &best, &arg);
-                }
-            }
-          row[j - lo] = best;
-          brow[j - lo] = arg;
-          if (best < row_best)
-            {
-              row_best = best;
-              centre = j;
-            }
-        }
-    }
-  if (j1 < band_lo (band, i1) || j1 > band_hi (band, i1)
-      || bp[(gsize) (i1 - i0) * W + (j1 - band_lo (band, i1))] == 255)
-    return i1 == i0 && j1 == j0;
-  guint first = beads->len, i = i1, j = j1;
-  while (i > i0 || j > j0)
-    {
-      guint lo = band_lo (band, i), hi = band_hi (band, i);
-      guint8 t = bp[(gsize) (i - i0) * W + (j - lo)];
-      g_assert (t < N_BEAD_TYPES);
-      if ((j == lo && j > j0) || (j == hi && j < j1))
-        g_array_append_val (touched, i);
-      guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
-      BitextBead bead = { .src_start = i - a, .src_len = a, .tgt_start = j - b, .tgt_len = b };
-      g_array_append_val (beads, bead);
-      i -= a;
-      j -= b;
-    }
-  for (guint x = first, y = beads->len ? beads->len - 1 : 0; x < y; x++, y--)
-    {
-      BitextBead tmp = g_array_index (beads, BitextBead, x);
-      g_array_index (beads, BitextBead, x) = g_array_index (beads, BitextBead, y);
-      g_array_index (beads, BitextBead, y) = tmp;
-    }
-  return TRUE;
-}
-
 static guint
 bead_shape (const BitextBead *b)
 {
@@ -755,44 +189,11 @@ bead_shape (const BitextBead *b)
   return BEAD_1_1;
 }
 
-/*
-** Pass 1: Gale & Church's length model in a band that follows the path
-** (run_dp), from half-width *@w, doubled while the path runs along the
-** band's edge.
-*/
-static void
-run_first_pass (Dp *dp, guint *w, GArray *beads)
-{
-  guint n = dp->src->n, m = dp->tgt->n;
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (;;)
-    {
-      Band band;
-      band_alloc (&band, n, m, 0, n);
-      band_set_width (&band, 2 * *w + 1);
-      dp->band = &band;
-      g_array_set_size (beads, 0);
-      g_array_set_size (touched, 0);
-      gint64 t0 = g_get_monotonic_time ();
-      gboolean ok = run_dp (dp, &band, 0, 0, n, m, *w, FALSE, beads, touched);
-      g_debug ("align: pass 1, band ±%u following the path: %.2f s, %s", *w,
-               (g_get_monotonic_time () - t0) / 1e6,
-               !ok ? "missed the end" : touched->len > 0 ? "touched the edge" : "inside");
-      dp->band = NULL;
-      band_clear (&band);
-      if ((ok && touched->len == 0) || *w >= MAX (n, m)
-          || (guint64) (n + 1) * (4 * (guint64) *w + 1) > MAX_BAND_CELLS)
-        break;
-      *w = (guint) MIN ((guint64) *w * 2, (guint64) MAX (n, m));
-    }
-  g_assert (beads->len > 0);
-}
-
 /* One stretch of a pass: from the path's cell (i0, j0) to (i1, j1), run by one thread. */
 typedef struct
 {
-  Dp dp;                    /* a copy: its band is the segment's */
-  const Postings *post;     /* NULL without lexical evidence */
+  AlignDp dp;               /* a copy: its band is the segment's */
+  const AlignPostings *post; /* NULL without lexical evidence */
   const BitextBead *path;   /* the previous pass's beads of the stretch */
   guint n_path;
   guint i0, j0, i1, j1;
@@ -827,17 +228,17 @@ segment_dp (Segment *seg, const BitextBead *path, guint n_path, guint ka, guint 
   guint i0 = path[ka].src_start, j0 = path[ka].tgt_start;
   guint i1 = kb < n_path ? path[kb].src_start : seg->i1;
   guint j1 = kb < n_path ? path[kb].tgt_start : seg->j1;
-  Band band;
-  band_around_path (&band, seg->dp.src->n, seg->dp.tgt->n, w, path + ka, kb - ka, i0, i1);
+  AlignBand band;
+  bitext_align__band_around_path (&band, seg->dp.src->n, seg->dp.tgt->n, w, path + ka, kb - ka, i0, i1);
   band.skeys = seg->dp.band->skeys;
   band.tkeys = seg->dp.band->tkeys;
   if (seg->post != NULL)
-    band_fill_matches (&band, seg->post);
-  Dp dp = seg->dp;
+    bitext_align__band_fill_matches (&band, seg->post);
+  AlignDp dp = seg->dp;
   dp.band = &band;
-  gboolean ok = run_dp (&dp, &band, i0, j0, i1, j1, 0, FALSE, out, touched);
+  gboolean ok = bitext_align__run_dp (&dp, &band, i0, j0, i1, j1, 0, FALSE, out, touched);
   g_assert (ok);
-  band_clear (&band);
+  bitext_align__band_clear (&band);
 }
 
 static int
@@ -907,14 +308,14 @@ segment_run (gpointer data)
 ** or less evidence.
 */
 static void
-run_pass (Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint w, GArray *beads)
+run_pass (AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint w, GArray *beads)
 {
   guint n = dp->src->n, m = dp->tgt->n;
-  Postings post = { 0 };
+  AlignPostings post = { 0 };
   gint64 t0 = g_get_monotonic_time ();
   if (dp->model->use_lex)
-    postings_build (&post, tkeys);
-  Band keys_only = { .skeys = skeys, .tkeys = tkeys };
+    bitext_align__postings_build (&post, tkeys);
+  AlignBand keys_only = { .skeys = skeys, .tkeys = tkeys };
   Segment segs[2];
   guint n_segs = 1, cut = beads->len;
   if (n >= 20000)
@@ -955,7 +356,7 @@ run_pass (Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint w, GArray 
       g_array_append_vals (beads, segs[s].beads->data, segs[s].beads->len);
       g_array_unref (segs[s].beads);
     }
-  postings_clear (&post);
+  bitext_align__postings_clear (&post);
   g_debug ("align: pass with band ±%u, lexical %d: %.2f s", w, dp->model->use_lex,
            (g_get_monotonic_time () - t0) / 1e6);
 }
@@ -965,7 +366,7 @@ run_pass (Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint w, GArray 
 /* ------------------------------------------------------------------------ */
 
 static void
-sample_pair (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint s, guint t,
+sample_pair (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint s, guint t,
              GArray *zs, GArray *lex)
 {
   double z = bitext_align__length_z (dp->model, dp->src->len[s], dp->tgt->len[t]);
@@ -985,7 +386,7 @@ sample_pair (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint s
 ** evidence to the pseudo-counts, while all n x m pairs are there to count.
 */
 static void
-sample_all_unrelated (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys,
+sample_all_unrelated (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys,
                       const GArray *beads, AlignSample *sample)
 {
   g_autofree guint *bead_of_tgt = g_new (guint, dp->tgt->n);
@@ -1011,7 +412,7 @@ sample_all_unrelated (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys
 ** the shapes.
 */
 static void
-draw_sample (const Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, const GArray *beads,
+draw_sample (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, const GArray *beads,
              AlignSample *sample)
 {
   guint n11 = 0;
@@ -1054,7 +455,7 @@ count_paragraphs (const AlignSide *side)
 
 /* Re-estimate the model from @beads (ratio kept, variance and tables new). */
 static void
-reestimate (Dp *dp, AlignModel *model, const KeyLists *skeys, const KeyLists *tkeys,
+reestimate (AlignDp *dp, AlignModel *model, const KeyLists *skeys, const KeyLists *tkeys,
             const GArray *beads)
 {
   model->variance = bitext_align__robust_variance (dp->src, dp->tgt, beads, model->ratio,
@@ -1257,9 +658,9 @@ merged_keys (const KeyLists *l, guint start, guint len, GArray *out)
 
 /* 1-1 evidence cost of source sentence s against target sentence t. */
 static float
-pair_evidence (const Dp *dp, guint s, guint t)
+pair_evidence (const AlignDp *dp, guint s, guint t)
 {
-  return evidence_cost (dp, BEAD_1_1, s + 1, t + 1, NULL, NULL);
+  return bitext_align__evidence_cost (dp, BEAD_1_1, s + 1, t + 1, NULL, NULL);
 }
 
 /*
@@ -1270,10 +671,10 @@ pair_evidence (const Dp *dp, guint s, guint t)
 ** unrelated to the nearest sentences of the other side.
 */
 static void
-score_beads (Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *beads, double low)
+score_beads (AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *beads, double low)
 {
   /* Without match bytes, the band computes 1-1 matches directly. */
-  Band none;
+  AlignBand none;
   memset (&none, 0, sizeof none);
   none.skeys = skeys;
   none.tkeys = tkeys;
@@ -1286,12 +687,12 @@ score_beads (Dp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *beads
       BitextBead *b = &g_array_index (beads, BitextBead, x);
       guint t = bead_shape (b);
       guint i = b->src_start + b->src_len, j = b->tgt_start + b->tgt_len;
-      b->cost = bead_cost (dp, t, i, j, NULL, NULL);
+      b->cost = bitext_align__bead_cost (dp, t, i, j, NULL, NULL);
       if (b->src_len > 0 && b->tgt_len > 0)
         {
           guint mm;
           double z;
-          float e = evidence_cost (dp, t, i, j, &z, &mm);
+          float e = bitext_align__evidence_cost (dp, t, i, j, &z, &mm);
           b->score = logistic (-e);
           b->length_z = z;
           merged_keys (skeys, b->src_start, b->src_len, ka);
@@ -1406,7 +807,7 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
     }
 
   g_debug ("align: features: %.2f s", (g_get_monotonic_time () - start) / 1e6);
-  Dp dp = { .src = &s, .tgt = &t };
+  AlignDp dp = { .src = &s, .tgt = &t };
   dp.scum = cumulative (s.len, n_src);
   dp.tcum = cumulative (t.len, n_tgt);
   dp.skoff = s.keys.off;
@@ -1420,7 +821,7 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
   GArray *beads = g_array_new (FALSE, TRUE, sizeof (BitextBead));
 
   /* Pass 1: Gale & Church. */
-  run_first_pass (&dp, &w, beads);
+  bitext_align__run_first_pass (&dp, &w, beads);
   aligner->last_band = w;
   /* Pass 2: re-estimated lengths, lexical anchors, in a narrower band around pass 1's path. */
   w = MIN (MAX (aligner->options.band / 4, 8u), MAX (n_src, n_tgt));

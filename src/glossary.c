@@ -23,6 +23,14 @@ typedef struct
   guint ids[];
 } Seq;
 
+/* A stem cache entry: a word form by its FNV-1a hash and length, and its stem id + 1 (0: free). */
+typedef struct
+{
+  guint64 hash;
+  guint32 id1;
+  guint32 length;
+} CacheSlot;
+
 /* One language side: its stemmer, its word ids, and the terms by first word. */
 typedef struct
 {
@@ -31,7 +39,9 @@ typedef struct
   gboolean english;
   GHashTable *ids;          /* key (char *) -> id (guint, from 1) */
   GHashTable *first;        /* first word id -> GPtrArray of Seq * */
-  GHashTable *cache;        /* word as written (char *) -> stem id + 1 (0 never stored) */
+  CacheSlot *cache;         /* word as written -> stem id: open addressing on a 64-bit hash,
+                               allocated on first use */
+  guint cache_used;
   GString *buf;
 } Side;
 
@@ -50,11 +60,14 @@ struct _BitextGlossary
   GPtrArray *entries;       /* Entry * */
   GPtrArray *seqs;          /* Seq *, owned */
   GHashTable *keep;         /* folded words that may stay in the source's script */
+  gboolean borrowed;        /* a matcher (bitext_glossary__dup_matcher): all but the stemmers
+                               and caches belong to the glossary it was made from */
 };
 
-/* The stem cache holds at most this many word forms: a text's vocabulary
-** follows Zipf's law, so refilling after a reset costs little. */
-#define STEM_CACHE_MAX (1u << 20)
+/* The stem cache holds at most this many word forms (16 MiB a side): a
+** text's vocabulary follows Zipf's law, so refilling after a reset costs little. */
+#define STEM_CACHE_BITS 20
+#define STEM_CACHE_MAX ((1u << STEM_CACHE_BITS) / 10 * 7)    /* load factor 0.7 */
 
 /* Snowball's Russian stemmer leaves some suffixes of names on the stem
 ** (Медведева -> медведев, Лиссабонском -> лиссабонск): a stem that is a
@@ -92,7 +105,9 @@ gboolean
 bitext_qa__next_word (const char *text, gsize length, gsize *pos, QaWord *word)
 {
   gsize p = *pos;
-  while (p < length && !is_word_char (g_utf8_get_char (text + p)))
+  while (p < length
+         && ((guchar) text[p] < 0x80 ? !g_ascii_isalnum (text[p])
+                                     : !is_word_char (g_utf8_get_char (text + p))))
     p = (gsize) (g_utf8_next_char (text + p) - text);
   if (p >= length)
     {
@@ -103,6 +118,26 @@ bitext_qa__next_word (const char *text, gsize length, gsize *pos, QaWord *word)
   word->start = p;
   while (p < length)
     {
+      guchar b = (guchar) text[p];
+      if (b < 0x80)
+        {
+          /* ASCII, most of the words of many texts: no table lookups. */
+          if (!g_ascii_isalnum (b))
+            break;
+          if (g_ascii_isdigit (b))
+            word->n_digits++;
+          else
+            {
+              word->n_letters++;
+              word->n_upper += g_ascii_isupper (b);
+              if (word->script == QA_SCRIPT_NONE)
+                word->script = QA_SCRIPT_LATIN;
+              else if (word->script != QA_SCRIPT_LATIN)
+                word->script = QA_SCRIPT_MIXED;
+            }
+          p++;
+          continue;
+        }
       gunichar c = g_utf8_get_char (text + p);
       if (!is_word_char (c))
         break;
@@ -298,19 +333,32 @@ side_init (Side *s, const char *lang)
   s->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s->first = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                     (GDestroyNotify) g_ptr_array_unref);
-  s->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   s->buf = g_string_new (NULL);
 }
 
+/* @s's own state (stemmer, cache, buffer) for @src's language; the term tables are @src's. */
 static void
-side_clear (Side *s)
+side_init_borrowed (Side *s, const Side *src)
+{
+  side_init (s, src->lang);
+  g_hash_table_unref (s->ids);
+  g_hash_table_unref (s->first);
+  s->ids = src->ids;
+  s->first = src->first;
+}
+
+static void
+side_clear (Side *s, gboolean borrowed)
 {
   g_free (s->lang);
   if (s->stemmer != NULL)
     sb_stemmer_delete (s->stemmer);
-  g_hash_table_unref (s->ids);
-  g_hash_table_unref (s->first);
-  g_hash_table_unref (s->cache);
+  if (!borrowed)
+    {
+      g_hash_table_unref (s->ids);
+      g_hash_table_unref (s->first);
+    }
+  g_free (s->cache);
   g_string_free (s->buf, TRUE);
 }
 
@@ -387,24 +435,46 @@ lookup_stem (const Side *s, GString *key)
   return id;
 }
 
-/* The stem id of a word of running text, through the cache. */
+/* Empty the stem cache (its memory comes back zeroed from calloc on the next use). */
+static void
+cache_reset (Side *s)
+{
+  g_clear_pointer (&s->cache, g_free);
+  s->cache_used = 0;
+}
+
+/*
+** The stem id of a word of running text, through the cache. The cache is
+** keyed by the word's 64-bit FNV-1a hash and its length, without the word
+** itself: one memory access a word instead of a hash table's three (slot,
+** key, string), the cost that dominated matching a million units. Two
+** distinct forms of one length would need the same 64-bit hash to be
+** confused; among a million forms the chance is about 2^-25.
+*/
 static guint
 word_stem_id (Side *s, const char *text, const QaWord *w, GString *key)
 {
-  char small[64];
   gsize len = w->end - w->start;
-  g_autofree char *big = NULL;
-  char *surface = len < sizeof small ? small : (big = g_malloc (len + 1));
-  memcpy (surface, text + w->start, len);
-  surface[len] = '\0';
-  gpointer hit = g_hash_table_lookup (s->cache, surface);
-  if (hit != NULL)
-    return GPOINTER_TO_UINT (hit) - 1;
-  stem_key (s, surface, len, key);
+  guint64 h = 14695981039346656037u;
+  for (gsize k = w->start; k < w->end; k++)
+    h = (h ^ (guchar) text[k]) * 1099511628211u;
+  if (s->cache == NULL)
+    s->cache = g_new0 (CacheSlot, (gsize) 1 << STEM_CACHE_BITS);
+  gsize mask = ((gsize) 1 << STEM_CACHE_BITS) - 1;
+  gsize i = (gsize) (h ^ (h >> 32)) & mask;
+  for (; s->cache[i].id1 != 0; i = (i + 1) & mask)
+    if (s->cache[i].hash == h && s->cache[i].length == len)
+      return s->cache[i].id1 - 1;
+  stem_key (s, text + w->start, len, key);
   guint id = lookup_stem (s, key);
-  if (g_hash_table_size (s->cache) >= STEM_CACHE_MAX)
-    g_hash_table_remove_all (s->cache);
-  g_hash_table_insert (s->cache, g_strdup (surface), GUINT_TO_POINTER (id + 1));
+  if (s->cache_used >= STEM_CACHE_MAX)
+    {
+      memset (s->cache, 0, sizeof (CacheSlot) << STEM_CACHE_BITS);
+      s->cache_used = 0;
+      i = (gsize) (h ^ (h >> 32)) & mask;
+    }
+  s->cache[i] = (CacheSlot) { h, id + 1, (guint32) len };
+  s->cache_used++;
   return id;
 }
 
@@ -473,12 +543,34 @@ bitext_glossary_free (BitextGlossary *glossary)
 {
   if (glossary == NULL)
     return;
-  side_clear (&glossary->side[0]);
-  side_clear (&glossary->side[1]);
-  g_ptr_array_unref (glossary->entries);
-  g_ptr_array_unref (glossary->seqs);
-  g_hash_table_unref (glossary->keep);
+  side_clear (&glossary->side[0], glossary->borrowed);
+  side_clear (&glossary->side[1], glossary->borrowed);
+  if (!glossary->borrowed)
+    {
+      g_ptr_array_unref (glossary->entries);
+      g_ptr_array_unref (glossary->seqs);
+      g_hash_table_unref (glossary->keep);
+    }
   g_free (glossary);
+}
+
+/*
+** A glossary that matches as @glossary does, for another thread: it has
+** its own stemmers and stem caches (the state matching changes) and reads
+** @glossary's terms, which must outlive it and must not change meanwhile.
+** Free it with bitext_glossary_free().
+*/
+BitextGlossary *
+bitext_glossary__dup_matcher (const BitextGlossary *glossary)
+{
+  BitextGlossary *g = g_new0 (BitextGlossary, 1);
+  side_init_borrowed (&g->side[0], &glossary->side[0]);
+  side_init_borrowed (&g->side[1], &glossary->side[1]);
+  g->entries = glossary->entries;
+  g->seqs = glossary->seqs;
+  g->keep = glossary->keep;
+  g->borrowed = TRUE;
+  return g;
 }
 
 const char *
@@ -575,8 +667,8 @@ add_entry (BitextGlossary *g, const char *source, const char *targets, const cha
     }
   for (int i = 0; bad[i] != NULL; i++)
     add_seq (g, t, bad[i], index, i, TRUE);
-  g_hash_table_remove_all (s->cache);
-  g_hash_table_remove_all (t->cache);
+  cache_reset (s);
+  cache_reset (t);
 
   Entry *e = g_new0 (Entry, 1);
   e->source = g_steal_pointer (&src);

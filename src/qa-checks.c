@@ -42,6 +42,63 @@ is_blank (const char *s)
   return a == b;
 }
 
+/*
+** FNV-1a (64 bits) of bitext_qa__normalise_key (@text), computed as the key
+** is, character by character, without building it: lower-cased (ё as е),
+** white space trimmed and collapsed to one space. | 1, so never 0.
+*/
+static guint64
+key_hash (const char *text)
+{
+  guint64 h = 14695981039346656037u;
+  gboolean space = FALSE, any = FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guchar b = (guchar) *p;
+      char buf[8];
+      gsize n = 1;
+      if (b < 0x80)
+        {
+          if (g_ascii_isspace (b))
+            {
+              space = any;
+              continue;
+            }
+          buf[0] = g_ascii_tolower ((char) b);
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+          if (g_unichar_isspace (c))
+            {
+              space = any;
+              continue;
+            }
+          c = g_unichar_tolower (c);
+          n = (gsize) g_unichar_to_utf8 (c == 0x0451 ? 0x0435 : c, buf);
+        }
+      if (space)
+        h = (h ^ ' ') * 1099511628211u;
+      space = FALSE;
+      any = TRUE;
+      for (gsize k = 0; k < n; k++)
+        h = (h ^ (guchar) buf[k]) * 1099511628211u;
+    }
+  return h | 1;
+}
+
+/* The key hash of one side of unit @unit, computed once per run. */
+guint64
+bitext_qa__unit_key_hash (QaContext *ctx, guint unit, gboolean target)
+{
+  if (ctx->key_hash[target] == NULL)
+    ctx->key_hash[target] = g_new0 (guint64, ctx->n_units + 1);
+  guint64 *h = &ctx->key_hash[target][unit];
+  if (*h == 0)
+    *h = key_hash (text_or_empty (target ? ctx->units[unit].target : ctx->units[unit].source));
+  return *h;
+}
+
 /* untranslated-segment ---------------------------------------------------------------------- */
 
 /* Whether @text has a word of letters that no do-not-translate entry covers. */
@@ -82,6 +139,17 @@ script_share (const char *text, QaScript script, guint *n_letters)
   return all > 0 ? (double) in / all : 0.0;
 }
 
+/* Whether the target's normalised text is the source's: hashes first, the texts when they agree. */
+static gboolean
+is_copy (QaContext *ctx, guint i)
+{
+  if (bitext_qa__unit_key_hash (ctx, i, FALSE) != bitext_qa__unit_key_hash (ctx, i, TRUE))
+    return FALSE;
+  g_autofree char *sk = bitext_qa__normalise_key (text_or_empty (ctx->units[i].source));
+  g_autofree char *tk = bitext_qa__normalise_key (text_or_empty (ctx->units[i].target));
+  return strcmp (sk, tk) == 0;
+}
+
 /*
 ** The target is empty, the same as the source (a copy that holds words to
 ** translate), or more than half of its letters are in the source's script
@@ -102,9 +170,7 @@ check_untranslated_segment (QaContext *ctx, guint i)
                               (gssize) sa, (gssize) sb, -1, -1, "the target is empty");
       return TRUE;
     }
-  g_autofree char *sk = bitext_qa__normalise_key (s);
-  g_autofree char *tk = bitext_qa__normalise_key (t);
-  if (strcmp (sk, tk) == 0 && has_translatable_word (ctx, s))
+  if (is_copy (ctx, i) && has_translatable_word (ctx, s))
     {
       bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_SEVERITY_ERROR, i,
                               (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
@@ -706,7 +772,7 @@ void
 bitext_qa__check_units (QaContext *ctx)
 {
   g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (TermUse));
-  for (guint i = 0; i < ctx->n_units; i++)
+  for (guint i = ctx->unit_begin; i < ctx->unit_end; i++)
     {
       if (check_missing_side (ctx, i))
         continue;
@@ -734,6 +800,13 @@ bitext_qa__check_units (QaContext *ctx)
         }
     }
   ctx->term_uses = g_steal_pointer (&uses);
+}
+
+/* Append the term uses of a context that checked later units to @ctx's. */
+void
+bitext_qa__merge_term_uses (QaContext *ctx, const GArray *more)
+{
+  g_array_append_vals (ctx->term_uses, more->data, more->len);
 }
 
 /* Whole text: length outliers ---------------------------------------------------------------- */
@@ -833,73 +906,136 @@ check_lengths (QaContext *ctx, const gboolean *skip)
 
 /* Whole text: inconsistency ------------------------------------------------------------------ */
 
-/* FNV-1a, 64 bits, of a unit side's normalised text: keys for the grouping below. */
-static guint64
-text_hash (const char *text)
+/* A unit's key (the grouped side's hash) and other side's hash, for sorting into groups. */
+typedef struct
 {
-  g_autofree char *key = bitext_qa__normalise_key (text);
-  guint64 h = 14695981039346656037u;
-  for (const char *p = key; *p != '\0'; p++)
-    h = (h ^ (guchar) *p) * 1099511628211u;
-  return h;
+  guint64 key;
+  guint64 other;
+  guint unit;
+} SameText;
+
+static int
+compare_flagged (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return x < y ? -1 : x > y;
 }
 
-static guint
-count_hash (GHashTable *counts, guint64 h)
+static int
+compare_same_text (gconstpointer a, gconstpointer b)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, &h));
+  const SameText *x = a, *y = b;
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  if (x->other != y->other)
+    return x->other < y->other ? -1 : 1;
+  return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+/*
+** The unit that holds a group's most frequent other side: the group is
+** g[0..n), sorted by other side and unit. Ties go to the other side seen
+** first in the text; the unit returned is its first occurrence.
+*/
+static guint
+group_best (const SameText *g, guint n)
+{
+  guint best = 0, best_n = 0;
+  for (guint a = 0, b; a < n; a = b)
+    {
+      for (b = a + 1; b < n && g[b].other == g[a].other; b++)
+        ;
+      if (b - a > best_n || (b - a == best_n && g[a].unit < g[best].unit))
+        best = a, best_n = b - a;
+    }
+  return best;
 }
 
 /*
 ** Units with the same @by_source side (normalised) but different other
 ** sides: each unit whose other side differs from the group's most frequent
-** one is flagged, naming a unit that has the most frequent one. Sides are
-** compared by 64-bit hashes (memory: 16 bytes a unit), so that a million
-** units fit; a collision would need ~2^32 distinct texts.
+** one is flagged, naming the first unit that has the most frequent one.
+** Sides are compared by 64-bit hashes (memory: 24 bytes a unit), and the
+** groups found by sorting, so that a million units take a second; a hash
+** collision would need ~2^32 distinct texts.
 */
 static void
 check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
 {
-  g_autofree guint64 *key = g_new0 (guint64, ctx->n_units + 1);
-  g_autofree guint64 *other = g_new0 (guint64, ctx->n_units + 1);
-  /* (key, other) pair -> count, and key -> the unit holding its most frequent other side. */
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) best = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) n_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (SameText));
   for (guint i = 0; i < ctx->n_units; i++)
     {
       if (skip[i] || !length_candidate (ctx, i))
         continue;
-      const BitextQaUnit *u = &ctx->units[i];
-      key[i] = text_hash (by_source ? u->source : u->target) | 1;
-      other[i] = text_hash (by_source ? u->target : u->source);
-      guint64 pair = key[i] * 31 + other[i];
-      guint n = count_hash (pairs, pair) + 1;
-      g_hash_table_insert (pairs, g_memdup2 (&pair, sizeof pair), GUINT_TO_POINTER (n));
-      gpointer b = g_hash_table_lookup (best, &key[i]);
-      guint bu = GPOINTER_TO_UINT (b) - 1;
-      if (b == NULL || n > count_hash (pairs, key[bu] * 31 + other[bu]))
-        g_hash_table_insert (best, g_memdup2 (&key[i], sizeof (guint64)), GUINT_TO_POINTER (i + 1));
-      guint nk = count_hash (n_keys, key[i]) + 1;
-      g_hash_table_insert (n_keys, g_memdup2 (&key[i], sizeof (guint64)), GUINT_TO_POINTER (nk));
+      SameText t = { bitext_qa__unit_key_hash (ctx, i, !by_source),
+                     bitext_qa__unit_key_hash (ctx, i, by_source), i };
+      g_array_append_val (all, t);
     }
-  for (guint i = 0; i < ctx->n_units; i++)
+  g_array_sort (all, compare_same_text);
+  const SameText *v = (const SameText *) (void *) all->data;
+  g_autoptr(GArray) flagged = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  for (guint a = 0, b; a < all->len; a = b)
     {
-      if (key[i] == 0 || count_hash (n_keys, key[i]) < 2)
+      for (b = a + 1; b < all->len && v[b].key == v[a].key; b++)
+        ;
+      if (b - a < 2 || v[a].other == v[b - 1].other)
         continue;
-      guint b = GPOINTER_TO_UINT (g_hash_table_lookup (best, &key[i])) - 1;
-      if (other[i] == other[b])
-        continue;
-      const BitextQaUnit *u = &ctx->units[i];
+      const SameText *best = &v[a + group_best (v + a, b - a)];
+      for (guint k = a; k < b; k++)
+        if (v[k].other != best->other)
+          g_array_append_vals (flagged, ((guint[]) { v[k].unit, best->unit }), 1);
+    }
+  g_array_sort (flagged, compare_flagged);
+  for (guint k = 0; k < flagged->len; k++)
+    {
+      const guint *f = &((const guint *) (void *) flagged->data)[2 * k];
+      const BitextQaUnit *u = &ctx->units[f[0]];
       gsize sa, sb, ta, tb;
       trimmed (u->source, &sa, &sb);
       trimmed (u->target, &ta, &tb);
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING, i,
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING, f[0],
                               (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
                               by_source ? "the same source is translated differently in unit %u"
                                         : "the same translation is given for a different "
                                           "source in unit %u",
-                              ctx->units[b].index);
+                              ctx->units[f[1]].index);
+    }
+}
+
+static int
+compare_uses (gconstpointer a, gconstpointer b)
+{
+  const TermUse *x = a, *y = b;
+  if (x->entry != y->entry)
+    return x->entry < y->entry ? -1 : 1;
+  return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+/* Note the uses[0..n) of one entry that are not its most frequent rendering. */
+static void
+note_term_uses (QaContext *ctx, const BitextGlossaryEntry *entry, const TermUse *uses, guint n)
+{
+  guint n_alts = g_strv_length ((char **) entry->targets);
+  if (n_alts < 2)
+    return;
+  g_autofree guint *count = g_new0 (guint, n_alts);
+  for (guint k = 0; k < n; k++)
+    count[uses[k].variant]++;
+  guint best = 0;
+  for (guint v = 1; v < n_alts; v++)
+    if (count[v] > count[best])
+      best = v;
+  for (guint k = 0; k < n; k++)
+    {
+      const TermUse *u = &uses[k];
+      if ((guint) u->variant == best)
+        continue;
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_INFO, u->unit,
+                              -1, -1, (gssize) u->start, (gssize) u->end,
+                              "'%s' is rendered as '%s' here and as '%s' in %u other "
+                              "unit%s",
+                              entry->source, entry->targets[u->variant],
+                              entry->targets[best], count[best], count[best] == 1 ? "" : "s");
     }
 }
 
@@ -907,43 +1043,23 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
 ** A glossary term rendered by different approved alternatives in different
 ** units (противоракетная оборона here, ПРО there): each unit using a less
 ** frequent alternative is noted, at info level since both are approved.
+** The uses are sorted by entry, so the work is one sort, whatever the
+** glossary's size.
 */
 static void
 check_term_consistency (QaContext *ctx)
 {
-  const GArray *uses = ctx->term_uses;
+  GArray *uses = ctx->term_uses;
   BitextGlossary *g = ctx->options->glossary;
   if (uses == NULL || g == NULL)
     return;
-  guint n_entries = bitext_glossary_get_n_entries (g);
-  for (guint e = 0; e < n_entries; e++)
+  g_array_sort (uses, compare_uses);
+  const TermUse *v = (const TermUse *) (void *) uses->data;
+  for (guint a = 0, b; a < uses->len; a = b)
     {
-      const BitextGlossaryEntry *entry = bitext_glossary_get_entry (g, e);
-      guint n_alts = g_strv_length ((char **) entry->targets);
-      if (n_alts < 2)
-        continue;
-      g_autofree guint *count = g_new0 (guint, n_alts);
-      for (guint k = 0; k < uses->len; k++)
-        {
-          const TermUse *u = &g_array_index (uses, TermUse, k);
-          count[u->variant] += u->entry == e;
-        }
-      guint best = 0;
-      for (guint v = 1; v < n_alts; v++)
-        if (count[v] > count[best])
-          best = v;
-      for (guint k = 0; k < uses->len; k++)
-        {
-          const TermUse *u = &g_array_index (uses, TermUse, k);
-          if (u->entry != e || (guint) u->variant == best)
-            continue;
-          bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_INFO, u->unit,
-                                  -1, -1, (gssize) u->start, (gssize) u->end,
-                                  "'%s' is rendered as '%s' here and as '%s' in %u other "
-                                  "unit%s",
-                                  entry->source, entry->targets[u->variant],
-                                  entry->targets[best], count[best], count[best] == 1 ? "" : "s");
-        }
+      for (b = a + 1; b < uses->len && v[b].entry == v[a].entry; b++)
+        ;
+      note_term_uses (ctx, bitext_glossary_get_entry (g, v[a].entry), v + a, b - a);
     }
 }
 
@@ -1003,9 +1119,21 @@ dominant_form (const SpellingGroup *g)
   return best;
 }
 
-static void
-collect_spellings (QaContext *ctx, GHashTable *groups, GString *form, GString *key)
+/* One word with a British/American suffix: where it is and its group. */
+typedef struct
 {
+  guint unit;
+  gsize start, end;
+  SpellingGroup *group;
+  const char *form;         /* the group's key for this spelling (owned by group->forms) */
+} Spelling;
+
+/* Every word of the sources that has a spelling key, counted into its group. */
+static void
+collect_spellings (QaContext *ctx, GHashTable *groups, GArray *found)
+{
+  g_autoptr(GString) form = g_string_new (NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
   for (guint i = 0; i < ctx->n_units; i++)
     {
       const char *s = text_or_empty (ctx->units[i].source);
@@ -1023,8 +1151,14 @@ collect_spellings (QaContext *ctx, GHashTable *groups, GString *form, GString *k
               g->first_form = g_strdup (form->str);
               g_hash_table_insert (groups, g_strdup (key->str), g);
             }
-          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (g->forms, form->str));
-          g_hash_table_insert (g->forms, g_strdup (form->str), GUINT_TO_POINTER (n + 1));
+          gpointer stored, n;
+          if (g_hash_table_lookup_extended (g->forms, form->str, &stored, &n))
+            g_hash_table_steal (g->forms, stored);     /* the key is kept: Spellings point to it */
+          else
+            stored = g_strdup (form->str), n = NULL;
+          g_hash_table_insert (g->forms, stored, GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+          Spelling sp = { i, w.start, w.end, g, stored };
+          g_array_append_val (found, sp);
         }
     }
 }
@@ -1032,7 +1166,8 @@ collect_spellings (QaContext *ctx, GHashTable *groups, GString *form, GString *k
 /*
 ** The source spells one word two ways (Defense and defence, organise and
 ** organize): each occurrence of a less frequent spelling is noted. English
-** sources only; info, since the translation is not at fault.
+** sources only; info, since the translation is not at fault. One pass over
+** the text; the words with a British or American suffix are kept.
 */
 static void
 check_source_spelling (QaContext *ctx)
@@ -1042,31 +1177,22 @@ check_source_spelling (QaContext *ctx)
     return;
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         spelling_group_free);
-  g_autoptr(GString) form = g_string_new (NULL);
-  g_autoptr(GString) key = g_string_new (NULL);
-  collect_spellings (ctx, groups, form, key);
-  for (guint i = 0; i < ctx->n_units; i++)
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Spelling));
+  collect_spellings (ctx, groups, found);
+  for (guint k = 0; k < found->len; k++)
     {
-      const char *s = text_or_empty (ctx->units[i].source);
-      gsize length = strlen (s), pos = 0;
-      QaWord w;
-      while (bitext_qa__next_word (s, length, &pos, &w))
-        {
-          if (!spelling_key (s, &w, form, key))
-            continue;
-          SpellingGroup *g = g_hash_table_lookup (groups, key->str);
-          if (g_hash_table_size (g->forms) < 2)
-            continue;
-          const char *best = dominant_form (g);
-          if (strcmp (form->str, best) == 0)
-            continue;
-          bitext_qa__add_finding (ctx, BITEXT_CHECK_SOURCE_CONSISTENCY, BITEXT_SEVERITY_INFO, i,
-                                  (gssize) w.start, (gssize) w.end, -1, -1,
-                                  "the source spells this word '%s' here and '%s' %u times "
-                                  "elsewhere",
-                                  form->str, best,
-                                  GPOINTER_TO_UINT (g_hash_table_lookup (g->forms, best)));
-        }
+      const Spelling *sp = &g_array_index (found, Spelling, k);
+      if (g_hash_table_size (sp->group->forms) < 2)
+        continue;
+      const char *best = dominant_form (sp->group);
+      if (strcmp (sp->form, best) == 0)
+        continue;
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_SOURCE_CONSISTENCY, BITEXT_SEVERITY_INFO, sp->unit,
+                              (gssize) sp->start, (gssize) sp->end, -1, -1,
+                              "the source spells this word '%s' here and '%s' %u times "
+                              "elsewhere",
+                              sp->form, best,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (sp->group->forms, best)));
     }
 }
 

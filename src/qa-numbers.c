@@ -73,14 +73,20 @@ numeral_table (void)
 static int
 month_of (const char *folded, gboolean capitalised)
 {
-  for (int m = 0; m < 12; m++)
-    if (capitalised && strcmp (folded, months_en[m]) == 0)
-      return m + 1;
+  if (capitalised && (guchar) folded[0] < 0x80)
+    for (int m = 0; m < 12; m++)
+      if (strcmp (folded, months_en[m]) == 0)
+        return m + 1;
+  /* Every Russian month name starts with a Cyrillic letter: two bytes, compared first. */
+  if ((guchar) folded[0] < 0x80)
+    return 0;
   static const char *const soft[] = { "ь", "я", "е", "ем", "ю", NULL };
   static const char *const soft_may[] = { "й", "я", "е", "ем", "ю", NULL };
   static const char *const hard[] = { "", "а", "е", "ом", "у", NULL };
   for (int m = 0; m < 12; m++)
     {
+      if (folded[1] != months_ru[m].stem[1])
+        continue;
       gsize n = strlen (months_ru[m].stem);
       if (strncmp (folded, months_ru[m].stem, n) != 0)
         continue;

@@ -38,7 +38,8 @@ void      bitext_qa__fold_spelling_en (GString *word);
 char     *bitext_qa__normalise_key    (const char *text);
 void      bitext_qa__lower            (const char *text, gsize length, GString *out);
 
-gboolean  bitext_glossary__keeps_word (const BitextGlossary *glossary, const char *folded);
+gboolean        bitext_glossary__keeps_word   (const BitextGlossary *glossary, const char *folded);
+BitextGlossary *bitext_glossary__dup_matcher  (const BitextGlossary *glossary);
 
 /* qa-numbers.c: the numbers of a text, each normalised to a value string. */
 typedef struct
@@ -62,13 +63,20 @@ typedef struct
   QaScript tgt_script;
   GPtrArray *findings;      /* (element-type BitextFinding) */
   GArray *term_uses;        /* glossary renderings seen by bitext_qa__check_units (TermUse) */
+  guint unit_begin;         /* bitext_qa__check_units covers units [unit_begin, unit_end) */
+  guint unit_end;
+  guint64 *key_hash[2];     /* per unit, source and target: hash of the normalised text | 1;
+                               0 until computed (bitext_qa__unit_key_hash) */
 } QaContext;
+
+guint64 bitext_qa__unit_key_hash (QaContext *ctx, guint unit, gboolean target);
 
 void bitext_qa__add_finding (QaContext *ctx, BitextCheck check, BitextSeverity severity,
                              guint unit, gssize src_start, gssize src_end, gssize tgt_start,
                              gssize tgt_end, const char *format, ...) G_GNUC_PRINTF (9, 10);
 
 void bitext_qa__check_units       (QaContext *ctx);
+void bitext_qa__merge_term_uses   (QaContext *ctx, const GArray *more);
 void bitext_qa__check_consistency (QaContext *ctx);
 
 G_END_DECLS

@@ -119,6 +119,81 @@ compare_findings (gconstpointer a, gconstpointer b)
   return xs < ys ? -1 : xs > ys;
 }
 
+/* A share of the per-unit checks: its own context, glossary matcher and findings. */
+typedef struct
+{
+  QaContext ctx;
+  BitextQaOptions opts;
+} Share;
+
+static gpointer
+check_share (gpointer data)
+{
+  Share *share = data;
+  bitext_qa__check_units (&share->ctx);
+  return NULL;
+}
+
+/* Units a thread should have at least: below that, starting threads costs more than it saves. */
+#define MIN_UNITS_PER_THREAD 5000
+
+static guint
+n_threads (const BitextQaOptions *opts, guint n_units)
+{
+  if (opts->n_threads > 0)
+    return MIN (opts->n_threads, MAX (n_units, 1u));
+  guint by_size = MAX (n_units / MIN_UNITS_PER_THREAD, 1u);
+  return MIN ((guint) g_get_num_processors (), by_size);
+}
+
+/*
+** Run the per-unit checks of @ctx over @n contiguous shares of its units,
+** on n - 1 new threads and this one. Each share has its own glossary
+** matcher (the stemmers and stem caches change as they match); the
+** findings and term uses are appended in unit order. The key hashes are
+** allocated beforehand, and each thread writes only its own units'.
+*/
+static void
+check_units (QaContext *ctx, guint n)
+{
+  if (n <= 1)
+    {
+      bitext_qa__check_units (ctx);
+      return;
+    }
+  g_autofree Share *shares = g_new0 (Share, n);
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+  for (guint k = 0; k < n; k++)
+    {
+      Share *sh = &shares[k];
+      sh->opts = *ctx->options;
+      if (sh->opts.glossary != NULL)
+        sh->opts.glossary = bitext_glossary__dup_matcher (ctx->options->glossary);
+      sh->ctx = *ctx;
+      sh->ctx.options = &sh->opts;
+      sh->ctx.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bitext_finding_free);
+      sh->ctx.unit_begin = (guint) ((guint64) ctx->n_units * k / n);
+      sh->ctx.unit_end = (guint) ((guint64) ctx->n_units * (k + 1) / n);
+      if (k > 0)
+        threads[k] = g_thread_new ("bitext-qa", check_share, sh);
+    }
+  check_share (&shares[0]);
+  for (guint k = 0; k < n; k++)
+    {
+      Share *sh = &shares[k];
+      if (k > 0)
+        g_thread_join (threads[k]);
+      g_ptr_array_extend_and_steal (ctx->findings, g_steal_pointer (&sh->ctx.findings));
+      if (ctx->term_uses == NULL)
+        ctx->term_uses = g_steal_pointer (&sh->ctx.term_uses);
+      else
+        bitext_qa__merge_term_uses (ctx, sh->ctx.term_uses);
+      g_clear_pointer (&sh->ctx.term_uses, g_array_unref);
+      if (sh->opts.glossary != ctx->options->glossary)
+        bitext_glossary_free (sh->opts.glossary);
+    }
+}
+
 static gboolean
 validate_units (const BitextQaUnit *units, guint n_units, GError **error)
 {
@@ -171,10 +246,13 @@ bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *
 
   QaContext ctx = { units, n_units, &opts, bitext_qa__script_for_lang (opts.src_lang),
                     bitext_qa__script_for_lang (opts.tgt_lang),
-                    g_ptr_array_new_with_free_func ((GDestroyNotify) bitext_finding_free), NULL };
-  bitext_qa__check_units (&ctx);
+                    g_ptr_array_new_with_free_func ((GDestroyNotify) bitext_finding_free), NULL,
+                    0, n_units, { g_new0 (guint64, n_units + 1), g_new0 (guint64, n_units + 1) } };
+  check_units (&ctx, n_threads (&opts, n_units));
   bitext_qa__check_consistency (&ctx);
   g_clear_pointer (&ctx.term_uses, g_array_unref);
+  g_clear_pointer (&ctx.key_hash[0], g_free);
+  g_clear_pointer (&ctx.key_hash[1], g_free);
 
   GPtrArray *out = ctx.findings;
   if (opts.ignore != NULL)

@@ -243,6 +243,13 @@ bitext_tm_unit_choose_target (const BitextTmUnit *unit, const BitextTmVariant *s
   return NULL;
 }
 
+/* A 64-bit hash of @length bytes (hash_bytes), for the other modules of the memory. */
+guint64
+bitext_tm__hash (const char *data, gsize length)
+{
+  return hash_bytes (data, length);
+}
+
 /*
 ** Characters in valid UTF-8: the bytes that are not continuation bytes
 ** (10xxxxxx), counted eight at a time: bit 7 set and bit 6 clear in a byte

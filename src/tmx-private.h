@@ -43,6 +43,12 @@ BitextTmAnnotation *bitext_tm__annotation_add (GPtrArray **annotations, const ch
 GPtrArray       *bitext_tm__attrs_copy     (const GPtrArray *attrs);
 GPtrArray       *bitext_tm__annotations_copy (const GPtrArray *annotations);
 
+/* tm-stats.c */
+guint64  bitext_tm__hash            (const char *data, gsize length);
+
+/* tm-match.c: a TMX date "YYYYMMDDThhmmssZ" as the number YYYYMMDDhhmmss; 0 if not one */
+guint64  bitext_tm__date_key        (const char *date);
+
 /* tmx-markup.c */
 gboolean bitext_tmx__check_text    (const char *text, gssize length, GError **error);
 void     bitext_tmx__escape_text   (GString *out, const char *text, gsize length);

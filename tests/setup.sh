@@ -3,7 +3,9 @@
 # As root: apt-get install. Otherwise: print the exact apt-get line and exit 1.
 # Extra packages may be given as arguments.
 set -euo pipefail
-packages=(gcc meson ninja-build pkg-config libglib2.0-dev libicu-dev libxml2-dev libstemmer-dev "$@")
+packages=(gcc meson ninja-build pkg-config libglib2.0-dev libicu-dev libxml2-dev libstemmer-dev chromium
+          libhunspell-dev hunspell-ru hunspell-en-us
+          omegat python3-translate libxml2-utils "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

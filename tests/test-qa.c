@@ -462,6 +462,36 @@ test_speech_draft (void)
   g_assert_cmpuint (hits, ==, n);
 }
 
+/* The draft checked on 1 and on 4 threads (shares of 20 units) gives the same findings. */
+static void
+test_speech_threads (void)
+{
+  g_auto(Speech) sp = { 0 };
+  load_speech (&sp, "speech.ru-draft.sent", "speech.ru-draft.gold.align");
+  g_autofree char *got[2] = { NULL, NULL };
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(BitextGlossary) g = speech_glossary (TRUE);
+      BitextQaOptions options = BITEXT_QA_OPTIONS_INIT;
+      options.glossary = g;
+      options.n_threads = k == 0 ? 1 : 4;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) findings = bitext_qa_run ((BitextQaUnit *) (void *) sp.units->data,
+                                                     sp.units->len, &options, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (findings->len, >, 40);
+      GString *s = g_string_new (NULL);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const BitextFinding *f = findings->pdata[i];
+          g_string_append_printf (s, "%u %s %s\n", f->unit, bitext_check_get_id (f->check),
+                                  f->message);
+        }
+      got[k] = g_string_free (s, FALSE);
+    }
+  g_assert_cmpstr (got[1], ==, got[0]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -480,5 +510,6 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/qa/speech/clean", test_speech_clean);
   g_test_add_func ("/qa/speech/draft", test_speech_draft);
+  g_test_add_func ("/qa/speech/threads", test_speech_threads);
   return g_test_run ();
 }

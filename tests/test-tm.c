@@ -182,6 +182,98 @@ test_choose (void)
   g_assert_null (bitext_tm_unit_choose_source (u, all, "ru"));
 }
 
+/* Fuzzy scores, exact: 100 × (1 − d / max(n, m)) over word and punctuation tokens, case folded. */
+static void
+test_index_scores (void)
+{
+  static const struct { const char *entry, *query; guint score, distance; } cases[] = {
+    { "It is great to be back in Moscow.", "it is GREAT to be back in moscow.", 100, 0 },
+    { "It is great to be back in Moscow.", "It is great to be back in Paris.", 88, 1 },
+    { "We must find common solutions for this common problem.",
+      "We must find common solutions for this problem.", 90, 1 },
+    { "Thank you.", "Thank you!", 66, 1 },
+    { "Straße", "STRASSE", 100, 0 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BitextTmIndex) index = bitext_tm_index_new ("en", &error);
+      g_assert_no_error (error);
+      bitext_tm_index_add (index, cases[i].entry, NULL);
+      g_autoptr(GArray) m = bitext_tm_index_lookup (index, cases[i].query, 0, 0);
+      g_assert_cmpuint (m->len, ==, 1);
+      g_assert_cmpuint (g_array_index (m, BitextTmMatch, 0).score, ==, cases[i].score);
+      g_assert_cmpuint (g_array_index (m, BitextTmMatch, 0).distance, ==, cases[i].distance);
+    }
+}
+
+/*
+** The prefilter never loses a match: on a random memory over a small
+** vocabulary, a lookup at threshold T returns exactly the matches of a
+** full scan (threshold 0) that score T or more, in the same order.
+*/
+static void
+test_index_prefilter (void)
+{
+  static const char *const words[] = { "a", "b", "c", "d", "e", "f", "g", "h", ".", "," };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(BitextTmIndex) index = bitext_tm_index_new ("en", NULL);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(GString) t = g_string_new (NULL);
+      for (int k = g_rand_int_range (rand, 1, 12); k > 0; k--)
+        g_string_append_printf (t, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_autofree char *date = g_strdup_printf ("2012%02d01T000000Z", g_rand_int_range (rand, 1, 13));
+      g_assert_cmpuint (bitext_tm_index_add (index, t->str, date), ==, i);
+      g_ptr_array_add (texts, g_string_free (g_steal_pointer (&t), FALSE));
+    }
+  for (guint q = 0; q < 50; q++)
+    {
+      const char *query = texts->pdata[g_rand_int_range (rand, 0, texts->len)];
+      guint threshold = (guint) g_rand_int_range (rand, 1, 101);
+      g_autoptr(GArray) all = bitext_tm_index_lookup (index, query, 0, 0);
+      g_autoptr(GArray) some = bitext_tm_index_lookup (index, query, 0, threshold);
+      guint k = 0;
+      for (guint i = 0; i < all->len; i++)
+        {
+          const BitextTmMatch *a = &g_array_index (all, BitextTmMatch, i);
+          /* T is whole: floor (100 (L - d) / L) >= T is the index's 100 (L - d) >= T L. */
+          if (a->score < threshold)
+            continue;
+          g_assert_cmpuint (k, <, some->len);
+          g_assert_cmpuint (g_array_index (some, BitextTmMatch, k).id, ==, a->id);
+          k++;
+        }
+      g_assert_cmpuint (k, ==, some->len);
+    }
+}
+
+/* Stems: «оборона» finds «обороны», "defence" finds "defences"; phrases keep their order. */
+static void
+test_concordance (void)
+{
+  static const struct { const char *phrase, *lang, *text; gsize offset, length; } cases[] = {
+    { "оборона", "ru", "в области противоракетной обороны.", 49, 14 },
+    { "defence", "en", "Missile defences are here.", 8, 8 },
+    { "missile defence", "en-GB", "Our Missile  Defences are here.", 4, 17 },
+    { "defence missile", "en", "Our missile defence.", 0, 0 },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BitextTmConcordance) c = bitext_tm_concordance_new (cases[i].phrase);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) spans = bitext_tm_concordance_find (c, cases[i].text, cases[i].lang, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (spans->len, ==, cases[i].length > 0 ? 1 : 0);
+      if (cases[i].length > 0)
+        {
+          g_assert_cmpuint (g_array_index (spans, BitextSpan, 0).offset, ==, cases[i].offset);
+          g_assert_cmpuint (g_array_index (spans, BitextSpan, 0).length, ==, cases[i].length);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -195,5 +287,8 @@ main (int argc, char **argv)
   g_test_add_func ("/tm/unit/reset-reuses", test_reset_reuses);
   g_test_add_func ("/tm/unit/choose-source-target", test_choose);
   g_test_add_func ("/tm/stats/figures", test_stats);
+  g_test_add_func ("/tm/index/scores", test_index_scores);
+  g_test_add_func ("/tm/index/prefilter-loses-nothing", test_index_prefilter);
+  g_test_add_func ("/tm/concordance/stems", test_concordance);
   return g_test_run ();
 }

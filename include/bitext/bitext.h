@@ -11,5 +11,6 @@
 #include <bitext/tmx.h>
 #include <bitext/glossary.h>
 #include <bitext/qa.h>
+#include <bitext/report.h>
 
 #define BITEXT_VERSION "0.1.0"

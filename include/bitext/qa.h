@@ -80,6 +80,8 @@ typedef struct
   guint checks;             /* bit (1u << BitextCheck) per check to run; 0: all */
   double length_z;          /* |modified z| above which a length ratio is an outlier */
   guint length_min_units;   /* fewer 1-1 units: Gale & Church's published length model */
+  guint n_threads;          /* per-unit checks on this many threads; 0: one per processor
+                               when there are units enough to share (findings are the same) */
 } BitextQaOptions;
 
 /* length_z: 3.5, the cut-off for the modified z-score of Iglewicz & Hoaglin (1993), "How to

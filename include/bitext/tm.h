@@ -148,6 +148,42 @@ BITEXT_API BitextTmVariant *bitext_tm_unit_choose_target (const BitextTmUnit *un
                                                           const BitextTmVariant *source,
                                                           const char *tgt_lang);
 
+/*
+** Fuzzy matching (bitext tm lookup): an index of source segments and the
+** CAT-style match percentage, 100 × (1 − d / max(n, m)) with d the
+** Levenshtein distance over word and punctuation tokens (ICU word
+** boundaries, case-folded) and n, m the segments' lengths in tokens.
+*/
+typedef struct _BitextTmIndex BitextTmIndex;
+
+typedef struct
+{
+  guint id;                   /* the entry, as bitext_tm_index_add() numbered it */
+  guint score;                /* percent, rounded down */
+  guint distance;             /* in tokens */
+} BitextTmMatch;
+
+BITEXT_API BitextTmIndex *bitext_tm_index_new           (const char *lang, GError **error);
+BITEXT_API void           bitext_tm_index_free          (BitextTmIndex *index);
+BITEXT_API guint          bitext_tm_index_add           (BitextTmIndex *index, const char *text,
+                                                         const char *date);
+BITEXT_API guint          bitext_tm_index_get_n_entries (const BitextTmIndex *index);
+BITEXT_API GArray        *bitext_tm_index_lookup        (BitextTmIndex *index, const char *text,
+                                                         guint top_k, guint threshold);
+
+/* Concordance (bitext tm grep): a phrase found through Snowball stems. */
+typedef struct _BitextTmConcordance BitextTmConcordance;
+
+BITEXT_API BitextTmConcordance *bitext_tm_concordance_new   (const char *phrase);
+BITEXT_API void                 bitext_tm_concordance_free  (BitextTmConcordance *c);
+BITEXT_API GArray              *bitext_tm_concordance_find  (BitextTmConcordance *c,
+                                                             const char *text, const char *lang,
+                                                             GError **error);
+BITEXT_API guint                bitext_tm_concordance_get_n_words (BitextTmConcordance *c,
+                                                                   const char *lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTmIndex, bitext_tm_index_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTmConcordance, bitext_tm_concordance_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTmStats, bitext_tm_stats_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTm, bitext_tm_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTmUnit, bitext_tm_unit_free)

@@ -82,6 +82,39 @@ BITEXT_API char            *bitext_tmx_write_to_data   (BitextTm *tm,
                                                         const BitextTmxWriteOptions *options,
                                                         gsize *length, GError **error);
 
+/*
+** Merging (bitext tm merge): one unit per (source, target) pair, the newest
+** by changedate or creationdate, in two streaming passes over the files.
+*/
+typedef struct _BitextTmMerge BitextTmMerge;
+
+typedef struct
+{
+  guint64 n_units;            /* units read */
+  guint64 n_written;
+  guint64 n_duplicates;       /* units dropped: an equal or newer unit has the same pair */
+  guint64 n_conflict_sources; /* sources written with more than one target */
+} BitextTmMergeSummary;
+
+/* Called for each unit written whose source is written with another target too. */
+typedef void (*BitextTmMergeConflictFunc) (const char *path, const BitextTmUnit *unit,
+                                           const BitextTmVariant *source,
+                                           const BitextTmVariant *target, gpointer user_data);
+
+BITEXT_API BitextTmMerge *bitext_tm_merge_new      (const char *src_lang, const char *tgt_lang);
+BITEXT_API void           bitext_tm_merge_free     (BitextTmMerge *merge);
+BITEXT_API gboolean       bitext_tm_merge_add_file (BitextTmMerge *merge, const char *path,
+                                                    const BitextTmxReadOptions *options,
+                                                    GError **error);
+BITEXT_API gboolean       bitext_tm_merge_write    (BitextTmMerge *merge, const char *path,
+                                                    const BitextTmxReadOptions *options,
+                                                    const BitextTmxWriteOptions *write_options,
+                                                    BitextTmMergeConflictFunc conflict_func,
+                                                    gpointer user_data,
+                                                    BitextTmMergeSummary *summary,
+                                                    GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTmMerge, bitext_tm_merge_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextTmxWriter, bitext_tmx_writer_free)
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <bitext/bitext.h>
 
+#include "cmd-tm.h"
 #include "cmd.h"
 #include "common.h"
 
@@ -11,6 +12,7 @@ static char *opt_tgt_lang = NULL;
 static char *opt_dict = NULL;
 static char *opt_format = NULL;
 static char *opt_output = NULL;
+static char *opt_date = NULL;
 static gboolean opt_presegmented = FALSE;
 
 static const GOptionEntry entries[] = {
@@ -24,8 +26,10 @@ static const GOptionEntry entries[] = {
   { "presegmented", 0, 0, G_OPTION_ARG_NONE, &opt_presegmented,
     "Inputs hold one sentence a line; blank lines separate paragraphs", NULL },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    "tsv (default), jsonl (indices, texts, type, score, evidence) or beads ([i,j]:[k])",
+    "tsv (default), jsonl (indices, texts, type, score, evidence), beads ([i,j]:[k]) or tmx",
     "FORMAT" },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
+    "tmx: creationdate of the memory (default: $SOURCE_DATE_EPOCH, else now)", "DATE" },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "Write to FILE (replaced only when complete) instead of stdout", "FILE" },
   { NULL }
@@ -201,6 +205,100 @@ write_alignment (const GArray *beads, const Input *src, const Input *tgt, const 
   return bitext_output_commit (&out, error);
 }
 
+/* The sentences start .. start+len of @in joined by single spaces (a TMX segment). */
+static char *
+join_texts (const Input *in, guint start, guint len)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  for (guint k = 0; k < len; k++)
+    {
+      if (k > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, g_ptr_array_index (in->texts, start + k));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* "7" or "7-9": 1-based sentence numbers, as a translator counts them. */
+static void
+append_range (GString *s, guint start, guint len)
+{
+  g_string_append_printf (s, "%u", start + 1);
+  if (len > 1)
+    g_string_append_printf (s, "-%u", start + len);
+}
+
+/*
+** The translation unit of one bead: source variant first, then target, with
+** the props of include/bitext/tmx.h. Beads with an empty side (1-0, 0-1)
+** make no unit: a sentence left out or added is not a translation, and a CAT
+** tool would offer the empty side as one.
+*/
+static BitextTmUnit *
+bead_unit (const BitextBead *b, const Input *src, const Input *tgt, const char *source,
+           GError **error)
+{
+  g_autoptr(BitextTmUnit) unit = bitext_tm_unit_new ();
+  g_autofree char *s = join_texts (src, b->src_start, b->src_len);
+  g_autofree char *t = join_texts (tgt, b->tgt_start, b->tgt_len);
+  char score[32];
+  g_ascii_formatd (score, sizeof score, "%.4f", b->score);
+  g_autoptr(GString) position = g_string_new (NULL);
+  append_range (position, b->src_start, b->src_len);
+  g_string_append_c (position, ' ');
+  append_range (position, b->tgt_start, b->tgt_len);
+  bitext_tm_unit_add_prop (unit, BITEXT_TMX_PROP_SCORE, score);
+  bitext_tm_unit_add_prop (unit, BITEXT_TMX_PROP_BEAD, bitext_bead_get_type (b));
+  bitext_tm_unit_add_prop (unit, BITEXT_TMX_PROP_SOURCE, source);
+  bitext_tm_unit_add_prop (unit, BITEXT_TMX_PROP_POSITION, position->str);
+  if (bitext_tm_unit_add_variant (unit, src->lang, s, error) == NULL
+      || bitext_tm_unit_add_variant (unit, tgt->lang, t, error) == NULL)
+    return NULL;
+  return g_steal_pointer (&unit);
+}
+
+/*
+** TMX through the memory module: streamed to -o FILE (which the writer
+** replaces only when complete), or built in memory for stdout.
+*/
+static gboolean
+write_tmx (const GArray *beads, const Input *src, const Input *tgt, const char *src_path,
+           const char *tgt_path, GError **error)
+{
+  BitextTmxWriteOptions options = BITEXT_TMX_WRITE_OPTIONS_INIT;
+  if (opt_date != NULL && !cmd_tm_parse_date (opt_date, &options.date, error))
+    return FALSE;
+  g_autofree char *src_name = g_path_get_basename (src_path);
+  g_autofree char *tgt_name = g_path_get_basename (tgt_path);
+  g_autofree char *source = g_strconcat (src_name, " ", tgt_name, NULL);
+  g_autoptr(BitextTm) tm = bitext_tm_new (src->lang, tgt->lang);
+  g_autoptr(BitextTmxWriter) writer = NULL;
+  if (opt_output != NULL
+      && (writer = bitext_tmx_writer_new (opt_output, tm, &options, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, i);
+      if (b->src_len == 0 || b->tgt_len == 0)
+        continue;
+      g_autoptr(BitextTmUnit) unit = bead_unit (b, src, tgt, source, error);
+      if (unit == NULL)
+        return FALSE;
+      if (writer == NULL)
+        bitext_tm_append_unit (tm, g_steal_pointer (&unit));
+      else if (!bitext_tmx_writer_add_unit (writer, unit, error))
+        return FALSE;
+    }
+  if (writer != NULL)
+    return bitext_tmx_writer_close (writer, error);
+  gsize length;
+  g_autofree char *data = bitext_tmx_write_to_data (tm, &options, &length, error);
+  if (data == NULL)
+    return FALSE;
+  fwrite (data, 1, length, stdout);
+  return fflush (stdout) == 0;
+}
+
 int
 cmd_align (int argc, char **argv, GError **error)
 {
@@ -215,10 +313,11 @@ cmd_align (int argc, char **argv, GError **error)
       return BITEXT_EXIT_ERROR;
     }
   const char *format = opt_format != NULL ? opt_format : "tsv";
-  if (strcmp (format, "tsv") != 0 && strcmp (format, "jsonl") != 0 && strcmp (format, "beads") != 0)
+  if (strcmp (format, "tsv") != 0 && strcmp (format, "jsonl") != 0 && strcmp (format, "beads") != 0
+      && strcmp (format, "tmx") != 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "align: unknown --format '%s' (tsv, jsonl or beads)", format);
+                   "align: unknown --format '%s' (tsv, jsonl, beads or tmx)", format);
       return BITEXT_EXIT_ERROR;
     }
   g_auto(Input) src = { 0 }, tgt = { 0 };
@@ -238,5 +337,8 @@ cmd_align (int argc, char **argv, GError **error)
       n_tgt, error);
   if (beads == NULL)
     return BITEXT_EXIT_ERROR;
-  return write_alignment (beads, &src, &tgt, format, error) ? BITEXT_EXIT_OK : BITEXT_EXIT_ERROR;
+  gboolean ok = strcmp (format, "tmx") == 0
+                  ? write_tmx (beads, &src, &tgt, argv[1], argv[2], error)
+                  : write_alignment (beads, &src, &tgt, format, error);
+  return ok ? BITEXT_EXIT_OK : BITEXT_EXIT_ERROR;
 }

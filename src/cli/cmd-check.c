@@ -5,8 +5,6 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <unicode/uchar.h>
-
 #include <bitext/bitext.h>
 
 #include "cmd.h"
@@ -33,7 +31,7 @@ static const GOptionEntry entries[] = {
   { "ignore", 0, 0, G_OPTION_ARG_FILENAME, &opt_ignore,
     "Accepted findings: CHECK<TAB>TEXT a line (the ignore_key of --format json)", "FILE" },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    "term (default: pairs side by side) or json (one finding a line)", "FORMAT" },
+    "term (default: pairs side by side), html (a self-contained page) or json (one finding a line)", "FORMAT" },
   { "fail-on", 0, 0, G_OPTION_ARG_STRING, &opt_fail_on,
     "Exit 1 when a finding of this severity or above exists: error, warning (default), info",
     "SEVERITY" },
@@ -254,165 +252,7 @@ units_from_tmx (Units *u, const char *path, GError **error)
   return bitext_tmx_foreach_unit (path, &options, add_tmx_unit, u, NULL, error);
 }
 
-/* The terminal view --------------------------------------------------------------------------- */
-
-typedef struct
-{
-  FILE *out;
-  gboolean colour;
-  guint width;              /* display columns of one side */
-  GString *line;
-} View;
-
-static const char *const colour_on[] = { "\033[30;46m", "\033[30;43m", "\033[1;37;41m" };
-#define COLOUR_OFF "\033[0m"
-
-/* Display width of a character: 0 for combining marks, 2 for East Asian wide and fullwidth. */
-static guint
-char_width (gunichar c)
-{
-  int8_t type = u_charType ((UChar32) c);
-  if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || c == 0x200B)
-    return 0;
-  int ea = u_getIntPropertyValue ((UChar32) c, UCHAR_EAST_ASIAN_WIDTH);
-  return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
-}
-
-/* One displayed line of a side: its bytes (with markers or colour) and its width. */
-typedef struct
-{
-  GString *text;
-  guint width;
-} Cell;
-
-static void
-cell_free (gpointer p)
-{
-  g_string_free (((Cell *) p)->text, TRUE);
-  g_free (p);
-}
-
-static Cell *
-new_cell (GPtrArray *cells)
-{
-  Cell *c = g_new0 (Cell, 1);
-  c->text = g_string_new (NULL);
-  g_ptr_array_add (cells, c);
-  return c;
-}
-
-/*
-** Lay out @text in lines of at most view->width columns, breaking after
-** spaces where it can. @level[i] is 0 for a plain byte and severity + 1 for
-** a flagged one; flagged runs get colour (closed and reopened at line ends)
-** or [[ ]] markers.
-*/
-static GPtrArray *
-layout (const View *view, const char *text, const guint8 *level)
-{
-  GPtrArray *cells = g_ptr_array_new_with_free_func (cell_free);
-  Cell *cur = new_cell (cells);
-  guint8 state = 0;
-  gsize n = strlen (text);
-  for (gsize i = 0; i < n;)
-    {
-      /* The next word: up to and including the spaces after it. */
-      gsize j = i;
-      guint w = 0;
-      while (j < n && text[j] != ' ')
-        {
-          w += char_width (g_utf8_get_char (text + j)) + (view->colour ? 0 : 2 * (level[j] != (j > 0 ? level[j - 1] : 0)));
-          j = (gsize) (g_utf8_next_char (text + j) - text);
-        }
-      while (j < n && text[j] == ' ')
-        j++, w++;
-      if (cur->width > 0 && cur->width + w > view->width)
-        {
-          if (state && view->colour)
-            g_string_append (cur->text, COLOUR_OFF);
-          cur = new_cell (cells);
-          if (state && view->colour)
-            g_string_append (cur->text, colour_on[state - 1]);
-        }
-      for (; i < j; i = (gsize) (g_utf8_next_char (text + i) - text))
-        {
-          if (level[i] != state)
-            {
-              if (view->colour)
-                g_string_append (cur->text, level[i] ? colour_on[level[i] - 1] : COLOUR_OFF);
-              else
-                {
-                  g_string_append (cur->text, state ? "]]" : "");
-                  g_string_append (cur->text, level[i] ? "[[" : "");
-                  cur->width += (state ? 2 : 0) + (level[i] ? 2 : 0);
-                }
-              state = level[i];
-            }
-          gunichar c = g_utf8_get_char (text + i);
-          guint cw = char_width (c);
-          if (cur->width + cw > view->width && cur->width > 0)
-            {
-              if (state && view->colour)
-                g_string_append (cur->text, COLOUR_OFF);
-              cur = new_cell (cells);
-              if (state && view->colour)
-                g_string_append (cur->text, colour_on[state - 1]);
-            }
-          g_string_append_len (cur->text, text + i, g_utf8_next_char (text + i) - (text + i));
-          cur->width += cw;
-        }
-    }
-  if (state)
-    {
-      g_string_append (cur->text, view->colour ? COLOUR_OFF : "]]");
-      cur->width += view->colour ? 0 : 2;
-    }
-  return cells;
-}
-
-/* Flag levels per byte of one side of unit @unit from its findings [first, last). */
-static guint8 *
-flag_levels (const char *text, GPtrArray *findings, guint first, guint last, gboolean source)
-{
-  gsize n = strlen (text);
-  guint8 *level = g_new0 (guint8, n + 1);
-  for (guint k = first; k < last; k++)
-    {
-      const BitextFinding *f = findings->pdata[k];
-      const BitextQaSpan *s = source ? &f->source_span : &f->target_span;
-      for (gssize b = s->byte_start; b >= 0 && b < s->byte_end && (gsize) b < n; b++)
-        level[b] = MAX (level[b], (guint8) (f->severity + 1));
-    }
-  return level;
-}
-
-static void
-print_pair (View *view, const Units *u, guint unit, GPtrArray *findings, guint first, guint last)
-{
-  const BitextQaUnit *q = &g_array_index (u->units, BitextQaUnit, unit);
-  const char *src = q->source, *tgt = q->target;
-  g_autofree guint8 *sl = flag_levels (src, findings, first, last, TRUE);
-  g_autofree guint8 *tl = flag_levels (tgt, findings, first, last, FALSE);
-  g_autoptr(GPtrArray) left = layout (view, src, sl);
-  g_autoptr(GPtrArray) right = layout (view, tgt, tl);
-  fprintf (view->out, "── %u %s\n", unit, (char *) u->labels->pdata[unit]);
-  for (guint r = 0; r < MAX (left->len, right->len); r++)
-    {
-      const Cell *a = r < left->len ? left->pdata[r] : NULL;
-      const Cell *b = r < right->len ? right->pdata[r] : NULL;
-      guint pad = view->width - (a != NULL ? MIN (a->width, view->width) : 0);
-      fprintf (view->out, "  %s%*s │ %s\n", a != NULL ? a->text->str : "", (int) pad, "",
-               b != NULL ? b->text->str : "");
-    }
-  for (guint k = first; k < last; k++)
-    {
-      const BitextFinding *f = findings->pdata[k];
-      fprintf (view->out, "  %s%-7s%s %-20s %s\n", view->colour ? colour_on[f->severity] : "",
-               bitext_severity_get_name (f->severity), view->colour ? COLOUR_OFF : "",
-               bitext_check_get_id (f->check), f->message);
-    }
-  fputc ('\n', view->out);
-}
+/* The terminal and HTML views ------------------------------------------------------------------ */
 
 static guint
 terminal_width (FILE *out)
@@ -427,37 +267,26 @@ terminal_width (FILE *out)
 }
 
 static void
-print_summary (FILE *out, GPtrArray *findings, guint n_units)
+write_report (FILE *out, const char *format, const Units *u, GPtrArray *findings, int argc,
+              char **argv)
 {
-  guint counts[BITEXT_CHECK_N][3] = { { 0 } };
-  for (guint k = 0; k < findings->len; k++)
-    {
-      const BitextFinding *f = findings->pdata[k];
-      counts[f->check][f->severity]++;
-    }
-  fprintf (out, "%u findings in %u units\n", findings->len, n_units);
-  fprintf (out, "  %-20s %6s %8s %6s\n", "check", "error", "warning", "info");
-  for (guint c = 0; c < BITEXT_CHECK_N; c++)
-    if (counts[c][0] + counts[c][1] + counts[c][2] > 0)
-      fprintf (out, "  %-20s %6u %8u %6u\n", bitext_check_get_id (c), counts[c][2], counts[c][1],
-               counts[c][0]);
-}
-
-static void
-write_term (FILE *out, const Units *u, GPtrArray *findings)
-{
-  View view = { out, isatty (fileno (out)) && g_getenv ("NO_COLOR") == NULL, 0, NULL };
-  view.width = MAX ((terminal_width (out) - 5) / 2, 20u);
-  guint k = 0;
-  for (guint unit = 0; unit < u->units->len; unit++)
-    {
-      guint first = k;
-      while (k < findings->len && ((BitextFinding *) findings->pdata[k])->unit == unit)
-        k++;
-      if (k > first || opt_all)
-        print_pair (&view, u, unit, findings, first, k);
-    }
-  print_summary (out, findings, u->units->len);
+  BitextReportOptions options = BITEXT_REPORT_OPTIONS_INIT;
+  options.labels = (const char *const *) u->labels->pdata;
+  options.source_name = argv[1];
+  options.target_name = argc > 2 ? argv[2] : NULL;
+  options.glossary_name = opt_glossary;
+  options.src_lang = u->src_lang;
+  options.tgt_lang = u->tgt_lang;
+  options.all = opt_all;
+  options.colour = isatty (fileno (out)) && g_getenv ("NO_COLOR") == NULL;
+  options.width = terminal_width (out);
+  g_autoptr(GString) s = g_string_new (NULL);
+  const BitextQaUnit *units = (const BitextQaUnit *) (void *) u->units->data;
+  if (strcmp (format, "html") == 0)
+    bitext_report_append_html (s, units, u->units->len, findings, &options);
+  else
+    bitext_report_append_text (s, units, u->units->len, findings, &options);
+  fwrite (s->str, 1, s->len, out);
 }
 
 /* JSON ---------------------------------------------------------------------------------------- */
@@ -529,10 +358,11 @@ static gboolean
 check_arguments (int argc, char **argv, BitextSeverity *fail_on, GError **error)
 {
   const char *format = opt_format != NULL ? opt_format : "term";
-  if (strcmp (format, "term") != 0 && strcmp (format, "json") != 0)
+  if (strcmp (format, "term") != 0 && strcmp (format, "json") != 0
+      && strcmp (format, "html") != 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "check: unknown --format '%s' (term or json)", format);
+                   "check: unknown --format '%s' (term, html or json)", format);
       return FALSE;
     }
   if (!bitext_severity_from_name (opt_fail_on != NULL ? opt_fail_on : "warning", fail_on))
@@ -595,10 +425,11 @@ cmd_check (int argc, char **argv, GError **error)
   BitextOutput out;
   if (!bitext_output_open (&out, opt_output, error))
     return BITEXT_EXIT_ERROR;
-  if (opt_format != NULL && strcmp (opt_format, "json") == 0)
+  const char *format = opt_format != NULL ? opt_format : "term";
+  if (strcmp (format, "json") == 0)
     write_json (out.stream, &u, findings);
   else
-    write_term (out.stream, &u, findings);
+    write_report (out.stream, format, &u, findings, argc, argv);
   if (!bitext_output_commit (&out, error))
     return BITEXT_EXIT_ERROR;
   for (guint k = 0; k < findings->len; k++)

@@ -39,20 +39,6 @@ typedef struct
   GString *line;
 } Export;
 
-static void
-append_tsv (GString *out, const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '\t': g_string_append (out, "\\t"); break;
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      case '\\': g_string_append (out, "\\\\"); break;
-      default: g_string_append_c (out, *p);
-      }
-}
-
 /* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
 static void
 append_csv (GString *out, const char *text)
@@ -81,9 +67,9 @@ format_pair (Export *e, const BitextTmUnit *unit, const BitextTmVariant *src,
   switch (e->format)
     {
     case FORMAT_TSV:
-      append_tsv (l, src_text);
+      cmd_tm_append_tsv (l, src_text);
       g_string_append_c (l, '\t');
-      append_tsv (l, tgt_text);
+      cmd_tm_append_tsv (l, tgt_text);
       g_string_append_c (l, '\n');
       break;
     case FORMAT_CSV:

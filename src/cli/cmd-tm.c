@@ -13,6 +13,10 @@
 static const BitextCommand tm_commands[] = {
   { "stats", cmd_tm_stats, "Units, languages, duplicates and segment lengths of a TMX file" },
   { "export", cmd_tm_export, "Write the units of a TMX file as TSV, CSV or JSON lines" },
+  { "import", cmd_tm_import, "Make a TMX file from TSV or CSV pairs" },
+  { "merge", cmd_tm_merge, "Merge TMX files: one unit per source and target, the newest" },
+  { "grep", cmd_tm_grep, "Find a word or phrase, inflected forms too (concordance)" },
+  { "lookup", cmd_tm_lookup, "Fuzzy matches for a new sentence, with CAT-style percentages" },
   { NULL, NULL, NULL },
 };
 
@@ -20,7 +24,7 @@ static void
 print_usage (FILE *stream)
 {
   fprintf (stream, "usage: bitext tm COMMAND [OPTIONS] FILE…\n\n"
-                   "Inspect, export (and later merge, import and search) TMX translation "
+                   "Inspect, export, import, merge and search TMX translation "
                    "memories.\n\nCommands:\n");
   for (const BitextCommand *c = tm_commands; c->name != NULL; c++)
     fprintf (stream, "  %-10s %s\n", c->name, c->summary);
@@ -32,6 +36,47 @@ cmd_tm_print_warning (const char *message, gpointer user_data)
 {
   (void) user_data;
   fprintf (stderr, "bitext: warning: %s\n", message);
+}
+
+void
+cmd_tm_append_tsv (GString *out, const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\t': g_string_append (out, "\\t"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      default: g_string_append_c (out, *p);
+      }
+}
+
+gboolean
+cmd_tm_parse_date (const char *text, gint64 *date, GError **error)
+{
+  guint64 seconds = 0;
+  if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &seconds, NULL))
+    {
+      *date = (gint64) seconds;
+      return TRUE;
+    }
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, utc);
+  if (dt == NULL && strlen (text) == 10)
+    {
+      g_autofree char *midnight = g_strconcat (text, "T00:00:00Z", NULL);
+      dt = g_date_time_new_from_iso8601 (midnight, utc);
+    }
+  if (dt == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--date '%s': not a date (seconds since 1970, YYYY-MM-DD, ISO 8601 or "
+                   "YYYYMMDDThhmmssZ)", text);
+      return FALSE;
+    }
+  *date = g_date_time_to_unix (dt);
+  return TRUE;
 }
 
 int

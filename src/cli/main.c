@@ -13,6 +13,7 @@ static const BitextCommand commands[] = {
   { "eval-align", cmd_eval_align, "Score alignments against gold ones (strict and lax P/R/F1)" },
   { "tm", cmd_tm, "Inspect and export TMX translation memories" },
   { "check", cmd_check, "QA checks with a side-by-side view of the findings" },
+  { "glossary", cmd_glossary, "Extract a glossary from aligned units; convert glossary files" },
   { NULL, NULL, NULL },
 };
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext align`: formats, the sample pair, bad input.
 . "$(dirname "$0")/tap.sh"
-plan 11
+plan 18
 
 EN="$ROOT/samples/speech.en.txt"
 RU="$ROOT/samples/speech.ru.txt"
@@ -30,4 +30,46 @@ ok "malformed dictionary line" expect_error 2 "^bitext: .*bad.tsv:2: expected so
 ok "one 100 MB sentence" bash -c '
   head -c 100000000 < <(yes "word " | tr -d "\n") >"$TMP/big.txt"; echo "Short." >"$TMP/short.txt"
   [ "$("$BITEXT" align --presegmented --format beads "$TMP/big.txt" "$TMP/short.txt")" = "[0]:[0]" ]'
+# TMX through the memory module. The expected units: the gold beads over the reference
+# sentence lists, multi-sentence sides joined by one space (the gold has no 1-0/0-1 beads;
+# those would make no unit).
+gold_pairs() {
+  awk 'FNR == 1 { f++ } f == 1 { en[FNR - 1] = $0; next } f == 2 { ru[FNR - 1] = $0; next }
+       { split($0, side, ":"); s = side[1]; t = side[2]; gsub(/[][]/, "", s); gsub(/[][]/, "", t)
+         ns = split(s, a, ","); nt = split(t, b, ",")
+         line = ""; for (k = 1; k <= ns; k++) line = line (k > 1 ? " " : "") en[a[k]]
+         line = line "\t"; for (k = 1; k <= nt; k++) line = line (k > 1 ? " " : "") ru[b[k]]
+         print line }' "$ROOT/tests/data/speech.en.sent" "$ROOT/tests/data/speech.ru.sent" \
+      "$ROOT/tests/data/speech.gold.align"
+}
+export -f gold_pairs
+ok "tmx: same input and SOURCE_DATE_EPOCH, same bytes (-o twice and stdout)" bash -c '
+  export SOURCE_DATE_EPOCH=0
+  "$BITEXT" align --src-lang en --tgt-lang ru --format tmx -o "$TMP/a.tmx" "$0" "$1"
+  "$BITEXT" align --src-lang en --tgt-lang ru --format tmx -o "$TMP/b.tmx" "$0" "$1"
+  "$BITEXT" align --src-lang en --tgt-lang ru --format tmx "$0" "$1" >"$TMP/c.tmx"
+  cmp "$TMP/a.tmx" "$TMP/b.tmx" && cmp "$TMP/a.tmx" "$TMP/c.tmx" && grep -q "creationdate=\"19700101T000000Z\"" "$TMP/a.tmx"' "$EN" "$RU"
+ok "tmx: the units are the gold pairs, source first, with score, bead, source, position" bash -c '
+  "$BITEXT" tm export --format tsv "$TMP/a.tmx" | diff -u <(gold_pairs) - &&
+  [ "$(grep -c "<tu " "$TMP/a.tmx")" = 80 ] &&
+  grep -A6 "<tu tuid=\"19\"" "$TMP/a.tmx" | tr -d "\n" | grep -Eq "x-bitext-score\">0\.[0-9]{4}</prop>.*x-bitext-bead\">1-2</prop>.*x-bitext-source\">speech.en.txt speech.ru.txt</prop>.*x-bitext-position\">19 19-20</prop>.*<tuv xml:lang=\"en\">.*<tuv xml:lang=\"ru\">"'
+ok "tmx: --date overrides SOURCE_DATE_EPOCH" bash -c '
+  SOURCE_DATE_EPOCH=5 "$BITEXT" align --src-lang en --tgt-lang ru --format tmx --date 1970-01-01 "$0" "$1" | cmp - "$TMP/a.tmx"' "$EN" "$RU"
+ok "tmx: a bad --date is refused" expect_error 2 "^bitext: --date 'tomorrow': not a date" "$BITEXT" align --format tmx --date tomorrow "$EN" "$RU"
+if [ -r "$ROOT/../shared/tmx/tmx14.dtd" ] && command -v xmllint >/dev/null; then
+  ok "tmx: valid against the TMX 1.4 DTD" xmllint --noout --dtdvalid "$ROOT/../shared/tmx/tmx14.dtd" "$TMP/a.tmx"
+else
+  n=$((n + 1)); echo "ok $n - tmx: valid against the TMX 1.4 DTD # SKIP ../shared/tmx/tmx14.dtd or xmllint missing"
+fi
+ok "tmx: a 1-0 bead makes no unit" bash -c '
+  printf "In 1998 we had 12 ships.\nThey sailed to Lisbon in 1999.\n\nThe weather was quite pleasant most of the time during that long summer.\n\nBy 2004 only 7 remained.\nIn 2010 the last one was sold for 300 pounds.\n" >"$TMP/s.txt"
+  printf "En 1998 nous avions 12 navires.\nIls naviguèrent vers Lisbonne en 1999.\n\nEn 2004 il n'"'"'en restait que 7.\nEn 2010 le dernier fut vendu pour 300 livres.\n" >"$TMP/t.txt"
+  [ "$("$BITEXT" align --presegmented --format beads "$TMP/s.txt" "$TMP/t.txt" | tr "\n" " ")" = "[0]:[0] [1]:[1] [2]:[] [3]:[2] [4]:[3] " ] &&
+  "$BITEXT" align --presegmented --format tmx --date 0 -o "$TMP/d.tmx" "$TMP/s.txt" "$TMP/t.txt" &&
+  [ "$(grep -c "<tu " "$TMP/d.tmx")" = 4 ] && ! grep -q "weather" "$TMP/d.tmx"'
+
+# tm/ is the project's memory: what the README's command produces today, byte for byte.
+ok "tm/speech.en-ru.tmx is what bitext align writes" bash -c '
+  SOURCE_DATE_EPOCH=1764115200 "$BITEXT" align --src-lang en --tgt-lang ru --format tmx -o "$TMP/tm.tmx" "$0" "$1" &&
+  cmp "$ROOT/tm/speech.en-ru.tmx" "$TMP/tm.tmx"' "$EN" "$RU"
 finish

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# bitext CLI tests — `bitext tm stats` and `bitext tm export`, including hostile TMX files:
+# bitext CLI tests — `bitext tm stats|export|merge|import|grep|lookup`, including hostile files:
 # one clear line on stderr, exit status 2, bounded memory, nothing from outside the file.
 . "$(dirname "$0")/tap.sh"
-plan 25
+plan 44
 D="$ROOT/tests/data/tmx"
 export D
 export -f expect_error
@@ -80,6 +80,144 @@ ok "not an XML file; empty file; directory; missing file" bash -c '
   : >"$TMP/empty.tmx" && expect_error 2 "^bitext: .*empty.tmx:1: empty file: not a TMX file$" "$BITEXT" tm export "$TMP/empty.tmx" &&
   expect_error 2 "^bitext: .*tmx: is a directory$" "$BITEXT" tm stats "$D" &&
   expect_error 2 "^bitext: .*nope.tmx: No such file or directory$" "$BITEXT" tm stats "$TMP/nope.tmx"'
+
+# --- tm merge ---
+ok "merge: newest of each pair kept, in input order; conflicts on stderr" bash -c '
+  cd "$D" && "$BITEXT" tm merge merge-a.tmx merge-b.tmx -o "$TMP/m.tmx" --date 2012-05-03 2>"$TMP/e" &&
+  diff -u - "$TMP/e" <<OUT &&
+bitext: conflict: merge-a.tmx:13: Welcome. => Добро пожаловать.
+bitext: conflict: merge-b.tmx:10: Welcome. => Приветствуем.
+bitext: tm merge: 7 units read, 5 written, 2 duplicates dropped, 1 sources with conflicting targets
+OUT
+  grep -o "<tu [^>]*>\|<note>[^<]*</note>\|<header [^>]*>" "$TMP/m.tmx" | diff -u - <(printf "%s\n" \
+    "<header creationtool=\"bitext\" creationtoolversion=\"$("$BITEXT" --version | cut -d" " -f2)\" segtype=\"sentence\" o-tmf=\"bitext\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\" creationdate=\"20120503T000000Z\"/>" \
+    "<tu tuid=\"a1\" creationdate=\"20120101T000000Z\">" "<tu tuid=\"a3\" creationdate=\"20120101T000000Z\">" \
+    "<note>first translation</note>" \
+    "<tu tuid=\"b1\" creationdate=\"20100101T000000Z\" changedate=\"20130101T000000Z\">" "<note>reviewed</note>" \
+    "<tu tuid=\"b2\" creationdate=\"20130101T000000Z\">" "<tu tuid=\"b4\" creationdate=\"20130101T000000Z\">")'
+ok "merge --report: conflicts as TSV, stderr has the summary only" bash -c '
+  cd "$D" && "$BITEXT" tm merge -r "$TMP/r.tsv" merge-b.tmx merge-a.tmx -o "$TMP/m2.tmx" 2>"$TMP/e" &&
+  [ "$(wc -l <"$TMP/e")" -eq 1 ] && grep -q "^bitext: tm merge: 7 units read, 5 written" "$TMP/e" &&
+  printf "%s\n" "file:line	source	target" "merge-b.tmx:10	Welcome.	Приветствуем." \
+    "merge-a.tmx:13	Welcome.	Добро пожаловать." | diff -u - "$TMP/r.tsv" &&
+  "$BITEXT" tm export -f jsonl "$TMP/m2.tmx" | grep -o "\"tuid\":\"[^\"]*\"" | tr "\n" " " | grep -qx "\"tuid\":\"b1\" \"tuid\":\"b2\" \"tuid\":\"a1\" \"tuid\":\"a3\" "'
+ok "merge: the output may be an input; it validates against the TMX 1.4b DTD" bash -c '
+  cp "$D/merge-a.tmx" "$TMP/a.tmx" && "$BITEXT" tm merge "$TMP/a.tmx" "$D/merge-b.tmx" -o "$TMP/a.tmx" 2>/dev/null &&
+  [ "$(grep -c "<tu " "$TMP/a.tmx")" -eq 5 ] && [ "$(ls "$TMP" | grep -c "^a.tmx.")" -eq 0 ] &&
+  if [ -f "$ROOT/../shared/tmx/tmx14.dtd" ] && command -v xmllint >/dev/null; then
+    xmllint --noout --dtdvalid "$ROOT/../shared/tmx/tmx14.dtd" "$TMP/a.tmx"; else echo "# DTD check skipped"; fi'
+ok "merge: a bad input is an error and the output is untouched" bash -c '
+  echo old >"$TMP/keep.tmx" &&
+  expect_error 2 "^bitext: .*truncated.tmx:16: the file ends before </tmx>: truncated\?$" "$BITEXT" tm merge "$D/merge-a.tmx" "$D/truncated.tmx" -o "$TMP/keep.tmx" &&
+  [ "$(cat "$TMP/keep.tmx")" = old ] &&
+  expect_error 2 "^bitext: <stdin>: a memory to merge is read twice; give a file$" "$BITEXT" tm merge - -o "$TMP/x.tmx" </dev/null &&
+  expect_error 2 "^bitext: tm merge: give FILE… and -o OUT.tmx" "$BITEXT" tm merge "$D/merge-a.tmx"'
+
+# --- tm import ---
+ok "import: export → import → export is byte-identical (tsv and csv)" bash -c '
+  "$BITEXT" tm export "$D/inline.tmx" >"$TMP/1.tsv" &&
+  "$BITEXT" tm import "$TMP/1.tsv" -o "$TMP/1.tmx" -s en -t ru && "$BITEXT" tm export "$TMP/1.tmx" | cmp - "$TMP/1.tsv" &&
+  "$BITEXT" tm export -f csv "$D/inline.tmx" >"$TMP/1.csv" &&
+  "$BITEXT" tm import "$TMP/1.csv" -o "$TMP/2.tmx" -s en -t ru && "$BITEXT" tm export -f csv "$TMP/2.tmx" | cmp - "$TMP/1.csv"'
+ok "import: the exact TMX (Markdown emphasis as bpt/ept, escapes undone, --date)" bash -c '
+  printf "%s\n" "A **bold** step.	Шаг **жирный**." "Tab\\there\\\\	Таб\\tтут" "" "x < y & z	x < y & z" >"$TMP/p.tsv" &&
+  "$BITEXT" tm import "$TMP/p.tsv" -o "$TMP/p.tmx" --src-lang en --tgt-lang ru --date 20120503T101500Z &&
+  sed -n "3,\$p" "$TMP/p.tmx" | diff -u - <(cat <<OUT
+  <header creationtool="bitext" creationtoolversion="$("$BITEXT" --version | cut -d" " -f2)" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="en" datatype="plaintext" creationdate="20120503T101500Z"/>
+  <body>
+    <tu tuid="1" creationdate="20120503T101500Z">
+      <tuv xml:lang="en"><seg>A <bpt i="1" x="1" type="bold">**</bpt>bold<ept i="1">**</ept> step.</seg></tuv>
+      <tuv xml:lang="ru"><seg>Шаг <bpt i="1" x="1" type="bold">**</bpt>жирный<ept i="1">**</ept>.</seg></tuv>
+    </tu>
+    <tu tuid="2" creationdate="20120503T101500Z">
+      <tuv xml:lang="en"><seg>Tab	here\\</seg></tuv>
+      <tuv xml:lang="ru"><seg>Таб	тут</seg></tuv>
+    </tu>
+    <tu tuid="3" creationdate="20120503T101500Z">
+      <tuv xml:lang="en"><seg>x &lt; y &amp; z</seg></tuv>
+      <tuv xml:lang="ru"><seg>x &lt; y &amp; z</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+OUT
+)'
+ok "import --no-markup: asterisks stay text" bash -c '
+  printf "A **bold** step.\tШаг **жирный**.\n" | "$BITEXT" tm import - -o "$TMP/n.tmx" -s en -t ru --no-markup &&
+  grep -qx "      <tuv xml:lang=\"en\"><seg>A \*\*bold\*\* step.</seg></tuv>" "$TMP/n.tmx"'
+ok "import csv: quoted commas, quotes and line breaks" bash -c '
+  printf "source,target\r\n\"a, b\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x\r\n" >"$TMP/q.csv" &&
+  "$BITEXT" tm import "$TMP/q.csv" -o "$TMP/q.tmx" -s en -t ru && "$BITEXT" tm export "$TMP/q.tmx" |
+  diff -u - <(printf "%s\n" "a, b	say \"hi\"" "two\\nlines	x")'
+ok "import: a malformed TSV line is FILE:LINE, exit 2, no output file" bash -c '
+  printf "a\tb\nno tab here\nc\td\n" >"$TMP/bad.tsv" &&
+  expect_error 2 "^bitext: $TMP/bad.tsv:2: one field: a source TAB target line expected$" "$BITEXT" tm import "$TMP/bad.tsv" -o "$TMP/bad.tmx" -s en -t ru &&
+  [ ! -e "$TMP/bad.tmx" ] && [ "$(ls "$TMP" | grep -c "^bad.tmx")" -eq 0 ] &&
+  printf "a\tb\tc\n" >"$TMP/bad3.tsv" &&
+  expect_error 2 "^bitext: $TMP/bad3.tsv:1: more than 2 tab-separated fields$" "$BITEXT" tm import "$TMP/bad3.tsv" -o "$TMP/bad.tmx" -s en -t ru'
+ok "import: bad escape, invalid UTF-8, control character (FILE:LINE[:COL])" bash -c '
+  printf "ok\tok\nab\\\\q\tc\n" >"$TMP/esc.tsv" &&
+  expect_error 2 "^bitext: $TMP/esc.tsv:2:3: unknown escape" "$BITEXT" tm import "$TMP/esc.tsv" -o "$TMP/o.tmx" -s en -t ru &&
+  printf "ok\tok\nab\xffc\td\n" >"$TMP/utf.tsv" &&
+  expect_error 2 "^bitext: $TMP/utf.tsv:2:3: invalid UTF-8$" "$BITEXT" tm import "$TMP/utf.tsv" -o "$TMP/o.tmx" -s en -t ru &&
+  printf "a\x01b\tc\n" >"$TMP/ctl.tsv" &&
+  expect_error 2 "^bitext: $TMP/ctl.tsv:1: " "$BITEXT" tm import "$TMP/ctl.tsv" -o "$TMP/o.tmx" -s en -t ru && [ ! -e "$TMP/o.tmx" ]'
+ok "import csv: unclosed quote, stray quote, three fields" bash -c '
+  printf "s,t\n\"open,x\n" >"$TMP/c1.csv" &&
+  expect_error 2 "^bitext: $TMP/c1.csv:2: quoted field not closed$" "$BITEXT" tm import "$TMP/c1.csv" -o "$TMP/o.tmx" -s en -t ru &&
+  printf "s,t\nab\"c,d\n" >"$TMP/c2.csv" &&
+  expect_error 2 "^bitext: $TMP/c2.csv:2:3: quote inside an unquoted field$" "$BITEXT" tm import "$TMP/c2.csv" -o "$TMP/o.tmx" -s en -t ru &&
+  printf "s,t\na,b,c\n" >"$TMP/c3.csv" &&
+  expect_error 2 "^bitext: $TMP/c3.csv:2:4: more than 2 fields$" "$BITEXT" tm import "$TMP/c3.csv" -o "$TMP/o.tmx" -s en -t ru'
+ok "import: usage errors" bash -c '
+  expect_error 2 "^bitext: tm import: give one FILE, -o OUT.tmx, --src-lang and --tgt-lang" "$BITEXT" tm import "$TMP/1.tsv" -o "$TMP/o.tmx" -s en &&
+  expect_error 2 "^bitext: --date .yesterday.: not a date" "$BITEXT" tm import "$TMP/1.tsv" -o "$TMP/o.tmx" -s en -t ru --date yesterday'
+
+# --- tm grep and tm lookup, on a memory imported here ---
+printf "%s\n" \
+  "NATO is a security and defence organisation.	НАТО — это организация безопасности и обороны." \
+  "Missile defences are coming together.	Системы противоракетной обороны создаются." \
+  "We discussed the defence budget.	Мы обсудили оборонный бюджет." \
+  "It is great to be back in Moscow.	Я рад снова быть в Москве." \
+  "Defence is our duty.	Оборона — наш долг." >"$TMP/g.tsv"
+"$BITEXT" tm import "$TMP/g.tsv" -o "$TMP/g.tmx" -s en -t ru --date 2012-05-03
+ok "grep: «оборона» finds обороны, Оборона (and оборонный: the same Snowball stem), highlighted" bash -c '
+  "$BITEXT" tm grep --color=always "$TMP/g.tmx" оборона | cat -v >"$TMP/o" &&
+  printf "%s\n" "5	NATO is a security and defence organisation.	НАТО — это организация безопасности и ^[[01;31mобороны^[[m." \
+    "9	Missile defences are coming together.	Системы противоракетной ^[[01;31mобороны^[[m создаются." \
+    "13	We discussed the defence budget.	Мы обсудили ^[[01;31mоборонный^[[m бюджет." \
+    "21	Defence is our duty.	^[[01;31mОборона^[[m — наш долг." | cat -v | diff -u - "$TMP/o"'
+ok "grep: \"defence\" finds defences; --side target finds nothing; exit 1" bash -c '
+  "$BITEXT" tm grep --color=never --side source "$TMP/g.tmx" defence | cut -f1 | tr "\n" " " | grep -qx "5 9 13 21 " &&
+  "$BITEXT" tm grep --side target "$TMP/g.tmx" defence >"$TMP/o"; [ $? -eq 1 ] && [ ! -s "$TMP/o" ]'
+ok "grep: a phrase (in order, any inflection), --lang" bash -c '
+  [ "$("$BITEXT" tm grep --color=always "$TMP/g.tmx" "missile defence" | cut -f2 | cat -v)" = "^[[01;31mMissile defences^[[m are coming together." ] &&
+  [ "$("$BITEXT" tm grep "$TMP/g.tmx" "defence missile")" = "" ] &&
+  [ "$("$BITEXT" tm grep --lang ru "$TMP/g.tmx" "бюджет" | cut -f1)" = 13 ] &&
+  [ "$("$BITEXT" tm grep --lang en "$TMP/g.tmx" "бюджет" | wc -l)" -eq 0 ]'
+ok "grep: usage and input errors" bash -c '
+  expect_error 2 "^bitext: tm grep: unknown --side .left." "$BITEXT" tm grep --side left "$TMP/g.tmx" x &&
+  expect_error 2 "^bitext: tm grep: give FILE and PHRASE" "$BITEXT" tm grep "$TMP/g.tmx" &&
+  "$BITEXT" tm grep "$D/truncated.tmx" cat 2>"$TMP/e"; [ $? -eq 2 ] &&
+  grep -qx "bitext: .*truncated.tmx:16: the file ends before </tmx>: truncated?" "$TMP/e"'
+ok "lookup: CAT percentages, best first, threshold 70 by default" bash -c '
+  "$BITEXT" tm lookup "$TMP/g.tmx" "It is great to be back in Paris." "the defence budget was discussed" \
+    "Defence is the duty." >"$TMP/o" &&
+  printf "%s\n" "88%	It is great to be back in Moscow.	Я рад снова быть в Москве." "" "" \
+    "80%	Defence is our duty.	Оборона — наш долг." | diff -u - "$TMP/o" &&
+  "$BITEXT" tm lookup --threshold 30 --top 2 "$TMP/g.tmx" "the defence budget was discussed" |
+    diff -u - <(printf "%s\n" "33%	We discussed the defence budget.	Мы обсудили оборонный бюджет.")'
+ok "lookup: ties go to the newer unit; --top; exit 1 without a match" bash -c '
+  printf "Thank you.\tСпасибо.\n" | "$BITEXT" tm import - -o "$TMP/t1.tmx" -s en -t ru --date 2010-01-01 &&
+  printf "Thank you.\tБлагодарю.\n" | "$BITEXT" tm import - -o "$TMP/t2.tmx" -s en -t ru --date 2013-01-01 &&
+  "$BITEXT" tm merge "$TMP/t1.tmx" "$TMP/t2.tmx" -o "$TMP/t.tmx" 2>/dev/null &&
+  "$BITEXT" tm lookup "$TMP/t.tmx" "thank you!" >"$TMP/o" &&
+  printf "%s\n" "66%	Thank you.	Благодарю." "66%	Thank you.	Спасибо." | diff -u - "$TMP/o" &&
+  [ "$("$BITEXT" tm lookup -k 1 "$TMP/t.tmx" "THANK YOU.")" = "100%	Thank you.	Благодарю." ] &&
+  "$BITEXT" tm lookup "$TMP/t.tmx" "Something else entirely." >"$TMP/o"; [ $? -eq 1 ] && [ ! -s "$TMP/o" ]'
+ok "lookup: usage errors" bash -c '
+  expect_error 2 "^bitext: tm lookup: --top must be 0 or more, --threshold 0 to 100$" "$BITEXT" tm lookup --threshold 101 "$TMP/g.tmx" x &&
+  expect_error 2 "^bitext: tm lookup: give FILE and SENTENCE" "$BITEXT" tm lookup "$TMP/g.tmx" &&
+  expect_error 2 "^bitext: tm lookup: the memory is read twice" "$BITEXT" tm lookup - x'
 
 # A real client: translate-toolkit (Debian python3-translate) reads a TMX bitext wrote (the
 # golden output of test-tmx /tmx/write/profile) and finds the same units, sources and targets.

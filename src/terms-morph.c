@@ -1,0 +1,667 @@
+/* bitext — dictionary forms of term renderings with Hunspell's morphological analysis. */
+#include <string.h>
+
+#include <hunspell/hunspell.h>
+
+#include "terms-private.h"
+
+/*
+** Hunspell dictionaries give a word's dictionary entries (Hunspell_stem):
+** the nominative singular of a noun, the masculine nominative singular of
+** an adjective. Debian's ru_RU carries no grammatical tags, so agreement is
+** rebuilt from the entry's ending by the rules of Russian grammar (the
+** standard declension of adjectives: hard -ый/-ой, soft -ий, and the
+** velar and sibilant spelling rules), and every form built is kept only if
+** Hunspell accepts it as a word.
+*/
+struct _BitextTermMorph
+{
+  Hunhandle *h;
+  char *encoding;           /* of the dictionary; words are converted at this boundary */
+  gboolean utf8;
+  gboolean russian;
+  gboolean english;
+};
+
+#define DEFAULT_DICT_DIR "/usr/share/hunspell"
+
+typedef enum
+{
+  POS_OTHER,
+  POS_NOUN,
+  POS_ADJ,
+} Pos;
+
+typedef enum
+{
+  MASC,
+  FEM,
+  NEUT,
+} Gender;
+
+static char *
+dict_name (const char *lang)
+{
+  /* "ru" -> ru_RU, "en" -> en_US, "en-GB" -> en_GB */
+  char ll[3] = { g_ascii_tolower (lang[0]), g_ascii_tolower (lang[1]), '\0' };
+  if (strlen (lang) >= 5 && (lang[2] == '-' || lang[2] == '_'))
+    return g_strdup_printf ("%s_%c%c", ll, g_ascii_toupper (lang[3]), g_ascii_toupper (lang[4]));
+  if (strcmp (ll, "en") == 0)
+    return g_strdup ("en_US");
+  return g_strdup_printf ("%s_%c%c", ll, g_ascii_toupper (ll[0]), g_ascii_toupper (ll[1]));
+}
+
+/**
+ * bitext_term_morph_new:
+ * @lang: a language ("ru", "en", "en-GB")
+ * @dict_dir: (nullable): the folder of LL_CC.aff and LL_CC.dic; %NULL for
+ *   /usr/share/hunspell
+ *
+ * Returns: (transfer full) (nullable): the analyser, or %NULL when there is
+ *   no dictionary for @lang (dictionary forms are then left as seen)
+ */
+BitextTermMorph *
+bitext_term_morph_new (const char *lang, const char *dict_dir)
+{
+  g_return_val_if_fail (lang != NULL, NULL);
+  if (strlen (lang) < 2)
+    return NULL;
+  g_autofree char *name = dict_name (lang);
+  g_autofree char *aff_name = g_strconcat (name, ".aff", NULL);
+  g_autofree char *dic_name = g_strconcat (name, ".dic", NULL);
+  const char *dir = dict_dir != NULL ? dict_dir : DEFAULT_DICT_DIR;
+  g_autofree char *aff = g_build_filename (dir, aff_name, NULL);
+  g_autofree char *dic = g_build_filename (dir, dic_name, NULL);
+  if (!g_file_test (aff, G_FILE_TEST_IS_REGULAR) || !g_file_test (dic, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  BitextTermMorph *m = g_new0 (BitextTermMorph, 1);
+  m->h = Hunspell_create (aff, dic);
+  if (m->h == NULL)
+    {
+      g_free (m);
+      return NULL;
+    }
+  const char *enc = Hunspell_get_dic_encoding (m->h);
+  m->encoding = g_strdup (enc != NULL ? enc : "ISO8859-1");
+  m->utf8 = g_ascii_strcasecmp (m->encoding, "UTF-8") == 0;
+  m->russian = g_ascii_strncasecmp (lang, "ru", 2) == 0;
+  m->english = g_ascii_strncasecmp (lang, "en", 2) == 0;
+  return m;
+}
+
+void
+bitext_term_morph_free (BitextTermMorph *morph)
+{
+  if (morph == NULL)
+    return;
+  Hunspell_destroy (morph->h);
+  g_free (morph->encoding);
+  g_free (morph);
+}
+
+/* UTF-8 to the dictionary's encoding; NULL when the word has no form there (KOI8-R has no Latin ß). */
+static char *
+to_dict (const BitextTermMorph *m, const char *word)
+{
+  if (m->utf8)
+    return g_strdup (word);
+  return g_convert (word, -1, m->encoding, "UTF-8", NULL, NULL, NULL);
+}
+
+static char *
+from_dict (const BitextTermMorph *m, const char *word)
+{
+  if (m->utf8)
+    return g_utf8_validate (word, -1, NULL) ? g_strdup (word) : NULL;
+  return g_convert (word, -1, "UTF-8", m->encoding, NULL, NULL, NULL);
+}
+
+static gboolean
+spell_whole (const BitextTermMorph *m, const char *word)
+{
+  g_autofree char *w = to_dict (m, word);
+  return w != NULL && Hunspell_spell (m->h, w) != 0;
+}
+
+/*
+** The byte offset of the last element of a compound the dictionary lacks
+** («евро|атлантического», «противо|ракетной»): the longest tail of at least
+** five letters after a prefix of at least two that Hunspell knows; 0 if
+** none. A Russian compound inflects on its last element only, so the
+** tail's analysis is the compound's.
+*/
+static gsize
+compound_tail (const BitextTermMorph *m, const char *word)
+{
+  if (!m->russian || g_utf8_strlen (word, -1) < 7)
+    return 0;
+  const char *p = g_utf8_next_char (g_utf8_next_char (word));
+  for (; g_utf8_strlen (p, -1) >= 5; p = g_utf8_next_char (p))
+    if (spell_whole (m, p))
+      return (gsize) (p - word);
+  return 0;
+}
+
+static gboolean
+spell (const BitextTermMorph *m, const char *word)
+{
+  return spell_whole (m, word) || compound_tail (m, word) > 0;
+}
+
+static void
+add_stems (const BitextTermMorph *m, const char *prefix, const char *word, GPtrArray *out)
+{
+  g_autofree char *w = to_dict (m, word);
+  if (w == NULL)
+    return;
+  char **list = NULL;
+  int n = Hunspell_stem (m->h, &list, w);
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *l = from_dict (m, list[i]);
+      if (l != NULL)
+        g_ptr_array_add (out, g_strconcat (prefix, l, NULL));
+    }
+  if (n > 0)
+    Hunspell_free_list (m->h, &list, n);
+}
+
+/*
+** The dictionary entries of @word, UTF-8, lower case as in the dictionary;
+** for a compound the dictionary lacks, its prefix + the entries of its
+** last element. (transfer full)
+*/
+static GPtrArray *
+lemmas (const BitextTermMorph *m, const char *word)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  add_stems (m, "", word, out);
+  gsize tail = out->len == 0 ? compound_tail (m, word) : 0;
+  if (tail > 0)
+    {
+      g_autofree char *prefix = g_strndup (word, tail);
+      add_stems (m, prefix, word + tail, out);
+    }
+  return out;
+}
+
+static gboolean
+ends_with (const char *s, const char *suffix)
+{
+  return g_str_has_suffix (s, suffix);
+}
+
+/* The byte length of @s without its last @n characters. */
+static gsize
+cut (const char *s, guint n)
+{
+  const char *p = s + strlen (s);
+  while (n-- > 0 && p > s)
+    p = g_utf8_prev_char (p);
+  return (gsize) (p - s);
+}
+
+/* The last character of @s before its last @skip characters. */
+static gunichar
+last_char (const char *s, guint skip)
+{
+  gsize n = cut (s, skip);
+  return n == 0 ? 0 : g_utf8_get_char (g_utf8_prev_char (s + n));
+}
+
+static gboolean
+is_velar (gunichar c)
+{
+  return c == 0x0433 || c == 0x043A || c == 0x0445;          /* г к х */
+}
+
+static gboolean
+is_sibilant (gunichar c)
+{
+  return c == 0x0436 || c == 0x0448 || c == 0x0447 || c == 0x0449 || c == 0x0446; /* ж ш ч щ ц */
+}
+
+/*
+** The form of the adjective entry @lemma (masculine nominative singular)
+** agreeing with a head of @gender, or the plural: "противоракетный" +
+** FEM -> "противоракетная". Endings by the standard declension; the first
+** form Hunspell accepts wins. (transfer full) (nullable)
+*/
+static char *
+adjective_form (const BitextTermMorph *m, const char *lemma, Gender gender, gboolean plural)
+{
+  if (gender == MASC && !plural)
+    return g_strdup (lemma);
+  gunichar before = last_char (lemma, 2);
+  const char *soft = ends_with (lemma, "ий") && !is_velar (before) && !is_sibilant (before)
+                         ? "soft" : NULL;
+  const char *endings[3];
+  if (plural)
+    endings[0] = is_velar (before) || is_sibilant (before) || soft ? "ие" : "ые", endings[1] = "ые",
+    endings[2] = "ие";
+  else if (gender == FEM)
+    endings[0] = soft ? "яя" : "ая", endings[1] = "ая", endings[2] = "яя";
+  else
+    endings[0] = soft || (is_sibilant (before) && ends_with (lemma, "ий")) ? "ее" : "ое",
+    endings[1] = "ое", endings[2] = "ее";
+  g_autofree char *stem = g_strndup (lemma, cut (lemma, 2));
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      char *form = g_strconcat (stem, endings[i], NULL);
+      if (spell (m, form))
+        return form;
+      g_free (form);
+    }
+  return NULL;
+}
+
+static gboolean
+is_adjective_lemma (const BitextTermMorph *m, const char *lemma)
+{
+  if (!ends_with (lemma, "ый") && !ends_with (lemma, "ий") && !ends_with (lemma, "ой"))
+    return FALSE;
+  g_autofree char *fem = adjective_form (m, lemma, FEM, FALSE);
+  return fem != NULL;
+}
+
+/* The gender of a noun entry, from its ending; -ь nouns are feminine when the -ью form exists. */
+static Gender
+noun_gender (const BitextTermMorph *m, const char *lemma)
+{
+  if (ends_with (lemma, "а") || ends_with (lemma, "я"))
+    return ends_with (lemma, "мя") ? NEUT : FEM;
+  if (ends_with (lemma, "о") || ends_with (lemma, "е") || ends_with (lemma, "ё"))
+    return NEUT;
+  if (ends_with (lemma, "ь"))
+    {
+      g_autofree char *stem = g_strndup (lemma, cut (lemma, 1));
+      g_autofree char *instr = g_strconcat (stem, "ью", NULL);
+      return spell (m, instr) ? FEM : MASC;
+    }
+  return MASC;
+}
+
+/* The nominative plural of a noun entry; (transfer full), the entry itself if none is accepted. */
+static char *
+noun_plural (const BitextTermMorph *m, const char *lemma)
+{
+  gunichar last = last_char (lemma, 0);
+  gboolean vowel_end = (ends_with (lemma, "а") || ends_with (lemma, "я") || ends_with (lemma, "о") || ends_with (lemma, "е")
+                      || ends_with (lemma, "ь") || ends_with (lemma, "й"));
+  g_autofree char *stem = g_strndup (lemma, vowel_end ? cut (lemma, 1) : strlen (lemma));
+  gunichar before = vowel_end ? last_char (lemma, 1) : last;
+  const char *endings[3] = { "ы", "и", "а" };
+  if (ends_with (lemma, "о"))
+    endings[0] = "а";
+  else if (ends_with (lemma, "е"))
+    endings[0] = "я";
+  else if (ends_with (lemma, "я") || ends_with (lemma, "ь") || ends_with (lemma, "й")
+           || is_velar (before) || is_sibilant (before))
+    endings[0] = "и";
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      char *form = g_strconcat (stem, endings[i], NULL);
+      if (spell (m, form))
+        return form;
+      g_free (form);
+    }
+  return g_strdup (lemma);
+}
+
+/* Write @lemma with the capitalisation of @seen: all capitals, first capital, or as it is. */
+static char *
+with_case_of (const char *lemma, const char *seen)
+{
+  gunichar c = g_utf8_get_char (seen);
+  if (!g_unichar_isupper (c))
+    return g_strdup (lemma);
+  GString *s = g_string_new (NULL);
+  g_string_append_unichar (s, g_unichar_toupper (g_utf8_get_char (lemma)));
+  g_string_append (s, g_utf8_next_char (lemma));
+  return g_string_free (s, FALSE);
+}
+
+typedef struct
+{
+  char *word;               /* as written */
+  char *noun;               /* noun entry, or NULL */
+  char *adj;                /* adjective entry, or NULL */
+} Word;
+
+static void
+word_clear (Word *w)
+{
+  g_free (w->word);
+  g_free (w->noun);
+  g_free (w->adj);
+}
+
+static gboolean
+is_capitals (const char *w)
+{
+  guint upper = 0;
+  for (const char *p = w; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_islower (c))
+        return FALSE;
+      upper += g_unichar_isupper (c);
+    }
+  return upper >= 2;
+}
+
+static void
+analyse (const BitextTermMorph *m, Word *w)
+{
+  if (is_capitals (w->word) || strpbrk (w->word, "-\xe2") != NULL)
+    return;
+  g_autoptr(GPtrArray) ls = lemmas (m, w->word);
+  if (ls->len == 0)
+    {
+      g_autofree char *lower = g_utf8_strdown (w->word, -1);
+      g_ptr_array_unref (ls);
+      ls = lemmas (m, lower);
+    }
+  for (guint i = 0; i < ls->len; i++)
+    {
+      const char *l = ls->pdata[i];
+      if (w->adj == NULL && is_adjective_lemma (m, l))
+        w->adj = g_strdup (l);
+      else if (w->noun == NULL && !is_adjective_lemma (m, l))
+        w->noun = g_strdup (l);
+    }
+}
+
+/* A hyphenated word («ракет-перехватчиков»): each part to its noun entry. */
+static char *
+hyphenated_nominative (const BitextTermMorph *m, const char *word)
+{
+  GString *out = g_string_new (NULL);
+  const char *part = word;
+  for (const char *p = word;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != 0 && c != '-' && c != 0x2010 && c != 0x2011 && c != 0x2013)
+        continue;
+      Word w = { g_strndup (part, (gsize) (p - part)), NULL, NULL };
+      analyse (m, &w);
+      const char *l = w.noun != NULL ? w.noun : w.adj;
+      g_autofree char *cased = l != NULL ? with_case_of (l, w.word) : g_strdup (w.word);
+      g_string_append (out, cased);
+      word_clear (&w);
+      if (c == 0)
+        break;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      part = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/*
+** The Russian glossary form of @phrase: leading adjectives and the head
+** noun (the first noun after them) go to the nominative, the adjectives
+** agreeing with the head's gender and number; words after the head are
+** complements (genitives, prepositional phrases) and stay as seen.
+** A phrase that does not start that way is returned as it is.
+*/
+static char *
+russian_form (const BitextTermMorph *m, const char *phrase, gboolean plural)
+{
+  g_auto(GStrv) words = g_strsplit (phrase, " ", -1);
+  guint n = g_strv_length (words);
+  Word *w = g_new0 (Word, n);
+  for (guint i = 0; i < n; i++)
+    {
+      w[i].word = g_strdup (words[i]);
+      analyse (m, &w[i]);
+    }
+  /* The head: the first word with a noun entry, all words before it adjectives. */
+  guint head = 0;
+  while (head < n && w[head].adj != NULL && !(w[head].noun != NULL && head + 1 == n)
+         && !(w[head].noun != NULL && w[head + 1].adj == NULL && w[head + 1].noun == NULL))
+    head++;
+  GString *out = g_string_new (NULL);
+  gboolean head_ok = head < n && (w[head].noun != NULL || strpbrk (w[head].word, "-\xe2") != NULL);
+  Gender gender = MASC;
+  char *head_form = NULL;
+  if (head_ok && w[head].noun != NULL)
+    {
+      gender = noun_gender (m, w[head].noun);
+      head_form = plural ? noun_plural (m, w[head].noun) : g_strdup (w[head].noun);
+    }
+  else if (head_ok)
+    {
+      head_form = hyphenated_nominative (m, w[head].word);
+      Word first = { g_strndup (w[head].word, strcspn (w[head].word, "-\xe2")), NULL, NULL };
+      analyse (m, &first);
+      if (first.noun != NULL)
+        gender = noun_gender (m, first.noun);
+      word_clear (&first);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_autofree char *form = NULL;
+      if (head_ok && i < head)
+        form = adjective_form (m, w[i].adj, gender, plural);
+      else if (head_ok && i == head)
+        form = g_strdup (head_form);
+      if (form != NULL && strchr (form, '-') == NULL)
+        {
+          g_autofree char *cased = with_case_of (form, w[i].word);
+          g_string_append (out, cased);
+        }
+      else
+        g_string_append (out, form != NULL ? form : w[i].word);
+    }
+  g_free (head_form);
+  for (guint i = 0; i < n; i++)
+    word_clear (&w[i]);
+  g_free (w);
+  return g_string_free (out, FALSE);
+}
+
+/*
+** The English glossary form: the last word, the head of an English noun
+** phrase, in the singular when it is written in lower case and Hunspell
+** gives it an entry that is the word without its plural ending.
+*/
+static char *
+english_form (const BitextTermMorph *m, const char *phrase)
+{
+  const char *space = strrchr (phrase, ' ');
+  const char *last = space != NULL ? space + 1 : phrase;
+  if (!g_ascii_islower (*last) || !ends_with (last, "s") || ends_with (last, "ss"))
+    return g_strdup (phrase);
+  g_autoptr(GPtrArray) ls = lemmas (m, last);
+  gsize n = strlen (last);
+  for (guint i = 0; i < ls->len; i++)
+    {
+      const char *l = ls->pdata[i];
+      gsize ln = strlen (l);
+      gboolean plural_of = (ln + 1 == n || ln + 2 == n) && strncmp (l, last, ln) == 0;
+      plural_of |= ends_with (l, "y") && ln + 2 == n && ends_with (last, "ies")
+                   && strncmp (l, last, ln - 1) == 0;
+      if (plural_of)
+        return g_strdup_printf ("%.*s%s", (int) (last - phrase), phrase, l);
+    }
+  /* en_US lists some -ies plurals as entries of their own (capabilities): try the -y word. */
+  if (ends_with (last, "ies") && n > 4)
+    {
+      g_autofree char *y = g_strdup_printf ("%.*sy", (int) (n - 3), last);
+      if (spell (m, y))
+        return g_strdup_printf ("%.*s%s", (int) (last - phrase), phrase, y);
+    }
+  return g_strdup (phrase);
+}
+
+/* Whether a Russian dictionary entry is a verb: its infinitive ending (-ть, -ти, -чь, reflexive -ся). */
+static gboolean
+is_verb_lemma (const char *lemma)
+{
+  static const char *const endings[] = { "ти", "чь", "ться", "тись", "чься" };
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (ends_with (lemma, endings[i]))
+      return TRUE;
+  /* -ть after a vowel (читать, видеть); -ость, -есть are nouns (стабильность) */
+  if (!ends_with (lemma, "ть") || g_utf8_strlen (lemma, -1) < 3)
+    return FALSE;
+  gunichar v = g_utf8_get_char (g_utf8_offset_to_pointer (lemma, g_utf8_strlen (lemma, -1) - 3));
+  return g_utf8_strchr ("аеёиоуыэюя", -1, v) != NULL;
+}
+
+/*
+** Whether a Russian word form has an ending of an adjective or of a verb
+** (infinitive, present or past). ru_RU entries also stand for derivations
+** («стабильность» has the entry «стабильный»), so an entry alone does not
+** tell the part of speech of the form.
+*/
+static gboolean
+looks_inflected_non_noun (const char *w)
+{
+  static const char *const endings[] = {
+    "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
+    "ую", "юю", "ых", "их", "ыми", "ими", "ти", "чь", "ся", "ет", "ют", "ит", "ят", "ал", "ил",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (ends_with (w, endings[i]))
+      return TRUE;
+  return is_verb_lemma (w);
+}
+
+/*
+** Whether @phrase can be a noun phrase: some word of it has a dictionary
+** entry that is neither a verb nor an adjective, or none Hunspell knows
+** (names, acronyms, compounds). Term candidates are noun phrases (Justeson
+** & Katz 1995); «найти», «российских» are not. TRUE for a language other
+** than Russian, whose dictionary entries say nothing of the part of speech.
+*/
+gboolean
+bitext_terms__morph_has_noun (BitextTermMorph *m, const char *phrase)
+{
+  if (m == NULL || !m->russian)
+    return TRUE;
+  g_auto(GStrv) words = g_strsplit (phrase, " ", -1);
+  for (char **w = words; *w != NULL; w++)
+    {
+      if (is_capitals (*w) || strpbrk (*w, "-\xe2") != NULL)
+        return TRUE;
+      g_autofree char *lower = g_utf8_strdown (*w, -1);
+      g_autoptr(GPtrArray) ls = lemmas (m, lower);
+      if (ls->len == 0 || !looks_inflected_non_noun (lower))
+        return TRUE;
+      for (guint i = 0; i < ls->len; i++)
+        if (!is_verb_lemma (ls->pdata[i]) && !is_adjective_lemma (m, ls->pdata[i]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * bitext_term_morph_dup_lemma:
+ * @morph: an analyser
+ * @phrase: a term as seen, words separated by single spaces
+ * @plural: whether the term is plural only (Russian: «силы сдерживания»)
+ *
+ * Returns: (transfer full): @phrase in the form a glossary writes it: in
+ *   Russian the head noun and its adjectives in the nominative
+ *   («противоракетной обороны» -> «противоракетная оборона»), in English the
+ *   head in the singular; other languages as given
+ */
+char *
+bitext_term_morph_dup_lemma (BitextTermMorph *morph, const char *phrase, gboolean plural)
+{
+  g_return_val_if_fail (morph != NULL && phrase != NULL, NULL);
+  if (morph->russian)
+    return russian_form (morph, phrase, plural);
+  if (morph->english)
+    return english_form (morph, phrase);
+  return g_strdup (phrase);
+}
+
+/* Number of a noun form, from its ending against its entry: 1 singular, 2 plural, 0 either. */
+static int
+noun_number (const char *form, const char *lemma)
+{
+  if (strcmp (form, lemma) == 0)
+    return 1;
+  static const char *const plural_endings[] = { "ам", "ям", "ами", "ями", "ах", "ях", NULL };
+  for (const char *const *e = plural_endings; *e != NULL; e++)
+    if (ends_with (form, *e))
+      return 2;
+  gsize stem = cut (lemma, 1);
+  gboolean vowel = ends_with (lemma, "а") || ends_with (lemma, "о");
+  if (vowel && strlen (form) == stem && strncmp (form, lemma, stem) == 0)
+    return 2;                                   /* ракет, сил: genitive plural */
+  if (!vowel && !ends_with (lemma, "я") && !ends_with (lemma, "е")
+      && (ends_with (form, "ов") || ends_with (form, "ев")))
+    return 2;
+  if (ends_with (form, "ом") || ends_with (form, "ой") || ends_with (form, "ою")
+      || ends_with (form, "ею") || ((ends_with (lemma, "а") || ends_with (lemma, "я"))
+                                    && (ends_with (form, "у") || ends_with (form, "ю"))))
+    return 1;
+  return 0;
+}
+
+/*
+** Whether the head noun of a Russian phrase is plural in every form seen
+** that shows its number, and in one at least («сил», «силами», «силы»): the
+** glossary then keeps the plural. @forms: form as written -> count.
+*/
+gboolean
+bitext_terms__morph_is_plural_only (BitextTermMorph *morph, GHashTable *forms)
+{
+  if (morph == NULL || !morph->russian)
+    return FALSE;
+  guint singular = 0, plural = 0;
+  GHashTableIter it;
+  gpointer k;
+  g_hash_table_iter_init (&it, forms);
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    {
+      g_auto(GStrv) words = g_strsplit (k, " ", -1);
+      guint n = g_strv_length (words);
+      Word *w = g_new0 (Word, n);
+      for (guint i = 0; i < n; i++)
+        {
+          w[i].word = g_utf8_strdown (words[i], -1);
+          analyse (morph, &w[i]);
+        }
+      guint head = 0;
+      while (head < n && w[head].adj != NULL && w[head].noun == NULL)
+        head++;
+      if (head < n && w[head].noun != NULL)
+        {
+          int num = noun_number (w[head].word, w[head].noun);
+          singular += num == 1;
+          plural += num == 2;
+        }
+      for (guint i = 0; i < n; i++)
+        word_clear (&w[i]);
+      g_free (w);
+    }
+  return plural > 0 && singular == 0;
+}
+
+/*
+** The dictionary form of a phrase seen in @forms (form -> count): the most
+** frequent form, reduced by bitext_term_morph_dup_lemma. (transfer full)
+*/
+char *
+bitext_terms__dictionary_form (BitextTermMorph *morph, GHashTable *forms, gboolean plural)
+{
+  GHashTableIter it;
+  gpointer k, v;
+  const char *best = NULL;
+  guint best_n = 0;
+  g_hash_table_iter_init (&it, forms);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    if (GPOINTER_TO_UINT (v) > best_n || (GPOINTER_TO_UINT (v) == best_n && strcmp (k, best) < 0))
+      best = k, best_n = GPOINTER_TO_UINT (v);
+  if (best == NULL)
+    return g_strdup ("");
+  if (morph == NULL)
+    return g_strdup (best);
+  return bitext_term_morph_dup_lemma (morph, best, plural);
+}

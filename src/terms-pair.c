@@ -1,0 +1,956 @@
+/* bitext — bilingual term pairs: each source candidate's most associated target n-gram. */
+#include <math.h>
+#include <string.h>
+
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+
+#include <bitext/error.h>
+
+#include "terms-private.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UTransliterator, utrans_close)
+
+/*
+** A source candidate's target contenders are the target n-grams of the
+** units it occurs in. At most this many, by co-occurrence count, go on to
+** be scored: the rest co-occur less often than all of them and cannot win
+** on Dice unless they are rarer than the candidate, in which case they
+** explain few of its units. Keeps the work per candidate bounded.
+*/
+#define MAX_CONTENDERS 64
+
+/* Example units kept per pair. */
+#define MAX_EXAMPLES 3
+
+/* Association measures */
+
+/* Dice's coefficient 2 f(x,y) / (f(x) + f(y)) of two unit counts and their co-occurrence. */
+double
+bitext_terms__dice (double f_xy, double f_x, double f_y)
+{
+  return f_x + f_y > 0 ? 2.0 * f_xy / (f_x + f_y) : 0.0;
+}
+
+static double
+xlogx_ratio (double k, double expected)
+{
+  return k > 0 && expected > 0 ? k * log (k / expected) : 0.0;
+}
+
+/*
+** Dunning's (1993) log-likelihood ratio G² = 2 Σ k_ij ln (k_ij / E_ij) of
+** the 2x2 table k11 = both, k12 = x without y, k21 = y without x, k22 =
+** neither, E_ij = row_i col_j / N. Zero cells contribute nothing.
+*/
+double
+bitext_terms__llr (double k11, double k12, double k21, double k22)
+{
+  double n = k11 + k12 + k21 + k22;
+  if (n <= 0)
+    return 0.0;
+  double r1 = k11 + k12, r2 = k21 + k22, c1 = k11 + k21, c2 = k12 + k22;
+  double g = xlogx_ratio (k11, r1 * c1 / n) + xlogx_ratio (k12, r1 * c2 / n)
+             + xlogx_ratio (k21, r2 * c1 / n) + xlogx_ratio (k22, r2 * c2 / n);
+  return MAX (0.0, 2.0 * g);
+}
+
+/* Transliteration */
+
+/* @text in Latin ASCII, lower case, letters only. (transfer full) */
+static char *
+latin_key (UTransliterator *tr, const char *text)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = 0;
+  u_strFromUTF8 (NULL, 0, &n, text, -1, &status);
+  status = U_ZERO_ERROR;
+  int32_t cap = n * 4 + 16;
+  g_autofree UChar *u = g_new (UChar, cap);
+  u_strFromUTF8 (u, cap, &n, text, -1, &status);
+  int32_t limit = n;
+  if (tr != NULL && U_SUCCESS (status))
+    utrans_transUChars (tr, u, &n, cap, 0, &limit, &status);
+  if (U_FAILURE (status))
+    return g_utf8_strdown (text, -1);
+  GString *s = g_string_new (NULL);
+  for (int32_t i = 0; i < n; i++)
+    if (u[i] < 0x80 && g_ascii_isalpha ((char) u[i]))
+      g_string_append_c (s, g_ascii_tolower ((char) u[i]));
+  return g_string_free (s, FALSE);
+}
+
+static guint
+levenshtein (const char *a, const char *b)
+{
+  gsize na = strlen (a), nb = strlen (b);
+  g_autofree guint *row = g_new (guint, nb + 1);
+  for (gsize j = 0; j <= nb; j++)
+    row[j] = (guint) j;
+  for (gsize i = 1; i <= na; i++)
+    {
+      guint diag = row[0];
+      row[0] = (guint) i;
+      for (gsize j = 1; j <= nb; j++)
+        {
+          guint up = row[j];
+          guint sub = diag + (a[i - 1] != b[j - 1]);
+          row[j] = MIN (sub, MIN (up, row[j - 1]) + 1);
+          diag = up;
+        }
+    }
+  return row[nb];
+}
+
+static double
+similarity (const char *a, const char *b)
+{
+  gsize n = MAX (strlen (a), strlen (b));
+  return n == 0 ? 0.0 : 1.0 - (double) levenshtein (a, b) / (double) n;
+}
+
+static UTransliterator *
+open_translit (void)
+{
+  static const UChar id[] = u"Any-Latin; Latin-ASCII";
+  UErrorCode status = U_ZERO_ERROR;
+  UTransliterator *tr = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+  return U_SUCCESS (status) ? tr : NULL;
+}
+
+/*
+** Similarity in 0..1 of two names after both are transliterated to Latin
+** ASCII (ICU "Any-Latin; Latin-ASCII"): 1 - Levenshtein distance / length.
+*/
+double
+bitext_terms__translit_similarity (const char *a, const char *b)
+{
+  g_autoptr(UTransliterator) tr = open_translit ();
+  g_autofree char *ka = latin_key (tr, a);
+  g_autofree char *kb = latin_key (tr, b);
+  return similarity (ka, kb);
+}
+
+/* The term list */
+
+typedef struct
+{
+  BitextTermPair pub;
+  char *source, *target, *note, *example;
+  char **variants;
+  guint *examples;
+} Pair;
+
+struct _BitextTermList
+{
+  char *src_lang;
+  char *tgt_lang;
+  GPtrArray *pairs;         /* Pair * */
+};
+
+static void
+pair_free (gpointer data)
+{
+  Pair *p = data;
+  g_free (p->source);
+  g_free (p->target);
+  g_free (p->note);
+  g_free (p->example);
+  g_strfreev (p->variants);
+  g_free (p->examples);
+  g_free (p);
+}
+
+/**
+ * bitext_term_list_new:
+ * @src_lang: (nullable): the source language
+ * @tgt_lang: (nullable): the target language
+ *
+ * Returns: (transfer full): an empty list of term pairs
+ */
+BitextTermList *
+bitext_term_list_new (const char *src_lang, const char *tgt_lang)
+{
+  BitextTermList *l = g_new0 (BitextTermList, 1);
+  l->src_lang = g_strdup (src_lang);
+  l->tgt_lang = g_strdup (tgt_lang);
+  l->pairs = g_ptr_array_new_with_free_func (pair_free);
+  return l;
+}
+
+void
+bitext_term_list_free (BitextTermList *list)
+{
+  if (list == NULL)
+    return;
+  g_free (list->src_lang);
+  g_free (list->tgt_lang);
+  g_ptr_array_unref (list->pairs);
+  g_free (list);
+}
+
+/**
+ * bitext_term_list_add:
+ * @pair: an entry; its strings and arrays are copied, NULL strings read as ""
+ *
+ * Appends a copy of @pair.
+ */
+void
+bitext_term_list_add (BitextTermList *list, const BitextTermPair *pair)
+{
+  g_return_if_fail (list != NULL && pair != NULL);
+  Pair *p = g_new0 (Pair, 1);
+  p->pub = *pair;
+  p->source = g_strdup (pair->source != NULL ? pair->source : "");
+  p->target = g_strdup (pair->target != NULL ? pair->target : "");
+  p->note = g_strdup (pair->note != NULL ? pair->note : "");
+  p->example = g_strdup (pair->example != NULL ? pair->example : "");
+  static const char *const none[] = { NULL };
+  p->variants = g_strdupv ((char **) (pair->variants != NULL ? pair->variants : none));
+  p->pub.n_examples = MIN (pair->n_examples, MAX_EXAMPLES);
+  p->examples = g_new0 (guint, MAX_EXAMPLES);
+  if (pair->examples != NULL)
+    memcpy (p->examples, pair->examples, p->pub.n_examples * sizeof (guint));
+  p->pub.source = p->source;
+  p->pub.target = p->target;
+  p->pub.note = p->note;
+  p->pub.example = p->example;
+  p->pub.variants = (const char *const *) p->variants;
+  p->pub.examples = p->examples;
+  g_ptr_array_add (list->pairs, p);
+}
+
+guint
+bitext_term_list_get_n_pairs (const BitextTermList *list)
+{
+  g_return_val_if_fail (list != NULL, 0);
+  return list->pairs->len;
+}
+
+/**
+ * bitext_term_list_get_pair:
+ *
+ * Returns: (transfer none): entry @index
+ */
+const BitextTermPair *
+bitext_term_list_get_pair (const BitextTermList *list, guint index)
+{
+  g_return_val_if_fail (list != NULL && index < list->pairs->len, NULL);
+  return &((Pair *) list->pairs->pdata[index])->pub;
+}
+
+const char *
+bitext_term_list_get_src_lang (const BitextTermList *list)
+{
+  return list->src_lang;
+}
+
+const char *
+bitext_term_list_get_tgt_lang (const BitextTermList *list)
+{
+  return list->tgt_lang;
+}
+
+/* Extraction */
+
+typedef struct
+{
+  TermSide src, tgt;
+  GArray **src_tok, **tgt_tok;    /* per unit */
+  const char **src_text, **tgt_text;
+  guint n_units;
+  guint max_words;
+  guint min_freq;
+  TermTable all;                  /* every contender of every candidate */
+  guint32 *stamp;                 /* per entry of a table: last unit counted + 1 */
+  gsize n_stamp;
+  UTransliterator *translit;
+  BitextTermMorph *src_morph, *tgt_morph;
+  const BitextGlossary *seed;
+  GArray *keys;                   /* scratch: TermKey */
+  GArray *starts;                 /* scratch: guint */
+} Ctx;
+
+typedef struct
+{
+  TermKey key;
+  guint co;                       /* units with both */
+  double assoc;                   /* what the choice is made by */
+  double dice, llr;
+} Contender;
+
+/* A possible link of source candidate @cand to its contender @contender. */
+typedef struct
+{
+  guint cand;
+  guint contender;
+  double assoc;
+  double llr;
+  guint n_words;                  /* of the source */
+} Link;
+
+static void
+ensure_stamps (Ctx *ctx, gsize n)
+{
+  if (n <= ctx->n_stamp)
+    return;
+  gsize cap = MAX (n, ctx->n_stamp * 2);
+  ctx->stamp = g_renew (guint32, ctx->stamp, cap);
+  memset (ctx->stamp + ctx->n_stamp, 0, (cap - ctx->n_stamp) * sizeof (guint32));
+  ctx->n_stamp = cap;
+}
+
+static void
+make_key (const TermToken *tokens, guint i, guint n, TermKey *key)
+{
+  memset (key, 0, sizeof *key);
+  for (guint k = 0; k < n; k++)
+    key->id[k] = tokens[i + k].id;
+}
+
+/*
+** The valid target n-grams of unit @u (not crossing a break, not starting
+** or ending with a stop word) into @keys, with their first token in @starts
+** (nullable).
+*/
+static void
+unit_target_keys (const Ctx *ctx, guint u, GArray *keys, GArray *starts)
+{
+  g_array_set_size (keys, 0);
+  if (starts != NULL)
+    g_array_set_size (starts, 0);
+  const TermToken *tok = (const TermToken *) ctx->tgt_tok[u]->data;
+  guint n_tok = ctx->tgt_tok[u]->len;
+  for (guint i = 0; i < n_tok; i++)
+    for (guint n = 1; n <= ctx->max_words && i + n <= n_tok; n++)
+      {
+        if (n > 1 && (tok[i + n - 1].flags & TOK_BREAK))
+          break;
+        if (!bitext_terms__ngram_ok (tok, n_tok, i, n))
+          continue;
+        TermKey key;
+        make_key (tok, i, n, &key);
+        g_array_append_val (keys, key);
+        if (starts != NULL)
+          g_array_append_val (starts, i);
+      }
+}
+
+static int
+compare_co (gconstpointer pa, gconstpointer pb)
+{
+  const Contender *a = pa, *b = pb;
+  if (a->co != b->co)
+    return a->co > b->co ? -1 : 1;
+  guint la = term_key_len (&a->key), lb = term_key_len (&b->key);
+  if (la != lb)
+    return la > lb ? -1 : 1;
+  return memcmp (&a->key, &b->key, sizeof a->key);
+}
+
+/*
+** The target n-grams co-occurring with a candidate in at least min_freq of
+** its units @units, most often first; with @words_only, one-word targets.
+*/
+static GArray *
+find_contenders (Ctx *ctx, GArray *units, gboolean words_only)
+{
+  TermTable co;
+  bitext_terms__table_init (&co, (gsize) units->len * 16);
+  g_autofree guint32 *last = NULL;
+  gsize n_last = 0;
+  for (guint k = 0; k < units->len; k++)
+    {
+      guint u = g_array_index (units, guint, k);
+      unit_target_keys (ctx, u, ctx->keys, NULL);
+      for (guint i = 0; i < ctx->keys->len; i++)
+        {
+          if (words_only && term_key_len (&g_array_index (ctx->keys, TermKey, i)) != 1)
+            continue;
+          gsize idx = bitext_terms__table_intern (&co, &g_array_index (ctx->keys, TermKey, i));
+          if (idx >= n_last)
+            {
+              gsize cap = MAX (idx + 1, n_last * 2);
+              last = g_renew (guint32, last, cap);
+              memset (last + n_last, 0, (cap - n_last) * sizeof (guint32));
+              n_last = cap;
+            }
+          if (last[idx] != u + 1)
+            {
+              last[idx] = u + 1;
+              co.counts[idx]++;
+            }
+        }
+    }
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Contender));
+  for (gsize i = 0; i < co.n; i++)
+    if (co.counts[i] >= ctx->min_freq)
+      {
+        Contender c = { .key = co.keys[i], .co = co.counts[i] };
+        g_array_append_val (out, c);
+      }
+  bitext_terms__table_clear (&co);
+  g_array_sort (out, compare_co);
+  if (out->len > MAX_CONTENDERS)
+    g_array_set_size (out, MAX_CONTENDERS);
+  return out;
+}
+
+/* Unit frequencies of every key of ctx->all over the target texts, into ctx->all.counts. */
+static void
+count_target_units (Ctx *ctx)
+{
+  ensure_stamps (ctx, ctx->all.n);
+  for (guint u = 0; u < ctx->n_units; u++)
+    {
+      unit_target_keys (ctx, u, ctx->keys, NULL);
+      for (guint i = 0; i < ctx->keys->len; i++)
+        {
+          gssize idx = bitext_terms__table_lookup (&ctx->all, &g_array_index (ctx->keys, TermKey, i));
+          if (idx >= 0 && ctx->stamp[idx] != u + 1)
+            {
+              ctx->stamp[idx] = u + 1;
+              ctx->all.counts[idx]++;
+            }
+        }
+    }
+}
+
+/* The stem keys of an n-gram joined by spaces, without their "s:"/"=" marks, for transliteration. */
+static char *
+key_text (const TermSide *side, const TermKey *key)
+{
+  GString *s = g_string_new (NULL);
+  for (guint k = 0; k < TERM_MAX_WORDS && key->id[k] != 0; k++)
+    {
+      const char *w = side->keys->pdata[key->id[k] - 1];
+      g_string_append (s, w[0] == '=' ? w + 1 : w + 2);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/*
+** The seed glossary's renderings of @cand as target keys: for every entry
+** whose source is the candidate's form, its targets tokenised on the
+** target side. (transfer full) GArray of TermKey.
+*/
+static GArray *
+seed_keys (Ctx *ctx, const TermCand *cand)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (TermKey));
+  if (ctx->seed == NULL)
+    return keys;
+  g_autoptr(GArray) matches = bitext_glossary_match ((BitextGlossary *) ctx->seed,
+                                                     BITEXT_GLOSSARY_SOURCE, cand->text);
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (TermToken));
+  for (guint m = 0; matches != NULL && m < matches->len; m++)
+    {
+      const BitextTermMatch *match = &g_array_index (matches, BitextTermMatch, m);
+      if (match->start != 0 || match->end != strlen (cand->text))
+        continue;
+      const BitextGlossaryEntry *e = bitext_glossary_get_entry (ctx->seed, match->entry);
+      for (const char *const *t = e->targets; *t != NULL; t++)
+        {
+          bitext_terms__tokenize (&ctx->tgt, *t, tokens);
+          if (tokens->len == 0 || tokens->len > TERM_MAX_WORDS)
+            continue;
+          TermKey key;
+          make_key ((TermToken *) tokens->data, 0, tokens->len, &key);
+          g_array_append_val (keys, key);
+        }
+    }
+  return keys;
+}
+
+/*
+** How compatible a rendering of @lt words is with a source n-gram of @ls
+** words: 1 when the lengths differ by at most a word, halved for each word
+** more. A difference of a word is common between English and Russian
+** (sensor, «средство обнаружения»; strategic deterrent, «силы
+** стратегического сдерживания»), of two rare, so a one-word source seldom
+** takes a three-word rendering unless the association says so clearly.
+*/
+static double
+length_compat (guint ls, guint lt)
+{
+  guint d = ls > lt ? ls - lt : lt - ls;
+  return d <= 1 ? 1.0 : ldexp (1.0, 1 - (int) d);
+}
+
+/*
+** Score the contenders of @cand: Dice over unit counts times the length
+** compatibility; a one-word name or acronym adds twice the similarity of
+** its transliteration (ICU Any-Latin) to a one-word contender's when that
+** exceeds 1/2, so that for names spelling dominates co-occurrence (names of
+** several words are translated, not transliterated: "Euro-Atlantic Area");
+** a rendering from the seed glossary adds 1.
+*/
+static void
+score_contenders (Ctx *ctx, const TermCand *cand, GArray *units, GArray *contenders)
+{
+  gboolean name = cand->acronym || (cand->n_inner > 0 && cand->n_capital * 2 > cand->n_inner);
+  g_autofree char *src_latin = name ? latin_key (ctx->translit, cand->text) : NULL;
+  g_autoptr(GArray) seeds = seed_keys (ctx, cand);
+  double n = ctx->n_units, fs = units->len;
+  for (guint i = 0; i < contenders->len; i++)
+    {
+      Contender *c = &g_array_index (contenders, Contender, i);
+      gssize idx = bitext_terms__table_lookup (&ctx->all, &c->key);
+      double ft = idx >= 0 ? ctx->all.counts[idx] : c->co;
+      guint lt = term_key_len (&c->key);
+      c->dice = bitext_terms__dice (c->co, fs, ft);
+      c->llr = bitext_terms__llr (c->co, fs - c->co, ft - c->co, n - fs - ft + c->co);
+      c->assoc = c->dice * length_compat (cand->n_words, lt);
+      if (src_latin != NULL && cand->n_words == 1 && lt == 1)
+        {
+          g_autofree char *t = key_text (&ctx->tgt, &c->key);
+          g_autofree char *t_latin = latin_key (ctx->translit, t);
+          double sim = similarity (src_latin, t_latin);
+          if (sim > 0.5)
+            c->assoc += 2.0 * sim;
+        }
+      for (guint k = 0; k < seeds->len; k++)
+        if (memcmp (&g_array_index (seeds, TermKey, k), &c->key, sizeof c->key) == 0)
+          c->assoc += 1.0;
+    }
+}
+
+/* Whether n-gram @small occurs as consecutive words in @big (or equals it). */
+static gboolean
+key_contains (const TermKey *big, const TermKey *small)
+{
+  guint nb = term_key_len (big), ns = term_key_len (small);
+  for (guint off = 0; ns > 0 && off + ns <= nb; off++)
+    if (memcmp (big->id + off, small->id, ns * sizeof (guint32)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_links (gconstpointer pa, gconstpointer pb)
+{
+  const Link *a = pa, *b = pb;
+  if (a->assoc != b->assoc)
+    return a->assoc > b->assoc ? -1 : 1;
+  if (a->llr != b->llr)
+    return a->llr > b->llr ? -1 : 1;
+  /* The longer source first: a part's equal association comes from the whole. */
+  if (a->n_words != b->n_words)
+    return a->n_words > b->n_words ? -1 : 1;
+  if (a->cand != b->cand)
+    return a->cand < b->cand ? -1 : 1;
+  return a->contender < b->contender ? -1 : a->contender > b->contender;
+}
+
+static GArray *shared_units (Ctx *ctx, const TermCand *cand, const TermKey *key);
+
+/* Whether source word @id occurs in at least half of units @units. */
+static gboolean
+source_word_in_units (Ctx *ctx, guint32 id, GArray *units)
+{
+  guint hits = 0;
+  for (guint k = 0; k < units->len; k++)
+    {
+      const GArray *tok = ctx->src_tok[g_array_index (units, guint, k)];
+      for (guint i = 0; i < tok->len; i++)
+        if (g_array_index (tok, TermToken, i).id == id)
+          {
+            hits++;
+            break;
+          }
+    }
+  return units->len > 0 && 2 * hits >= units->len;
+}
+
+/*
+** Whether target @t may be linked to source candidate @c given the links
+** made so far (@chosen) and the word links of the first pass (@words:
+** target word id -> source word id). No other source holds @t itself; @t
+** holds no rendering linked to a source that is not part of @c («МБР
+** слишком» holds МБР, the rendering of ICBM, so it cannot render
+** "interceptor"; «противоракетная оборона НАТО» may render "NATO's missile
+** defence", which holds both); and no word of @t is the word rendering of
+** a source word outside @c that stands in the same units ("outside the
+** Euro-Atlantic area": «пределов» belongs to "outside", not to the term).
+*/
+static gboolean
+link_allowed (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, const gssize *chosen,
+              GHashTable *words, guint c, const TermKey *t)
+{
+  const TermCand *cand = cands->pdata[c];
+  for (guint o = 0; o < cands->len; o++)
+    {
+      if (chosen[o] < 0 || o == c)
+        continue;
+      const TermKey *ot = &g_array_index (contenders[o], Contender, chosen[o]).key;
+      if (memcmp (ot, t, sizeof *t) == 0)
+        return FALSE;
+      if (key_contains (t, ot) && !key_contains (&cand->key, &((TermCand *) cands->pdata[o])->key))
+        return FALSE;
+    }
+  guint lt = term_key_len (t);
+  for (guint k = 0; words != NULL && lt > 1 && k < lt; k++)
+    {
+      guint32 src = GPOINTER_TO_UINT (g_hash_table_lookup (words, GUINT_TO_POINTER (t->id[k])));
+      TermKey sk = { { src } };
+      if (src == 0 || key_contains (&cand->key, &sk))
+        continue;
+      g_autoptr(GArray) units = shared_units (ctx, cand, t);
+      if (source_word_in_units (ctx, src, units))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+** Competitive linking (Melamed 2000, "Models of translational equivalence
+** among words", Computational Linguistics 26(2)): all (source, target)
+** links in descending order of association; a link is made when neither
+** its source nor its target is linked yet. A target that co-occurs with
+** a source only because it comes with the source's true rendering loses
+** to that rendering's own link (Melamed's indirect associations).
+** With @words NULL, only one-word sources and targets take part (Melamed's
+** word-to-word model); otherwise all, checked against those word links.
+** @chosen[c] is the contender index linked to candidate c, or -1.
+*/
+static void
+competitive_linking (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, GHashTable *words,
+                     gssize *chosen)
+{
+  g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
+  for (guint c = 0; c < cands->len; c++)
+    {
+      const TermCand *cand = cands->pdata[c];
+      chosen[c] = -1;
+      for (guint i = 0; i < contenders[c]->len && (words != NULL || cand->n_words == 1); i++)
+        {
+          const Contender *k = &g_array_index (contenders[c], Contender, i);
+          if (words == NULL && term_key_len (&k->key) != 1)
+            continue;
+          Link l = { c, i, k->assoc, k->llr, cand->n_words };
+          g_array_append_val (links, l);
+        }
+    }
+  g_array_sort (links, compare_links);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const Link *l = &g_array_index (links, Link, i);
+      if (chosen[l->cand] >= 0)
+        continue;
+      const TermKey *t = &g_array_index (contenders[l->cand], Contender, l->contender).key;
+      gboolean ok_ = link_allowed (ctx, cands, contenders, chosen, words, l->cand, t);
+      if (g_getenv ("DBGL") && strstr (((TermCand *) cands->pdata[l->cand])->text, g_getenv ("DBGL")))
+        g_printerr ("DBG%d %s -> %s assoc %.3f llr %.1f ok %d\n", words != NULL, ((TermCand *) cands->pdata[l->cand])->text, key_text (&ctx->tgt, t), l->assoc, l->llr, ok_);
+      if (ok_)
+        chosen[l->cand] = l->contender;
+    }
+}
+
+/* The word links of the first pass: target word id -> source word id. (transfer full) */
+static GHashTable *
+word_links (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, gssize *chosen)
+{
+  competitive_linking (ctx, cands, contenders, NULL, chosen);
+  GHashTable *words = g_hash_table_new (NULL, NULL);
+  for (guint c = 0; c < cands->len; c++)
+    if (chosen[c] >= 0)
+      {
+        const TermKey *t = &g_array_index (contenders[c], Contender, chosen[c]).key;
+        g_hash_table_insert (words, GUINT_TO_POINTER (t->id[0]),
+                             GUINT_TO_POINTER (((TermCand *) cands->pdata[c])->key.id[0]));
+      }
+  return words;
+}
+
+/* The forms of target n-gram @key as written in units @units: form -> count. */
+static GHashTable *
+target_forms (Ctx *ctx, GArray *units, const TermKey *key)
+{
+  GHashTable *forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = term_key_len (key);
+  for (guint k = 0; k < units->len; k++)
+    {
+      guint u = g_array_index (units, guint, k);
+      unit_target_keys (ctx, u, ctx->keys, ctx->starts);
+      const TermToken *tok = (const TermToken *) ctx->tgt_tok[u]->data;
+      for (guint i = 0; i < ctx->keys->len; i++)
+        {
+          if (memcmp (&g_array_index (ctx->keys, TermKey, i), key, sizeof *key) != 0)
+            continue;
+          guint s = g_array_index (ctx->starts, guint, i);
+          GString *f = g_string_new (NULL);
+          for (guint w = 0; w < n; w++)
+            {
+              if (w > 0)
+                g_string_append_c (f, ' ');
+              g_string_append_len (f, ctx->tgt_text[u] + tok[s + w].start,
+                                   tok[s + w].end - tok[s + w].start);
+            }
+          bitext_terms__count_form (forms, g_string_free (f, FALSE), tok[s].flags);
+        }
+    }
+  bitext_terms__settle_initial_forms (forms);
+  return forms;
+}
+
+/* The units of @cand whose target holds @key. (transfer full) */
+static GArray *
+shared_units (Ctx *ctx, const TermCand *cand, const TermKey *key)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < cand->free_units->len; k++)
+    {
+      guint u = g_array_index (cand->free_units, guint, k);
+      unit_target_keys (ctx, u, ctx->keys, NULL);
+      for (guint i = 0; i < ctx->keys->len; i++)
+        if (memcmp (&g_array_index (ctx->keys, TermKey, i), key, sizeof *key) == 0)
+          {
+            g_array_append_val (out, u);
+            break;
+          }
+    }
+  return out;
+}
+
+/* Forms by count, most frequent first, ties alphabetical. */
+static int
+compare_forms (gconstpointer pa, gconstpointer pb, gpointer user_data)
+{
+  const char *a = *(const char *const *) pa, *b = *(const char *const *) pb;
+  guint na = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, a));
+  guint nb = GPOINTER_TO_UINT (g_hash_table_lookup (user_data, b));
+  return na != nb ? (na > nb ? -1 : 1) : strcmp (a, b);
+}
+
+/*
+** Whether some occurrence of the source candidate is plural: a form whose
+** dictionary form (singular head) differs from the form as written.
+*/
+static gboolean
+source_has_plural (Ctx *ctx, const TermCand *cand)
+{
+  if (ctx->src_morph == NULL)
+    return FALSE;
+  guint plural = 0, all = 0;
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init (&it, cand->forms);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      g_autofree char *lemma = bitext_term_morph_dup_lemma (ctx->src_morph, k, FALSE);
+      all += GPOINTER_TO_UINT (v);
+      plural += strcmp (lemma, k) != 0 ? GPOINTER_TO_UINT (v) : 0;
+    }
+  return plural > 0 && all > 0;
+}
+
+/*
+** The ranking score of an entry: termhood times translation consistency.
+** Termhood is log2 (1 + C-value), so that frequency counts but does not
+** decide alone (a term seen twice is still a term); consistency is Dice.
+** Two linguistic factors halve it: a rendering that is no noun phrase
+** (Justeson & Katz 1995: terms are noun phrases; judged on the target's
+** Hunspell entries, verbs and adjectives), and a single word, not a name,
+** of the general vocabulary (rules/general-LL.txt).
+*/
+static double
+rank_score (Ctx *ctx, const TermCand *cand, const char *target, gboolean name, double dice)
+{
+  double score = log2 (1.0 + cand->cvalue) * dice;
+  if (!bitext_terms__morph_has_noun (ctx->tgt_morph, target))
+    score *= 0.5;
+  if (cand->n_words == 1 && !name && bitext_terms__is_general (&ctx->src, cand->key.id[0]))
+    score *= 0.5;
+  return score;
+}
+
+/*
+** The entry for @cand rendered by @key: dictionary forms of both sides, the
+** target forms seen as variants, up to three example units. The score
+** ranks entries: C-value (termhood of the source) times Dice (how
+** consistently the rendering comes with it).
+*/
+static void
+add_pair (Ctx *ctx, BitextTermList *list, const TermCand *cand, const TermKey *key, double dice,
+          double llr)
+{
+  g_autoptr(GArray) units = shared_units (ctx, cand, key);
+  g_autoptr(GHashTable) forms = target_forms (ctx, units, key);
+  /* A rendering always plural for a source never plural is plural only («силы сдерживания»). */
+  gboolean plural = bitext_terms__morph_is_plural_only (ctx->tgt_morph, forms)
+                    && !source_has_plural (ctx, cand);
+  g_autofree char *target = bitext_terms__dictionary_form (ctx->tgt_morph, forms, plural);
+  gboolean name = cand->acronym || (cand->n_inner > 0 && cand->n_capital * 2 > cand->n_inner);
+  g_autofree char *source = ctx->src_morph != NULL
+                              ? bitext_term_morph_dup_lemma (ctx->src_morph, cand->text, FALSE)
+                              : g_strdup (cand->text);
+  g_autoptr(GPtrArray) variants = g_ptr_array_new ();
+  GHashTableIter it;
+  gpointer form;
+  g_hash_table_iter_init (&it, forms);
+  while (g_hash_table_iter_next (&it, &form, NULL))
+    g_ptr_array_add (variants, form);
+  g_ptr_array_sort_with_data (variants, compare_forms, forms);
+  g_ptr_array_add (variants, NULL);
+  guint examples[MAX_EXAMPLES];
+  guint n_examples = MIN (units->len, MAX_EXAMPLES);
+  memcpy (examples, units->data, n_examples * sizeof (guint));
+  BitextTermPair pair = {
+    .source = source,
+    .target = target,
+    .variants = (const char *const *) variants->pdata,
+    .note = "",
+    .example = n_examples > 0 ? ctx->src_text[examples[0]] : "",
+    .score = rank_score (ctx, cand, target, name, dice),
+    .dice = dice,
+    .llr = llr,
+    .freq = units->len,
+    .examples = examples,
+    .n_examples = n_examples,
+  };
+  bitext_term_list_add (list, &pair);
+}
+
+static int
+compare_pairs (gconstpointer pa, gconstpointer pb)
+{
+  const BitextTermPair *a = *(const BitextTermPair *const *) pa;
+  const BitextTermPair *b = *(const BitextTermPair *const *) pb;
+  if (a->score != b->score)
+    return a->score > b->score ? -1 : 1;
+  if (a->freq != b->freq)
+    return a->freq > b->freq ? -1 : 1;
+  int c = strcmp (a->source, b->source);
+  return c != 0 ? c : strcmp (a->target, b->target);
+}
+
+static void
+ctx_clear (Ctx *ctx)
+{
+  for (guint u = 0; u < ctx->n_units; u++)
+    {
+      g_array_unref (ctx->src_tok[u]);
+      g_array_unref (ctx->tgt_tok[u]);
+    }
+  g_free (ctx->src_tok);
+  g_free (ctx->tgt_tok);
+  g_free (ctx->src_text);
+  g_free (ctx->tgt_text);
+  bitext_terms__side_clear (&ctx->src);
+  bitext_terms__side_clear (&ctx->tgt);
+  bitext_terms__table_clear (&ctx->all);
+  g_free (ctx->stamp);
+  g_clear_pointer (&ctx->translit, utrans_close);
+  g_clear_pointer (&ctx->src_morph, bitext_term_morph_free);
+  g_clear_pointer (&ctx->tgt_morph, bitext_term_morph_free);
+  g_clear_pointer (&ctx->keys, g_array_unref);
+  g_clear_pointer (&ctx->starts, g_array_unref);
+}
+
+static gboolean
+ctx_init (Ctx *ctx, const BitextTextPair *units, guint n_units, const BitextTermOptions *options,
+          GError **error)
+{
+  memset (ctx, 0, sizeof *ctx);
+  if (!bitext_terms__side_init (&ctx->src, options->src_lang, error))
+    return FALSE;
+  if (!bitext_terms__side_init (&ctx->tgt, options->tgt_lang, error))
+    {
+      bitext_terms__side_clear (&ctx->src);
+      return FALSE;
+    }
+  ctx->n_units = n_units;
+  ctx->max_words = CLAMP (options->max_words, 1, TERM_MAX_WORDS);
+  ctx->min_freq = MAX (options->min_freq, 1);
+  ctx->seed = options->seed;
+  ctx->src_tok = g_new (GArray *, MAX (n_units, 1));
+  ctx->tgt_tok = g_new (GArray *, MAX (n_units, 1));
+  ctx->src_text = g_new (const char *, MAX (n_units, 1));
+  ctx->tgt_text = g_new (const char *, MAX (n_units, 1));
+  for (guint u = 0; u < n_units; u++)
+    {
+      ctx->src_text[u] = units[u].source != NULL ? units[u].source : "";
+      ctx->tgt_text[u] = units[u].target != NULL ? units[u].target : "";
+      ctx->src_tok[u] = g_array_new (FALSE, FALSE, sizeof (TermToken));
+      ctx->tgt_tok[u] = g_array_new (FALSE, FALSE, sizeof (TermToken));
+      bitext_terms__tokenize (&ctx->src, ctx->src_text[u], ctx->src_tok[u]);
+      bitext_terms__tokenize (&ctx->tgt, ctx->tgt_text[u], ctx->tgt_tok[u]);
+    }
+  bitext_terms__table_init (&ctx->all, 4096);
+  ctx->translit = open_translit ();
+  ctx->src_morph = bitext_term_morph_new (options->src_lang, options->dict_dir);
+  ctx->tgt_morph = bitext_term_morph_new (options->tgt_lang, options->dict_dir);
+  ctx->keys = g_array_new (FALSE, FALSE, sizeof (TermKey));
+  ctx->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  return TRUE;
+}
+
+/**
+ * bitext_terms_extract:
+ * @units: (array length=n_units): aligned units, source and target text each
+ * @n_units: their number
+ * @options: src_lang and tgt_lang are required
+ * @error: return location for a #GError
+ *
+ * Proposes a glossary: source candidates by C-value, each paired with the
+ * target n-gram most associated with it over the units (Dice, with
+ * transliteration for names and the seed glossary as further evidence), in
+ * dictionary form where Hunspell dictionaries are found, best first.
+ *
+ * Returns: (transfer full) (nullable): the entries, or %NULL with @error set
+ *   (BITEXT_ERROR_LANGUAGE when a language is missing)
+ */
+BitextTermList *
+bitext_terms_extract (const BitextTextPair *units, guint n_units, const BitextTermOptions *options,
+                      GError **error)
+{
+  g_return_val_if_fail (units != NULL || n_units == 0, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  Ctx ctx;
+  if (!ctx_init (&ctx, units, n_units, options, error))
+    return NULL;
+  g_autoptr(GPtrArray) cands = bitext_terms__candidates (&ctx.src, ctx.src_tok, ctx.src_text,
+                                                          n_units, ctx.min_freq, ctx.max_words,
+                                                          options->max_candidates);
+  /* Contenders over a candidate's free units; for one-word candidates also
+     one-word contenders over all their units, for the word-to-word pass. */
+  g_autoptr(GPtrArray) contenders = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) word_contenders = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint c = 0; c < cands->len; c++)
+    {
+      TermCand *cand = cands->pdata[c];
+      g_ptr_array_add (contenders, find_contenders (&ctx, cand->free_units, FALSE));
+      g_ptr_array_add (word_contenders, cand->n_words == 1 ? find_contenders (&ctx, cand->units, TRUE)
+                                                           : g_array_new (FALSE, FALSE, sizeof (Contender)));
+      for (int w = 0; w < 2; w++)
+        {
+          GArray *found = (w == 0 ? contenders : word_contenders)->pdata[c];
+          for (guint i = 0; i < found->len; i++)
+            bitext_terms__table_intern (&ctx.all, &g_array_index (found, Contender, i).key);
+        }
+    }
+  count_target_units (&ctx);
+  g_autoptr(BitextTermList) list = bitext_term_list_new (options->src_lang, options->tgt_lang);
+  for (guint c = 0; c < cands->len; c++)
+    {
+      TermCand *cand = cands->pdata[c];
+      score_contenders (&ctx, cand, cand->free_units, contenders->pdata[c]);
+      score_contenders (&ctx, cand, cand->units, word_contenders->pdata[c]);
+    }
+  g_autofree gssize *chosen = g_new (gssize, MAX (cands->len, 1));
+  GArray *const *by_cand = (GArray *const *) contenders->pdata;
+  g_autoptr(GHashTable) words = word_links (&ctx, cands, (GArray *const *) word_contenders->pdata,
+                                            chosen);
+  competitive_linking (&ctx, cands, by_cand, words, chosen);
+  for (guint c = 0; c < cands->len; c++)
+    if (chosen[c] >= 0)
+      {
+        const Contender *k = &g_array_index ((GArray *) contenders->pdata[c], Contender, chosen[c]);
+        add_pair (&ctx, list, cands->pdata[c], &k->key, k->dice, k->llr);
+      }
+  ctx_clear (&ctx);
+  g_ptr_array_sort (list->pairs, compare_pairs);
+  if (options->top > 0 && list->pairs->len > options->top)
+    g_ptr_array_set_size (list->pairs, options->top);
+  return g_steal_pointer (&list);
+}
