@@ -11,7 +11,7 @@ static const BitextCommand commands[] = {
   { "segment", cmd_segment, "Split texts into sentences" },
   { "align", cmd_align, "Sentence-align a text with its translation" },
   { "eval-align", cmd_eval_align, "Score alignments against gold ones (strict and lax P/R/F1)" },
-  { "tm", cmd_tm, "Inspect and export TMX translation memories" },
+  { "tm", cmd_tm, "TMX memories: stats, export, import, merge, grep, lookup" },
   { "check", cmd_check, "QA checks with a side-by-side view of the findings" },
   { "glossary", cmd_glossary, "Extract a glossary from aligned units; convert glossary files" },
   { NULL, NULL, NULL },
