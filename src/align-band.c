@@ -198,9 +198,19 @@ bitext_align__postings_build (AlignPostings *p, const KeyLists *keys)
       guint32 key = (guint32) (all[e] >> 32), t = (guint32) all[e];
       guint n;
       const guint32 *k = key_lists_get (keys, t, &n);
+      /* The sentence's keys are sorted: its copies of @key are one run, found by bisection. */
+      guint lo = 0, hi = n;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (k[mid] < key)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
       guint c = 0;
-      for (guint x = 0; x < n; x++)
-        c += k[x] == key;
+      while (lo + c < n && k[lo + c] == key)
+        c++;
       p->sent[e] = t;
       p->count[e] = (guint8) MIN (c, 255u);
       if (e + 1 == n_all || (all[e + 1] >> 32) != key)
@@ -366,49 +376,121 @@ row_prefix (const AlignBand *band, guint i, guint32 *pre)
     pre[k + 1] = pre[k] + row[k];
 }
 
+/* What the beads of one shape ending in a row share: where they start, and their source side. */
+typedef struct
+{
+  const float *prev;        /* costs of row i - a, from its column plo */
+  guint plo, phi;
+  float ls;                 /* characters of the bead's source sentences */
+  float src_pen;            /* paragraph penalty of the source side: 0 or the model's */
+  gboolean ok;              /* row i - a belongs to this run */
+} Shape;
+
+/* One cell (i, j) being filled, with what its row and its column share. */
 typedef struct
 {
   const AlignDp *dp;
   const AlignBand *band;    /* the band being filled (dp->band may be another thread's) */
   const guint32 *pre;       /* four rows of match prefix sums */
-  const float *rows;        /* four rows of costs */
-  guint S, W, i, j, i0, j0;
+  Shape shape[N_BEAD_TYPES];
+  float lt[4];              /* characters of target sentences j-b .. j-1, b = 0..3 */
+  float tgt_pen[4];
+  guint S, i, j, j0;
   gboolean lex;
 } Cell;
+
+/* Set up the shapes of row @i, whose previous rows' costs are in @rows. */
+static void
+cell_row (Cell *c, const float *rows, guint W, guint i, guint i0)
+{
+  const AlignDp *dp = c->dp;
+  c->i = i;
+  for (guint t = 0; t < N_BEAD_TYPES; t++)
+    {
+      Shape *sh = &c->shape[t];
+      guint a = bitext_align__bead_a[t];
+      sh->ok = i >= i0 + a;
+      if (!sh->ok)
+        continue;
+      guint pi = i - a;
+      sh->prev = rows + (gsize) (pi & 3) * W;
+      sh->plo = band_lo (c->band, pi);
+      sh->phi = band_hi (c->band, pi);
+      sh->ls = (float) (dp->scum[i] - dp->scum[pi]);
+      sh->src_pen = a > 1 && dp->src->para[i - 1] != dp->src->para[pi] ? dp->model->para_penalty
+                                                                        : 0.0f;
+    }
+}
+
+/* Set up the target side of cell (i, j). */
+static inline __attribute__ ((always_inline)) void
+cell_column (Cell *c, guint j)
+{
+  const AlignDp *dp = c->dp;
+  c->j = j;
+  c->lt[0] = 0.0f;
+  for (guint b = 1; b <= 3 && b <= j; b++)
+    {
+      c->lt[b] = (float) (dp->tcum[j] - dp->tcum[j - b]);
+      c->tgt_pen[b] = b > 1 && dp->tgt->para[j - 1] != dp->tgt->para[j - b]
+                        ? dp->model->para_penalty : 0.0f;
+    }
+}
 
 /*
 ** Try the bead of shape (a, b) ending at the cell: keep it in *best if it
 ** gives a cheaper path. Called with constant shapes, so that the compiler
-** specialises each call.
+** specialises each call. The cost is bead_cost_m()'s, added up in the same
+** order, so that both give the same bits.
 */
 static inline __attribute__ ((always_inline)) void
 relax (const Cell *c, guint t, guint a, guint b, float *best, guint8 *arg)
 {
-  const AlignBand *band = c->band;
+  const Shape *sh = &c->shape[t];
   guint i = c->i, j = c->j;
-  if (i < c->i0 + a || j < c->j0 + b)
+  if (!sh->ok || j < c->j0 + b)
     return;
-  guint pi = i - a, pj = j - b;
-  guint plo = band_lo (band, pi);
-  if (pj < plo || pj > band_hi (band, pi))
+  guint pj = j - b;
+  if (pj < sh->plo || pj > sh->phi)
     return;
-  float prev = c->rows[(gsize) (pi & 3) * c->W + (pj - plo)];
+  float prev = sh->prev[pj - sh->plo];
   if (prev == INFINITY)
     return;
-  guint mm = 0;
-  if (c->lex && a > 0 && b > 0)
-    for (guint r = i - a + 1; r <= i; r++)
-      {
-        /* Columns j-b+1 .. j of row r; stored from column lo[r] - 3. */
-        const guint32 *p = c->pre + (gsize) (r & 3) * c->S;
-        guint lo = band_lo (band, r);
-        if (j + 3 >= lo + b - 1 && j + 3 - lo < band->stride)
-          mm += p[j + 3 - lo + 1] - p[j + 3 - lo + 1 - b];
-        else
-          for (guint u = j - b; u < j; u++)
-            mm += pair_matches (band, r - 1, u);
-      }
-  float cost = prev + bead_cost_m (c->dp, t, i, j, mm, NULL);
+  const AlignModel *model = c->dp->model;
+  float cost = model->prior[t];
+  if (a == 0 || b == 0)
+    {
+      if (model->del_length)
+        cost += bitext_align__len_cost (model, bitext_align__length_zf (model, sh->ls, c->lt[b]));
+    }
+  else
+    {
+      cost += bitext_align__len_cost (model, bitext_align__length_zf (model, sh->ls, c->lt[b]));
+      if (c->lex)
+        {
+          const AlignBand *band = c->band;
+          guint mm = 0;
+          for (guint r = i - a + 1; r <= i; r++)
+            {
+              /* Columns j-b+1 .. j of row r; stored from column lo[r] - 3. */
+              const guint32 *p = c->pre + (gsize) (r & 3) * c->S;
+              guint lo = band_lo (band, r);
+              if (j + 3 >= lo + b - 1 && j + 3 - lo < band->stride)
+                mm += p[j + 3 - lo + 1] - p[j + 3 - lo + 1 - b];
+              else
+                for (guint u = j - b; u < j; u++)
+                  mm += pair_matches (band, r - 1, u);
+            }
+          const AlignDp *dp = c->dp;
+          guint k = (dp->skoff[i] - dp->skoff[i - a]) + (dp->tkoff[j] - dp->tkoff[j - b]);
+          cost += bitext_align__lex_cost (model, mm, k);
+        }
+      if (a > 1)
+        cost += sh->src_pen;
+      if (b > 1)
+        cost += c->tgt_pen[b];
+    }
+  cost = prev + cost;
   if (cost < *best)
     {
       *best = cost;
@@ -479,6 +561,8 @@ dp_fill (const AlignDp *dp, AlignBand *band, Fill *f, guint w, guint step, gbool
       if (lex)
         row_prefix (band, i, pre + (gsize) (i & 3) * S);
       float row_best = INFINITY;
+      Cell cell = { .dp = dp, .band = band, .pre = pre, .S = S, .j0 = j0, .lex = lex };
+      cell_row (&cell, rows, W, i, i0);
       for (guint j = lo; j <= hi; j++)
         {
           float best = INFINITY;
@@ -487,7 +571,7 @@ dp_fill (const AlignDp *dp, AlignBand *band, Fill *f, guint w, guint step, gbool
             best = 0.0f;
           else if (j >= j0 && j <= j1)
             {
-              Cell cell = { dp, band, pre, rows, S, W, i, j, i0, j0, lex };
+              cell_column (&cell, j);
               relax (&cell, BEAD_1_1, 1, 1, &best, &arg);
               relax (&cell, BEAD_1_0, 1, 0, &best, &arg);
               relax (&cell, BEAD_0_1, 0, 1, &best, &arg);

@@ -42,6 +42,42 @@ hash_bytes (const char *s, gsize n, guint32 seed)
   return h == 0 ? 1 : h;
 }
 
+/*
+** Character classes with a fast path for ASCII, which most running text of
+** the Latin-script languages is: GLib's Unicode tables give the same
+** answers for it. No ASCII character is a combining mark (they start at U+0300).
+*/
+static inline gunichar
+get_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p);
+}
+
+static inline gboolean
+is_alpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha ((char) c) : g_unichar_isalpha (c);
+}
+
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit ((char) c) : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+is_mark (gunichar c)
+{
+  return c >= 0x300 && g_unichar_ismark (c);
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isspace ((char) c) || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f
+                  : g_unichar_isspace (c);
+}
+
 void
 key_lists_init (KeyLists *l, guint n)
 {
@@ -293,8 +329,8 @@ scan_number (const char *p, GString *digits)
   g_string_truncate (digits, 0);
   for (;;)
     {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isdigit (c))
+      gunichar c = get_char (p);
+      if (is_digit (c))
         {
           g_string_append_c (digits, (char) ('0' + g_unichar_digit_value (c)));
           p = g_utf8_next_char (p);
@@ -305,7 +341,7 @@ scan_number (const char *p, GString *digits)
       const char *q = g_utf8_next_char (p);
       guint n = 0;
       const char *r = q;
-      while (g_unichar_isdigit (g_utf8_get_char (r)) && n < 4)
+      while (is_digit (get_char (r)) && n < 4)
         {
           n++;
           r = g_utf8_next_char (r);
@@ -342,21 +378,21 @@ tokenize (AlignLex *lex, const char *text, TokenFunc func, gpointer user_data)
   const char *p = text;
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isalpha (c))
+      gunichar c = get_char (p);
+      if (is_alpha (c))
         {
           const char *start = p;
           guint n = 0;
-          while (g_unichar_isalpha (c) || g_unichar_ismark (c))
+          while (is_alpha (c) || is_mark (c))
             {
               n++;
               p = g_utf8_next_char (p);
-              c = g_utf8_get_char (p);
+              c = get_char (p);
             }
           func (lex, start, (gsize) (p - start), n, TOK_WORD, user_data);
           continue;
         }
-      if (g_unichar_isdigit (c))
+      if (is_digit (c))
         {
           p = scan_number (p, digits);
           func (lex, digits->str, digits->len, (guint) digits->len, TOK_NUMBER, user_data);
@@ -489,7 +525,7 @@ count_chars (const char *text)
 {
   guint32 n = 0;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
+    if (!is_space (get_char (p)))
       n++;
   return n;
 }

@@ -64,9 +64,9 @@ struct _BitextGlossary
                                and caches belong to the glossary it was made from */
 };
 
-/* The stem cache holds at most this many word forms (16 MiB a side): a
+/* The stem cache holds at most this many word forms (4 MiB a side): a
 ** text's vocabulary follows Zipf's law, so refilling after a reset costs little. */
-#define STEM_CACHE_BITS 20
+#define STEM_CACHE_BITS 18
 #define STEM_CACHE_MAX ((1u << STEM_CACHE_BITS) / 10 * 7)    /* load factor 0.7 */
 
 /* Snowball's Russian stemmer leaves some suffixes of names on the stem

@@ -530,16 +530,36 @@ looks_inflected_non_noun (const char *w)
   return is_verb_lemma (w);
 }
 
+/* Whether the last word of English @phrase is a verb's -ing or -ed form (see below). */
+static gboolean
+is_english_verb_form (const BitextTermMorph *m, const char *phrase)
+{
+  const char *space = strrchr (phrase, ' ');
+  const char *last = space != NULL ? space + 1 : phrase;
+  if (!g_ascii_islower (*last) || !(ends_with (last, "ing") || ends_with (last, "ed")))
+    return FALSE;
+  g_autoptr(GPtrArray) ls = lemmas (m, last);
+  for (guint i = 0; i < ls->len; i++)
+    if (strcmp (ls->pdata[i], last) == 0)
+      return FALSE;
+  return ls->len > 0;
+}
+
 /*
 ** Whether @phrase can be a noun phrase: some word of it has a dictionary
 ** entry that is neither a verb nor an adjective, or none Hunspell knows
 ** (names, acronyms, compounds). Term candidates are noun phrases (Justeson
-** & Katz 1995); «найти», «российских» are not. TRUE for a language other
-** than Russian, whose dictionary entries say nothing of the part of speech.
+** & Katz 1995); «найти», «российских» are not. In English the head is the
+** last word, and it is no noun when it is an -ing or -ed form whose only
+** dictionary entries are another word, its verb ("protecting" -> protect;
+** "briefing" and "planning" have entries of their own). TRUE for other
+** languages.
 */
 gboolean
 bitext_terms__morph_has_noun (BitextTermMorph *m, const char *phrase)
 {
+  if (m != NULL && m->english)
+    return !is_english_verb_form (m, phrase);
   if (m == NULL || !m->russian)
     return TRUE;
   g_auto(GStrv) words = g_strsplit (phrase, " ", -1);

@@ -277,6 +277,7 @@ typedef struct
   guint co;                       /* units with both */
   double assoc;                   /* what the choice is made by */
   double dice, llr;
+  gboolean translit;              /* spelt like the source name */
 } Contender;
 
 /* A possible link of source candidate @cand to its contender @contender. */
@@ -348,12 +349,28 @@ compare_co (gconstpointer pa, gconstpointer pb)
   return memcmp (&a->key, &b->key, sizeof a->key);
 }
 
+static char *key_text (const TermSide *side, const TermKey *key);
+
+/* Whether one-word target @key is spelt like the name @name_latin (see score_contenders). */
+static gboolean
+spelt_like (Ctx *ctx, const char *name_latin, const TermKey *key)
+{
+  if (name_latin == NULL || term_key_len (key) != 1)
+    return FALSE;
+  g_autofree char *t = key_text (&ctx->tgt, key);
+  g_autofree char *t_latin = latin_key (ctx->translit, t);
+  return similarity (name_latin, t_latin) > 0.5;
+}
+
 /*
 ** The target n-grams co-occurring with a candidate in at least min_freq of
 ** its units @units, most often first; with @words_only, one-word targets.
+** For a one-word name (@name_latin, its transliteration; nullable) a
+** target word spelt like it is kept from one co-occurrence: inflection
+** splits a Russian name's few occurrences over stems (Медведев, Медведева).
 */
 static GArray *
-find_contenders (Ctx *ctx, GArray *units, gboolean words_only)
+find_contenders (Ctx *ctx, GArray *units, gboolean words_only, const char *name_latin)
 {
   TermTable co;
   bitext_terms__table_init (&co, (gsize) units->len * 16);
@@ -384,7 +401,7 @@ find_contenders (Ctx *ctx, GArray *units, gboolean words_only)
     }
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Contender));
   for (gsize i = 0; i < co.n; i++)
-    if (co.counts[i] >= ctx->min_freq)
+    if (co.counts[i] >= ctx->min_freq || spelt_like (ctx, name_latin, &co.keys[i]))
       {
         Contender c = { .key = co.keys[i], .co = co.counts[i] };
         g_array_append_val (out, c);
@@ -485,10 +502,16 @@ length_compat (guint ls, guint lt)
 ** several words are translated, not transliterated: "Euro-Atlantic Area");
 ** a rendering from the seed glossary adds 1.
 */
+static gboolean
+is_name (const TermCand *cand)
+{
+  return cand->acronym || (cand->n_inner > 0 && cand->n_capital * 2 > cand->n_inner);
+}
+
 static void
 score_contenders (Ctx *ctx, const TermCand *cand, GArray *units, GArray *contenders)
 {
-  gboolean name = cand->acronym || (cand->n_inner > 0 && cand->n_capital * 2 > cand->n_inner);
+  gboolean name = is_name (cand);
   g_autofree char *src_latin = name ? latin_key (ctx->translit, cand->text) : NULL;
   g_autoptr(GArray) seeds = seed_keys (ctx, cand);
   double n = ctx->n_units, fs = units->len;
@@ -507,11 +530,104 @@ score_contenders (Ctx *ctx, const TermCand *cand, GArray *units, GArray *contend
           g_autofree char *t_latin = latin_key (ctx->translit, t);
           double sim = similarity (src_latin, t_latin);
           if (sim > 0.5)
-            c->assoc += 2.0 * sim;
+            {
+              c->assoc += 2.0 * sim;
+              c->translit = TRUE;
+            }
         }
       for (guint k = 0; k < seeds->len; k++)
         if (memcmp (&g_array_index (seeds, TermKey, k), &c->key, sizeof c->key) == 0)
           c->assoc += 1.0;
+    }
+}
+
+/* The first letters of the words of @key, lower case; (transfer full). */
+static char *
+initials (const TermSide *side, const TermKey *key)
+{
+  GString *s = g_string_new (NULL);
+  for (guint k = 0; k < TERM_MAX_WORDS && key->id[k] != 0; k++)
+    {
+      const char *w = side->keys->pdata[key->id[k] - 1];
+      w += w[0] == '=' ? 1 : 2;
+      g_string_append_unichar (s, g_unichar_tolower (g_utf8_get_char (w)));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/*
+** Whether the letters of @acronym occur in order in @phrase (both lower
+** case), the first at its start: «про» in «противоракетн оборон», «мбр» in
+** «межконтинентальн баллистическ ракет». Schwartz & Hearst (2003, "A simple
+** algorithm for identifying abbreviation definitions in biomedical text")
+** match short forms to long forms this way.
+*/
+static gboolean
+letters_in_order (const char *acronym, const char *phrase)
+{
+  if (g_utf8_get_char (acronym) != g_utf8_get_char (phrase))
+    return FALSE;
+  const char *p = phrase;
+  for (const char *a = acronym; *a != '\0'; a = g_utf8_next_char (a))
+    {
+      gunichar c = g_utf8_get_char (a);
+      while (*p != '\0' && g_utf8_get_char (p) != c)
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
+/*
+** Acronyms of phrases: when a source acronym spells the initials of another
+** source candidate ("MD", "missile defence"), a target acronym whose letters
+** spell that candidate's best rendering («ПРО», «противоракетная оборона»)
+** is its rendering too: add 2 to its association, as transliteration does
+** for names. Across scripts an acronym cannot be transliterated (NATO and
+** НАТО can; MD and ПРО cannot).
+*/
+static void
+acronym_evidence (Ctx *ctx, GPtrArray *cands, GPtrArray *contenders)
+{
+  for (guint a = 0; a < cands->len; a++)
+    {
+      const TermCand *acr = cands->pdata[a];
+      if (!acr->acronym || acr->n_words != 1)
+        continue;
+      const char *k = ctx->src.keys->pdata[acr->key.id[0] - 1];
+      if (k[0] != '=')
+        continue;
+      g_autofree char *letters = g_utf8_strdown (k + 1, -1);
+      for (guint p = 0; p < cands->len; p++)
+        {
+          const TermCand *phrase = cands->pdata[p];
+          GArray *pc = contenders->pdata[p];
+          if (phrase->n_words < 2 || phrase->n_words != g_utf8_strlen (letters, -1) || pc->len == 0)
+            continue;
+          g_autofree char *init = initials (&ctx->src, &phrase->key);
+          if (strcmp (init, letters) != 0)
+            continue;
+          guint best = 0;
+          for (guint i = 1; i < pc->len; i++)
+            if (g_array_index (pc, Contender, i).assoc > g_array_index (pc, Contender, best).assoc)
+              best = i;
+          g_autofree char *long_form = key_text (&ctx->tgt, &g_array_index (pc, Contender, best).key);
+          g_autofree char *long_lower = g_utf8_strdown (long_form, -1);
+          GArray *ac = contenders->pdata[a];
+          for (guint i = 0; i < ac->len; i++)
+            {
+              Contender *c = &g_array_index (ac, Contender, i);
+              const char *t = ctx->tgt.keys->pdata[c->key.id[0] - 1];
+              if (term_key_len (&c->key) != 1 || t[0] != '=')
+                continue;
+              g_autofree char *short_lower = g_utf8_strdown (t + 1, -1);
+              if (letters_in_order (short_lower, long_lower))
+                c->assoc += 2.0;
+            }
+          break;
+        }
     }
 }
 
@@ -544,62 +660,103 @@ compare_links (gconstpointer pa, gconstpointer pb)
 
 static GArray *shared_units (Ctx *ctx, const TermCand *cand, const TermKey *key);
 
-/* Whether source word @id occurs in at least half of units @units. */
-static gboolean
-source_word_in_units (Ctx *ctx, guint32 id, GArray *units)
+/* Word-to-word association: (source word id, target word id) -> assoc, from the word pass. */
+typedef struct
 {
-  guint hits = 0;
+  TermTable pairs;                /* TermKey { source, target } */
+  GArray *assoc;                  /* double, by index in pairs */
+} WordAssoc;
+
+static double
+word_assoc (const WordAssoc *wa, guint32 src, guint32 tgt)
+{
+  TermKey k = { { src, tgt } };
+  gssize i = bitext_terms__table_lookup (&wa->pairs, &k);
+  return i < 0 ? 0.0 : g_array_index (wa->assoc, double, i);
+}
+
+/*
+** Whether word @w of a rendering is better explained, in unit @u, by a
+** source word outside candidate @cand than by any word of @cand: some other
+** source word of the unit is more associated with it.
+*/
+static gboolean
+explained_outside (Ctx *ctx, const WordAssoc *wa, const TermCand *cand, guint u, guint32 w)
+{
+  double inside = 0;
+  for (guint k = 0; k < cand->n_words; k++)
+    inside = MAX (inside, word_assoc (wa, cand->key.id[k], w));
+  const GArray *tok = ctx->src_tok[u];
+  for (guint i = 0; i < tok->len; i++)
+    {
+      guint32 s = g_array_index (tok, TermToken, i).id;
+      gboolean in_cand = FALSE;
+      for (guint k = 0; k < cand->n_words && !in_cand; k++)
+        in_cand = cand->key.id[k] == s;
+      if (!in_cand && word_assoc (wa, s, w) > inside)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
+** Melamed's indirect associations, unit by unit: whether in at least half
+** of the units @cand shares with rendering @t, some word of @t is better
+** explained by a source word outside @cand ("missile proliferation",
+** «распространение ракет»: «ракет» goes with "missile", so "proliferation"
+** is «распространение»).
+*/
+static gboolean
+holds_foreign_words (Ctx *ctx, const WordAssoc *wa, const TermCand *cand, const TermKey *t)
+{
+  guint lt = term_key_len (t);
+  if (lt < 2)
+    return FALSE;
+  g_autoptr(GArray) units = shared_units (ctx, cand, t);
+  guint explained = 0;
   for (guint k = 0; k < units->len; k++)
     {
-      const GArray *tok = ctx->src_tok[g_array_index (units, guint, k)];
-      for (guint i = 0; i < tok->len; i++)
-        if (g_array_index (tok, TermToken, i).id == id)
+      guint u = g_array_index (units, guint, k);
+      for (guint w = 0; w < lt; w++)
+        if (explained_outside (ctx, wa, cand, u, t->id[w]))
           {
-            hits++;
+            explained++;
             break;
           }
     }
-  return units->len > 0 && 2 * hits >= units->len;
+  return units->len > 0 && 2 * explained >= units->len;
 }
 
 /*
 ** Whether target @t may be linked to source candidate @c given the links
-** made so far (@chosen) and the word links of the first pass (@words:
-** target word id -> source word id). No other source holds @t itself; @t
-** holds no rendering linked to a source that is not part of @c («МБР
-** слишком» holds МБР, the rendering of ICBM, so it cannot render
-** "interceptor"; «противоракетная оборона НАТО» may render "NATO's missile
-** defence", which holds both); and no word of @t is the word rendering of
-** a source word outside @c that stands in the same units ("outside the
-** Euro-Atlantic area": «пределов» belongs to "outside", not to the term).
+** made so far (@owned: the linked targets, @owner: by index in @owned,
+** their sources) and the word associations of the first pass (@wa). No
+** other source holds @t itself; @t holds no rendering linked to a source
+** that is not part of @c («МБР слишком» holds МБР, the rendering of ICBM,
+** so it cannot render "interceptor"; «противоракетная оборона НАТО» may
+** render "NATO missile defence", which holds both); and @t does not hold
+** words that other source words of the units explain (holds_foreign_words).
 */
 static gboolean
-link_allowed (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, const gssize *chosen,
-              GHashTable *words, guint c, const TermKey *t)
+link_allowed (Ctx *ctx, GPtrArray *cands, const TermTable *owned, const GArray *owner,
+              const WordAssoc *wa, guint c, const TermKey *t)
 {
   const TermCand *cand = cands->pdata[c];
-  for (guint o = 0; o < cands->len; o++)
-    {
-      if (chosen[o] < 0 || o == c)
-        continue;
-      const TermKey *ot = &g_array_index (contenders[o], Contender, chosen[o]).key;
-      if (memcmp (ot, t, sizeof *t) == 0)
-        return FALSE;
-      if (key_contains (t, ot) && !key_contains (&cand->key, &((TermCand *) cands->pdata[o])->key))
-        return FALSE;
-    }
   guint lt = term_key_len (t);
-  for (guint k = 0; words != NULL && lt > 1 && k < lt; k++)
-    {
-      guint32 src = GPOINTER_TO_UINT (g_hash_table_lookup (words, GUINT_TO_POINTER (t->id[k])));
-      TermKey sk = { { src } };
-      if (src == 0 || key_contains (&cand->key, &sk))
-        continue;
-      g_autoptr(GArray) units = shared_units (ctx, cand, t);
-      if (source_word_in_units (ctx, src, units))
-        return FALSE;
-    }
-  return TRUE;
+  /* Every sub-n-gram of t (t itself included) that another source holds. */
+  for (guint n = 1; n <= lt; n++)
+    for (guint off = 0; off + n <= lt; off++)
+      {
+        TermKey sub = { { 0 } };
+        memcpy (sub.id, t->id + off, n * sizeof (guint32));
+        gssize idx = bitext_terms__table_lookup (owned, &sub);
+        if (idx < 0)
+          continue;
+        guint o = g_array_index (owner, guint, idx);
+        if (n == lt || !key_contains (&cand->key, &((TermCand *) cands->pdata[o])->key))
+          return FALSE;
+      }
+  return wa == NULL || !holds_foreign_words (ctx, wa, cand, t);
 }
 
 /*
@@ -609,12 +766,12 @@ link_allowed (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, const gssiz
 ** its source nor its target is linked yet. A target that co-occurs with
 ** a source only because it comes with the source's true rendering loses
 ** to that rendering's own link (Melamed's indirect associations).
-** With @words NULL, only one-word sources and targets take part (Melamed's
-** word-to-word model); otherwise all, checked against those word links.
+** With @wa NULL, only one-word sources and targets take part (Melamed's
+** word-to-word model); otherwise all, checked against those associations.
 ** @chosen[c] is the contender index linked to candidate c, or -1.
 */
 static void
-competitive_linking (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, GHashTable *words,
+competitive_linking (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, const WordAssoc *wa,
                      gssize *chosen)
 {
   g_autoptr(GArray) links = g_array_new (FALSE, FALSE, sizeof (Link));
@@ -622,44 +779,81 @@ competitive_linking (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, GHas
     {
       const TermCand *cand = cands->pdata[c];
       chosen[c] = -1;
-      for (guint i = 0; i < contenders[c]->len && (words != NULL || cand->n_words == 1); i++)
+      for (guint i = 0; i < contenders[c]->len && (wa != NULL || cand->n_words == 1); i++)
         {
           const Contender *k = &g_array_index (contenders[c], Contender, i);
-          if (words == NULL && term_key_len (&k->key) != 1)
+          if (wa == NULL && term_key_len (&k->key) != 1)
             continue;
           Link l = { c, i, k->assoc, k->llr, cand->n_words };
           g_array_append_val (links, l);
         }
     }
   g_array_sort (links, compare_links);
+  TermTable owned;                /* linked targets -> their index in owner */
+  bitext_terms__table_init (&owned, cands->len);
+  g_autoptr(GArray) owner = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < links->len; i++)
     {
       const Link *l = &g_array_index (links, Link, i);
       if (chosen[l->cand] >= 0)
         continue;
       const TermKey *t = &g_array_index (contenders[l->cand], Contender, l->contender).key;
-      gboolean ok_ = link_allowed (ctx, cands, contenders, chosen, words, l->cand, t);
-      if (g_getenv ("DBGL") && strstr (((TermCand *) cands->pdata[l->cand])->text, g_getenv ("DBGL")))
-        g_printerr ("DBG%d %s -> %s assoc %.3f llr %.1f ok %d\n", words != NULL, ((TermCand *) cands->pdata[l->cand])->text, key_text (&ctx->tgt, t), l->assoc, l->llr, ok_);
-      if (ok_)
-        chosen[l->cand] = l->contender;
+      if (!link_allowed (ctx, cands, &owned, owner, wa, l->cand, t))
+        continue;
+      chosen[l->cand] = l->contender;
+      gsize idx = bitext_terms__table_intern (&owned, t);
+      g_array_set_size (owner, MAX (owner->len, idx + 1));
+      g_array_index (owner, guint, idx) = l->cand;
+    }
+  bitext_terms__table_clear (&owned);
+}
+
+/*
+** A one-word name whose word link is a transliteration (Medvedev,
+** Медведев) is a unit of its own wherever it stands, "President Medvedev"
+** included: its units are all free, and its contenders those of the word
+** pass. A capitalised common word inside a name ("Interim" in "Interim
+** Capability") is translated, not transliterated, and stays nested.
+*/
+static void
+free_transliterated_names (GPtrArray *cands, GPtrArray *contenders, GPtrArray *word_contenders,
+                           const gssize *chosen)
+{
+  for (guint c = 0; c < cands->len; c++)
+    {
+      TermCand *cand = cands->pdata[c];
+      GArray *wc = word_contenders->pdata[c];
+      if (chosen[c] < 0 || !g_array_index (wc, Contender, chosen[c]).translit)
+        continue;
+      g_array_unref (cand->free_units);
+      cand->free_units = g_array_copy (cand->units);
+      g_array_unref (contenders->pdata[c]);
+      contenders->pdata[c] = g_array_copy (wc);
     }
 }
 
-/* The word links of the first pass: target word id -> source word id. (transfer full) */
-static GHashTable *
-word_links (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, gssize *chosen)
+/* The associations of every one-word candidate with its one-word contenders, into @wa. */
+static void
+word_assoc_init (WordAssoc *wa, GPtrArray *cands, GArray *const *word_contenders)
 {
-  competitive_linking (ctx, cands, contenders, NULL, chosen);
-  GHashTable *words = g_hash_table_new (NULL, NULL);
+  bitext_terms__table_init (&wa->pairs, cands->len * 4);
+  wa->assoc = g_array_new (FALSE, TRUE, sizeof (double));
   for (guint c = 0; c < cands->len; c++)
-    if (chosen[c] >= 0)
+    for (guint i = 0; i < word_contenders[c]->len; i++)
       {
-        const TermKey *t = &g_array_index (contenders[c], Contender, chosen[c]).key;
-        g_hash_table_insert (words, GUINT_TO_POINTER (t->id[0]),
-                             GUINT_TO_POINTER (((TermCand *) cands->pdata[c])->key.id[0]));
+        const Contender *k = &g_array_index (word_contenders[c], Contender, i);
+        TermKey key = { { ((TermCand *) cands->pdata[c])->key.id[0], k->key.id[0] } };
+        gsize idx = bitext_terms__table_intern (&wa->pairs, &key);
+        g_array_set_size (wa->assoc, MAX (wa->assoc->len, idx + 1));
+        g_array_index (wa->assoc, double, idx) = k->assoc;
       }
-  return words;
+}
+
+static void
+word_assoc_clear (WordAssoc *wa)
+{
+  bitext_terms__table_clear (&wa->pairs);
+  g_clear_pointer (&wa->assoc, g_array_unref);
 }
 
 /* The forms of target n-gram @key as written in units @units: form -> count. */
@@ -748,18 +942,23 @@ source_has_plural (Ctx *ctx, const TermCand *cand)
 ** The ranking score of an entry: termhood times translation consistency.
 ** Termhood is log2 (1 + C-value), so that frequency counts but does not
 ** decide alone (a term seen twice is still a term); consistency is Dice.
-** Two linguistic factors halve it: a rendering that is no noun phrase
-** (Justeson & Katz 1995: terms are noun phrases; judged on the target's
-** Hunspell entries, verbs and adjectives), and a single word, not a name,
-** of the general vocabulary (rules/general-LL.txt).
+** Three factors halve it: a source or rendering that is no noun phrase
+** (Justeson & Katz 1995: terms are noun phrases; judged on Hunspell
+** entries, see bitext_terms__morph_has_noun); a single word, not a name,
+** of the general vocabulary (rules/general-LL.txt); and an n-gram of weak
+** unithood, that accounts for less than half the occurrences of the rarer
+** of two parts it splits into (two terms that meet: "NATO system").
 */
 static double
 rank_score (Ctx *ctx, const TermCand *cand, const char *target, gboolean name, double dice)
 {
   double score = log2 (1.0 + cand->cvalue) * dice;
-  if (!bitext_terms__morph_has_noun (ctx->tgt_morph, target))
+  if (!bitext_terms__morph_has_noun (ctx->tgt_morph, target)
+      || !bitext_terms__morph_has_noun (ctx->src_morph, cand->text))
     score *= 0.5;
   if (cand->n_words == 1 && !name && bitext_terms__is_general (&ctx->src, cand->key.id[0]))
+    score *= 0.5;
+  if (cand->cohesion < 0.5)
     score *= 0.5;
   return score;
 }
@@ -892,10 +1091,12 @@ ctx_init (Ctx *ctx, const BitextTextPair *units, guint n_units, const BitextTerm
  * @options: src_lang and tgt_lang are required
  * @error: return location for a #GError
  *
- * Proposes a glossary: source candidates by C-value, each paired with the
- * target n-gram most associated with it over the units (Dice, with
- * transliteration for names and the seed glossary as further evidence), in
- * dictionary form where Hunspell dictionaries are found, best first.
+ * Proposes a glossary: source candidates by C-value, each linked to a
+ * target n-gram by competitive linking over their association (Dice times
+ * length compatibility, with transliteration for names, acronyms of
+ * phrases and the seed glossary as further evidence), in dictionary form
+ * where Hunspell dictionaries are found, best first by termhood times
+ * consistency (see rank_score).
  *
  * Returns: (transfer full) (nullable): the entries, or %NULL with @error set
  *   (BITEXT_ERROR_LANGUAGE when a language is missing)
@@ -919,8 +1120,10 @@ bitext_terms_extract (const BitextTextPair *units, guint n_units, const BitextTe
   for (guint c = 0; c < cands->len; c++)
     {
       TermCand *cand = cands->pdata[c];
-      g_ptr_array_add (contenders, find_contenders (&ctx, cand->free_units, FALSE));
-      g_ptr_array_add (word_contenders, cand->n_words == 1 ? find_contenders (&ctx, cand->units, TRUE)
+      g_autofree char *name = cand->n_words == 1 && is_name (cand)
+                                ? latin_key (ctx.translit, cand->text) : NULL;
+      g_ptr_array_add (contenders, find_contenders (&ctx, cand->free_units, FALSE, name));
+      g_ptr_array_add (word_contenders, cand->n_words == 1 ? find_contenders (&ctx, cand->units, TRUE, name)
                                                            : g_array_new (FALSE, FALSE, sizeof (Contender)));
       for (int w = 0; w < 2; w++)
         {
@@ -937,11 +1140,17 @@ bitext_terms_extract (const BitextTextPair *units, guint n_units, const BitextTe
       score_contenders (&ctx, cand, cand->free_units, contenders->pdata[c]);
       score_contenders (&ctx, cand, cand->units, word_contenders->pdata[c]);
     }
+  acronym_evidence (&ctx, cands, contenders);
+  acronym_evidence (&ctx, cands, word_contenders);
   g_autofree gssize *chosen = g_new (gssize, MAX (cands->len, 1));
   GArray *const *by_cand = (GArray *const *) contenders->pdata;
-  g_autoptr(GHashTable) words = word_links (&ctx, cands, (GArray *const *) word_contenders->pdata,
-                                            chosen);
-  competitive_linking (&ctx, cands, by_cand, words, chosen);
+  GArray *const *by_word = (GArray *const *) word_contenders->pdata;
+  competitive_linking (&ctx, cands, by_word, NULL, chosen);
+  free_transliterated_names (cands, contenders, word_contenders, chosen);
+  WordAssoc wa;
+  word_assoc_init (&wa, cands, by_word);
+  competitive_linking (&ctx, cands, by_cand, &wa, chosen);
+  word_assoc_clear (&wa);
   for (guint c = 0; c < cands->len; c++)
     if (chosen[c] >= 0)
       {

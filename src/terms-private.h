@@ -114,7 +114,7 @@ typedef struct
   guint n_inner;            /* occurrences not at the start of their text */
   gboolean acronym;
   guint split;              /* 1: its last word is an independent head (see terms.c) */
-  double score;             /* ranking of its pair (terms-pair.c) */
+  double cohesion;          /* unithood in 0..1 (see terms.c) */
 } TermCand;
 
 GPtrArray *bitext_terms__candidates (TermSide *side, GArray *const *tokens,

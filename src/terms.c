@@ -644,6 +644,28 @@ coord_ok (const TermSide *side, const TermTable *t, const TermKey *k, guint len,
   return TRUE;
 }
 
+/*
+** Unithood (Kageura & Umino 1996) of n-gram @b of @f occurrences: over its
+** splits into two parts that both occur as n-grams, the least of f(b) /
+** min(f(x), f(y)), the larger of the conditional probabilities of the whole
+** given a part. "ballistic missile" gets 1 (ballistic never occurs
+** without missile); "NATO system", 3 of the 12 occurrences of "system",
+** gets 1/4: two terms that meet, not a term. 1 for single words.
+*/
+static double
+cohesion_of (const TermTable *t, const TermKey *b, guint len, guint f)
+{
+  double least = 1.0;
+  for (guint cut = 1; cut < len; cut++)
+    {
+      guint fx = part_count (t, b, 0, cut), fy = part_count (t, b, cut, len - cut);
+      if (fx == 0 || fy == 0)
+        continue;
+      least = MIN (least, (double) f / MIN (fx, fy));
+    }
+  return least;
+}
+
 static void
 compute_cvalue (const TermSide *side, const TermTable *t, guint min_freq, double *cvalue)
 {
@@ -939,6 +961,7 @@ bitext_terms__candidates (TermSide *side, GArray *const *tokens, const char *con
       c->freq = t.counts[i];
       c->cvalue = cvalue[i];
       c->split = split_of (&t, &c->key, c->n_words, c->freq);
+      c->cohesion = cohesion_of (&t, &c->key, c->n_words, c->freq);
       g_ptr_array_add (cands, c);
     }
   g_free (cvalue);

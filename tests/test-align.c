@@ -1,5 +1,6 @@
 /* bitext tests — sentence alignment. */
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -250,6 +251,100 @@ test_speech_gold (gconstpointer data)
     }
 }
 
+/* Beads cover both sides in order, exactly once. */
+static void
+assert_partition (const GArray *beads, guint n, guint m)
+{
+  guint si = 0, ti = 0;
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, i);
+      g_assert_cmpuint (b->src_start, ==, si);
+      g_assert_cmpuint (b->tgt_start, ==, ti);
+      si += b->src_len;
+      ti += b->tgt_len;
+    }
+  g_assert_cmpuint (si, ==, n);
+  g_assert_cmpuint (ti, ==, m);
+}
+
+/*
+** A text long enough for pass 1 to run from both ends on two threads (20,000
+** rows or more): the sample pair 250 times over. Every copy aligns as the
+** first one does, shifted: those of the forward half, those of the backward
+** half and the one where the halves meet.
+*/
+static void
+test_long_halves (void)
+{
+  g_autoptr(GPtrArray) en = read_sentences ("speech.en.sent");
+  g_autoptr(GPtrArray) ru = read_sentences ("speech.ru.sent");
+  const guint copies = 250;
+  g_autoptr(GPtrArray) src = g_ptr_array_new (), tgt = g_ptr_array_new ();
+  for (guint c = 0; c < copies; c++)
+    {
+      for (guint i = 0; i < en->len; i++)
+        g_ptr_array_add (src, en->pdata[i]);
+      for (guint i = 0; i < ru->len; i++)
+        g_ptr_array_add (tgt, ru->pdata[i]);
+    }
+  g_assert_cmpuint (src->len, >=, 20000);
+  BitextAlignOptions options = BITEXT_ALIGN_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextAligner) aligner = bitext_aligner_new (&options, &error);
+  g_assert_no_error (error);
+  g_autoptr(GArray) beads = bitext_aligner_align (
+      aligner, (const char *const *) src->pdata, NULL, src->len,
+      (const char *const *) tgt->pdata, NULL, tgt->len, &error);
+  g_assert_no_error (error);
+  assert_partition (beads, src->len, tgt->len);
+  /* Each copy's beads, shifted back to the first copy's sentence numbers. */
+  g_autoptr(GPtrArray) per_copy = g_ptr_array_new_with_free_func (g_free);
+  GString *cur = NULL;
+  guint copy = 0;
+  for (guint k = 0; k < beads->len; k++)
+    {
+      BitextBead b = g_array_index (beads, BitextBead, k);
+      if (cur == NULL || b.src_start >= (copy + 1) * en->len)
+        {
+          if (cur != NULL)
+            g_ptr_array_add (per_copy, g_string_free (cur, FALSE));
+          copy = b.src_start / en->len;
+          cur = g_string_new (NULL);
+        }
+      g_assert_cmpuint (b.tgt_start, >=, copy * ru->len);
+      b.src_start -= copy * en->len;
+      b.tgt_start -= copy * ru->len;
+      g_autofree char *f = bitext_bead_format (&b);
+      g_string_append_printf (cur, "%s ", f);
+    }
+  g_ptr_array_add (per_copy, g_string_free (cur, FALSE));
+  g_assert_cmpuint (per_copy->len, ==, copies);
+  for (guint c = 1; c < copies; c++)
+    if (strcmp (per_copy->pdata[c], per_copy->pdata[0]) != 0)
+      g_error ("copy %u aligns as\n%s\nnot as copy 0:\n%s", c, (char *) per_copy->pdata[c],
+               (char *) per_copy->pdata[0]);
+}
+
+/* Two halves over a text whose other side is tiny: the bands are the whole width; no crash. */
+static void
+test_long_against_short (void)
+{
+  g_autoptr(GPtrArray) src = g_ptr_array_new ();
+  for (guint i = 0; i < 24000; i++)
+    g_ptr_array_add (src, (gpointer) (i % 2 ? "A short line." : "A somewhat longer line of text."));
+  static const char *tgt[] = { "Une ligne.", "Deux lignes.", "Trois." };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextAligner) aligner = bitext_aligner_new (NULL, &error);
+  g_assert_no_error (error);
+  g_autoptr(GArray) beads = bitext_aligner_align (
+      aligner, (const char *const *) src->pdata, NULL, src->len, tgt, NULL, 3, &error);
+  g_assert_no_error (error);
+  assert_partition (beads, src->len, 3);
+}
+
 static void
 test_dict_malformed (void)
 {
@@ -279,5 +374,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/align/speech/gold", NULL, test_speech_gold);
   g_test_add_data_func ("/align/speech/gold-with-dict", "glossary.en-ru.tsv", test_speech_gold);
   g_test_add_func ("/align/dict/malformed-line", test_dict_malformed);
+  g_test_add_func ("/align/long/two-halves", test_long_halves);
+  g_test_add_func ("/align/long/against-short", test_long_against_short);
   return g_test_run ();
 }

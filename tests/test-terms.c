@@ -7,7 +7,7 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
-#include "src/terms-private.h"
+#include "terms-private.h"
 #include "test-util.h"
 
 /* Candidates */
@@ -84,6 +84,92 @@ test_candidates_acronym_and_hyphen (void)
     }
   g_assert_true (icbm);
   g_assert_true (hyphen);
+}
+
+/* Whether candidate @text (case-insensitive) is among @c; its C-value into @cvalue. */
+static gboolean
+has_candidate (const BitextTermCandidates *c, const char *text, double *cvalue)
+{
+  for (guint i = 0; i < bitext_term_candidates_get_n (c); i++)
+    {
+      const BitextTermCandidate *x = bitext_term_candidates_get (c, i);
+      if (g_ascii_strcasecmp (x->text, text) == 0)
+        {
+          if (cvalue != NULL)
+            *cvalue = x->cvalue;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/*
+** Unithood: "NATO and Russia" (an acronym coordinated) is two terms, not
+** one; "Russia's ICBM" starts with a possessive, a determiner. "command and
+** control" only occurs inside "command and control system", whose head
+** "system" occurs alone too: it keeps its occurrences,
+**   C(command and control) = log2 (3 + 1) * 2 = 4,
+** where plain C-value would give 2 - 2/1 = 0 and drop it.
+*/
+static void
+test_candidates_unithood (void)
+{
+  const char *texts[] = {
+    "NATO and Russia agreed.", "NATO and Russia met again.", "Russia's ICBM flew.",
+    "Russia's ICBM failed.", "The command and control system works.",
+    "A command and control system failed.", "The system is old.", "Another system is new.",
+  };
+  BitextTermOptions options = BITEXT_TERM_OPTIONS_INIT;
+  g_autoptr(BitextTermCandidates) c = bitext_terms_find_candidates ("en", texts, G_N_ELEMENTS (texts),
+                                                                    &options, NULL);
+  g_assert_false (has_candidate (c, "NATO and Russia", NULL));
+  g_assert_false (has_candidate (c, "Russia's ICBM", NULL));
+  g_assert_true (has_candidate (c, "ICBM", NULL));
+  double cv = 0;
+  g_assert_true (has_candidate (c, "command and control", &cv));
+  g_assert_cmpfloat_with_epsilon (cv, 4.0, 1e-9);
+  g_assert_true (has_candidate (c, "command and control system", NULL));
+}
+
+/*
+** Competitive linking and acronyms of phrases: "MD" co-occurs equally with
+** «центр», «ПРО» and «центр ПРО»; it spells the initials of "missile
+** defence", whose rendering «противоракетная оборона» «ПРО» abbreviates, so
+** it takes «ПРО»; "centre" takes «центр», which MD no longer holds.
+*/
+static void
+test_pairs_acronym_of_phrase (void)
+{
+  static const BitextTextPair units[] = {
+    { "Missile defence protects Europe.", "Противоракетная оборона защищает Европу." },
+    { "We fund missile defence.", "Мы финансируем противоракетную оборону." },
+    { "The MD centre opened.", "Центр ПРО открылся." },
+    { "The MD centre closed.", "Центр ПРО закрылся." },
+  };
+  BitextTermOptions options = BITEXT_TERM_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextTermList) list = bitext_terms_extract (units, G_N_ELEMENTS (units), &options, &error);
+  g_assert_no_error (error);
+  guint seen = 0;
+  for (guint i = 0; i < bitext_term_list_get_n_pairs (list); i++)
+    {
+      const BitextTermPair *p = bitext_term_list_get_pair (list, i);
+      if (strcmp (p->source, "MD") == 0)
+        {
+          g_assert_cmpstr (p->target, ==, "ПРО");
+          seen |= 1;
+        }
+      if (g_ascii_strcasecmp (p->source, "missile defence") == 0)
+        {
+          g_assert_cmpstr (p->target, ==, "противоракетная оборона");
+          seen |= 2;
+        }
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (bitext_term_list_get_pair (list, j)->target, !=, p->target);
+    }
+  g_assert_cmpuint (seen, ==, 3);
 }
 
 /* Association measures */
@@ -547,6 +633,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/terms/candidates/cvalue", test_cvalue);
   g_test_add_func ("/terms/candidates/acronym-hyphen", test_candidates_acronym_and_hyphen);
+  g_test_add_func ("/terms/candidates/unithood", test_candidates_unithood);
+  g_test_add_func ("/terms/pairs/acronym-of-phrase", test_pairs_acronym_of_phrase);
   g_test_add_func ("/terms/pairs/llr-dice", test_llr_dice);
   g_test_add_func ("/terms/pairs/tiny", test_pairs_tiny);
   g_test_add_func ("/terms/morph/ru", test_morph_russian);

@@ -2,7 +2,8 @@
  *
  * usage: bench-qa-make N M OUT.tmx OUT.tsv
  * Words are made of syllables (English-like Latin, Russian-like Cyrillic with case endings),
- * so the stemmers see plausible inflection. A glossary term is 1–3 words; its rendering
+ * so the stemmers see plausible inflection; ordinary words are drawn by Zipf's law (frequency
+ * ∝ 1/rank; Zipf 1949) from 20,000 roots, as running text has them. A glossary term is 1–3 words; its rendering
  * is the Cyrillic words of the same roots. Each unit has 10–24 ordinary words, 0–3 glossary
  * terms (in 1 of 20 units one is rendered otherwise: a glossary finding), a number (1 in 50
  * changed: a number finding) and, in 1 of 10 units, the source of an earlier unit again (the
@@ -28,7 +29,26 @@ typedef struct
 {
   GPtrArray *en;            /* word roots, English */
   GPtrArray *ru;            /* the same roots, Russian */
+  double *cumulative;       /* Zipf weights 1/rank, summed: the chance of drawing each root */
 } Lexicon;
+
+/* A root drawn by Zipf's law (frequency ∝ 1/rank), as words of running text are. */
+static guint
+zipf_root (const Lexicon *lex, GRand *rand)
+{
+  guint n = lex->en->len;
+  double x = g_rand_double (rand) * lex->cumulative[n - 1];
+  guint lo = 0, hi = n - 1;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (lex->cumulative[mid] < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
 
 static void
 make_lexicon (Lexicon *lex, GRand *rand, guint n)
@@ -59,6 +79,9 @@ make_lexicon (Lexicon *lex, GRand *rand, guint n)
       g_ptr_array_add (lex->ru, g_string_free (r, FALSE));
       g_hash_table_add (seen, lex->en->pdata[lex->en->len - 1]);
     }
+  lex->cumulative = g_new (double, n);
+  for (guint r = 0; r < n; r++)
+    lex->cumulative[r] = (r > 0 ? lex->cumulative[r - 1] : 0) + 1.0 / (r + 1);
 }
 
 typedef struct
@@ -115,7 +138,7 @@ make_unit (GString *en, GString *ru, const Lexicon *lex, const Term *terms, guin
           append_term (en, ru, lex, t, g_rand_int_range (rand, 0, 20) == 0, rand);
           n_t--;
         }
-      guint w = (guint) g_rand_int_range (rand, 0, (gint32) lex->en->len);
+      guint w = zipf_root (lex, rand);
       append_root (en, lex->en->pdata[w], en_end[g_rand_int_range (rand, 0, G_N_ELEMENTS (en_end))]);
       append_root (ru, lex->ru->pdata[w], ru_end[g_rand_int_range (rand, 0, G_N_ELEMENTS (ru_end))]);
     }
@@ -219,5 +242,6 @@ main (int argc, char **argv)
     }
   g_ptr_array_unref (lex.en);
   g_ptr_array_unref (lex.ru);
+  g_free (lex.cumulative);
   return 0;
 }

@@ -25,8 +25,9 @@ measure() {  # measure OUT COMMAND...: runs COMMAND > OUT; prints "elapsed_s cpu
   "$TIME" -f '%e %U %S %M' -o "$TMPD/time" "$@" >"$out" 2>"$TMPD/err" || status=$?
   # bitext check exits 1 when it finds something: that is its normal result here.
   [ "$status" -le 1 ] || { cat "$TMPD/err" >&2; return 1; }
-  read -r e u s m <"$TMPD/time"
-  echo "$e $(echo "$u + $s" | bc -l) $m"
+  # time(1) puts "Command exited with non-zero status 1" first when the command exits 1.
+  read -r e u s m < <(tail -n 1 "$TMPD/time")
+  echo "$e $(printf '%.2f' "$(echo "$u + $s" | bc -l)") $m"
 }
 
 F="$TMPD/tm.tmx"; G="$TMPD/glossary.tsv"
@@ -46,12 +47,14 @@ summary=$(tail -n 1 "$TMPD/findings.json")
 
 row() { printf '| %-52s | %9s | %9s | %9s | %13s |\n' "$@"; }
 echo
-row "command ($N units, $M terms)" "elapsed s" "CPU s" "peak MiB" "elapsed/stats"
+row "command ($N units, $M terms)" "elapsed s" "CPU s" "peak MiB" "CPU/stats"
 row "---" "---:" "---:" "---:" "---:"
 row "bitext tm stats TM.tmx (load only)" "$s_s" "$s_c" "$((s_kb / 1024))" "1.00"
 row "bitext check TM.tmx --glossary G.tsv --format json" "$c_s" "$c_c" "$((c_kb / 1024))" \
-  "$(printf '%.2f' "$(echo "$c_s / $s_s" | bc -l)")"
+  "$(printf '%.1f' "$(echo "$c_c / $s_c" | bc -l)")"
 echo
 echo "findings summary: $summary"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors (elapsed times" \
+  "count waiting for them; CPU times do not)"
 printf 'target: check %.1f s elapsed (< 30 s): %s\n' "$c_s" \
   "$( [ "$(echo "$c_s < 30" | bc -l)" -eq 1 ] && echo met || echo NOT met)"

@@ -10,10 +10,11 @@ G_BEGIN_DECLS
 ** Term extraction works on aligned units: an array of (source, target)
 ** texts, one translation unit each. Candidates are word n-grams found by
 ** ICU word segmentation and grouped on Snowball stems; they are ranked by
-** C-value (Frantzi, Ananiadou & Mima 2000). Pairs take, for each source
-** candidate, the target n-gram that co-occurs with it most strongly over
-** the units (Dice; log-likelihood ratio, Dunning 1993), and give the target
-** in dictionary form when Hunspell dictionaries for the language are found.
+** C-value (Frantzi, Ananiadou & Mima 2000). Pairs link each source
+** candidate to a target n-gram that co-occurs with it over the units (Dice;
+** log-likelihood ratio, Dunning 1993) by competitive linking (Melamed
+** 2000), give the target in dictionary form when Hunspell dictionaries for
+** the language are found, and are ranked by termhood times consistency.
 */
 typedef struct
 {

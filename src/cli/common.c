@@ -16,6 +16,22 @@ bitext_output_open (BitextOutput *out, const char *path, GError **error)
       out->stream = stdout;
       return TRUE;
     }
+  /* A device or a pipe (-o /dev/null, a FIFO) is written in place: renaming a temporary
+     file over it would replace the device node itself. */
+  GStatBuf st;
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      out->stream = fopen (path, "w");
+      if (out->stream == NULL)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      out->path = g_strdup (path);
+      return TRUE;
+    }
   out->path = g_strdup (path);
   out->tmp_path = g_strdup_printf ("%s.XXXXXX", path);
   int fd = g_mkstemp (out->tmp_path);
@@ -40,11 +56,11 @@ bitext_output_commit (BitextOutput *out, GError **error)
   int saved = errno;
   if (out->path != NULL)
     {
-      ok = ok && fsync (fileno (out->stream)) == 0;
+      ok = ok && (out->tmp_path == NULL || fsync (fileno (out->stream)) == 0);
       saved = ok ? saved : errno;
       ok = (fclose (out->stream) == 0) && ok;
       out->stream = NULL;
-      if (ok && g_rename (out->tmp_path, out->path) != 0)
+      if (ok && out->tmp_path != NULL && g_rename (out->tmp_path, out->path) != 0)
         {
           ok = FALSE;
           saved = errno;
