@@ -50,8 +50,8 @@ band_cover (AlignBand *band, guint i, guint j)
 ** its corners.
 */
 void
-bitext_align__band_around_path (AlignBand *band, guint n, guint m, guint w, const BitextBead *path, guint n_path,
-                  guint r0, guint r1)
+bitext_align__band_around_path (AlignBand *band, guint n, guint m, guint w,
+                                const BitextBead *path, guint n_path, guint r0, guint r1)
 {
   bitext_align__band_alloc (band, n, m, r0, r1);
   for (guint r = 0; r <= r1 - r0; r++)
@@ -683,8 +683,9 @@ mirror_side (AlignSide *to, const AlignSide *from)
     }
 }
 
-static guint64 *
-mirror_cumulative (const guint32 *len, guint n)
+/* Prefix sums of @len: element i is the total of the first i lengths. */
+guint64 *
+bitext_align__cumulative (const guint32 *len, guint n)
 {
   guint64 *c = g_new (guint64, (gsize) n + 1);
   c[0] = 0;
@@ -700,8 +701,8 @@ mirror_init (Mirror *mr, const AlignDp *dp)
   mirror_side (&mr->src, dp->src);
   mirror_side (&mr->tgt, dp->tgt);
   mr->dp = (AlignDp) { .src = &mr->src, .tgt = &mr->tgt, .model = dp->model };
-  mr->dp.scum = mirror_cumulative (mr->src.len, mr->src.n);
-  mr->dp.tcum = mirror_cumulative (mr->tgt.len, mr->tgt.n);
+  mr->dp.scum = bitext_align__cumulative (mr->src.len, mr->src.n);
+  mr->dp.tcum = bitext_align__cumulative (mr->tgt.len, mr->tgt.n);
 }
 
 static void
@@ -779,7 +780,7 @@ join_halves (const AlignDp *dp, const Fill *ff, const AlignBand *fb, const Fill 
   return best;
 }
 
-/* Append the backward half's path from the mirror cell (k, l) to its origin, as beads of the text. */
+/* Append the backward half's path from mirror cell (k, l) to its origin, as beads of the text. */
 static void
 trace_mirror (const Fill *bf, const AlignBand *bb, guint n, guint m, guint k, guint l,
               GArray *beads, GArray *touched)

@@ -74,7 +74,8 @@ is_mark (gunichar c)
 static inline gboolean
 is_space (gunichar c)
 {
-  return c < 0x80 ? g_ascii_isspace ((char) c) || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x1f
+  /* g_unichar_isspace(): \t \n \r \f and the space separators; not \v. */
+  return c < 0x80 ? c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
                   : g_unichar_isspace (c);
 }
 

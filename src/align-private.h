@@ -265,5 +265,6 @@ gboolean bitext_align__run_dp (const AlignDp *dp, AlignBand *band, guint i0, gui
                                guint j1, guint w, gboolean coarse, GArray *beads,
                                GArray *touched);
 void     bitext_align__run_first_pass (AlignDp *dp, guint *w, GArray *beads);
+guint64 *bitext_align__cumulative (const guint32 *len, guint n);
 
 G_END_DECLS

@@ -746,16 +746,6 @@ trivial_alignment (guint n_src, guint n_tgt)
   return beads;
 }
 
-static guint64 *
-cumulative (const guint32 *len, guint n)
-{
-  guint64 *c = g_new (guint64, (gsize) n + 1);
-  c[0] = 0;
-  for (guint i = 0; i < n; i++)
-    c[i + 1] = c[i] + len[i];
-  return c;
-}
-
 /**
  * bitext_aligner_align:
  * @aligner: an aligner
@@ -808,8 +798,8 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
 
   g_debug ("align: features: %.2f s", (g_get_monotonic_time () - start) / 1e6);
   AlignDp dp = { .src = &s, .tgt = &t };
-  dp.scum = cumulative (s.len, n_src);
-  dp.tcum = cumulative (t.len, n_tgt);
+  dp.scum = bitext_align__cumulative (s.len, n_src);
+  dp.tcum = bitext_align__cumulative (t.len, n_tgt);
   dp.skoff = s.keys.off;
   dp.tkoff = t.keys.off;
   AlignModel *model = g_new (AlignModel, 1);
