@@ -242,6 +242,13 @@ load_block (BitextSegmenter *seg, const char *text, gsize length, int32_t *n_out
               continue;
             }
         }
+      if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
+        {
+          /* Two bytes: Cyrillic, Greek, Latin with diacritics... */
+          out[n++] = (UChar) (((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F));
+          i += 2;
+          continue;
+        }
       UChar32 c;
       U8_NEXT (s, i, len, c);
       if (c < 0)
@@ -467,7 +474,7 @@ segment_block (BitextSegmenter *seg, const char *block, gsize length, GArray *ou
 /* Hand the segment @block[start, end) to @func. */
 static gboolean
 emit_segment (const ParagraphSource *src, const char *block, gsize base, guint paragraph,
-              gsize start, gsize end, GString *scratch, BitextSegmentFunc func,
+              gsize start, gsize end, const char *text, GString *scratch, BitextSegmentFunc func,
               gpointer user_data, GError **error)
 {
   BitextSegment s = {
@@ -478,20 +485,27 @@ emit_segment (const ParagraphSource *src, const char *block, gsize base, guint p
     .start = src->position (src->ctx, base + start),
     .end = last_char_position (src, block, base, end),
   };
-  g_string_truncate (scratch, 0);
-  append_collapsed (scratch, block + start, end - start);
-  return func (&s, scratch->str, user_data, error);
+  if (text == NULL)
+    {
+      g_string_truncate (scratch, 0);
+      append_collapsed (scratch, block + start, end - start);
+      text = scratch->str;
+    }
+  return func (&s, text, user_data, error);
 }
 
-/* Hand the segments of one block (byte-offset pairs @bounds[0..n_bounds)) to @func. */
+/*
+** Hand the segments of one block (byte-offset pairs @bounds[0..n_bounds)) to
+** @func; their texts are in @texts at the offsets @text_at (one per segment).
+*/
 static gboolean
 emit_segments (const ParagraphSource *src, const char *block, gsize base, guint paragraph,
-               const gsize *bounds, guint n_bounds, GString *scratch, BitextSegmentFunc func,
-               gpointer user_data, GError **error)
+               const gsize *bounds, guint n_bounds, const char *texts, const gsize *text_at,
+               GString *scratch, BitextSegmentFunc func, gpointer user_data, GError **error)
 {
   for (guint i = 0; i + 1 < n_bounds; i += 2)
-    if (!emit_segment (src, block, base, paragraph, bounds[i], bounds[i + 1], scratch, func,
-                       user_data, error))
+    if (!emit_segment (src, block, base, paragraph, bounds[i], bounds[i + 1],
+                       texts + text_at[i / 2], scratch, func, user_data, error))
       return FALSE;
   return TRUE;
 }
@@ -512,7 +526,8 @@ segment_and_emit (BitextSegmenter *seg, const ParagraphSource *src, const char *
     {
       gsize start = cursor_advance (&cur, b[i]);
       gsize end = cursor_advance (&cur, b[i + 1]);
-      if (!emit_segment (src, block, base, paragraph, start, end, scratch, func, user_data, error))
+      if (!emit_segment (src, block, base, paragraph, start, end, NULL, scratch, func, user_data,
+                         error))
         return FALSE;
     }
   return TRUE;
@@ -548,6 +563,8 @@ typedef struct
   GString *text;
   GArray *blocks;             /* BatchBlock */
   GArray *bounds;             /* gsize pairs, relative to each block */
+  GString *texts;             /* the segments' texts (see append_collapsed), each NUL-ended */
+  GArray *text_at;            /* gsize: offset in texts of each segment's text */
   GError *error;              /* set by the worker that segmented it */
   gboolean done;
   GMutex lock;
@@ -561,6 +578,8 @@ batch_new (void)
   b->text = g_string_sized_new (BATCH_BYTES + BATCH_BYTES / 4);
   b->blocks = g_array_new (FALSE, FALSE, sizeof (BatchBlock));
   b->bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  b->texts = g_string_sized_new (BATCH_BYTES + BATCH_BYTES / 4);
+  b->text_at = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_mutex_init (&b->lock);
   g_cond_init (&b->cond);
   return b;
@@ -572,6 +591,8 @@ batch_free (Batch *b)
   g_string_free (b->text, TRUE);
   g_array_unref (b->blocks);
   g_array_unref (b->bounds);
+  g_string_free (b->texts, TRUE);
+  g_array_unref (b->text_at);
   g_clear_error (&b->error);
   g_mutex_clear (&b->lock);
   g_cond_clear (&b->cond);
@@ -587,16 +608,25 @@ batch_add_block (Batch *b, const char *text, gsize length, gsize base, guint par
   g_array_append_val (b->blocks, blk);
 }
 
-/* Segment every block of @b with @seg; the first error stops it. */
+/* Segment every block of @b with @seg and make the segments' texts; the first error stops it. */
 static void
 batch_segment (Batch *b, BitextSegmenter *seg)
 {
   for (guint i = 0; i < b->blocks->len && b->error == NULL; i++)
     {
       BatchBlock *blk = &g_array_index (b->blocks, BatchBlock, i);
+      const char *block = b->text->str + blk->at;
       blk->first_bound = b->bounds->len;
-      segment_block (seg, b->text->str + blk->at, blk->length, b->bounds, &b->error);
+      segment_block (seg, block, blk->length, b->bounds, &b->error);
       blk->n_bounds = b->bounds->len - blk->first_bound;
+      for (guint k = blk->first_bound; k + 1 < b->bounds->len; k += 2)
+        {
+          gsize start = g_array_index (b->bounds, gsize, k);
+          gsize end = g_array_index (b->bounds, gsize, k + 1);
+          g_array_append_val (b->text_at, b->texts->len);
+          append_collapsed (b->texts, block + start, end - start);
+          g_string_append_c (b->texts, '\0');
+        }
     }
 }
 
@@ -613,8 +643,9 @@ batch_emit (Batch *b, const ParagraphSource *src, GString *scratch, BitextSegmen
     {
       const BatchBlock *blk = &g_array_index (b->blocks, BatchBlock, i);
       const gsize *bounds = &g_array_index (b->bounds, gsize, blk->first_bound);
+      const gsize *text_at = &g_array_index (b->text_at, gsize, blk->first_bound / 2);
       if (!emit_segments (src, b->text->str + blk->at, blk->base, blk->paragraph, bounds,
-                          blk->n_bounds, scratch, func, user_data, error))
+                          blk->n_bounds, b->texts->str, text_at, scratch, func, user_data, error))
         return FALSE;
     }
   return TRUE;
@@ -749,6 +780,8 @@ pipeline_emit_oldest (Pipeline *p, GError **error)
   g_string_truncate (b->text, 0);
   g_array_set_size (b->blocks, 0);
   g_array_set_size (b->bounds, 0);
+  g_string_truncate (b->texts, 0);
+  g_array_set_size (b->text_at, 0);
   g_clear_error (&b->error);
   b->done = FALSE;
   g_queue_push_tail (&p->spare, b);
