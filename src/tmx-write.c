@@ -11,6 +11,7 @@
 #include "bitext/tmx.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -370,7 +371,8 @@ bitext_tmx_writer_new (const char *path, BitextTm *header, const BitextTmxWriteO
   w->path = g_strdup (path);
   w->data = g_string_sized_new (OUTPUT_BUFFER + 4096);
   w->tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  w->fd = g_mkstemp (w->tmp_path);
+  /* 0666 less the umask, as for any new file: a memory is meant to be shared. */
+  w->fd = g_mkstemp_full (w->tmp_path, O_RDWR, 0666);
   if (w->fd < 0)
     {
       int saved = errno;

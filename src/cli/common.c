@@ -1,6 +1,8 @@
 /* bitext CLI — helpers shared by the subcommands. */
 #include "common.h"
 
+#include <fcntl.h>
+
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,7 +36,8 @@ bitext_output_open (BitextOutput *out, const char *path, GError **error)
     }
   out->path = g_strdup (path);
   out->tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  int fd = g_mkstemp (out->tmp_path);
+  /* 0666 less the umask, as any new file (mkstemp alone gives 0600). */
+  int fd = g_mkstemp_full (out->tmp_path, O_RDWR, 0666);
   if (fd < 0)
     {
       int saved = errno;
