@@ -8,6 +8,7 @@
 #include <bitext/error.h>
 
 #include "terms-private.h"
+#include "text-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlBuffer, xmlBufferFree)
@@ -81,23 +82,6 @@ append_cell (GString *out, const char *text)
     g_string_append_c (out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
 }
 
-static void
-append_csv_cell (GString *out, const char *text)
-{
-  if (strpbrk (text, ",\"\n\r") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 static char *
 join_variants (const BitextTermPair *p)
@@ -108,7 +92,7 @@ join_variants (const BitextTermPair *p)
 static void
 write_rows (const BitextTermList *list, GString *out, gboolean csv)
 {
-  void (*cell) (GString *, const char *) = csv ? append_csv_cell : append_cell;
+  void (*cell) (GString *, const char *) = csv ? bitext__append_csv_field : append_cell;
   char sep = csv ? ',' : '\t';
   if (!csv)
     g_string_append (out, "# ");

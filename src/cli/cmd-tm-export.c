@@ -4,6 +4,7 @@
 #include "cmd-tm.h"
 #include "cmd.h"
 #include "common.h"
+#include "text-private.h"
 
 static char *opt_format = NULL;
 static char *opt_src_lang = NULL;
@@ -39,25 +40,6 @@ typedef struct
   GString *line;
 } Export;
 
-/* RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-static void
-append_csv (GString *out, const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 format_pair (Export *e, const BitextTmUnit *unit, const BitextTmVariant *src,
              const BitextTmVariant *tgt, const char *src_text, const char *tgt_text)
@@ -73,9 +55,9 @@ format_pair (Export *e, const BitextTmUnit *unit, const BitextTmVariant *src,
       g_string_append_c (l, '\n');
       break;
     case FORMAT_CSV:
-      append_csv (l, src_text);
+      bitext__append_csv_field (l, src_text);
       g_string_append_c (l, ',');
-      append_csv (l, tgt_text);
+      bitext__append_csv_field (l, tgt_text);
       g_string_append (l, "\r\n");
       break;
     case FORMAT_JSONL:
@@ -174,9 +156,9 @@ run_export (const char *path, Export *e, GError **error)
   if (e->format == FORMAT_CSV)
     {
       g_autoptr(GString) head = g_string_new (NULL);
-      append_csv (head, opt_src_lang != NULL ? opt_src_lang : "source");
+      bitext__append_csv_field (head, opt_src_lang != NULL ? opt_src_lang : "source");
       g_string_append_c (head, ',');
-      append_csv (head, opt_tgt_lang != NULL ? opt_tgt_lang : "target");
+      bitext__append_csv_field (head, opt_tgt_lang != NULL ? opt_tgt_lang : "target");
       g_string_append (head, "\r\n");
       fputs (head->str, e->stream);
     }
