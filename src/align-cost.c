@@ -164,21 +164,57 @@ estimate_length (AlignModel *model, const GArray *za, const GArray *zr)
 }
 
 /*
+** P(Dice bin | k keys) when each of the floor(k/2) pairs that a bead of k
+** keys can form matches with probability @theta, independently.
+*/
+static void
+binomial_dice (double theta, guint k, double out[N_DICE_BINS])
+{
+  guint trials = MAX (1u, k / 2);
+  memset (out, 0, N_DICE_BINS * sizeof (double));
+  /* P(m + 1) = P(m) (trials - m) theta / ((m + 1)(1 - theta)). */
+  double pm = pow (1.0 - theta, trials);
+  for (guint m = 0; m <= trials; m++)
+    {
+      out[dice_bin (m, k)] += pm;
+      pm *= (double) (trials - m) * theta / ((m + 1) * (1.0 - theta));
+    }
+}
+
+/*
 ** Estimate the lexical cost of m shared keys among k keys in a bead as
 ** the log-likelihood ratio of the Dice coefficient 2m/k between
-** translations and unrelated neighbours, conditioned on the bead's size
+** translations and unrelated sentences, conditioned on the bead's size
 ** class (no match among 2 keys says little; among 40 it says a lot).
-** Sparse cells are smoothed towards the pooled distribution; the cost is
-** made non-increasing in m.
+**
+** Each distribution is a histogram over its sample (translations: the
+** previous pass's 1-1 beads; chance: the unrelated pairs, on a short text
+** all n x m of them), per size class, smoothed with kappa pseudo-pairs
+** drawn from the distribution pooled over the classes. The pooled
+** distribution is in turn shrunk towards a parametric prior with the
+** weight kappa / (kappa + n) against the n pairs of the sample (Bayesian
+** shrinkage): on a long text the counts decide, on a short one, whose
+** handful of beads says little, the prior carries the model. The prior
+** assumes that the floor(k/2) pairs a bead of k keys can form match
+** independently at one rate, binomially: theta for translations, theta_r
+** by chance, each a single number estimated from its own sample
+** (2 sum(m) / sum(k)), theta never below theta_r: that translations
+** share cognates, numbers and names at a rate well above chance is the
+** premise of anchor-based alignment (Simard, Foster & Isabelle 1992), and
+** a pass whose beads show no more is no evidence against it. A share
+** EPS_PRIOR of translations is loose and follows the chance distribution.
+** The cost is made non-increasing in m.
 */
 static void
 estimate_lexical (AlignModel *model, const GArray *la, const GArray *lr)
 {
   double a[N_SIZE_BINS][N_DICE_BINS] = { { 0 } }, r[N_SIZE_BINS][N_DICE_BINS] = { { 0 } };
   double na[N_SIZE_BINS] = { 0 }, nr[N_SIZE_BINS] = { 0 };
-  double pa[N_DICE_BINS], pr[N_DICE_BINS];
+  double ea[N_DICE_BINS], er[N_DICE_BINS];
+  double sum_m[2] = { 0 }, sum_k[2] = { 0 };
+  /* Half a pair in every bin: no Dice is impossible. */
   for (guint d = 0; d < N_DICE_BINS; d++)
-    pa[d] = pr[d] = 0.5;
+    ea[d] = er[d] = 0.5;
   const GArray *src[2] = { la, lr };
   for (guint w = 0; w < 2; w++)
     for (guint i = 0; i < src[w]->len; i++)
@@ -188,32 +224,53 @@ estimate_lexical (AlignModel *model, const GArray *la, const GArray *lr)
         if (k == 0)
           continue;
         guint s = size_bin (k), d = dice_bin (m, k);
+        sum_m[w] += MIN (m, k);
+        sum_k[w] += k;
         if (w == 0)
-          a[s][d] += 1, na[s] += 1, pa[d] += 1;
+          a[s][d] += 1, na[s] += 1, ea[d] += 1;
         else
-          r[s][d] += 1, nr[s] += 1, pr[d] += 1;
+          r[s][d] += 1, nr[s] += 1, er[d] += 1;
       }
-  double ta = 0, tr = 0;
+  double ta = 0, tr = 0, n_a = 0, n_r = 0;
   for (guint d = 0; d < N_DICE_BINS; d++)
-    ta += pa[d], tr += pr[d];
-  /* Pseudo-counts drawn from the pooled distribution: ten beads' worth. */
-  const double kappa = 10.0;
-  float cost[N_SIZE_BINS][N_DICE_BINS];
+    ta += ea[d], tr += er[d];
   for (guint s = 0; s < N_SIZE_BINS; s++)
+    n_a += na[s], n_r += nr[s];
+  /* Each rate smoothed by half a match in one key. */
+  double theta_r = CLAMP ((2.0 * sum_m[1] + 0.5) / (sum_k[1] + 1.0), 0.001, 0.45);
+  double theta = (2.0 * sum_m[0] + 0.5) / (sum_k[0] + 1.0);
+  theta = CLAMP (MAX (theta, theta_r), 0.002, 0.95);
+  /* Pseudo-pairs: ten beads' worth. */
+  const double kappa = 10.0;
+  double wa = kappa / (kappa + n_a), wr = kappa / (kappa + n_r);
+  for (guint k = 1; k < LEX_MAX_K; k++)
     {
-      float prev = G_MAXFLOAT;
+      guint s = size_bin (k);
+      double pa[N_DICE_BINS], pr[N_DICE_BINS];
+      binomial_dice (theta_r, k, pr);
+      binomial_dice (theta, k, pa);
       for (guint d = 0; d < N_DICE_BINS; d++)
         {
-          double qa = (a[s][d] + kappa * pa[d] / ta) / (na[s] + kappa);
-          double qr = (r[s][d] + kappa * pr[d] / tr) / (nr[s] + kappa);
-          float c = (float) CLAMP (-log (qa / qr), -12.0, 12.0);
-          prev = MIN (prev, c);
-          cost[s][d] = prev;
+          pr[d] = wr * pr[d] + (1.0 - wr) * er[d] / tr;
+          pa[d] = wa * ((1.0 - EPS_PRIOR) * pa[d] + EPS_PRIOR * pr[d]) + (1.0 - wa) * ea[d] / ta;
+        }
+      float prev = G_MAXFLOAT;
+      guint prev_d = G_MAXUINT;
+      for (guint m = 0; m < LEX_MAX_M; m++)
+        {
+          guint d = dice_bin (MIN (m, k), k);
+          if (d != prev_d)
+            {
+              double qa = (a[s][d] + kappa * pa[d]) / (na[s] + kappa);
+              double qr = (r[s][d] + kappa * pr[d]) / (nr[s] + kappa);
+              prev = MIN (prev, (float) CLAMP (-log (qa / qr), -12.0, 12.0));
+              prev_d = d;
+            }
+          model->lex_cost[m][k] = prev;
         }
     }
   for (guint m = 0; m < LEX_MAX_M; m++)
-    for (guint k = 0; k < LEX_MAX_K; k++)
-      model->lex_cost[m][k] = k == 0 ? 0.0f : cost[size_bin (k)][dice_bin (MIN (m, k), k)];
+    model->lex_cost[m][0] = 0.0f;
 }
 
 /*
