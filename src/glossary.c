@@ -8,6 +8,7 @@
 #include <bitext/error.h>
 
 #include "qa-private.h"
+#include "text-private.h"
 
 /*
 ** A term as a sequence of word ids. A word id names a stem ("s:" + the
@@ -762,52 +763,6 @@ typedef struct
   guint line;
 } Row;
 
-/* Read the next RFC 4180 record from data[*pos..); quoted fields may hold commas, "" and newlines. */
-static gboolean
-next_csv_row (const char *data, gsize length, gsize *pos, guint *line, Row *row, GError **error)
-{
-  gsize p = *pos;
-  row->line = *line;
-  g_ptr_array_set_size (row->cells, 0);
-  g_autoptr(GString) cell = g_string_new (NULL);
-  for (;;)
-    {
-      g_string_truncate (cell, 0);
-      if (p < length && data[p] == '"')
-        {
-          for (p++;; p++)
-            {
-              if (p >= length)
-                {
-                  g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
-                               "%u: unterminated quoted field", row->line);
-                  return FALSE;
-                }
-              if (data[p] == '"' && p + 1 < length && data[p + 1] == '"')
-                p++;
-              else if (data[p] == '"')
-                break;
-              else if (data[p] == '\n')
-                (*line)++;
-              g_string_append_c (cell, data[p]);
-            }
-          p++;
-        }
-      while (p < length && data[p] != ',' && data[p] != '\n')
-        if (data[p++] != '\r')
-          g_string_append_c (cell, data[p - 1]);
-      g_ptr_array_add (row->cells, g_strdup (cell->str));
-      if (p >= length || data[p] == '\n')
-        break;
-      p++;
-    }
-  if (p < length)
-    p++;
-  (*line)++;
-  *pos = p;
-  return TRUE;
-}
-
 static gboolean
 next_tsv_row (const char *data, gsize length, gsize *pos, guint *line, Row *row)
 {
@@ -925,13 +880,14 @@ load_rows (BitextGlossary *g, const char *name, const char *data, gsize length, 
           line++;
           continue;
         }
-      g_autoptr(GError) local = NULL;
-      if (csv ? !next_csv_row (data, length, &pos, &line, &row, &local)
-              : !next_tsv_row (data, length, &pos, &line, &row))
+      if (csv)
         {
-          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%s", name, local->message);
-          return FALSE;
+          row.line = line;
+          if (!bitext__csv_next_record (name, data, length, &pos, &line, row.cells, error))
+            return FALSE;
         }
+      else
+        next_tsv_row (data, length, &pos, &line, &row);
       if (is_blank_row (&row))
         continue;
       if (n_rows++ == 0 && read_header (&row, cols))

@@ -295,52 +295,6 @@ row_free (gpointer data)
   g_free (r);
 }
 
-/*
-** One RFC 4180 record from data[*pos..): quoted fields may hold commas,
-** doubled quotes and line breaks. FALSE with @error at an unterminated quote.
-*/
-static gboolean
-next_csv_record (const char *name, const char *data, gsize length, gsize *pos, guint *line,
-                 GPtrArray *cells, GError **error)
-{
-  gsize p = *pos;
-  guint start_line = *line;
-  g_autoptr(GString) cell = g_string_new (NULL);
-  for (;;)
-    {
-      g_string_truncate (cell, 0);
-      if (p < length && data[p] == '"')
-        {
-          for (p++;; p++)
-            {
-              if (p >= length)
-                {
-                  g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
-                               "%s:%u: unterminated quoted field", name, start_line);
-                  return FALSE;
-                }
-              if (data[p] == '"' && (p + 1 >= length || data[p + 1] != '"'))
-                break;
-              if (data[p] == '"')
-                p++;
-              *line += data[p] == '\n';
-              g_string_append_c (cell, data[p]);
-            }
-          p++;
-        }
-      while (p < length && data[p] != ',' && data[p] != '\n')
-        if (data[p++] != '\r')
-          g_string_append_c (cell, data[p - 1]);
-      g_ptr_array_add (cells, g_strdup (cell->str));
-      if (p >= length || data[p] == '\n')
-        break;
-      p++;
-    }
-  (*line)++;
-  *pos = p < length ? p + 1 : length;
-  return TRUE;
-}
-
 /* The rows of a TSV or CSV file; '#' lines are kept as one cell, for the header test. */
 static GPtrArray *
 read_rows (const char *name, const char *data, gsize length, gboolean csv, GError **error)
@@ -366,7 +320,7 @@ read_rows (const char *name, const char *data, gsize length, gboolean csv, GErro
           pos = nl != NULL ? end + 1 : length;
           line++;
         }
-      else if (!next_csv_record (name, data, length, &pos, &line, row->cells, error))
+      else if (!bitext__csv_next_record (name, data, length, &pos, &line, row->cells, error))
         return NULL;
     }
   return g_steal_pointer (&rows);

@@ -1,6 +1,7 @@
 /* bitext — small text helpers shared by modules and the CLI. */
 #include <string.h>
 
+#include "bitext/error.h"
 #include "text-private.h"
 
 /*
@@ -23,4 +24,55 @@ bitext__append_csv_field (GString *out, const char *text)
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
+}
+
+/*
+** Read the RFC 4180 record that starts at data[*pos] into @cells (cleared
+** first; each cell a new string): fields split at commas, a quoted field may
+** hold commas, doubled quotes and line breaks; CRs outside quotes are
+** dropped. Moves *pos past the record's line break and *line past its lines.
+** FALSE with @error ("NAME:LINE: unterminated quoted field") when a quote is
+** not closed.
+*/
+gboolean
+bitext__csv_next_record (const char *name, const char *data, gsize length, gsize *pos,
+                         guint *line, GPtrArray *cells, GError **error)
+{
+  gsize p = *pos;
+  guint start_line = *line;
+  g_autoptr(GString) cell = g_string_new (NULL);
+  g_ptr_array_set_size (cells, 0);
+  for (;;)
+    {
+      g_string_truncate (cell, 0);
+      if (p < length && data[p] == '"')
+        {
+          for (p++;; p++)
+            {
+              if (p >= length)
+                {
+                  g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                               "%s:%u: unterminated quoted field", name, start_line);
+                  return FALSE;
+                }
+              if (data[p] == '"' && (p + 1 >= length || data[p + 1] != '"'))
+                break;
+              if (data[p] == '"')
+                p++;
+              *line += data[p] == '\n';
+              g_string_append_c (cell, data[p]);
+            }
+          p++;
+        }
+      while (p < length && data[p] != ',' && data[p] != '\n')
+        if (data[p++] != '\r')
+          g_string_append_c (cell, data[p - 1]);
+      g_ptr_array_add (cells, g_strdup (cell->str));
+      if (p >= length || data[p] == '\n')
+        break;
+      p++;
+    }
+  (*line)++;
+  *pos = p < length ? p + 1 : length;
+  return TRUE;
 }
