@@ -21,23 +21,35 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UBreakIterator, ubrk_close)
 
 /* Stop words */
 
-/* Read rules/stopwords-LL.txt from our resource into @stop; a language without a list has none. */
-static void
-load_stop_words (GHashTable *stop, const char *code)
+/*
+** The lines of rules/NAME-CODE.txt in our resource, each stripped; NULL when
+** there is no such list (a language without one). Our own resource, not the
+** global table: a static link may drop its constructor.
+*/
+static GStrv
+rule_lines (const char *name, const char *code)
 {
-  g_autofree char *path = g_strdup_printf ("/org/bitext/rules/stopwords-%s.txt", code);
-  /* Our own resource, not the global table: a static link may drop the constructor. */
+  g_autofree char *path = g_strdup_printf ("/org/bitext/rules/%s-%s.txt", name, code);
   g_autoptr(GBytes) bytes = g_resource_lookup_data (bitext_rules_get_resource (), path,
                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (bytes == NULL)
-    return;
+    return NULL;
   gsize n;
   const char *data = g_bytes_get_data (bytes, &n);
   g_autofree char *copy = g_strndup (data, n);
-  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+  GStrv lines = g_strsplit (copy, "\n", -1);
   for (char **l = lines; *l != NULL; l++)
+    g_strstrip (*l);
+  return lines;
+}
+
+/* Read rules/stopwords-LL.txt into @stop; a language without a list has none. */
+static void
+load_stop_words (GHashTable *stop, const char *code)
+{
+  g_auto(GStrv) lines = rule_lines ("stopwords", code);
+  for (char **l = lines; l != NULL && *l != NULL; l++)
     {
-      g_strstrip (*l);
       /* "+of": a stop word that may link the words of a term (rules of engagement);
          "&and": a coordinator, linking them in a fixed coordination only */
       if (**l == '+')
@@ -58,21 +70,10 @@ static guint32 word_id (TermSide *side, const char *w, gsize len);
 static void
 load_general_words (TermSide *side, const char *code)
 {
-  g_autofree char *path = g_strdup_printf ("/org/bitext/rules/general-%s.txt", code);
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (bitext_rules_get_resource (), path,
-                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (bytes == NULL)
-    return;
-  gsize n;
-  const char *data = g_bytes_get_data (bytes, &n);
-  g_autofree char *copy = g_strndup (data, n);
-  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
-  for (char **l = lines; *l != NULL; l++)
-    {
-      g_strstrip (*l);
-      if (**l != '\0' && **l != '#')
-        g_hash_table_add (side->general, GUINT_TO_POINTER (word_id (side, *l, strlen (*l)) & ID_MASK));
-    }
+  g_auto(GStrv) lines = rule_lines ("general", code);
+  for (char **l = lines; l != NULL && *l != NULL; l++)
+    if (**l != '\0' && **l != '#')
+      g_hash_table_add (side->general, GUINT_TO_POINTER (word_id (side, *l, strlen (*l)) & ID_MASK));
 }
 
 gboolean
