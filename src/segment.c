@@ -201,6 +201,63 @@ plain_ascii8 (guint64 w)
   return ((w | ((nl - ones) & ~nl)) & highs) == 0;
 }
 
+/* Store the eight ASCII bytes of W (in memory order) as eight UTF-16 units at OUT. */
+static inline void
+widen8 (guint64 w, UChar *out)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  /* Spread each half's four bytes over four 16-bit lanes: two shifts and masks each. */
+  const guint64 m16 = G_GUINT64_CONSTANT (0x0000FFFF0000FFFF);
+  const guint64 m8 = G_GUINT64_CONSTANT (0x00FF00FF00FF00FF);
+  guint64 lo = w & 0xFFFFFFFFu, hi = w >> 32;
+  lo = (lo | (lo << 16)) & m16;
+  lo = (lo | (lo << 8)) & m8;
+  hi = (hi | (hi << 16)) & m16;
+  hi = (hi | (hi << 8)) & m8;
+  memcpy (out, &lo, sizeof lo);
+  memcpy (out + 4, &hi, sizeof hi);
+#else
+  guint8 b[8];
+  memcpy (b, &w, sizeof b);
+  for (int k = 0; k < 8; k++)
+    out[k] = b[k];
+#endif
+}
+
+/*
+** TRUE if the eight bytes of W (in memory order) are four well-formed
+** two-byte characters, U+0080..U+07FF: Cyrillic, Greek, Latin with
+** diacritics... (lead 110xxxxx but not C0/C1, then 10xxxxxx).
+*/
+static inline gboolean
+two_byte4 (guint64 w)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  const guint64 shape_mask = G_GUINT64_CONSTANT (0xC0E0C0E0C0E0C0E0);
+  const guint64 shape = G_GUINT64_CONSTANT (0x80C080C080C080C0);
+  const guint64 lead_bits = G_GUINT64_CONSTANT (0x001E001E001E001E);
+  const guint64 lane_top = G_GUINT64_CONSTANT (0x8000800080008000);
+  if ((w & shape_mask) != shape)
+    return FALSE;
+  /* Each lead's bits 1-4 not all zero (C0 and C1 would be overlong): adding
+     0x7FFF to a 16-bit lane of at most 0x1E sets its top bit exactly then. */
+  return (((w & lead_bits) + G_GUINT64_CONSTANT (0x7FFF7FFF7FFF7FFF)) & lane_top) == lane_top;
+#else
+  (void) w;
+  return FALSE;
+#endif
+}
+
+/* The four characters that two_byte4() accepted in W, as four UTF-16 units at OUT. */
+static inline void
+decode_two_byte4 (guint64 w, UChar *out)
+{
+  /* Little-endian lanes of lead | continuation << 8 become (lead & 0x1F) << 6 | (cont & 0x3F). */
+  guint64 u = ((w & G_GUINT64_CONSTANT (0x001F001F001F001F)) << 6)
+              | ((w >> 8) & G_GUINT64_CONSTANT (0x003F003F003F003F));
+  memcpy (out, &u, sizeof u);
+}
+
 /*
 ** Convert @text to UTF-16 in seg->u16 in one pass, recording each line
 ** break's index in seg->newlines and putting a space in its place (ICU
@@ -235,12 +292,23 @@ load_block (BitextSegmenter *seg, const char *text, gsize length, int32_t *n_out
           memcpy (&w, s + i, sizeof w);
           if (plain_ascii8 (w))
             {
-              for (int k = 0; k < 8; k++)
-                out[n + k] = s[i + k];
+              widen8 (w, out + n);
               i += 8;
               n += 8;
               continue;
             }
+          if (two_byte4 (w))
+            {
+              decode_two_byte4 (w, out + n);
+              i += 8;
+              n += 4;
+              continue;
+            }
+        }
+      if (s[i] < 0x80 && s[i] != '\n' && s[i] != 0)
+        {
+          out[n++] = s[i++];
+          continue;
         }
       if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
         {
@@ -371,30 +439,130 @@ split_block (BitextSegmenter *seg, int32_t n)
 /* ------------------------------------------------------------------------ */
 /* Emitting segments                                                         */
 
-/* Walks a UTF-8 text and its UTF-16 indices in step. */
+/*
+** Walks a UTF-8 block and its UTF-16 indices in step, keeping the line and
+** column of the character at u8 (and of the one before it), so that the
+** positions of segments need no second scan of the text. Columns count code
+** points, lines count '\n', as bitext_reader_get_position() does.
+*/
 typedef struct
 {
   const char *text;
+  gsize length;
   gsize u8;
   int32_t u16;
+  BitextPosition pos;         /* of text[u8] */
+  BitextPosition prev;        /* of the character before text[u8] */
 } Cursor;
+
+static inline Cursor
+cursor_init (const char *text, gsize length, BitextPosition start)
+{
+  Cursor cur = { text, length, 0, 0, start, start };
+  return cur;
+}
+
+/* The high bit of each byte of W that is zero, and of no other byte (exact, unlike the borrow trick). */
+static inline guint64
+zero_bytes8 (guint64 w)
+{
+  const guint64 lows = G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
+  return ~(((w & lows) + lows) | w | lows);
+}
+
+/* Number of bytes of W that are UTF-8 continuation bytes (10xxxxxx). */
+static inline guint
+continuations8 (guint64 w)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 cont = (w & ~(w << 1) & highs) >> 7;
+  return (guint) ((cont * ones) >> 56);
+}
+
+static inline gboolean
+is_continuation8 (char c)
+{
+  return ((guchar) c & 0xC0) == 0x80;
+}
+
+/*
+** Move the cursor state over the eight bytes at TEXT + *U8 at once, if they
+** are whole characters of one to three bytes (one UTF-16 unit each; the
+** caller checked that the byte after them starts a character) and the last
+** is not a line break. Returns FALSE, moving nothing, otherwise.
+*/
+static inline gboolean
+cursor_skip8 (const char *text, gsize *u8, int32_t *u16, BitextPosition *pos,
+              BitextPosition *prev)
+{
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint64 w;
+
+  memcpy (&w, text + *u8, sizeof w);
+  w = GUINT64_FROM_LE (w);    /* byte i of the text in bits 8i..8i+7 */
+  if ((w & (w << 1) & (w << 2) & (w << 3) & highs) != 0)
+    return FALSE;             /* a lead byte of four: two units */
+  guint64 nl = zero_bytes8 (w ^ (ones * '\n'));
+  guint k = 8 - continuations8 (w);
+  if (nl == 0)
+    pos->column += k;
+  else
+    {
+      int last = 63 - __builtin_clzll (nl);      /* bit 7 of the last '\n' byte */
+      if (last == 63)
+        return FALSE;         /* ends with the line break: the previous character is on the line before */
+      pos->line += (guint) __builtin_popcountll (nl);
+      /* The code points after the last line break: the bytes after it, less continuations. */
+      guint64 after = w >> (last + 1);
+      pos->column = 1 + (guint) (63 - last) / 8 - continuations8 (after);
+    }
+  *u8 += 8;
+  *u16 += (int32_t) k;
+  prev->line = pos->line;
+  prev->column = pos->column - 1;
+  return TRUE;
+}
 
 static gsize
 cursor_advance (Cursor *cur, int32_t target)
 {
-  while (cur->u16 < target)
+  /* In locals: the text is char, which may alias *cur, so fields would be reloaded after each byte. */
+  const char *text = cur->text;
+  gsize u8 = cur->u8, length = cur->length;
+  int32_t u16 = cur->u16;
+  BitextPosition pos = cur->pos, prev = cur->prev;
+
+  while (u16 < target)
     {
-      guchar b = (guchar) cur->text[cur->u8];
-      if (b < 0x80)
-        cur->u8++, cur->u16++;
-      else if (b < 0xE0)
-        cur->u8 += 2, cur->u16++;
-      else if (b < 0xF0)
-        cur->u8 += 3, cur->u16++;
+      /* Eight bytes at once: at most eight units, so never past TARGET. */
+      if (target - u16 >= 8 && u8 + 8 < length && !is_continuation8 (text[u8 + 8])
+          && cursor_skip8 (text, &u8, &u16, &pos, &prev))
+        continue;
+      guchar b = (guchar) text[u8];
+      prev = pos;
+      if (b == '\n')
+        {
+          pos.line++;
+          pos.column = 1;
+        }
       else
-        cur->u8 += 4, cur->u16 += 2;
+        pos.column++;
+      if (b < 0x80)
+        u8++, u16++;
+      else if (b < 0xE0)
+        u8 += 2, u16++;
+      else if (b < 0xF0)
+        u8 += 3, u16++;
+      else
+        u8 += 4, u16 += 2;
     }
-  return cur->u8;
+  cur->u8 = u8;
+  cur->u16 = u16;
+  cur->pos = pos;
+  cur->prev = prev;
+  return u8;
 }
 
 /*
@@ -440,50 +608,49 @@ bitext_segment_dup_text (const char *text, const BitextSpan *span)
   return g_string_free (out, FALSE);
 }
 
-static BitextPosition
-last_char_position (const ParagraphSource *src, const char *block, gsize base, gsize end)
-{
-  const char *last = g_utf8_find_prev_char (block, block + end);
-  return src->position (src->ctx, base + (gsize) (last != NULL ? last - block : 0));
-}
-
 /*
-** Segment @block[0..length) with @seg: appends to @out a pair of byte
-** offsets into @block (start, end) for each segment, in order.
+** Segment @block[0..length), whose first character is at @start in the
+** source, with @seg: appends to @out a pair of byte offsets into @block
+** (start, end) for each segment, and to @positions the line:column of its
+** first and of its last character.
 */
 static gboolean
-segment_block (BitextSegmenter *seg, const char *block, gsize length, GArray *out,
-               GError **error)
+segment_block (BitextSegmenter *seg, const char *block, gsize length, BitextPosition start,
+               GArray *out, GArray *positions, GError **error)
 {
   int32_t n = 0;
   if (!load_block (seg, block, length, &n, error))
     return FALSE;
   split_block (seg, n);
-  Cursor cur = { block, 0, 0 };
+  Cursor cur = cursor_init (block, length, start);
   const int32_t *b = (const int32_t *) (void *) seg->bounds->data;
   for (guint i = 0; i + 1 < seg->bounds->len; i += 2)
     {
       gsize pair[2];
+      BitextPosition pos[2];
       pair[0] = cursor_advance (&cur, b[i]);
+      pos[0] = cur.pos;
       pair[1] = cursor_advance (&cur, b[i + 1]);
+      pos[1] = cur.prev;
       g_array_append_vals (out, pair, 2);
+      g_array_append_vals (positions, pos, 2);
     }
   return TRUE;
 }
 
-/* Hand the segment @block[start, end) to @func. */
+/* Hand the segment @block[start, end), at source positions @pos[0] (first character) to @pos[1] (last), to @func. */
 static gboolean
 emit_segment (const ParagraphSource *src, const char *block, gsize base, guint paragraph,
-              gsize start, gsize end, const char *text, GString *scratch, BitextSegmentFunc func,
-              gpointer user_data, GError **error)
+              gsize start, gsize end, const BitextPosition *pos, const char *text,
+              GString *scratch, BitextSegmentFunc func, gpointer user_data, GError **error)
 {
   BitextSegment s = {
     .span = { base + start, end - start },
     .paragraph = paragraph,
     .source_offset = src->source_offset (src->ctx, base + start),
     .source_end = src->source_offset (src->ctx, base + end),
-    .start = src->position (src->ctx, base + start),
-    .end = last_char_position (src, block, base, end),
+    .start = pos[0],
+    .end = pos[1],
   };
   if (text == NULL)
     {
@@ -495,16 +662,18 @@ emit_segment (const ParagraphSource *src, const char *block, gsize base, guint p
 }
 
 /*
-** Hand the segments of one block (byte-offset pairs @bounds[0..n_bounds)) to
-** @func; their texts are in @texts at the offsets @text_at (one per segment).
+** Hand the segments of one block (byte-offset pairs @bounds[0..n_bounds),
+** with their positions) to @func; their texts are in @texts at the offsets
+** @text_at (one per segment).
 */
 static gboolean
 emit_segments (const ParagraphSource *src, const char *block, gsize base, guint paragraph,
-               const gsize *bounds, guint n_bounds, const char *texts, const gsize *text_at,
-               GString *scratch, BitextSegmentFunc func, gpointer user_data, GError **error)
+               const gsize *bounds, const BitextPosition *positions, guint n_bounds,
+               const char *texts, const gsize *text_at, GString *scratch, BitextSegmentFunc func,
+               gpointer user_data, GError **error)
 {
   for (guint i = 0; i + 1 < n_bounds; i += 2)
-    if (!emit_segment (src, block, base, paragraph, bounds[i], bounds[i + 1],
+    if (!emit_segment (src, block, base, paragraph, bounds[i], bounds[i + 1], positions + i,
                        texts + text_at[i / 2], scratch, func, user_data, error))
       return FALSE;
   return TRUE;
@@ -520,14 +689,17 @@ segment_and_emit (BitextSegmenter *seg, const ParagraphSource *src, const char *
   if (!load_block (seg, block, length, &n, error))
     return FALSE;
   split_block (seg, n);
-  Cursor cur = { block, 0, 0 };
+  Cursor cur = cursor_init (block, length, src->position (src->ctx, base));
   const int32_t *b = (const int32_t *) (void *) seg->bounds->data;
   for (guint i = 0; i + 1 < seg->bounds->len; i += 2)
     {
+      BitextPosition pos[2];
       gsize start = cursor_advance (&cur, b[i]);
+      pos[0] = cur.pos;
       gsize end = cursor_advance (&cur, b[i + 1]);
-      if (!emit_segment (src, block, base, paragraph, start, end, NULL, scratch, func, user_data,
-                         error))
+      pos[1] = cur.prev;
+      if (!emit_segment (src, block, base, paragraph, start, end, pos, NULL, scratch, func,
+                         user_data, error))
         return FALSE;
     }
   return TRUE;
@@ -554,7 +726,8 @@ typedef struct
   gsize length;
   gsize base;                 /* text offset of the block in the input */
   guint paragraph;
-  guint first_bound;          /* index into the batch's bounds */
+  BitextPosition start;       /* line:column of the block's first character */
+  guint first_bound;          /* index into the batch's bounds and positions */
   guint n_bounds;
 } BatchBlock;
 
@@ -563,6 +736,7 @@ typedef struct
   GString *text;
   GArray *blocks;             /* BatchBlock */
   GArray *bounds;             /* gsize pairs, relative to each block */
+  GArray *positions;          /* BitextPosition pairs: each segment's first and last character */
   GString *texts;             /* the segments' texts (see append_collapsed), each NUL-ended */
   GArray *text_at;            /* gsize: offset in texts of each segment's text */
   GError *error;              /* set by the worker that segmented it */
@@ -578,6 +752,7 @@ batch_new (void)
   b->text = g_string_sized_new (BATCH_BYTES + BATCH_BYTES / 4);
   b->blocks = g_array_new (FALSE, FALSE, sizeof (BatchBlock));
   b->bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  b->positions = g_array_new (FALSE, FALSE, sizeof (BitextPosition));
   b->texts = g_string_sized_new (BATCH_BYTES + BATCH_BYTES / 4);
   b->text_at = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_mutex_init (&b->lock);
@@ -591,6 +766,7 @@ batch_free (Batch *b)
   g_string_free (b->text, TRUE);
   g_array_unref (b->blocks);
   g_array_unref (b->bounds);
+  g_array_unref (b->positions);
   g_string_free (b->texts, TRUE);
   g_array_unref (b->text_at);
   g_clear_error (&b->error);
@@ -600,9 +776,10 @@ batch_free (Batch *b)
 }
 
 static void
-batch_add_block (Batch *b, const char *text, gsize length, gsize base, guint paragraph)
+batch_add_block (Batch *b, const char *text, gsize length, gsize base, guint paragraph,
+                 BitextPosition start)
 {
-  BatchBlock blk = { b->text->len, length, base, paragraph, 0, 0 };
+  BatchBlock blk = { b->text->len, length, base, paragraph, start, 0, 0 };
   g_string_append_len (b->text, text, (gssize) length);
   g_string_append_c (b->text, '\0');
   g_array_append_val (b->blocks, blk);
@@ -617,7 +794,7 @@ batch_segment (Batch *b, BitextSegmenter *seg)
       BatchBlock *blk = &g_array_index (b->blocks, BatchBlock, i);
       const char *block = b->text->str + blk->at;
       blk->first_bound = b->bounds->len;
-      segment_block (seg, block, blk->length, b->bounds, &b->error);
+      segment_block (seg, block, blk->length, blk->start, b->bounds, b->positions, &b->error);
       blk->n_bounds = b->bounds->len - blk->first_bound;
       for (guint k = blk->first_bound; k + 1 < b->bounds->len; k += 2)
         {
@@ -643,9 +820,11 @@ batch_emit (Batch *b, const ParagraphSource *src, GString *scratch, BitextSegmen
     {
       const BatchBlock *blk = &g_array_index (b->blocks, BatchBlock, i);
       const gsize *bounds = &g_array_index (b->bounds, gsize, blk->first_bound);
+      const BitextPosition *positions = &g_array_index (b->positions, BitextPosition,
+                                                        blk->first_bound);
       const gsize *text_at = &g_array_index (b->text_at, gsize, blk->first_bound / 2);
       if (!emit_segments (src, b->text->str + blk->at, blk->base, blk->paragraph, bounds,
-                          blk->n_bounds, b->texts->str, text_at, scratch, func, user_data, error))
+                          positions, blk->n_bounds, b->texts->str, text_at, scratch, func, user_data, error))
         return FALSE;
     }
   return TRUE;
@@ -780,6 +959,7 @@ pipeline_emit_oldest (Pipeline *p, GError **error)
   g_string_truncate (b->text, 0);
   g_array_set_size (b->blocks, 0);
   g_array_set_size (b->bounds, 0);
+  g_array_set_size (b->positions, 0);
   g_string_truncate (b->texts, 0);
   g_array_set_size (b->text_at, 0);
   g_clear_error (&b->error);
@@ -823,24 +1003,75 @@ pipeline_submit (Pipeline *p, gboolean last, GError **error)
   return TRUE;
 }
 
-static gboolean
-pipeline_add_block (Pipeline *p, const char *text, gsize length, gsize base, guint paragraph,
-                    GError **error)
+/* Start a block in the batch being filled: paragraph @para, the @paragraph'th logical one. */
+static void
+pipeline_open_block (Pipeline *p, const BitextParagraph *para, guint paragraph)
 {
-  if (p->seg->lang == NULL
-      && !segmenter_set_lang (p->seg, bitext_guess_language (text, length), error))
-    return FALSE;
-  if (length >= BATCH_BYTES)
-    {
-      /* A block of a batch's size or more: no copy, segmented and emitted here, in turn. */
-      if (!pipeline_submit (p, TRUE, error))
-        return FALSE;
-      return segment_and_emit (p->seg, p->src, text, length, base, paragraph, p->scratch, p->func,
-                               p->user_data, error);
-    }
   if (p->filling == NULL)
     p->filling = !g_queue_is_empty (&p->spare) ? g_queue_pop_head (&p->spare) : batch_new ();
-  batch_add_block (p->filling, text, length, base, paragraph);
+  batch_add_block (p->filling, para->text, para->length, para->text_offset, paragraph,
+                   p->src->position (p->src->ctx, para->text_offset));
+}
+
+/* The open block (the last of the batch being filled). */
+static BatchBlock *
+pipeline_open_block_get (Pipeline *p)
+{
+  return &g_array_index (p->filling->blocks, BatchBlock, p->filling->blocks->len - 1);
+}
+
+/* Append paragraph @para, which continues the open block over a page break, to it. */
+static void
+pipeline_extend_block (Pipeline *p, const BitextParagraph *para)
+{
+  BatchBlock *blk = pipeline_open_block_get (p);
+  GString *t = p->filling->text;
+  gsize gap = para->text_offset - (blk->base + blk->length);
+  g_string_truncate (t, t->len - 1);  /* the block's NUL */
+  for (gsize k = 0; k < gap; k++)
+    g_string_append_c (t, '\n');
+  g_string_append_len (t, para->text, (gssize) para->length);
+  g_string_append_c (t, '\0');
+  blk->length += gap + para->length;
+}
+
+/* Take the open block out of the batch being filled, into @out. */
+static BatchBlock
+pipeline_take_block (Pipeline *p, GString *out)
+{
+  BatchBlock blk = *pipeline_open_block_get (p);
+  GString *t = p->filling->text;
+  g_string_truncate (out, 0);
+  g_string_append_len (out, t->str + blk.at, (gssize) blk.length);
+  g_string_truncate (t, blk.at);
+  g_array_set_size (p->filling->blocks, p->filling->blocks->len - 1);
+  return blk;
+}
+
+/*
+** The open block is complete: no later paragraph joins it. A block of a
+** batch's size or more is segmented and emitted here, in turn, after the
+** batches before it; otherwise the batch goes to a worker once it is full.
+*/
+static gboolean
+pipeline_close_block (Pipeline *p, GError **error)
+{
+  const BatchBlock *blk = pipeline_open_block_get (p);
+  const char *text = p->filling->text->str + blk->at;
+  if (p->seg->lang == NULL
+      && !segmenter_set_lang (p->seg, bitext_guess_language (text, blk->length), error))
+    return FALSE;
+  if (blk->length >= BATCH_BYTES)
+    {
+      g_autoptr(GString) big = g_string_new (NULL);
+      BatchBlock b = pipeline_take_block (p, big);
+      if (p->filling->blocks->len == 0)
+        g_queue_push_tail (&p->spare, g_steal_pointer (&p->filling));
+      if (!pipeline_submit (p, TRUE, error))
+        return FALSE;
+      return segment_and_emit (p->seg, p->src, big->str, big->len, b.base, b.paragraph,
+                               p->scratch, p->func, p->user_data, error);
+    }
   if (p->filling->text->len >= BATCH_BYTES)
     return pipeline_submit (p, FALSE, error);
   return TRUE;
@@ -848,49 +1079,55 @@ pipeline_add_block (Pipeline *p, const char *text, gsize length, gsize base, gui
 
 /*
 ** Read paragraphs from @src, join those a page break cut in two, and emit
-** the segments of each block. Holds one block back to see whether the next
-** paragraph continues it; memory is bounded by the longest block and the
-** batches in flight.
+** the segments of each block. The last block stays open in the batch being
+** filled until the next paragraph shows whether it continues it; memory is
+** bounded by the longest block and the batches in flight.
 */
 static gboolean
 segment_source (BitextSegmenter *seg, const ParagraphSource *src, BitextSegmentFunc func,
                 gpointer user_data, GError **error)
 {
-  g_autoptr(GString) block = g_string_new (NULL);
   Pipeline p = { .seg = seg, .src = src, .func = func, .user_data = user_data,
                  .scratch = g_string_new (NULL), .n_threads = seg->n_threads };
-  gsize base = 0;
   guint logical = 0;
   gboolean have_block = FALSE, ok = TRUE;
   BitextParagraph para;
   GError *local = NULL;
   while (ok && src->next (src->ctx, &para, &local))
     {
-      if (have_block && bitext_segment__should_join (block->str, block->len, para.text, para.length))
-        {
-          gsize gap = para.text_offset - (base + block->len);
-          for (gsize k = 0; k < gap; k++)
-            g_string_append_c (block, '\n');
-          g_string_append_len (block, para.text, (gssize) para.length);
-          continue;
-        }
       if (have_block)
-        ok = pipeline_add_block (&p, block->str, block->len, base, logical++, error);
-      g_string_assign (block, "");
-      g_string_append_len (block, para.text, (gssize) para.length);
-      base = para.text_offset;
+        {
+          const BatchBlock *blk = pipeline_open_block_get (&p);
+          if (bitext_segment__should_join (p.filling->text->str + blk->at, blk->length, para.text,
+                                           para.length))
+            {
+              pipeline_extend_block (&p, &para);
+              continue;
+            }
+          ok = pipeline_close_block (&p, error);
+          logical++;
+          if (!ok)
+            break;
+        }
+      pipeline_open_block (&p, &para, logical);
       have_block = TRUE;
     }
   if (ok && local != NULL)
     {
-      /* The blocks before the error are still emitted, then the error. */
+      /* The blocks before the error are still emitted, then the error; the
+         open block is not, as the paragraph after it is unknown. */
+      if (have_block)
+        {
+          g_autoptr(GString) dropped = g_string_new (NULL);
+          pipeline_take_block (&p, dropped);
+        }
       if (pipeline_submit (&p, TRUE, error))
         g_propagate_error (error, g_steal_pointer (&local));
       ok = FALSE;
     }
   g_clear_error (&local);
   if (ok && have_block)
-    ok = pipeline_add_block (&p, block->str, block->len, base, logical, error);
+    ok = pipeline_close_block (&p, error);
   if (ok)
     ok = pipeline_submit (&p, TRUE, error);
   pipeline_clear (&p);

@@ -93,8 +93,8 @@ struct _BitextRuleSet
   int32_t length;
   guint generation;
   gboolean break_anywhere;    /* some break rule has no usable prefilter */
-  guint8 *break_prev;         /* BMP bitmaps: may a break rule fire after / before this unit */
-  guint8 *break_next;
+  guint8 *break_at;           /* per BMP code unit: BREAK_PREV, BREAK_NEXT (may a break rule
+                                 fire after / before it); a byte each, for the scan's speed */
   /* The rule index: which rules can match at a position, judged by the code
      units around it. tail_class[k][u] is the row of `mask` (a bit per rule,
      rule i in bit i % 64 of word i / 64) of the rules whose prefilter accepts
@@ -511,8 +511,7 @@ bitext_rule_set__free (BitextRuleSet *rules)
   g_array_unref (rules->rules);
   if (rules->parent == NULL)
     {
-      g_free (rules->break_prev);
-      g_free (rules->break_next);
+      g_free (rules->break_at);
       for (int k = 0; k < TAIL_K; k++)
         {
           g_free (rules->tail_class[k]);
@@ -616,8 +615,11 @@ compile_rule_regex (CompiledRule *cr, const char *srx_name, GError **error)
   return FALSE;
 }
 
+enum { BREAK_PREV = 1 << 0, BREAK_NEXT = 1 << 1 };
+
+/* Set @flag in @table for each code unit of @set (every surrogate if it has supplementary characters). */
 static void
-bitmap_add_set (guint8 *bitmap, const USet *set)
+table_add_set (guint8 *table, guint8 flag, const USet *set)
 {
   int32_t n = uset_getItemCount (set);
   for (int32_t i = 0; i < n; i++)
@@ -627,10 +629,10 @@ bitmap_add_set (guint8 *bitmap, const USet *set)
       if (uset_getItem (set, i, &lo, &hi, NULL, 0, &status) != 0)
         continue; /* a string, not a range */
       for (UChar32 c = lo; c <= hi && c < 0x10000; c++)
-        bitmap[c >> 3] |= (guint8) (1u << (c & 7));
+        table[c] |= flag;
       if (hi >= 0x10000)
         for (UChar32 c = 0xD800; c < 0xE000; c++)
-          bitmap[c >> 3] |= (guint8) (1u << (c & 7));
+          table[c] |= flag;
     }
 }
 
@@ -656,8 +658,8 @@ compile_rule (BitextRuleSet *set, const SrxRule *rule, const char *srx_name, GEr
         set->break_anywhere = TRUE;
       else
         {
-          bitmap_add_set (set->break_prev, stored->tail[0]);
-          bitmap_add_set (set->break_next, stored->head[0]);
+          table_add_set (set->break_at, BREAK_PREV, stored->tail[0]);
+          table_add_set (set->break_at, BREAK_NEXT, stored->head[0]);
         }
     }
   return TRUE;
@@ -790,8 +792,7 @@ bitext_srx__compile (const BitextSrx *srx, const char *lang, GError **error)
   g_autoptr(BitextRuleSet) set = g_new0 (BitextRuleSet, 1);
   set->rules = g_array_new (FALSE, TRUE, sizeof (CompiledRule));
   g_array_set_clear_func (set->rules, compiled_rule_clear);
-  set->break_prev = g_malloc0 (0x10000 / 8);
-  set->break_next = g_malloc0 (0x10000 / 8);
+  set->break_at = g_malloc0 (0x10000);
   for (guint m = 0; m < srx->maps->len; m++)
     {
       const SrxMap *map = &g_array_index (srx->maps, SrxMap, m);
@@ -839,12 +840,6 @@ bitext_rule_set__set_text (BitextRuleSet *rules, const UChar *text, int32_t leng
     rules->generation = 1;
 }
 
-static inline gboolean
-bit_is_set (const guint8 *bitmap, UChar c)
-{
-  return (bitmap[c >> 3] >> (c & 7)) & 1;
-}
-
 /*
 ** The first position p >= @from (and >= 1) where a break rule may fire
 ** between text[p-1] and text[p], or @length when there is none. A cheap scan
@@ -857,9 +852,9 @@ bitext_rule_set__next_break (const BitextRuleSet *rules, const UChar *text, int3
   int32_t p = MAX (from, 1);
   if (rules->break_anywhere)
     return MIN (p, length);
-  const guint8 *prev = rules->break_prev, *next = rules->break_next;
+  const guint8 *at = rules->break_at;
   for (; p < length; p++)
-    if (bit_is_set (prev, text[p - 1]) && bit_is_set (next, text[p]))
+    if (G_UNLIKELY (at[text[p - 1]] & BREAK_PREV) && (at[text[p]] & BREAK_NEXT))
       return p;
   return length;
 }
