@@ -15,6 +15,8 @@ void  bitext_srx__pattern_width (const char *start, const char *end, gboolean ic
                                  int *max);
 void  bitext_srx__pattern_sets  (const char *start, const char *end, gboolean icase, USet **sets,
                                  int k, gboolean forward);
+gboolean bitext_srx__pattern_run_then (const char *start, const char *end, gboolean icase,
+                                       USet **run, USet **next);
 char *bitext_srx__bound_quantifiers (const char *pattern, int bound);
 
 G_END_DECLS

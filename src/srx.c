@@ -81,6 +81,7 @@ typedef struct
   USet *tail[TAIL_K];         /* NULL: any character */
   USet *head[TAIL_K];         /* first characters after the break; NULL: any */
   int head_min;               /* AFTER consumes at least this many characters */
+  USet *run, *run_next;       /* AFTER starts with a run of `run` and then a `run_next`; NULL: not known */
   GHashTable *literals;       /* UKey* set: BEFORE is \b(?:w1|w2|..)\. */
   gboolean literal_icase;
   GArray *literal_lengths;    /* distinct int32_t lengths of the literals, in code units */
@@ -494,6 +495,8 @@ compiled_rule_clear (gpointer data)
     g_clear_pointer (&cr->tail[i], uset_close);
   for (int i = 0; i < TAIL_K; i++)
     g_clear_pointer (&cr->head[i], uset_close);
+  g_clear_pointer (&cr->run, uset_close);
+  g_clear_pointer (&cr->run_next, uset_close);
   g_clear_pointer (&cr->literals, g_hash_table_unref);
   g_clear_pointer (&cr->literal_lengths, g_array_unref);
 }
@@ -648,6 +651,7 @@ compile_rule (BitextRuleSet *set, const SrxRule *rule, const char *srx_name, GEr
   int amax;
   bitext_srx__pattern_width (rule->after, aend, icase, &cr.head_min, &amax);
   bitext_srx__pattern_sets (rule->after, aend, icase, cr.head, TAIL_K, TRUE);
+  bitext_srx__pattern_run_then (rule->after, aend, icase, &cr.run, &cr.run_next);
   g_array_append_val (set->rules, cr);
   CompiledRule *stored = &g_array_index (set->rules, CompiledRule, set->rules->len - 1);
   if (!compile_rule_regex (stored, srx_name, error))
@@ -887,6 +891,21 @@ prefilter_passes (const CompiledRule *cr, const UChar *text, int32_t length, int
   return TRUE;
 }
 
+/* After the run of cr->run characters at @pos, is the next character one of cr->run_next? */
+static gboolean
+run_then_matches (const CompiledRule *cr, const UChar *text, int32_t length, int32_t pos)
+{
+  int32_t i = pos;
+  while (i < length)
+    {
+      UChar32 c;
+      U16_NEXT (text, i, length, c);
+      if (!uset_contains (cr->run, c))
+        return uset_contains (cr->run_next, c);
+    }
+  return FALSE;
+}
+
 /* Does the rule decide at @pos? @checked: the rule index has done the prefilter's work. */
 static gboolean
 rule_matches (BitextRuleSet *rules, guint i, int32_t pos, gboolean checked)
@@ -897,6 +916,8 @@ rule_matches (BitextRuleSet *rules, guint i, int32_t pos, gboolean checked)
   if (rules->length - pos < cr->head_min)
     return FALSE;
   if (cr->literals != NULL && !literal_matches (cr, rules->text, pos))
+    return FALSE;
+  if (cr->run != NULL && !run_then_matches (cr, rules->text, rules->length, pos))
     return FALSE;
   UErrorCode status = U_ZERO_ERROR;
   URegularExpression *re = rules->res[i];

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "srx-pattern-private.h"
 #include "srx-private.h"
 #include "test-util.h"
 
@@ -110,6 +111,53 @@ test_rule_shapes (void)
   remove_srx (path);
 }
 
+/* The run-then prefilter: which AFTER patterns it applies to, and that rules keep their meaning. */
+static void
+test_run_then (void)
+{
+  static const struct { const char *pattern; gboolean applies; } cases[] = {
+    { "\\s+[—–]\\s+\\p{Lu}", TRUE },
+    { "\\s*\\(", TRUE },
+    { "[ \\t]{1,2}[a-z]+", TRUE },
+    { "\\s+\\s", FALSE },           /* the next set overlaps the run */
+    { "\\s+x?", FALSE },              /* nothing certain after the run */
+    { "\\s+(?:a|\\s)", FALSE },
+    { "a|\\s+b", FALSE },             /* two alternatives */
+    { "\\s", FALSE },                 /* nothing after the run */
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      USet *run = NULL, *next = NULL;
+      const char *p = cases[i].pattern;
+      gboolean got = bitext_srx__pattern_run_then (p, p + strlen (p), FALSE, &run, &next);
+      g_assert_cmpint (got, ==, cases[i].applies);
+      g_assert_true ((run != NULL) == got && (next != NULL) == got);
+      if (run != NULL)
+        {
+          g_assert_true (uset_contains (run, ' '));
+          g_assert_false (uset_containsSome (run, next));
+        }
+      g_clear_pointer (&run, uset_close);
+      g_clear_pointer (&next, uset_close);
+    }
+
+  /* A bounded run shorter than the text's still needs the regex; a longer one is rejected early. */
+  g_autofree char *path = write_srx (
+      "yes",
+      "<languagerule languagerulename=\"Runs\">\n"
+      "<rule break=\"no\"><beforebreak>\\bNo\\.</beforebreak><afterbreak>\\s{1,2}[A-Z]</afterbreak></rule>\n"
+      "<rule break=\"no\"><beforebreak>\\bcf\\.</beforebreak><afterbreak>\\s*\\(</afterbreak></rule>\n"
+      "</languagerule>\n",
+      "<languagemap languagepattern=\".*\" languagerulename=\"Runs\"/>\n");
+  static const char *const expected[] = {
+    "Room No. Five is free.", "Take No.", "Seven next.", "See cf. (Part 3) here.", NULL
+  };
+  g_autoptr(GPtrArray) got = bitext_test_segment_srx (
+      "en", path, "Room No. Five is free. Take No.   Seven next. See cf. (Part 3) here.");
+  bitext_test_assert_strv ("runs", got, expected);
+  remove_srx (path);
+}
+
 static void
 test_errors (void)
 {
@@ -169,6 +217,7 @@ main (int argc, char **argv)
   g_test_add_func ("/srx/break-rule", test_break_rule);
   g_test_add_func ("/srx/cascade", test_cascade);
   g_test_add_func ("/srx/rule-shapes", test_rule_shapes);
+  g_test_add_func ("/srx/run-then", test_run_then);
   g_test_add_func ("/srx/errors", test_errors);
   g_test_add_func ("/srx/default-rules", test_default_rules);
   return g_test_run ();
