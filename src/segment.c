@@ -487,10 +487,10 @@ is_continuation8 (char c)
 }
 
 /*
-** Move the cursor state over the eight bytes at TEXT + *U8 at once, if they
-** are whole characters of one to three bytes (one UTF-16 unit each; the
-** caller checked that the byte after them starts a character) and the last
-** is not a line break. Returns FALSE, moving nothing, otherwise.
+** Move the cursor state over the eight bytes at TEXT + *U8 at once, and
+** over the rest of a character they cut, if their characters have one to
+** three bytes (one UTF-16 unit each) and the last is not a line break.
+** TEXT[*U8 + 8] must exist. Returns FALSE, moving nothing, otherwise.
 */
 static inline gboolean
 cursor_skip8 (const char *text, gsize *u8, int32_t *u16, BitextPosition *pos,
@@ -518,7 +518,11 @@ cursor_skip8 (const char *text, gsize *u8, int32_t *u16, BitextPosition *pos,
       guint64 after = w >> (last + 1);
       pos->column = 1 + (guint) (63 - last) / 8 - continuations8 (after);
     }
-  *u8 += 8;
+  /* A character cut at the end: its lead was counted; skip its continuation bytes (one or two). */
+  gsize extra = 0;
+  while (extra < 2 && is_continuation8 (text[*u8 + 8 + extra]))
+    extra++;
+  *u8 += 8 + extra;
   *u16 += (int32_t) k;
   prev->line = pos->line;
   prev->column = pos->column - 1;
@@ -537,8 +541,7 @@ cursor_advance (Cursor *cur, int32_t target)
   while (u16 < target)
     {
       /* Eight bytes at once: at most eight units, so never past TARGET. */
-      if (target - u16 >= 8 && u8 + 8 < length && !is_continuation8 (text[u8 + 8])
-          && cursor_skip8 (text, &u8, &u16, &pos, &prev))
+      if (target - u16 >= 8 && u8 + 10 < length && cursor_skip8 (text, &u8, &u16, &pos, &prev))
         continue;
       guchar b = (guchar) text[u8];
       prev = pos;
