@@ -124,6 +124,9 @@ struct _BitextDocument
 
 static guint64 inert_bits[0x10000 / 64];
 static guint32 lead2_inert;  /* bit L: every 2-byte character with lead 0xC0 + L is inert */
+/* The three longest runs of bits of lead2_inert, as SWAR addends (see check_word). */
+#define LEAD_RUNS 3
+static guint64 lead_run_lo[LEAD_RUNS], lead_run_hi[LEAD_RUNS];
 static const UNormalizer2 *nfc;
 
 /*
@@ -136,6 +139,47 @@ is_inert_slow (UChar32 c)
 {
   return u_getIntPropertyValue (c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES
          && u_getCombiningClass (c) == 0;
+}
+
+/*
+** Find the LEAD_RUNS longest runs lo..hi of consecutive bits in lead2_inert
+** (Latin, Greek and Cyrillic, Armenian... each lie in one) and store, for
+** each, per-byte addends such that for a 5-bit value v in a byte,
+** v + lo_addend has bit 5 set iff v >= lo, and v + hi_addend iff v > hi.
+** An unused slot has addends that never say "in range".
+*/
+static void
+init_lead_runs (void)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint lo[LEAD_RUNS] = { 0 }, len[LEAD_RUNS] = { 0 };
+
+  for (guint b = 0; b < 32;)
+    {
+      if (!((lead2_inert >> b) & 1))
+        {
+          b++;
+          continue;
+        }
+      guint e = b;
+      while (e < 32 && ((lead2_inert >> e) & 1))
+        e++;
+      /* Insert run b..e-1 into the slots, longest first. */
+      for (guint r = 0; r < LEAD_RUNS; r++)
+        if (e - b > len[r])
+          {
+            for (guint k = LEAD_RUNS - 1; k > r; k--)
+              lo[k] = lo[k - 1], len[k] = len[k - 1];
+            lo[r] = b, len[r] = e - b;
+            break;
+          }
+      b = e;
+    }
+  for (guint r = 0; r < LEAD_RUNS; r++)
+    {
+      lead_run_lo[r] = len[r] > 0 ? (0x20 - lo[r]) * ones : 0;
+      lead_run_hi[r] = len[r] > 0 ? (0x1F - (lo[r] + len[r] - 1)) * ones : 0;
+    }
 }
 
 /* Build the BMP bitmap of inert characters and fetch the NFC instance, once per process. */
@@ -153,6 +197,7 @@ init_tables (void)
       for (guint lead = 2; lead < 32; lead++)
         if (inert_bits[lead] == G_MAXUINT64)  /* lead 0xC0 + L covers U+L*64 .. U+L*64+63 */
           lead2_inert |= 1u << lead;
+      init_lead_runs ();
       nfc = unorm2_getNFCInstance (&err);
       if (U_FAILURE (err))
         nfc = NULL;  /* no ICU data: text is passed through un-normalised */
@@ -239,7 +284,16 @@ check_word (const char *s, gboolean *pending)
   guint64 lead = high & b6;                         /* 11xxxxxx */
   if ((lead & b5) != 0 || cont != ((lead << 8) | (*pending ? 0x80 : 0)))
     return FALSE;
-  /* lead2_inert has no bit for the overlong leads 0xC0 and 0xC1. */
+  /* lead2_inert has no bit for the overlong leads 0xC0 and 0xC1. First the
+     common case in one go: every lead in one of the runs of inert leads. */
+  guint64 v = w & G_GUINT64_CONSTANT (0x1F1F1F1F1F1F1F1F), in = 0, lanes = lead >> 2;
+  for (guint r = 0; r < LEAD_RUNS; r++)
+    in |= (v + lead_run_lo[r]) & ~(v + lead_run_hi[r]);
+  if ((in & lanes) == lanes)
+    {
+      *pending = lead >> 63;
+      return TRUE;
+    }
   for (guint64 m = lead; m != 0; m &= m - 1)
     if (!((lead2_inert >> ((w >> (__builtin_ctzll (m) - 7)) & 0x1F)) & 1))
       return FALSE;
