@@ -305,32 +305,37 @@ load_block (BitextSegmenter *seg, const char *text, gsize length, int32_t *n_out
               continue;
             }
         }
-      if (s[i] < 0x80 && s[i] != '\n' && s[i] != 0)
+      /* Mixed bytes: character by character over the next eight bytes (and the end of
+         a character they cut) before the word tests again. */
+      for (int32_t stop = MIN (len, i + 8); i < stop;)
         {
-          out[n++] = s[i++];
-          continue;
+          if (s[i] < 0x80 && s[i] != '\n' && s[i] != 0)
+            {
+              out[n++] = s[i++];
+              continue;
+            }
+          if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
+            {
+              /* Two bytes: Cyrillic, Greek, Latin with diacritics... */
+              out[n++] = (UChar) (((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F));
+              i += 2;
+              continue;
+            }
+          UChar32 c;
+          U8_NEXT (s, i, len, c);
+          if (c < 0)
+            {
+              g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING,
+                           "invalid UTF-8 at byte %d of a paragraph", i);
+              return FALSE;
+            }
+          if (c == '\n')
+            {
+              g_array_append_val (seg->newlines, n);
+              c = ' ';
+            }
+          U16_APPEND_UNSAFE (out, n, c);
         }
-      if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
-        {
-          /* Two bytes: Cyrillic, Greek, Latin with diacritics... */
-          out[n++] = (UChar) (((s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F));
-          i += 2;
-          continue;
-        }
-      UChar32 c;
-      U8_NEXT (s, i, len, c);
-      if (c < 0)
-        {
-          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING,
-                       "invalid UTF-8 at byte %d of a paragraph", i);
-          return FALSE;
-        }
-      if (c == '\n')
-        {
-          g_array_append_val (seg->newlines, n);
-          c = ' ';
-        }
-      U16_APPEND_UNSAFE (out, n, c);
     }
   *n_out = n;
   return TRUE;
