@@ -34,6 +34,8 @@ struct _BitextSegmenter
   UChar *u16;                 /* the current block in UTF-16, line breaks as spaces */
   int32_t u16_capacity;
   GArray *newlines;           /* int32_t: UTF-16 indices of the block's line breaks */
+  int32_t u16_length;         /* units of the block in u16 */
+  gboolean supplementary;     /* the block has characters beyond the BMP (surrogate pairs) */
   GArray *candidates;         /* BitextCandidate */
   GArray *bounds;             /* int32_t pairs: segment start and end, UTF-16 */
   guint n_threads;            /* worker threads for large inputs; 0: none */
@@ -281,6 +283,7 @@ load_block (BitextSegmenter *seg, const char *text, gsize length, int32_t *n_out
       seg->u16 = g_renew (UChar, seg->u16, seg->u16_capacity);
     }
   g_array_set_size (seg->newlines, 0);
+  seg->supplementary = FALSE;
   const guint8 *s = (const guint8 *) text;
   int32_t i = 0, len = (int32_t) length, n = 0;
   UChar *out = seg->u16;
@@ -334,10 +337,11 @@ load_block (BitextSegmenter *seg, const char *text, gsize length, int32_t *n_out
               g_array_append_val (seg->newlines, n);
               c = ' ';
             }
+          seg->supplementary |= c > 0xFFFF;
           U16_APPEND_UNSAFE (out, n, c);
         }
     }
-  *n_out = n;
+  *n_out = seg->u16_length = n;
   return TRUE;
 }
 
@@ -445,132 +449,96 @@ split_block (BitextSegmenter *seg, int32_t n)
 /* Emitting segments                                                         */
 
 /*
-** Walks a UTF-8 block and its UTF-16 indices in step, keeping the line and
-** column of the character at u8 (and of the one before it), so that the
-** positions of segments need no second scan of the text. Columns count code
-** points, lines count '\n', as bitext_reader_get_position() does.
+** Maps the UTF-16 indices of segment bounds back to the UTF-8 block and to
+** lines and columns, walking the block's UTF-16 form once: a unit's UTF-8
+** length follows from its value (four units at a time), the line breaks are
+** listed in seg->newlines, and columns count code points, as
+** bitext_reader_get_position() does. Blocks of ASCII only need no walk at
+** all; blocks with surrogate pairs take the slow, exact path.
 */
 typedef struct
 {
-  const char *text;
-  gsize length;
+  const UChar *u16text;
+  const int32_t *newlines;
+  guint n_newlines;
+  guint nl;                   /* newlines before u16 */
+  gboolean ascii;             /* one byte a unit: UTF-8 and UTF-16 offsets are equal */
+  gboolean supplementary;     /* surrogate pairs: two units, four bytes, one code point */
   gsize u8;
   int32_t u16;
-  BitextPosition pos;         /* of text[u8] */
-  BitextPosition prev;        /* of the character before text[u8] */
+  BitextPosition start;       /* of the block's first character */
 } Cursor;
 
-static inline Cursor
-cursor_init (const char *text, gsize length, BitextPosition start)
+static Cursor
+cursor_init (const BitextSegmenter *seg, gsize length, BitextPosition start)
 {
-  Cursor cur = { text, length, 0, 0, start, start };
+  Cursor cur = { seg->u16, (const int32_t *) (void *) seg->newlines->data, seg->newlines->len,
+                 0, (gsize) seg->u16_length == length, seg->supplementary, 0, 0, start };
   return cur;
 }
 
-/* The high bit of each byte of W that is zero, and of no other byte (exact, unlike the borrow trick). */
+/* Per 16-bit lane of X, the lane's top bit if the lane is not zero. */
 static inline guint64
-zero_bytes8 (guint64 w)
+nonzero_lanes16 (guint64 x)
 {
-  const guint64 lows = G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F);
-  return ~(((w & lows) + lows) | w | lows);
+  const guint64 low15 = G_GUINT64_CONSTANT (0x7FFF7FFF7FFF7FFF);
+  return (((x & low15) + low15) | x) & G_GUINT64_CONSTANT (0x8000800080008000);
 }
 
-/* Number of bytes of W that are UTF-8 continuation bytes (10xxxxxx). */
-static inline guint
-continuations8 (guint64 w)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  guint64 cont = (w & ~(w << 1) & highs) >> 7;
-  return (guint) ((cont * ones) >> 56);
-}
-
-static inline gboolean
-is_continuation8 (char c)
-{
-  return ((guchar) c & 0xC0) == 0x80;
-}
-
-/*
-** Move the cursor state over the eight bytes at TEXT + *U8 at once, and
-** over the rest of a character they cut, if their characters have one to
-** three bytes (one UTF-16 unit each) and the last is not a line break.
-** TEXT[*U8 + 8] must exist. Returns FALSE, moving nothing, otherwise.
-*/
-static inline gboolean
-cursor_skip8 (const char *text, gsize *u8, int32_t *u16, BitextPosition *pos,
-              BitextPosition *prev)
-{
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  guint64 w;
-
-  memcpy (&w, text + *u8, sizeof w);
-  w = GUINT64_FROM_LE (w);    /* byte i of the text in bits 8i..8i+7 */
-  if ((w & (w << 1) & (w << 2) & (w << 3) & highs) != 0)
-    return FALSE;             /* a lead byte of four: two units */
-  guint64 nl = zero_bytes8 (w ^ (ones * '\n'));
-  guint k = 8 - continuations8 (w);
-  if (nl == 0)
-    pos->column += k;
-  else
-    {
-      int last = 63 - __builtin_clzll (nl);      /* bit 7 of the last '\n' byte */
-      if (last == 63)
-        return FALSE;         /* ends with the line break: the previous character is on the line before */
-      pos->line += (guint) __builtin_popcountll (nl);
-      /* The code points after the last line break: the bytes after it, less continuations. */
-      guint64 after = w >> (last + 1);
-      pos->column = 1 + (guint) (63 - last) / 8 - continuations8 (after);
-    }
-  /* A character cut at the end: its lead was counted; skip its continuation bytes (one or two). */
-  gsize extra = 0;
-  while (extra < 2 && is_continuation8 (text[*u8 + 8 + extra]))
-    extra++;
-  *u8 += 8 + extra;
-  *u16 += (int32_t) k;
-  prev->line = pos->line;
-  prev->column = pos->column - 1;
-  return TRUE;
-}
-
+/* Move to unit TARGET (at or after the cursor); returns its UTF-8 offset. */
 static gsize
 cursor_advance (Cursor *cur, int32_t target)
 {
-  /* In locals: the text is char, which may alias *cur, so fields would be reloaded after each byte. */
-  const char *text = cur->text;
-  gsize u8 = cur->u8, length = cur->length;
-  int32_t u16 = cur->u16;
-  BitextPosition pos = cur->pos, prev = cur->prev;
+  const UChar *t = cur->u16text;
+  gsize u8 = cur->u8;
+  int32_t i = cur->u16;
 
-  while (u16 < target)
+  if (cur->ascii)
+    u8 += (gsize) (target - i), i = target;
+  else if (cur->supplementary)
+    for (; i < target; i++)
+      u8 += t[i] < 0x80 ? 1 : t[i] < 0x800 || U16_IS_SURROGATE (t[i]) ? 2 : 3;
+  for (; i + 4 <= target; i += 4)
     {
-      /* Eight bytes at once: at most eight units, so never past TARGET. */
-      if (target - u16 >= 8 && u8 + 10 < length && cursor_skip8 (text, &u8, &u16, &pos, &prev))
-        continue;
-      guchar b = (guchar) text[u8];
-      prev = pos;
-      if (b == '\n')
-        {
-          pos.line++;
-          pos.column = 1;
-        }
-      else
-        pos.column++;
-      if (b < 0x80)
-        u8++, u16++;
-      else if (b < 0xE0)
-        u8 += 2, u16++;
-      else if (b < 0xF0)
-        u8 += 3, u16++;
-      else
-        u8 += 4, u16 += 2;
+      guint64 w;
+      memcpy (&w, t + i, sizeof w);  /* four units: 4 bytes, +1 for each >= 0x80, +1 for each >= 0x800 */
+      guint64 extra = (nonzero_lanes16 (w & G_GUINT64_CONSTANT (0xFF80FF80FF80FF80)) >> 15)
+                      + (nonzero_lanes16 (w & G_GUINT64_CONSTANT (0xF800F800F800F800)) >> 15);
+      u8 += 4 + (gsize) ((extra * G_GUINT64_CONSTANT (0x0001000100010001)) >> 48);
     }
+  for (; i < target; i++)
+    u8 += t[i] < 0x80 ? 1 : t[i] < 0x800 ? 2 : 3;
+  while (cur->nl < cur->n_newlines && cur->newlines[cur->nl] < target)
+    cur->nl++;
   cur->u8 = u8;
-  cur->u16 = u16;
-  cur->pos = pos;
-  cur->prev = prev;
+  cur->u16 = target;
   return u8;
+}
+
+/* Line and column of the character at unit X, after the cursor's last line break but one. */
+static BitextPosition
+cursor_position (const Cursor *cur, int32_t x)
+{
+  guint nl = cur->nl;
+  while (nl > 0 && cur->newlines[nl - 1] >= x)
+    nl--;
+  int32_t line_start = nl == 0 ? 0 : cur->newlines[nl - 1] + 1;
+  guint column = (nl == 0 ? cur->start.column : 1) + (guint) (x - line_start);
+  if (cur->supplementary)
+    for (int32_t i = line_start; i < x; i++)
+      column -= U16_IS_TRAIL (cur->u16text[i]);
+  BitextPosition pos = { cur->start.line + nl, column };
+  return pos;
+}
+
+/* Line and column of the last character before unit END. */
+static BitextPosition
+cursor_last_position (const Cursor *cur, int32_t end)
+{
+  int32_t x = end - 1;
+  if (cur->supplementary && x > 0 && U16_IS_TRAIL (cur->u16text[x]))
+    x--;
+  return cursor_position (cur, x);
 }
 
 /*
@@ -630,16 +598,16 @@ segment_block (BitextSegmenter *seg, const char *block, gsize length, BitextPosi
   if (!load_block (seg, block, length, &n, error))
     return FALSE;
   split_block (seg, n);
-  Cursor cur = cursor_init (block, length, start);
   const int32_t *b = (const int32_t *) (void *) seg->bounds->data;
+  Cursor cur = cursor_init (seg, length, start);
   for (guint i = 0; i + 1 < seg->bounds->len; i += 2)
     {
       gsize pair[2];
       BitextPosition pos[2];
       pair[0] = cursor_advance (&cur, b[i]);
-      pos[0] = cur.pos;
+      pos[0] = cursor_position (&cur, b[i]);
       pair[1] = cursor_advance (&cur, b[i + 1]);
-      pos[1] = cur.prev;
+      pos[1] = cursor_last_position (&cur, b[i + 1]);
       g_array_append_vals (out, pair, 2);
       g_array_append_vals (positions, pos, 2);
     }
@@ -697,15 +665,15 @@ segment_and_emit (BitextSegmenter *seg, const ParagraphSource *src, const char *
   if (!load_block (seg, block, length, &n, error))
     return FALSE;
   split_block (seg, n);
-  Cursor cur = cursor_init (block, length, src->position (src->ctx, base));
+  Cursor cur = cursor_init (seg, length, src->position (src->ctx, base));
   const int32_t *b = (const int32_t *) (void *) seg->bounds->data;
   for (guint i = 0; i + 1 < seg->bounds->len; i += 2)
     {
       BitextPosition pos[2];
       gsize start = cursor_advance (&cur, b[i]);
-      pos[0] = cur.pos;
+      pos[0] = cursor_position (&cur, b[i]);
       gsize end = cursor_advance (&cur, b[i + 1]);
-      pos[1] = cur.prev;
+      pos[1] = cursor_last_position (&cur, b[i + 1]);
       if (!emit_segment (src, block, base, paragraph, start, end, pos, NULL, scratch, func,
                          user_data, error))
         return FALSE;

@@ -385,6 +385,29 @@ describe_segmentation (const char *lang, const char *text, gsize length, guint n
 }
 
 /*
+** Offsets, lines and columns in the three kinds of paragraph the segmenter
+** maps differently: ASCII only, other BMP characters (2 and 3 bytes), and
+** characters beyond the BMP (two UTF-16 units, four bytes, one column).
+** Figures checked by hand against the bytes of the input.
+*/
+static void
+test_positions_by_script (void)
+{
+  static const char input[] = "Plain one. Two\nwraps here.\n\n"
+                              "Привет, мир. Ещё 中文\nпредложение.\n\n"
+                              "Smile \xF0\x9F\x98\x80 now. Math \xF0\x9D\x94\xB8\nis \xF0\x9D\x94\xB8 fun.\n";
+  guint n = 0;
+  g_autofree char *got = describe_segmentation ("en", input, sizeof input - 1, 0, &n);
+  g_assert_cmpstr (got, ==,
+                   "0+10 p0 src 0-10 1:1-1:10 Plain one.\n"
+                   "11+15 p0 src 11-26 1:12-2:11 Two wraps here.\n"
+                   "28+21 p1 src 28-49 4:1-4:12 Привет, мир.\n"
+                   "50+37 p1 src 50-87 4:14-5:12 Ещё 中文 предложение.\n"
+                   "89+15 p2 src 89-104 7:1-7:12 Smile \xF0\x9F\x98\x80 now.\n"
+                   "105+22 p2 src 105-127 7:14-8:9 Math \xF0\x9D\x94\xB8 is \xF0\x9D\x94\xB8 fun.\n");
+}
+
+/*
 ** A text of several megabytes goes through the worker threads in batches;
 ** the segments, their order and every span must be those of the
 ** single-threaded run. The text mixes both samples, CRLF, a broken paragraph
@@ -434,6 +457,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/sample/en", test_sample_en);
   g_test_add_func ("/segment/sample/ru", test_sample_ru);
   g_test_add_func ("/segment/spans/source", test_source_spans);
+  g_test_add_func ("/segment/spans/scripts", test_positions_by_script);
   g_test_add_func ("/segment/document", test_document);
   g_test_add_func ("/segment/lang/generic", test_generic_language);
   g_test_add_func ("/segment/lang/auto", test_auto_language);
