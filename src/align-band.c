@@ -293,12 +293,11 @@ bitext_align__band_fill_matches (AlignBand *band, const AlignPostings *post)
 ** The cost of the bead of shape @t ending at (i, j): -log of its prior,
 ** plus length and lexical costs from the model's tables, plus the
 ** paragraph penalty if the bead crosses a paragraph boundary on either
-** side. Lexical matches of merged beads are the sums of the pairwise
-** matches, which equals the match count of the merged key sets unless a
-** key repeats within the bead.
+** side. The lexical cost comes from the matches of each pair of the
+** bead's sentences, @cell[s][t] (bitext_align__members_lex_cost()).
 */
 static inline __attribute__ ((always_inline)) float
-bead_cost_m (const AlignDp *dp, guint t, guint i, guint j, guint mm, double *z_out)
+bead_cost_m (const AlignDp *dp, guint t, guint i, guint j, const guint cell[3][3], double *z_out)
 {
   const AlignModel *model = dp->model;
   guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
@@ -319,10 +318,8 @@ bead_cost_m (const AlignDp *dp, guint t, guint i, guint j, guint mm, double *z_o
       z = bitext_align__length_zf (model, ls, lt);
       c += bitext_align__len_cost (model, z);
       if (model->use_lex)
-        {
-          guint k = (dp->skoff[i] - dp->skoff[i - a]) + (dp->tkoff[j] - dp->tkoff[j - b]);
-          c += bitext_align__lex_cost (model, mm, k);
-        }
+        c += bitext_align__members_lex_cost (model, a, b, cell, dp->skoff + (i - a),
+                                             dp->tkoff + (j - b));
       if (a > 1 && dp->src->para[i - 1] != dp->src->para[i - a])
         c += model->para_penalty;
       if (b > 1 && dp->tgt->para[j - 1] != dp->tgt->para[j - b])
@@ -338,14 +335,14 @@ float
 bitext_align__bead_cost (const AlignDp *dp, guint t, guint i, guint j, double *z_out, guint *m_out)
 {
   guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
-  guint mm = 0;
+  guint mm = 0, cell[3][3];
   if (dp->model->use_lex)
     for (guint s = i - a; s < i; s++)
       for (guint u = j - b; u < j; u++)
-        mm += pair_matches (dp->band, s, u);
+        mm += cell[s - (i - a)][u - (j - b)] = pair_matches (dp->band, s, u);
   if (m_out != NULL)
     *m_out = mm;
-  return bead_cost_m (dp, t, i, j, mm, z_out);
+  return bead_cost_m (dp, t, i, j, cell, z_out);
 }
 
 /* Evidence cost of a bead: length and lexical log-likelihood ratios, without prior. */
@@ -469,21 +466,22 @@ relax (const Cell *c, guint t, guint a, guint b, float *best, guint8 *arg)
       if (c->lex)
         {
           const AlignBand *band = c->band;
-          guint mm = 0;
+          guint cell[3][3];
           for (guint r = i - a + 1; r <= i; r++)
             {
               /* Columns j-b+1 .. j of row r; stored from column lo[r] - 3. */
               const guint32 *p = c->pre + (gsize) (r & 3) * c->S;
-              guint lo = band_lo (band, r);
+              guint lo = band_lo (band, r), x = r - (i - a + 1);
               if (j + 3 >= lo + b - 1 && j + 3 - lo < band->stride)
-                mm += p[j + 3 - lo + 1] - p[j + 3 - lo + 1 - b];
+                for (guint y = 0; y < b; y++)
+                  cell[x][y] = p[j + 3 - lo + 2 - b + y] - p[j + 3 - lo + 1 - b + y];
               else
-                for (guint u = j - b; u < j; u++)
-                  mm += pair_matches (band, r - 1, u);
+                for (guint y = 0; y < b; y++)
+                  cell[x][y] = pair_matches (band, r - 1, j - b + y);
             }
           const AlignDp *dp = c->dp;
-          guint k = (dp->skoff[i] - dp->skoff[i - a]) + (dp->tkoff[j] - dp->tkoff[j - b]);
-          cost += bitext_align__lex_cost (model, mm, k);
+          cost += bitext_align__members_lex_cost (model, a, b, cell, dp->skoff + (i - a),
+                                                  dp->tkoff + (j - b));
         }
       if (a > 1)
         cost += sh->src_pen;

@@ -198,16 +198,18 @@ binomial_dice (double theta, guint k, double out[N_DICE_BINS])
 ** assumes that the floor(k/2) pairs a bead of k keys can form match
 ** independently at one rate, binomially: theta for translations, theta_r
 ** by chance, each a single number estimated from its own sample
-** (2 sum(m) / sum(k)), theta never below theta_r: that translations
-** share cognates, numbers and names at a rate well above chance is the
-** premise of anchor-based alignment (Simard, Foster & Isabelle 1992), and
-** a pass whose beads show no more is no evidence against it. A share
-** EPS_PRIOR of translations is loose and follows the chance distribution.
-** The cost is made non-increasing in m.
+** (2 sum(m) / sum(k); theta with a prior, see below), theta never
+** below theta_r: that translations share cognates, numbers and names at
+** a rate well above chance is the premise of anchor-based alignment
+** (Simard, Foster & Isabelle 1992), and a pass whose beads show no more
+** is no evidence against it. A share EPS_PRIOR of translations is loose
+** and follows the chance distribution. The cost is made non-increasing
+** in m.
 */
 static void
-estimate_lexical (AlignModel *model, const GArray *la, const GArray *lr)
+estimate_lexical (AlignModel *model, const AlignSample *sample)
 {
+  const GArray *la = sample->lex_aligned, *lr = sample->lex_random;
   double a[N_SIZE_BINS][N_DICE_BINS] = { { 0 } }, r[N_SIZE_BINS][N_DICE_BINS] = { { 0 } };
   double na[N_SIZE_BINS] = { 0 }, nr[N_SIZE_BINS] = { 0 };
   double ea[N_DICE_BINS], er[N_DICE_BINS];
@@ -238,10 +240,20 @@ estimate_lexical (AlignModel *model, const GArray *la, const GArray *lr)
     n_a += na[s], n_r += nr[s];
   /* Each rate smoothed by half a match in one key. */
   double theta_r = CLAMP ((2.0 * sum_m[1] + 0.5) / (sum_k[1] + 1.0), 0.001, 0.45);
-  double theta = (2.0 * sum_m[0] + 0.5) / (sum_k[0] + 1.0);
-  theta = CLAMP (MAX (theta, theta_r), 0.002, 0.95);
   /* Pseudo-pairs: ten beads' worth. */
   const double kappa = 10.0;
+  /* The translations' rate has a beta prior of kappa beads' worth of keys
+  ** (at least one key) centred on the rate within windows of the pass
+  ** (sample_windows() in align.c), which a pass's local errors do not
+  ** bias: on a short text whose first pass, by lengths alone, paired the
+  ** wrong sentences, the few 1-1 beads share nothing and would set the
+  ** rate to chance's, and the lexical evidence to nothing. */
+  double theta0 = (2.0 * sample->window_m + 0.5) / (sample->window_k + 1.0);
+  double w0 = MAX (1.0, kappa * sample->window_k / MAX (1.0, (double) sample->window_beads));
+  double theta = (2.0 * sum_m[0] + w0 * theta0) / (sum_k[0] + w0);
+  theta = CLAMP (MAX (theta, theta_r), 0.002, 0.95);
+  g_debug ("align: key match rates: translations %.3f (windows %.3f), chance %.3f", theta, theta0,
+           theta_r);
   double wa = kappa / (kappa + n_a), wr = kappa / (kappa + n_r);
   for (guint k = 1; k < LEX_MAX_K; k++)
     {
@@ -290,7 +302,7 @@ bitext_align__model_estimate (AlignModel *model, const AlignSample *sample, gboo
   bitext_align__model_sync (model);
   estimate_length (model, sample->z_aligned, sample->z_random);
   if (use_lex)
-    estimate_lexical (model, sample->lex_aligned, sample->lex_random);
+    estimate_lexical (model, sample);
   model->use_lex = use_lex;
   model->del_length = FALSE;
   guint total = 0;

@@ -171,6 +171,101 @@ bitext_align__lex_cost (const AlignModel *model, guint m, guint k)
   return model->lex_cost[m][k];
 }
 
+/*
+** The keys that each of the @n sentences of one side of a merged bead is
+** judged on, in @k, from its own (@off[x+1] - @off[x]) and its matches
+** with the @k_other keys of the other side (@m[x]). A sentence that
+** matches is judged on its own keys and those of the other side that the
+** rest of its side leaves unmatched: the keys it would face in a 1-1 bead
+** with the other side, were the rest left out. A sentence that matches
+** nothing is judged as against a translation of its own size (twice its
+** keys): the other side's unmatched keys count already against the
+** sentences that match, and counting them again would charge a short
+** sentence more beside a long neighbour than beside a short one. A
+** sentence without keys shows nothing and gets 0.
+*/
+static inline void
+bitext_align__member_keys (guint n, const guint m[3], const guint32 *off, guint k_other,
+                           guint k[3])
+{
+  guint64 all = 0;
+  for (guint x = 0; x < n; x++)
+    all += m[x];
+  for (guint x = 0; x < n; x++)
+    {
+      guint64 own = off[x + 1] - off[x], others = all - m[x];
+      if (m[x] == 0)
+        k[x] = (guint) MIN (2 * own, G_MAXUINT);
+      else
+        k[x] = (guint) MIN (own + k_other - MIN (others, (guint64) k_other), G_MAXUINT);
+    }
+}
+
+/*
+** The lexical cost of the @n sentences of one side of a bead against the
+** @k_other keys of the other side, @m[x] of them matched by sentence x.
+**
+** A merged bead claims that each of its sentences translates part of the
+** other side, so its evidence is that of each sentence against the other
+** side (naive Bayes over the members), on the keys of
+** bitext_align__member_keys(). The Dice of the merged key sets could not
+** tell a sentence that shares nothing with the other side from matches
+** spread evenly: a sentence with words, names or numbers of its own that
+** match nothing there diluted the merged Dice a little, and the merge
+** beat the 1-1 bead plus a 1-0 bead on prior odds. Read by members, it is
+** evidence against the merge, as it would be against a 1-1 bead, while its
+** partner is judged as in that 1-1 bead: dragging a sentence in improves
+** nobody's score. And a merge is credited with the evidence of each of its
+** sentences, where the Dice of the merged sets stays bounded however many
+** anchors the bead holds (a 1-3 bead whose three targets each share a
+** name and a number with the source). A side of one sentence, or without
+** keys, is read as one text: a 1-1 bead's cost is its Dice cost as before.
+*/
+static inline float
+bitext_align__side_lex_cost (const AlignModel *model, guint n, const guint m[3],
+                             const guint32 *off, guint k_other)
+{
+  guint64 k_side = off[n] - off[0];
+  if (k_side == 0 || n == 1)
+    return bitext_align__lex_cost (model, m[0], (guint) MIN (k_side + k_other, G_MAXUINT));
+  guint k[3];
+  bitext_align__member_keys (n, m, off, k_other, k);
+  float c = 0.0f;
+  for (guint x = 0; x < n; x++)
+    if (k[x] > 0)
+      c += bitext_align__lex_cost (model, m[x], k[x]);
+  return c;
+}
+
+/*
+** The lexical cost of a bead of @a source and @b target sentences, from
+** the matches of each pair of its sentences (@cell[s][t]) and the key
+** offsets of its sentences (@soff[0..a], @toff[0..b], from the CSR): that
+** of its larger side against the other (bitext_align__side_lex_cost()).
+** A 2-2 bead has no larger side and takes the mean of both.
+*/
+static inline float
+bitext_align__members_lex_cost (const AlignModel *model, guint a, guint b, const guint cell[3][3],
+                                const guint32 *soff, const guint32 *toff)
+{
+  guint ms[3] = { 0, 0, 0 }, mt[3] = { 0, 0, 0 };
+  for (guint x = 0; x < a; x++)
+    for (guint y = 0; y < b; y++)
+      {
+        ms[x] += cell[x][y];
+        mt[y] += cell[x][y];
+      }
+  guint ks = soff[a] - soff[0], kt = toff[b] - toff[0];
+  if (a > b)
+    return bitext_align__side_lex_cost (model, a, ms, soff, kt);
+  if (b > a)
+    return bitext_align__side_lex_cost (model, b, mt, toff, ks);
+  if (a == 1)
+    return bitext_align__lex_cost (model, ms[0], ks + kt);
+  return 0.5f * (bitext_align__side_lex_cost (model, a, ms, soff, kt)
+                 + bitext_align__side_lex_cost (model, b, mt, toff, ks));
+}
+
 /* Samples of aligned and unrelated pairs, from which a model is estimated. */
 typedef struct
 {
@@ -179,6 +274,8 @@ typedef struct
   GArray *lex_aligned;      /* guint32: m << 16 | k */
   GArray *lex_random;
   guint counts[N_BEAD_TYPES];
+  /* Over windows of consecutive beads: keys matched, twice the keys of the smaller sides, beads. */
+  guint64 window_m, window_k, window_beads;
 } AlignSample;
 
 void   bitext_align__sample_init  (AlignSample *s);

@@ -24,6 +24,8 @@ static const int random_shifts[] = { -4, -2, 2, 4 };
 ** when they are no more than the shifted pairs of MAX_SAMPLE_BEADS beads. */
 #define MIN_SHIFTED_PAIRS 64
 #define MAX_ALL_PAIRS (G_N_ELEMENTS (random_shifts) * MAX_SAMPLE_BEADS)
+/* Beads of a window (sample_windows()): wider than the one or two beads a pass's error spans. */
+#define WINDOW_BEADS 5
 
 /**
  * bitext_aligner_new:
@@ -406,6 +408,45 @@ sample_all_unrelated (const AlignDp *dp, const KeyLists *skeys, const KeyLists *
     }
 }
 
+static void merged_keys (const KeyLists *l, guint start, guint len, GArray *out);
+
+/*
+** Keys matched within windows of WINDOW_BEADS consecutive beads of the
+** pass (one window in MAX(1, beads / MAX_SAMPLE_BEADS)), for the prior
+** of the translations' key match rate (bitext_align__model_estimate).
+** The previous pass may be wrong bead by bead, all the more on a short
+** text whose first pass had lengths only; but its errors are local, a
+** sentence put one bead off, and a window holds it whatever bead it
+** went to. A window's keys are counted as twice those of its side with
+** fewer (the Dice denominator of a balanced window), so that a sentence
+** added or left out, whose keys have no partner to match, does not
+** dilute the rate. The windows' rate overstates the translations' by the
+** chance matches between neighbours, a small fraction of the chance rate.
+*/
+static void
+sample_windows (const KeyLists *skeys, const KeyLists *tkeys, const GArray *beads,
+                AlignSample *sample)
+{
+  g_autoptr(GArray) ka = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) kb = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint n_windows = (beads->len + WINDOW_BEADS - 1) / WINDOW_BEADS;
+  guint stride = MAX (1u, beads->len / MAX_SAMPLE_BEADS);
+  for (guint w = 0; w < n_windows; w += stride)
+    {
+      const BitextBead *first = &g_array_index (beads, BitextBead, w * WINDOW_BEADS);
+      guint last = MIN ((w + 1) * WINDOW_BEADS, beads->len) - 1;
+      const BitextBead *end = &g_array_index (beads, BitextBead, last);
+      guint ns = end->src_start + end->src_len - first->src_start;
+      guint nt = end->tgt_start + end->tgt_len - first->tgt_start;
+      merged_keys (skeys, first->src_start, ns, ka);
+      merged_keys (tkeys, first->tgt_start, nt, kb);
+      sample->window_m += keys_intersect ((const guint32 *) (void *) ka->data, ka->len,
+                                          (const guint32 *) (void *) kb->data, kb->len);
+      sample->window_k += 2 * MIN (ka->len, kb->len);
+      sample->window_beads += last + 1 - w * WINDOW_BEADS;
+    }
+}
+
 /*
 ** Draw aligned pairs (the pass's 1-1 beads) and unrelated ones: shifted
 ** next to each sampled bead, or all of them on a short text; and count
@@ -426,6 +467,7 @@ draw_sample (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, co
                        && (guint64) dp->src->n * dp->tgt->n <= MAX_ALL_PAIRS;
   if (all_pairs)
     sample_all_unrelated (dp, skeys, tkeys, beads, sample);
+  sample_windows (skeys, tkeys, beads, sample);
   guint stride = MAX (1u, n11 / MAX_SAMPLE_BEADS), k = 0;
   for (guint i = 0; i < beads->len; i++)
     {
