@@ -726,6 +726,12 @@ fold_rows (BitextRuleSet *set, const guint64 *full, GArray *rows, GHashTable *se
   for (gsize c = 0; c < 0x10000; c++)
     {
       const guint64 *row = full + c * set->n_words;
+      /* Sets are ranges, so a unit's row is most often its predecessor's: no hashing then. */
+      if (c > 0 && memcmp (row, row - set->n_words, row_bytes) == 0)
+        {
+          classes[c] = classes[c - 1];
+          continue;
+        }
       g_autoptr(GBytes) key = g_bytes_new_static (row, row_bytes);
       gpointer found;
       if (g_hash_table_lookup_extended (seen, key, NULL, &found))
