@@ -6,6 +6,7 @@
 #include <unicode/ustring.h>
 
 #include <bitext/error.h>
+#include <bitext/terms.h>
 
 #include "qa-private.h"
 #include "text-private.h"
@@ -32,6 +33,15 @@ typedef struct
   guint32 length;
 } CacheSlot;
 
+/* A word of running text and the two ids it can match a term word by. */
+typedef struct
+{
+  gsize start, end;
+  guint stem;
+  guint exact;
+  guint64 hash;             /* word_hash () */
+} Token;
+
 /* One language side: its stemmer, its word ids, and the terms by first word. */
 typedef struct
 {
@@ -44,6 +54,8 @@ typedef struct
                                allocated on first use */
   guint cache_used;
   GString *buf;
+  GString *key;             /* tokenize's, kept from one call to the next */
+  GArray *tokens;           /* bitext_glossary_match's (Token), kept likewise */
 } Side;
 
 typedef struct
@@ -90,12 +102,15 @@ script_of (gunichar c)
     }
 }
 
+/* А to я, most letters of a Russian text: letters, Cyrillic, upper case below а. */
+#define IS_BASIC_CYRILLIC(c) ((c) >= 0x0410 && (c) <= 0x044F)
+
 static gboolean
 is_word_char (gunichar c)
 {
   if (c < 0x80)
     return g_ascii_isalnum ((char) c);
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+  return IS_BASIC_CYRILLIC (c) || g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
 /*
@@ -140,6 +155,18 @@ bitext_qa__next_word (const char *text, gsize length, gsize *pos, QaWord *word)
           continue;
         }
       gunichar c = g_utf8_get_char (text + p);
+      if (IS_BASIC_CYRILLIC (c))
+        {
+          /* No table lookups here either. */
+          word->n_letters++;
+          word->n_upper += c < 0x0430;
+          if (word->script == QA_SCRIPT_NONE)
+            word->script = QA_SCRIPT_CYRILLIC;
+          else if (word->script != QA_SCRIPT_CYRILLIC)
+            word->script = QA_SCRIPT_MIXED;
+          p += 2;
+          continue;
+        }
       if (!is_word_char (c))
         break;
       if (g_unichar_isalpha (c))
@@ -335,6 +362,8 @@ side_init (Side *s, const char *lang)
   s->first = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                     (GDestroyNotify) g_ptr_array_unref);
   s->buf = g_string_new (NULL);
+  s->key = g_string_new (NULL);
+  s->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
 }
 
 /* @s's own state (stemmer, cache, buffer) for @src's language; the term tables are @src's. */
@@ -361,6 +390,8 @@ side_clear (Side *s, gboolean borrowed)
     }
   g_free (s->cache);
   g_string_free (s->buf, TRUE);
+  g_string_free (s->key, TRUE);
+  g_array_unref (s->tokens);
 }
 
 /* The word in capitals that an acronym matches: "NATO", "ICBMs" -> "ICBM"; FALSE if not one. */
@@ -444,64 +475,89 @@ cache_reset (Side *s)
   s->cache_used = 0;
 }
 
-/*
-** The stem id of a word of running text, through the cache. The cache is
-** keyed by the word's 64-bit FNV-1a hash and its length, without the word
-** itself: one memory access a word instead of a hash table's three (slot,
-** key, string), the cost that dominated matching a million units. Two
-** distinct forms of one length would need the same 64-bit hash to be
-** confused; among a million forms the chance is about 2^-25.
-*/
-static guint
-word_stem_id (Side *s, const char *text, const QaWord *w, GString *key)
+/* FNV-1a (64 bits) of a word as written: its key in the stem cache. */
+static guint64
+word_hash (const char *text, const QaWord *w)
 {
-  gsize len = w->end - w->start;
   guint64 h = 14695981039346656037u;
   for (gsize k = w->start; k < w->end; k++)
     h = (h ^ (guchar) text[k]) * 1099511628211u;
-  if (s->cache == NULL)
-    s->cache = g_new0 (CacheSlot, (gsize) 1 << STEM_CACHE_BITS);
+  return h;
+}
+
+static gsize
+cache_slot (guint64 h)
+{
+  return (gsize) (h ^ (h >> 32)) & (((gsize) 1 << STEM_CACHE_BITS) - 1);
+}
+
+/*
+** The stem id of a word of running text, through the cache (allocated). The cache is
+** keyed by the word's 64-bit FNV-1a hash @h (word_hash) and its length,
+** without the word itself: one memory access a word instead of a hash
+** table's three (slot, key, string), the cost that dominated matching a
+** million units. Two distinct forms of one length would need the same
+** 64-bit hash to be confused; among a million forms the chance is about
+** 2^-25.
+*/
+static guint
+cached_stem_id (Side *s, const char *text, gsize start, gsize end, guint64 h, GString *key)
+{
+  gsize len = end - start;
   gsize mask = ((gsize) 1 << STEM_CACHE_BITS) - 1;
-  gsize i = (gsize) (h ^ (h >> 32)) & mask;
+  gsize i = cache_slot (h);
   for (; s->cache[i].id1 != 0; i = (i + 1) & mask)
     if (s->cache[i].hash == h && s->cache[i].length == len)
       return s->cache[i].id1 - 1;
-  stem_key (s, text + w->start, len, key);
+  stem_key (s, text + start, len, key);
   guint id = lookup_stem (s, key);
   if (s->cache_used >= STEM_CACHE_MAX)
     {
       memset (s->cache, 0, sizeof (CacheSlot) << STEM_CACHE_BITS);
       s->cache_used = 0;
-      i = (gsize) (h ^ (h >> 32)) & mask;
+      i = cache_slot (h);
     }
   s->cache[i] = (CacheSlot) { h, id + 1, (guint32) len };
   s->cache_used++;
   return id;
 }
 
-/* A word of running text and the two ids it can match a term word by. */
-typedef struct
+/* The stem id of word @w of @text, through the cache (allocated here if need be). */
+static guint
+word_stem_id (Side *s, const char *text, const QaWord *w, GString *key)
 {
-  gsize start, end;
-  guint stem;
-  guint exact;
-} Token;
+  if (s->cache == NULL)
+    s->cache = g_new0 (CacheSlot, (gsize) 1 << STEM_CACHE_BITS);
+  return cached_stem_id (s, text, w->start, w->end, word_hash (text, w), key);
+}
 
+/*
+** The words of @text with their ids. Two passes: the first finds the words
+** and asks the processor to fetch their stem cache slots, the second reads
+** them. The cache is too big for the processor's own caches, and a slot
+** read one word at a time waits for memory each time (most of the time
+** of matching); fetched together, the waits overlap.
+*/
 static void
 tokenize (Side *s, const char *text, GArray *tokens)
 {
-  g_autoptr(GString) key = g_string_new (NULL);
+  GString *key = s->key;
   gsize length = strlen (text), pos = 0;
   QaWord w;
   g_array_set_size (tokens, 0);
+  if (s->cache == NULL)
+    s->cache = g_new0 (CacheSlot, (gsize) 1 << STEM_CACHE_BITS);
   while (bitext_qa__next_word (text, length, &pos, &w))
     {
-      Token t = { w.start, w.end, 0, 0 };
+      Token t = { w.start, w.end, 0, 0, word_hash (text, &w) };
       if (acronym_key (text + w.start, w.end - w.start, &w, key))
         t.exact = side_lookup (s, key->str);
-      t.stem = word_stem_id (s, text, &w, key);
+      __builtin_prefetch (&s->cache[cache_slot (t.hash)]);
       g_array_append_val (tokens, t);
     }
+  Token *v = (Token *) (void *) tokens->data;
+  for (guint k = 0; k < tokens->len; k++)
+    v[k].stem = cached_stem_id (s, text, v[k].start, v[k].end, v[k].hash, key);
 }
 
 /* Loading */
@@ -740,6 +796,23 @@ bitext_glossary__keeps_word (const BitextGlossary *glossary, const char *folded)
   return g_hash_table_contains (glossary->keep, folded);
 }
 
+/*
+** Whether word @w of @text is, in any inflection, a word of one of the
+** terms of @side: its stem (with the matcher's allowance for trailing
+** letters) or, in capitals, the word itself is one the terms hold. Uses
+** the side's stem cache, so one thread at a time, as for matching.
+*/
+gboolean
+bitext_glossary__has_word (BitextGlossary *glossary, BitextGlossarySide side, const char *text,
+                           const QaWord *w)
+{
+  Side *s = &glossary->side[side];
+  g_autoptr(GString) key = g_string_new (NULL);
+  if (acronym_key (text + w->start, w->end - w->start, w, key) && side_lookup (s, key->str) != 0)
+    return TRUE;
+  return g_hash_table_size (s->ids) > 0 && word_stem_id (s, text, w, key) != 0;
+}
+
 /**
  * bitext_glossary_is_dnt:
  * @word: one word, as written
@@ -782,9 +855,31 @@ next_tsv_row (const char *data, gsize length, gsize *pos, guint *line, Row *row)
   return TRUE;
 }
 
+/* Split the one cell of @row at @sep (a '#' header line of a CSV file). */
+static void
+split_cells (Row *row, const char *sep)
+{
+  g_auto(GStrv) cells = g_strsplit (row->cells->pdata[0], sep, -1);
+  g_ptr_array_set_size (row->cells, 0);
+  for (char **c = cells; *c != NULL; c++)
+    g_ptr_array_add (row->cells, g_strdup (*c));
+}
+
 enum { COL_SOURCE, COL_TARGET, COL_NOTE, COL_FORBIDDEN, N_COLS };
 
-/* If every cell of @row names a column, fill @cols with their positions. */
+/*
+** The columns `bitext glossary extract` writes besides source, target and
+** note (see terms-format.c): evidence for a terminologist, not for QA. A
+** header may name them; they are read past. The variants are the inflected
+** forms seen, which stem matching finds without them.
+*/
+static const char *const evidence_columns[] = { "score", "frequency", "example", "variants",
+                                                NULL };
+
+/* The extraction layout without a header: source, target, score, frequency, example, variants, note. */
+static const int extract_cols[N_COLS] = { 0, 1, 6, -1 };
+
+/* If every cell of @row names a column, fill @cols with their positions. A '#' may start the row. */
 static gboolean
 read_header (const Row *row, int cols[N_COLS])
 {
@@ -792,13 +887,18 @@ read_header (const Row *row, int cols[N_COLS])
   int map[N_COLS] = { -1, -1, -1, -1 };
   for (guint i = 0; i < row->cells->len; i++)
     {
-      g_autofree char *name = g_ascii_strdown (g_strstrip ((char *) row->cells->pdata[i]), -1);
+      const char *cell = row->cells->pdata[i];
+      if (i == 0 && cell[0] == '#')
+        cell++;
+      g_autofree char *name = g_ascii_strdown (cell, -1);
+      g_strstrip (name);
       int k = 0;
       while (k < N_COLS && strcmp (name, names[k]) != 0)
         k++;
-      if (k == N_COLS)
+      if (k < N_COLS)
+        map[k] = (int) i;
+      else if (!g_strv_contains (evidence_columns, name))
         return FALSE;
-      map[k] = (int) i;
     }
   if (map[COL_SOURCE] < 0 || map[COL_TARGET] < 0)
     return FALSE;
@@ -810,6 +910,16 @@ static const char *
 cell (const Row *row, int col)
 {
   return col >= 0 && (guint) col < row->cells->len ? row->cells->pdata[col] : NULL;
+}
+
+static gboolean
+is_number (const char *s)
+{
+  if (s == NULL)
+    return FALSE;
+  char *end = NULL;
+  g_ascii_strtod (s, &end);
+  return end != s && *end == '\0';
 }
 
 static gboolean
@@ -850,16 +960,33 @@ add_row (BitextGlossary *g, const char *name, const Row *row, const int cols[N_C
 }
 
 /*
-** TBX-Basic (ISO 30042) comes with a later issue: the hook is here so that a
-** .tbx file gets a clear message rather than being read as TSV.
+** TBX-Basic (ISO 30042), read by the glossary file reader of term
+** extraction (terms-format.c): each termEntry's source term and preferred
+** target term make an entry, with its note. The target's variants (the
+** inflected forms extraction saw, termType "variant") are left out: stem
+** matching finds them, and as alternatives they would count as renderings
+** to be consistent about.
 */
 static gboolean
-load_tbx (BitextGlossary *g, const char *name, GError **error)
+load_tbx (BitextGlossary *g, const char *name, const char *data, gsize length, GError **error)
 {
-  (void) g;
-  g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
-               "%s: TBX glossaries are not supported yet; use TSV or CSV", name);
-  return FALSE;
+  g_autoptr(BitextTermList) list = bitext_term_list_load_data (
+      name, data, length, BITEXT_TERM_FORMAT_TBX, bitext_glossary_get_src_lang (g),
+      bitext_glossary_get_tgt_lang (g), error);
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < bitext_term_list_get_n_pairs (list); i++)
+    {
+      const BitextTermPair *p = bitext_term_list_get_pair (list, i);
+      g_autoptr(GError) local = NULL;
+      if (!add_entry (g, p->source, p->target, NULL, p->note, 0, FALSE, &local))
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s: termEntry %u: %s", name,
+                       i + 1, local->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -875,9 +1002,12 @@ load_rows (BitextGlossary *g, const char *name, const char *data, gsize length, 
     {
       if (data[pos] == '#')
         {
-          const char *nl = memchr (data + pos, '\n', length - pos);
-          pos = nl != NULL ? (gsize) (nl + 1 - data) : length;
-          line++;
+          /* A comment; before any row, it may be a header, as `bitext glossary extract` writes. */
+          next_tsv_row (data, length, &pos, &line, &row);
+          if (csv && row.cells->len == 1)
+            split_cells (&row, ",");
+          if (n_rows == 0 && read_header (&row, cols))
+            n_rows++;
           continue;
         }
       if (csv)
@@ -890,8 +1020,13 @@ load_rows (BitextGlossary *g, const char *name, const char *data, gsize length, 
         next_tsv_row (data, length, &pos, &line, &row);
       if (is_blank_row (&row))
         continue;
-      if (n_rows++ == 0 && read_header (&row, cols))
-        continue;
+      if (n_rows == 0 && read_header (&row, cols))
+        {
+          n_rows++;
+          continue;
+        }
+      if (n_rows++ == 0 && is_number (cell (&row, 2)))
+        memcpy (cols, extract_cols, sizeof extract_cols);
       if (!add_row (g, name, &row, cols, error))
         return FALSE;
     }
@@ -935,7 +1070,7 @@ bitext_glossary_load_data (BitextGlossary *glossary, const char *name, const cha
   while (skip < length && g_ascii_isspace (data[skip]))
     skip++;
   if (g_str_has_suffix (name, ".tbx") || (skip < length && data[skip] == '<'))
-    return load_tbx (glossary, name, error);
+    return load_tbx (glossary, name, data, length, error);
   return load_rows (glossary, name, data, length, g_str_has_suffix (name, ".csv"), error);
 }
 
@@ -1058,7 +1193,7 @@ bitext_glossary_match (BitextGlossary *glossary, BitextGlossarySide side, const 
   GArray *out = g_array_new (FALSE, FALSE, sizeof (BitextTermMatch));
   if (g_hash_table_size (s->first) == 0)
     return out;
-  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  GArray *tokens = s->tokens;
   tokenize (s, text, tokens);
   const Token *t = (const Token *) (void *) tokens->data;
   for (guint i = 0; i < tokens->len; i++)

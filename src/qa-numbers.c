@@ -55,47 +55,93 @@ static const struct
   { "сентябр", FALSE }, { "октябр", FALSE }, { "ноябр", FALSE }, { "декабр", FALSE },
 };
 
+/* What a lower-cased word (ё as е) can stand for: a numeral's value, a month's number. */
+typedef struct
+{
+  const char *numeral;      /* "2"; NULL: not a numeral */
+  int month_en;             /* 1-12, if capitalised in the text; 0: not an English month */
+  int month_ru;             /* 1-12 for a case form of a Russian month name; 0: not one */
+} WordKind;
+
+static WordKind *
+word_kind_intern (GHashTable *t, const char *word)
+{
+  WordKind *k = g_hash_table_lookup (t, word);
+  if (k == NULL)
+    {
+      k = g_new0 (WordKind, 1);
+      g_hash_table_insert (t, g_strdup (word), k);
+    }
+  return k;
+}
+
+/*
+** One table of every numeral and month-name form, built once and kept for
+** the life of the process: one lookup a word, instead of one for the
+** numerals and then a scan of the twelve months.
+*/
 static GHashTable *
-numeral_table (void)
+word_table (void)
 {
   static GHashTable *table;
   if (g_once_init_enter (&table))
     {
       GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
       for (gsize i = 0; i < G_N_ELEMENTS (numerals); i++)
-        g_hash_table_insert (t, (gpointer) numerals[i].word, (gpointer) numerals[i].value);
+        word_kind_intern (t, numerals[i].word)->numeral = numerals[i].value;
+      static const char *const soft[] = { "ь", "я", "е", "ем", "ю", NULL };
+      static const char *const soft_may[] = { "й", "я", "е", "ем", "ю", NULL };
+      static const char *const hard[] = { "", "а", "е", "ом", "у", NULL };
+      for (int m = 0; m < 12; m++)
+        {
+          word_kind_intern (t, months_en[m])->month_en = m + 1;
+          const char *const *endings = months_ru[m].hard ? hard : m == 4 ? soft_may : soft;
+          for (const char *const *e = endings; *e != NULL; e++)
+            {
+              g_autofree char *form = g_strconcat (months_ru[m].stem, *e, NULL);
+              word_kind_intern (t, form)->month_ru = m + 1;
+            }
+        }
       g_once_init_leave (&table, t);
     }
   return table;
 }
 
-/* The month (1-12) a folded word names, or 0. English names must be capitalised in the text. */
+/* The month (1-12) a word of @kind names, or 0. English names must be capitalised in the text. */
 static int
-month_of (const char *folded, gboolean capitalised)
+month_of (const WordKind *kind, gboolean capitalised)
 {
-  if (capitalised && (guchar) folded[0] < 0x80)
-    for (int m = 0; m < 12; m++)
-      if (strcmp (folded, months_en[m]) == 0)
-        return m + 1;
-  /* Every Russian month name starts with a Cyrillic letter: two bytes, compared first. */
-  if ((guchar) folded[0] < 0x80)
+  if (kind == NULL)
     return 0;
-  static const char *const soft[] = { "ь", "я", "е", "ем", "ю", NULL };
-  static const char *const soft_may[] = { "й", "я", "е", "ем", "ю", NULL };
-  static const char *const hard[] = { "", "а", "е", "ом", "у", NULL };
-  for (int m = 0; m < 12; m++)
+  if (capitalised && kind->month_en > 0)
+    return kind->month_en;
+  return kind->month_ru;
+}
+
+/*
+** Write @s[0..n) to @out (4n + 1 bytes) lower-cased with ё as е, as
+** bitext_qa__lower () does, but without a GString: this runs on every word.
+*/
+static void
+lower_word (const char *s, gsize n, char *out)
+{
+  char *o = out;
+  for (const char *p = s, *end = s + n; p < end; p = g_utf8_next_char (p))
     {
-      if (folded[1] != months_ru[m].stem[1])
-        continue;
-      gsize n = strlen (months_ru[m].stem);
-      if (strncmp (folded, months_ru[m].stem, n) != 0)
-        continue;
-      const char *const *endings = months_ru[m].hard ? hard : m == 4 ? soft_may : soft;
-      for (const char *const *e = endings; *e != NULL; e++)
-        if (strcmp (folded + n, *e) == 0)
-          return m + 1;
+      guchar b = (guchar) *p;
+      if (b < 0x80)
+        {
+          *o++ = g_ascii_tolower ((char) b);
+          continue;
+        }
+      gunichar c = g_utf8_get_char (p);
+      if (c >= 0x0410 && c <= 0x044F)
+        c = c < 0x0430 ? c + 0x20 : c;      /* А to я, most Russian letters: no table lookup */
+      else
+        c = g_unichar_tolower (c);
+      o += g_unichar_to_utf8 (c == 0x0451 ? 0x0435 : c, o);
     }
-  return 0;
+  *o = '\0';
 }
 
 static int
@@ -223,19 +269,18 @@ add_number (GArray *out, const char *value, gsize start, gsize end, gboolean in_
 
 /* A word: a numeral, a Roman numeral before "century", or a month name (kept for later). */
 static void
-scan_word (const char *text, const QaWord *w, GArray *out, GArray *months, GString *lower)
+scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
 {
   gsize len = w->end - w->start;
   const char *s = text + w->start;
   if (w->n_digits > 0 || len > 24)
     return;
-  g_string_truncate (lower, 0);
-  bitext_qa__lower (s, len, lower);
-  const char *folded = lower->str;
-  const char *value = g_hash_table_lookup (numeral_table (), folded);
-  if (value != NULL)
+  char folded[4 * 24 + 1];
+  lower_word (s, len, folded);
+  const WordKind *kind = g_hash_table_lookup (word_table (), folded);
+  if (kind != NULL && kind->numeral != NULL)
     {
-      add_number (out, value, w->start, w->end, TRUE);
+      add_number (out, kind->numeral, w->start, w->end, TRUE);
       return;
     }
   if (w->n_upper == w->n_letters && w->script == QA_SCRIPT_LATIN && w->n_digits == 0)
@@ -256,7 +301,7 @@ scan_word (const char *text, const QaWord *w, GArray *out, GArray *months, GStri
         }
       return;
     }
-  int m = month_of (folded, g_unichar_isupper (g_utf8_get_char (s)));
+  int m = kind != NULL ? month_of (kind, g_unichar_isupper (g_utf8_get_char (s))) : 0;
   if (m > 0)
     {
       QaNumber n = { g_strdup_printf ("month:%d", m), w->start, w->end, TRUE };
@@ -315,14 +360,13 @@ bitext_qa__extract_numbers (const char *text, const char *lang)
   GArray *out = g_array_new (FALSE, FALSE, sizeof (QaNumber));
   g_autoptr(GArray) months = g_array_new (FALSE, FALSE, sizeof (QaNumber));
   g_autoptr(GString) value = g_string_new (NULL);
-  g_autoptr(GString) lower = g_string_new (NULL);
   gsize length = strlen (text), pos = 0;
   QaWord w;
   while (bitext_qa__next_word (text, length, &pos, &w))
     {
       if (!g_ascii_isdigit (text[w.start]))
         {
-          scan_word (text, &w, out, months, lower);
+          scan_word (text, &w, out, months);
           continue;
         }
       gsize n = parse_number (text + w.start, english, value);

@@ -36,6 +36,8 @@ QaScript  bitext_qa__script_for_lang  (const char *lang);
 char     *bitext_qa__fold             (const char *text, gssize length);
 void      bitext_qa__fold_spelling_en (GString *word);
 char     *bitext_qa__normalise_key    (const char *text);
+gboolean  bitext_qa__in_url           (const char *text, gsize start, gsize end);
+gboolean  bitext_qa__in_tag           (const char *text, gsize pos);
 void      bitext_qa__lower            (const char *text, gsize length, GString *out);
 
 gboolean        bitext_glossary__keeps_word   (const BitextGlossary *glossary, const char *folded);
@@ -53,6 +55,10 @@ typedef struct
 GArray *bitext_qa__extract_numbers (const char *text, const char *lang);
 void    bitext_qa__numbers_free    (GArray *numbers);
 
+/* qa-spell.c: Hunspell dictionaries shared by the threads of a run (locked), verdicts cached per thread. */
+typedef struct _QaSpeller QaSpeller;
+typedef struct _QaSpellCache QaSpellCache;
+
 /* qa-checks.c: the per-unit and the whole-text checks. */
 typedef struct
 {
@@ -67,7 +73,19 @@ typedef struct
   guint unit_end;
   guint64 *key_hash[2];     /* per unit, source and target: hash of the normalised text | 1;
                                0 until computed (bitext_qa__unit_key_hash) */
+  QaSpeller *speller[2];    /* source, target: NULL when not spell-checked (bitext_qa__spell_load) */
+  guint *n_chars[2];        /* per unit, source and target: characters, set by the per-unit
+                               pass for the length check; NULL: not wanted */
+  GArray *spelling_words;   /* source words the source-consistency check looks at, found by
+                               the per-unit pass, in text order (SpellingWord); NULL: none */
 } QaContext;
+
+/* A word with a British or American suffix: unit, bytes [start, end) of its source. */
+typedef struct
+{
+  guint unit;
+  gsize start, end;
+} SpellingWord;
 
 guint64 bitext_qa__unit_key_hash (QaContext *ctx, guint unit, gboolean target);
 
@@ -77,6 +95,18 @@ void bitext_qa__add_finding (QaContext *ctx, BitextCheck check, BitextSeverity s
 
 void bitext_qa__check_units       (QaContext *ctx);
 void bitext_qa__merge_term_uses   (QaContext *ctx, const GArray *more);
+void bitext_qa__merge_spellings   (QaContext *ctx, GArray *more);
 void bitext_qa__check_consistency (QaContext *ctx);
+
+gboolean bitext_glossary__has_word (BitextGlossary *glossary, BitextGlossarySide side,
+                                    const char *text, const QaWord *word);
+
+void          bitext_qa__spell_load       (QaContext *ctx);
+void          bitext_qa__spell_clear      (QaContext *ctx);
+QaSpellCache *bitext_qa__spell_cache_new  (const QaContext *ctx);
+void          bitext_qa__spell_cache_free (QaSpellCache *cache);
+void          bitext_qa__check_spelling   (QaContext *ctx, guint unit, QaSpellCache *cache);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSpellCache, bitext_qa__spell_cache_free)
 
 G_END_DECLS

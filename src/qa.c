@@ -7,7 +7,7 @@
 
 static const char *const check_ids[BITEXT_CHECK_N] = {
   "untranslated-segment", "untranslated-term", "glossary", "number", "omission",
-  "addition", "inconsistency", "markup", "punctuation", "source-consistency",
+  "addition", "inconsistency", "markup", "punctuation", "source-consistency", "spelling",
 };
 
 static const char *const severity_names[] = { "info", "warning", "error" };
@@ -188,6 +188,7 @@ check_units (QaContext *ctx, guint n)
         ctx->term_uses = g_steal_pointer (&sh->ctx.term_uses);
       else
         bitext_qa__merge_term_uses (ctx, sh->ctx.term_uses);
+      bitext_qa__merge_spellings (ctx, g_steal_pointer (&sh->ctx.spelling_words));
       g_clear_pointer (&sh->ctx.term_uses, g_array_unref);
       if (sh->opts.glossary != ctx->options->glossary)
         bitext_glossary_free (sh->opts.glossary);
@@ -244,13 +245,28 @@ bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *
   if (!validate_units (units, n_units, error))
     return NULL;
 
-  QaContext ctx = { units, n_units, &opts, bitext_qa__script_for_lang (opts.src_lang),
-                    bitext_qa__script_for_lang (opts.tgt_lang),
-                    g_ptr_array_new_with_free_func ((GDestroyNotify) bitext_finding_free), NULL,
-                    0, n_units, { g_new0 (guint64, n_units + 1), g_new0 (guint64, n_units + 1) } };
+  QaContext ctx = {
+    .units = units, .n_units = n_units, .options = &opts,
+    .src_script = bitext_qa__script_for_lang (opts.src_lang),
+    .tgt_script = bitext_qa__script_for_lang (opts.tgt_lang),
+    .findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bitext_finding_free),
+    .unit_begin = 0, .unit_end = n_units,
+    .key_hash = { g_new0 (guint64, n_units + 1), g_new0 (guint64, n_units + 1) },
+    .speller = { NULL, NULL },
+  };
+  if ((opts.checks & (1u << BITEXT_CHECK_OMISSION | 1u << BITEXT_CHECK_ADDITION)) != 0)
+    {
+      ctx.n_chars[0] = g_new0 (guint, n_units + 1);
+      ctx.n_chars[1] = g_new0 (guint, n_units + 1);
+    }
+  bitext_qa__spell_load (&ctx);
   check_units (&ctx, n_threads (&opts, n_units));
+  bitext_qa__spell_clear (&ctx);
   bitext_qa__check_consistency (&ctx);
   g_clear_pointer (&ctx.term_uses, g_array_unref);
+  g_clear_pointer (&ctx.spelling_words, g_array_unref);
+  g_clear_pointer (&ctx.n_chars[0], g_free);
+  g_clear_pointer (&ctx.n_chars[1], g_free);
   g_clear_pointer (&ctx.key_hash[0], g_free);
   g_clear_pointer (&ctx.key_hash[1], g_free);
 
@@ -270,11 +286,55 @@ struct _BitextQaIgnore
   GHashTable *keys;         /* "check<TAB>normalised text" */
 };
 
+/*
+** Append @text as bitext_qa__normalise_key () has it: lower-cased (ё as
+** е), trimmed, white space collapsed to one space. One pass, no copies:
+** every finding of a run gets its key.
+*/
+static void
+append_normalised (GString *out, const char *text)
+{
+  gsize start = out->len;
+  gboolean space = FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guchar b = (guchar) *p;
+      gunichar c = b < 0x80 ? (gunichar) g_ascii_tolower ((char) b) : g_utf8_get_char (p);
+      if (c >= 0x0410 && c <= 0x044F)
+        c = c < 0x0430 ? c + 0x20 : c;          /* А to я: no table lookups */
+      else if (c >= 0x80)
+        {
+          c = g_unichar_tolower (c);
+          c = c == 0x0451 ? 0x0435 : c;
+          if (g_unichar_isspace (c))
+            {
+              space = out->len > start;
+              continue;
+            }
+        }
+      else if (g_ascii_isspace ((char) c))
+        {
+          space = out->len > start;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
 static char *
 make_key (BitextCheck check, const char *text)
 {
-  g_autofree char *norm = bitext_qa__normalise_key (text);
-  return g_strdup_printf ("%s\t%s", check_ids[check], norm);
+  GString *key = g_string_sized_new (strlen (text) + 24);
+  g_string_append (key, check_ids[check]);
+  g_string_append_c (key, '\t');
+  append_normalised (key, text);
+  return g_string_free (key, FALSE);
 }
 
 /**
@@ -321,6 +381,8 @@ bitext_qa_ignore_add (BitextQaIgnore *ignore, BitextCheck check, const char *tex
 gboolean
 bitext_qa_ignore_contains (const BitextQaIgnore *ignore, const BitextFinding *finding)
 {
+  if (g_hash_table_size (ignore->keys) == 0)
+    return FALSE;
   g_autofree char *key = bitext_finding_dup_ignore_key (finding);
   return g_hash_table_contains (ignore->keys, key);
 }

@@ -375,6 +375,12 @@ bitext_report_append_html (GString *out, const BitextQaUnit *units, guint n_unit
   append_head (out, opts);
   append_header (out, opts, n_units, &sum);
   append_summary (out, findings, &sum);
+  g_autofree char *note = bitext_qa_dup_spelling_note (opts->src_lang, opts->tgt_lang);
+  if (note != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (note, -1);
+      g_string_append_printf (out, "<p class=\"note\" id=\"spelling-note\">%s</p>\n", escaped);
+    }
   append_filters (out, &sum);
   g_string_append (out, "<table class=\"pairs\">\n<colgroup><col class=\"label\"><col><col>"
                         "</colgroup>\n<thead><tr><th>Pair</th>");

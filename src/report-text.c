@@ -224,4 +224,7 @@ bitext_report_append_text (GString *out, const BitextQaUnit *units, guint n_unit
       append_pair (&view, &units[u], u, opts->labels != NULL ? opts->labels[u] : "",
                    findings, first[u], first[u + 1]);
   append_summary (out, findings, n_units);
+  g_autofree char *note = bitext_qa_dup_spelling_note (opts->src_lang, opts->tgt_lang);
+  if (note != NULL)
+    g_string_append_printf (out, "note: %s\n", note);
 }

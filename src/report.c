@@ -13,6 +13,7 @@ static const char *const descriptions[BITEXT_CHECK_N] = {
   "emphasis or inline tags on one side only",
   "final punctuation, quotes and spacing",
   "the source spells one word in two ways",
+  "words the Hunspell dictionary of their language does not know",
 };
 
 /**

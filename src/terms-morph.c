@@ -51,6 +51,30 @@ dict_name (const char *lang)
   return g_strdup_printf ("%s_%c%c", ll, g_ascii_toupper (ll[0]), g_ascii_toupper (ll[1]));
 }
 
+/* The .aff and .dic files for @lang in @dict_dir (NULL: the default); FALSE if they are not there. */
+static gboolean
+dict_paths (const char *lang, const char *dict_dir, char **aff, char **dic)
+{
+  if (strlen (lang) < 2)
+    return FALSE;
+  g_autofree char *name = dict_name (lang);
+  g_autofree char *aff_name = g_strconcat (name, ".aff", NULL);
+  g_autofree char *dic_name = g_strconcat (name, ".dic", NULL);
+  const char *dir = dict_dir != NULL ? dict_dir : DEFAULT_DICT_DIR;
+  *aff = g_build_filename (dir, aff_name, NULL);
+  *dic = g_build_filename (dir, dic_name, NULL);
+  return g_file_test (*aff, G_FILE_TEST_IS_REGULAR) && g_file_test (*dic, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Whether a Hunspell dictionary for @lang is installed, without loading it. */
+gboolean
+bitext_terms__morph_has_dict (const char *lang, const char *dict_dir)
+{
+  g_autofree char *aff = NULL;
+  g_autofree char *dic = NULL;
+  return lang != NULL && dict_paths (lang, dict_dir, &aff, &dic);
+}
+
 /**
  * bitext_term_morph_new:
  * @lang: a language ("ru", "en", "en-GB")
@@ -64,15 +88,9 @@ BitextTermMorph *
 bitext_term_morph_new (const char *lang, const char *dict_dir)
 {
   g_return_val_if_fail (lang != NULL, NULL);
-  if (strlen (lang) < 2)
-    return NULL;
-  g_autofree char *name = dict_name (lang);
-  g_autofree char *aff_name = g_strconcat (name, ".aff", NULL);
-  g_autofree char *dic_name = g_strconcat (name, ".dic", NULL);
-  const char *dir = dict_dir != NULL ? dict_dir : DEFAULT_DICT_DIR;
-  g_autofree char *aff = g_build_filename (dir, aff_name, NULL);
-  g_autofree char *dic = g_build_filename (dir, dic_name, NULL);
-  if (!g_file_test (aff, G_FILE_TEST_IS_REGULAR) || !g_file_test (dic, G_FILE_TEST_IS_REGULAR))
+  g_autofree char *aff = NULL;
+  g_autofree char *dic = NULL;
+  if (!dict_paths (lang, dict_dir, &aff, &dic))
     return NULL;
   BitextTermMorph *m = g_new0 (BitextTermMorph, 1);
   m->h = Hunspell_create (aff, dic);
@@ -326,6 +344,8 @@ typedef struct
   char *word;               /* as written */
   char *noun;               /* noun entry, or NULL */
   char *adj;                /* adjective entry, or NULL */
+  char *noun2;              /* another noun entry, or NULL: «компонента» is a form of
+                               «компонент» and «компонента» */
 } Word;
 
 static void
@@ -334,6 +354,15 @@ word_clear (Word *w)
   g_free (w->word);
   g_free (w->noun);
   g_free (w->adj);
+  g_free (w->noun2);
+}
+
+static void
+words_free (Word *w, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    word_clear (&w[i]);
+  g_free (w);
 }
 
 static gboolean
@@ -369,7 +398,89 @@ analyse (const BitextTermMorph *m, Word *w)
         w->adj = g_strdup (l);
       else if (w->noun == NULL && !is_adjective_lemma (m, l))
         w->noun = g_strdup (l);
+      else if (w->noun2 == NULL && w->noun != NULL && strcmp (l, w->noun) != 0
+               && !is_adjective_lemma (m, l))
+        w->noun2 = g_strdup (l);
     }
+}
+
+/* Gender and number a Russian adjective form can show, as a mask of these bits. */
+enum
+{
+  AGR_MASC = 1 << MASC,
+  AGR_FEM = 1 << FEM,
+  AGR_NEUT = 1 << NEUT,
+  AGR_PL = 1 << 3,
+};
+
+/*
+** What the ending of adjective form @form (entry @lemma) says of the noun
+** it agrees with, by the standard declension: «-ой» is feminine (oblique)
+** or, for an entry in «-ой», masculine; «-ого» masculine or neuter; «-ых»
+** plural; «-ым» any of these. 0 when the ending says nothing.
+*/
+static guint
+adjective_agreement (const char *form, const char *lemma)
+{
+  static const struct
+  {
+    const char *ending;
+    guint mask;
+  } endings[] = {
+    { "ыми", AGR_PL }, { "ими", AGR_PL },
+    { "ого", AGR_MASC | AGR_NEUT }, { "его", AGR_MASC | AGR_NEUT },
+    { "ому", AGR_MASC | AGR_NEUT }, { "ему", AGR_MASC | AGR_NEUT },
+    { "ая", AGR_FEM }, { "яя", AGR_FEM }, { "ую", AGR_FEM }, { "юю", AGR_FEM }, { "ей", AGR_FEM },
+    { "ое", AGR_NEUT }, { "ее", AGR_NEUT },
+    { "ые", AGR_PL }, { "ие", AGR_PL }, { "ых", AGR_PL }, { "их", AGR_PL },
+    { "ым", AGR_MASC | AGR_NEUT | AGR_PL }, { "им", AGR_MASC | AGR_NEUT | AGR_PL },
+    { "ом", AGR_MASC | AGR_NEUT }, { "ем", AGR_MASC | AGR_NEUT },
+    { "ый", AGR_MASC }, { "ий", AGR_MASC },
+  };
+  if (ends_with (form, "ой"))
+    return AGR_FEM | (ends_with (lemma, "ой") ? AGR_MASC : 0);
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (ends_with (form, endings[i].ending))
+      return endings[i].mask;
+  return 0;
+}
+
+static int noun_number (const char *form, const char *lemma);
+
+/*
+** Whether adjective @a can agree with the noun @n that follows it: the
+** genders and numbers its ending allows meet the noun's (its entry's
+** gender, its number when the form shows it). «переменной окружения» does
+** not agree (feminine before a neuter noun): «переменной» is an adjective
+** used as a noun, the head, and «окружения» its complement.
+*/
+static gboolean
+agrees (const BitextTermMorph *m, const Word *a, const Word *n)
+{
+  guint adj = adjective_agreement (a->word, a->adj);
+  if (adj == 0)
+    return TRUE;
+  g_autofree char *lower = g_utf8_strdown (n->word, -1);
+  guint gender = 1u << noun_gender (m, n->noun);
+  int number = noun_number (lower, n->noun);
+  guint noun = number == 2 ? AGR_PL : number == 1 ? gender : gender | AGR_PL;
+  return (adj & noun) != 0;
+}
+
+/*
+** The dictionary form of an adjective used as a noun («данных» ->
+** «данные», «переменной» -> «переменная»): the nominative of the gender
+** and number its ending shows; masculine singular when it shows several.
+** (transfer full)
+*/
+static char *
+substantive_form (const BitextTermMorph *m, const Word *w, Gender *gender, gboolean *plural)
+{
+  guint mask = adjective_agreement (w->word, w->adj);
+  *gender = mask == AGR_FEM ? FEM : mask == AGR_NEUT ? NEUT : MASC;
+  *plural = *plural || mask == AGR_PL;
+  char *form = adjective_form (m, w->adj, *gender, *plural);
+  return form != NULL ? form : g_strdup (w->adj);
 }
 
 /* A hyphenated word («ракет-перехватчиков»): each part to its noun entry. */
@@ -383,7 +494,7 @@ hyphenated_nominative (const BitextTermMorph *m, const char *word)
       gunichar c = g_utf8_get_char (p);
       if (c != 0 && c != '-' && c != 0x2010 && c != 0x2011 && c != 0x2013)
         continue;
-      Word w = { g_strndup (part, (gsize) (p - part)), NULL, NULL };
+      Word w = { .word = g_strndup (part, (gsize) (p - part)) };
       analyse (m, &w);
       const char *l = w.noun != NULL ? w.noun : w.adj;
       g_autofree char *cased = l != NULL ? with_case_of (l, w.word) : g_strdup (w.word);
@@ -402,10 +513,11 @@ hyphenated_nominative (const BitextTermMorph *m, const char *word)
 ** noun (the first noun after them) go to the nominative, the adjectives
 ** agreeing with the head's gender and number; words after the head are
 ** complements (genitives, prepositional phrases) and stay as seen.
-** A phrase that does not start that way is returned as it is.
+** A phrase that does not start that way is returned as it is. With @alt,
+** the head takes its other noun entry (Word.noun2); NULL when it has none.
 */
 static char *
-russian_form (const BitextTermMorph *m, const char *phrase, gboolean plural)
+russian_form (const BitextTermMorph *m, const char *phrase, gboolean plural, gboolean alt)
 {
   g_auto(GStrv) words = g_strsplit (phrase, " ", -1);
   guint n = g_strv_length (words);
@@ -415,16 +527,42 @@ russian_form (const BitextTermMorph *m, const char *phrase, gboolean plural)
       w[i].word = g_strdup (words[i]);
       analyse (m, &w[i]);
     }
-  /* The head: the first word with a noun entry, all words before it adjectives. */
+  /* The head: the first word with a noun entry, all words before it adjectives;
+     or an adjective used as a noun: one that does not agree with the noun after
+     it, or the last of a phrase of adjectives. */
   guint head = 0;
+  gboolean substantive = FALSE;
   while (head < n && w[head].adj != NULL && !(w[head].noun != NULL && head + 1 == n)
          && !(w[head].noun != NULL && w[head + 1].adj == NULL && w[head + 1].noun == NULL))
-    head++;
+    {
+      if (head + 1 < n && w[head + 1].noun != NULL && w[head + 1].adj == NULL
+          && !agrees (m, &w[head], &w[head + 1]))
+        {
+          substantive = TRUE;
+          break;
+        }
+      head++;
+    }
+  if (head == n && n > 0 && w[n - 1].adj != NULL)
+    head = n - 1, substantive = TRUE;
+  gboolean head_ok = head < n && (substantive || w[head].noun != NULL
+                                  || strpbrk (w[head].word, "-\xe2") != NULL);
+  if (alt && (!head_ok || substantive || w[head].noun2 == NULL))
+    {
+      words_free (w, n);
+      return NULL;
+    }
+  if (alt)
+    {
+      g_free (w[head].noun);
+      w[head].noun = g_steal_pointer (&w[head].noun2);
+    }
   GString *out = g_string_new (NULL);
-  gboolean head_ok = head < n && (w[head].noun != NULL || strpbrk (w[head].word, "-\xe2") != NULL);
   Gender gender = MASC;
   char *head_form = NULL;
-  if (head_ok && w[head].noun != NULL)
+  if (substantive)
+    head_form = substantive_form (m, &w[head], &gender, &plural);
+  else if (head_ok && w[head].noun != NULL)
     {
       gender = noun_gender (m, w[head].noun);
       head_form = plural ? noun_plural (m, w[head].noun) : g_strdup (w[head].noun);
@@ -432,7 +570,7 @@ russian_form (const BitextTermMorph *m, const char *phrase, gboolean plural)
   else if (head_ok)
     {
       head_form = hyphenated_nominative (m, w[head].word);
-      Word first = { g_strndup (w[head].word, strcspn (w[head].word, "-\xe2")), NULL, NULL };
+      Word first = { .word = g_strndup (w[head].word, strcspn (w[head].word, "-\xe2")) };
       analyse (m, &first);
       if (first.noun != NULL)
         gender = noun_gender (m, first.noun);
@@ -456,9 +594,7 @@ russian_form (const BitextTermMorph *m, const char *phrase, gboolean plural)
         g_string_append (out, form != NULL ? form : w[i].word);
     }
   g_free (head_form);
-  for (guint i = 0; i < n; i++)
-    word_clear (&w[i]);
-  g_free (w);
+  words_free (w, n);
   return g_string_free (out, FALSE);
 }
 
@@ -594,10 +730,31 @@ bitext_term_morph_dup_lemma (BitextTermMorph *morph, const char *phrase, gboolea
 {
   g_return_val_if_fail (morph != NULL && phrase != NULL, NULL);
   if (morph->russian)
-    return russian_form (morph, phrase, plural);
+    return russian_form (morph, phrase, plural, FALSE);
   if (morph->english)
     return english_form (morph, phrase);
   return g_strdup (phrase);
+}
+
+/*
+** Whether Hunspell accepts @word (UTF-8) as written. With @compounds, a
+** Russian compound the dictionary lacks passes when its last element does
+** (see compound_tail) and its first part is a word of its own too: the
+** spelling check's test, stricter than the dictionary-form builder's,
+** which must not pass a misspelt prefix («пративоракетный»). Hunspell
+** handles are not thread-safe: one caller at a time per @morph.
+*/
+gboolean
+bitext_terms__morph_spell (BitextTermMorph *morph, const char *word, gboolean compounds)
+{
+  g_return_val_if_fail (morph != NULL && word != NULL, FALSE);
+  if (spell_whole (morph, word))
+    return TRUE;
+  gsize tail = compounds ? compound_tail (morph, word) : 0;
+  if (tail == 0)
+    return FALSE;
+  g_autofree char *head = g_strndup (word, tail);
+  return spell_whole (morph, head);
 }
 
 /* Number of a noun form, from its ending against its entry: 1 singular, 2 plural, 0 either. */
@@ -664,24 +821,74 @@ bitext_terms__morph_is_plural_only (BitextTermMorph *morph, GHashTable *forms)
   return plural > 0 && singular == 0;
 }
 
+static int
+compare_by_count (gconstpointer pa, gconstpointer pb, gpointer forms)
+{
+  const char *a = *(const char *const *) pa, *b = *(const char *const *) pb;
+  guint na = GPOINTER_TO_UINT (g_hash_table_lookup (forms, a));
+  guint nb = GPOINTER_TO_UINT (g_hash_table_lookup (forms, b));
+  return na != nb ? (na > nb ? -1 : 1) : strcmp (a, b);
+}
+
 /*
-** The dictionary form of a phrase seen in @forms (form -> count): the most
-** frequent form, reduced by bitext_term_morph_dup_lemma. (transfer full)
+** The dictionary form of a phrase seen in @forms (form -> count): each form
+** is reduced by bitext_term_morph_dup_lemma, and the reduction that most
+** occurrences are compatible with wins (ties: the one of the more frequent
+** form). One form alone may be misread (Hunspell gives «пикселах» the entry
+** «пиксела»), the forms together rarely are («пикселях», «пикселей»,
+** «пикселя» give «пиксель»). A Russian form whose head has two noun
+** entries votes for both («компонента»: «компонент» and «компонента»), so
+** the entry that the unambiguous forms («компонентов», «компонентом»)
+** show wins. Forms are taken most frequent first and the count stops once
+** the rest cannot change the winner. (transfer full)
 */
 char *
 bitext_terms__dictionary_form (BitextTermMorph *morph, GHashTable *forms, gboolean plural)
 {
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
   GHashTableIter it;
-  gpointer k, v;
-  const char *best = NULL;
-  guint best_n = 0;
+  gpointer k;
   g_hash_table_iter_init (&it, forms);
-  while (g_hash_table_iter_next (&it, &k, &v))
-    if (GPOINTER_TO_UINT (v) > best_n || (GPOINTER_TO_UINT (v) == best_n && strcmp (k, best) < 0))
-      best = k, best_n = GPOINTER_TO_UINT (v);
-  if (best == NULL)
+  while (g_hash_table_iter_next (&it, &k, NULL))
+    g_ptr_array_add (order, k);
+  if (order->len == 0)
     return g_strdup ("");
+  g_ptr_array_sort_with_data (order, compare_by_count, forms);
   if (morph == NULL)
-    return g_strdup (best);
-  return bitext_term_morph_dup_lemma (morph, best, plural);
+    return g_strdup (order->pdata[0]);
+  guint remaining = 0;
+  for (guint i = 0; i < order->len; i++)
+    remaining += GPOINTER_TO_UINT (g_hash_table_lookup (forms, order->pdata[i]));
+  g_autoptr(GHashTable) votes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);   /* readings, first seen first */
+  guint best = 0, best_n = 0, second_n = 0;
+  for (guint i = 0; i < order->len && (seen->len == 0 || best_n < second_n + remaining); i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (forms, order->pdata[i]));
+      remaining -= n;
+      char *readings[2] = { bitext_term_morph_dup_lemma (morph, order->pdata[i], plural),
+                            morph->russian ? russian_form (morph, order->pdata[i], plural, TRUE) : NULL };
+      if (readings[1] != NULL && strcmp (readings[0], readings[1]) == 0)
+        g_clear_pointer (&readings[1], g_free);
+      for (guint r = 0; r < 2 && readings[r] != NULL; r++)
+        {
+          char *key = NULL;
+          gpointer count = NULL;
+          if (!g_hash_table_lookup_extended (votes, readings[r], (gpointer *) &key, &count))
+            g_ptr_array_add (seen, key = g_strdup (readings[r]));
+          g_hash_table_insert (votes, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + n));
+          g_free (readings[r]);
+        }
+      /* Tallies in the order readings were first seen: a tie goes to the earlier one. */
+      best_n = second_n = 0;
+      for (guint k = 0; k < seen->len; k++)
+        {
+          guint v = GPOINTER_TO_UINT (g_hash_table_lookup (votes, seen->pdata[k]));
+          if (v > best_n)
+            second_n = best_n, best_n = v, best = k;
+          else
+            second_n = MAX (second_n, v);
+        }
+    }
+  return g_strdup (seen->pdata[best]);
 }

@@ -23,6 +23,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UTransliterator, utrans_close)
 /* Example units kept per pair. */
 #define MAX_EXAMPLES 3
 
+/*
+** Units a candidate's contenders, target forms and indirect associations
+** are estimated from: at most this many of its units, evenly spaced, with
+** counts scaled to all of them. A proportion estimated from n units has a
+** standard error of at most 1 / (2 sqrt n), 0.031 here: well below the
+** gaps in Dice that decide a link, and it keeps the work per candidate
+** bounded whatever the memory's size. Candidates with fewer units (every
+** one in a memory of a few thousand units) are counted exactly.
+*/
+#define SAMPLE_UNITS 256
+
 /* Association measures */
 
 /* Dice's coefficient 2 f(x,y) / (f(x) + f(y)) of two unit counts and their co-occurrence. */
@@ -261,9 +272,11 @@ typedef struct
   guint n_units;
   guint max_words;
   guint min_freq;
-  TermTable all;                  /* every contender of every candidate */
-  guint32 *stamp;                 /* per entry of a table: last unit counted + 1 */
-  gsize n_stamp;
+  TermTable all;                  /* target n-grams that may co-occur min_freq times; counts:
+                                     units holding each */
+  guint32 *unit_ids;              /* the distinct keys of ctx->all in each unit's target ... */
+  gsize *unit_start;              /* ... unit u's from unit_start[u] to unit_start[u + 1] */
+  guint32 *scratch;               /* per key of ctx->all: a count, zero between uses */
   UTransliterator *translit;
   BitextTermMorph *src_morph, *tgt_morph;
   const BitextGlossary *seed;
@@ -289,17 +302,6 @@ typedef struct
   double llr;
   guint n_words;                  /* of the source */
 } Link;
-
-static void
-ensure_stamps (Ctx *ctx, gsize n)
-{
-  if (n <= ctx->n_stamp)
-    return;
-  gsize cap = MAX (n, ctx->n_stamp * 2);
-  ctx->stamp = g_renew (guint32, ctx->stamp, cap);
-  memset (ctx->stamp + ctx->n_stamp, 0, (cap - ctx->n_stamp) * sizeof (guint32));
-  ctx->n_stamp = cap;
-}
 
 static void
 make_key (const TermToken *tokens, guint i, guint n, TermKey *key)
@@ -362,9 +364,24 @@ spelt_like (Ctx *ctx, const char *name_latin, const TermKey *key)
   return similarity (name_latin, t_latin) > 0.5;
 }
 
+/* The @i-th of at most SAMPLE_UNITS units of @units, evenly spaced; the number is sample_size (). */
+static guint
+sample_size (const GArray *units)
+{
+  return MIN (units->len, SAMPLE_UNITS);
+}
+
+static guint
+sample_unit (const GArray *units, guint i)
+{
+  guint64 k = units->len <= SAMPLE_UNITS ? i : (guint64) i * units->len / SAMPLE_UNITS;
+  return g_array_index (units, guint, k);
+}
+
 /*
 ** The target n-grams co-occurring with a candidate in at least min_freq of
 ** its units @units, most often first; with @words_only, one-word targets.
+** Counted over a sample of the units (SAMPLE_UNITS).
 ** For a one-word name (@name_latin, its transliteration; nullable) a
 ** target word spelt like it is kept from one co-occurrence: inflection
 ** splits a Russian name's few occurrences over stems (Медведев, Медведева).
@@ -372,65 +389,93 @@ spelt_like (Ctx *ctx, const char *name_latin, const TermKey *key)
 static GArray *
 find_contenders (Ctx *ctx, GArray *units, gboolean words_only, const char *name_latin)
 {
-  TermTable co;
-  bitext_terms__table_init (&co, (gsize) units->len * 16);
-  g_autofree guint32 *last = NULL;
-  gsize n_last = 0;
-  for (guint k = 0; k < units->len; k++)
+  guint n_sample = sample_size (units);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint k = 0; k < n_sample; k++)
     {
-      guint u = g_array_index (units, guint, k);
-      unit_target_keys (ctx, u, ctx->keys, NULL);
-      for (guint i = 0; i < ctx->keys->len; i++)
+      guint u = sample_unit (units, k);
+      for (gsize i = ctx->unit_start[u]; i < ctx->unit_start[u + 1]; i++)
         {
-          if (words_only && term_key_len (&g_array_index (ctx->keys, TermKey, i)) != 1)
+          guint32 id = ctx->unit_ids[i];
+          if (words_only && ctx->all.keys[id].id[1] != 0)
             continue;
-          gsize idx = bitext_terms__table_intern (&co, &g_array_index (ctx->keys, TermKey, i));
-          if (idx >= n_last)
-            {
-              gsize cap = MAX (idx + 1, n_last * 2);
-              last = g_renew (guint32, last, cap);
-              memset (last + n_last, 0, (cap - n_last) * sizeof (guint32));
-              n_last = cap;
-            }
-          if (last[idx] != u + 1)
-            {
-              last[idx] = u + 1;
-              co.counts[idx]++;
-            }
+          if (ctx->scratch[id]++ == 0)
+            g_array_append_val (touched, id);
         }
     }
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Contender));
-  for (gsize i = 0; i < co.n; i++)
-    if (co.counts[i] >= ctx->min_freq || spelt_like (ctx, name_latin, &co.keys[i]))
-      {
-        Contender c = { .key = co.keys[i], .co = co.counts[i] };
-        g_array_append_val (out, c);
-      }
-  bitext_terms__table_clear (&co);
+  for (guint i = 0; i < touched->len; i++)
+    {
+      guint32 id = g_array_index (touched, guint32, i);
+      /* Counted on a sample: scaled to all units (exact when all are in it). */
+      guint n = (guint) ((guint64) ctx->scratch[id] * units->len / MAX (n_sample, 1));
+      ctx->scratch[id] = 0;
+      if (n >= ctx->min_freq || spelt_like (ctx, name_latin, &ctx->all.keys[id]))
+        {
+          Contender c = { .key = ctx->all.keys[id], .co = n };
+          g_array_append_val (out, c);
+        }
+    }
   g_array_sort (out, compare_co);
   if (out->len > MAX_CONTENDERS)
     g_array_set_size (out, MAX_CONTENDERS);
   return out;
 }
 
-/* Unit frequencies of every key of ctx->all over the target texts, into ctx->all.counts. */
+/*
+** The target index: every target n-gram that may co-occur with a candidate
+** min_freq times (its occurrences reach min_freq by a count-min sketch; all
+** single words, which a name's spelling may link from one co-occurrence)
+** into ctx->all, with the number of units holding it, and the distinct ones
+** of each unit in ctx->unit_ids. The units' targets are read once here; the
+** contenders of every candidate are then counted on these ids.
+*/
 static void
-count_target_units (Ctx *ctx)
+build_target_index (Ctx *ctx)
 {
-  ensure_stamps (ctx, ctx->all.n);
+  gsize occurrences = 0;
+  for (guint u = 0; u < ctx->n_units; u++)
+    occurrences += (gsize) ctx->tgt_tok[u]->len * ctx->max_words;
+  TermSketch sketch = { NULL, 0 };
+  gboolean filter = ctx->min_freq > 1 && ctx->min_freq <= 255 && occurrences >= (1u << 20);
+  if (filter)
+    {
+      bitext_terms__sketch_init (&sketch, occurrences);
+      for (guint u = 0; u < ctx->n_units; u++)
+        {
+          unit_target_keys (ctx, u, ctx->keys, NULL);
+          for (guint i = 0; i < ctx->keys->len; i++)
+            bitext_terms__sketch_add (&sketch, &g_array_index (ctx->keys, TermKey, i));
+        }
+    }
+  bitext_terms__table_init (&ctx->all, MIN (occurrences / 4, 1u << 22));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) last = g_array_new (FALSE, TRUE, sizeof (guint32));    /* per key: last unit + 1 */
+  ctx->unit_start = g_new (gsize, ctx->n_units + 1);
   for (guint u = 0; u < ctx->n_units; u++)
     {
+      ctx->unit_start[u] = ids->len;
       unit_target_keys (ctx, u, ctx->keys, NULL);
       for (guint i = 0; i < ctx->keys->len; i++)
         {
-          gssize idx = bitext_terms__table_lookup (&ctx->all, &g_array_index (ctx->keys, TermKey, i));
-          if (idx >= 0 && ctx->stamp[idx] != u + 1)
-            {
-              ctx->stamp[idx] = u + 1;
-              ctx->all.counts[idx]++;
-            }
+          const TermKey *key = &g_array_index (ctx->keys, TermKey, i);
+          if (filter && key->id[1] != 0 && bitext_terms__sketch_estimate (&sketch, key) < ctx->min_freq)
+            continue;
+          guint32 id = (guint32) bitext_terms__table_intern (&ctx->all, key);
+          if (id >= last->len)
+            g_array_set_size (last, MAX (id + 1, last->len * 2));
+          if (g_array_index (last, guint32, id) == u + 1)
+            continue;
+          g_array_index (last, guint32, id) = u + 1;
+          ctx->all.counts[id]++;
+          g_array_append_val (ids, id);
         }
     }
+  ctx->unit_start[ctx->n_units] = ids->len;
+  ctx->unit_ids = g_renew (guint32, (guint32 *) g_array_free (g_steal_pointer (&ids), FALSE),
+                           MAX (ctx->unit_start[ctx->n_units], 1));
+  ctx->scratch = g_new0 (guint32, MAX (ctx->all.n, 1));
+  bitext_terms__sketch_clear (&sketch);
 }
 
 /* The stem keys of an n-gram joined by spaces, without their "s:"/"=" marks, for transliteration. */
@@ -658,7 +703,7 @@ compare_links (gconstpointer pa, gconstpointer pb)
   return a->contender < b->contender ? -1 : a->contender > b->contender;
 }
 
-static GArray *shared_units (Ctx *ctx, const TermCand *cand, const TermKey *key);
+static GArray *shared_units (Ctx *ctx, const TermCand *cand, const TermKey *key, gboolean sample);
 
 /* Word-to-word association: (source word id, target word id) -> assoc, from the word pass. */
 typedef struct
@@ -712,7 +757,7 @@ holds_foreign_words (Ctx *ctx, const WordAssoc *wa, const TermCand *cand, const 
   guint lt = term_key_len (t);
   if (lt < 2)
     return FALSE;
-  g_autoptr(GArray) units = shared_units (ctx, cand, t);
+  g_autoptr(GArray) units = shared_units (ctx, cand, t, TRUE);
   guint explained = 0;
   for (guint k = 0; k < units->len; k++)
     {
@@ -728,13 +773,32 @@ holds_foreign_words (Ctx *ctx, const WordAssoc *wa, const TermCand *cand, const 
 }
 
 /*
+** Whether one-word candidate @whole is a closed compound holding one-word
+** candidate @part in its spelling: "database" holds "data", "checksum"
+** "sum". Such a word is rendered by a phrase holding the part's rendering
+** («база данных»), as an open compound holds its words ("NATO missile
+** defence", «противоракетная оборона НАТО»). A part of three letters at
+** least, so that no chance letters count.
+*/
+static gboolean
+closed_compound_of (const TermCand *whole, const TermCand *part)
+{
+  if (whole->n_words != 1 || part->n_words != 1 || g_utf8_strlen (part->text, -1) < 3)
+    return FALSE;
+  g_autofree char *w = g_utf8_casefold (whole->text, -1);
+  g_autofree char *p = g_utf8_casefold (part->text, -1);
+  return strlen (p) < strlen (w) && strstr (w, p) != NULL;
+}
+
+/*
 ** Whether target @t may be linked to source candidate @c given the links
 ** made so far (@owned: the linked targets, @owner: by index in @owned,
 ** their sources) and the word associations of the first pass (@wa). No
 ** other source holds @t itself; @t holds no rendering linked to a source
 ** that is not part of @c («МБР слишком» holds МБР, the rendering of ICBM,
 ** so it cannot render "interceptor"; «противоракетная оборона НАТО» may
-** render "NATO missile defence", which holds both); and @t does not hold
+** render "NATO missile defence", which holds both, and «база данных»
+** "database", a closed compound of "data"); and @t does not hold
 ** words that other source words of the units explain (holds_foreign_words).
 */
 static gboolean
@@ -753,10 +817,55 @@ link_allowed (Ctx *ctx, GPtrArray *cands, const TermTable *owned, const GArray *
         if (idx < 0)
           continue;
         guint o = g_array_index (owner, guint, idx);
-        if (n == lt || !key_contains (&cand->key, &((TermCand *) cands->pdata[o])->key))
+        const TermCand *oc = cands->pdata[o];
+        if (n == lt || !(key_contains (&cand->key, &oc->key) || closed_compound_of (cand, oc)))
           return FALSE;
       }
   return wa == NULL || !holds_foreign_words (ctx, wa, cand, t);
+}
+
+/* The number of units whose target holds @key (counted by build_target_index). */
+static double
+unit_freq (const Ctx *ctx, const Contender *c)
+{
+  gssize idx = bitext_terms__table_lookup (&ctx->all, &c->key);
+  return idx >= 0 ? ctx->all.counts[idx] : c->co;
+}
+
+/*
+** A longer rendering for candidate @c than its contender @k, when the
+** rendering is the head of a fixed phrase: a contender of one word more
+** that holds it, in at least half the units where @k comes with the
+** candidate and in at least half of all units holding @k (target unithood,
+** as cohesion_of measures it on the source side), and that may be linked.
+** "database" co-occurs a little more often with «база» than with «база
+** данных», whose «база» is nearly always followed by «данных»: the entry is
+** «база данных». Returns the contender's index, or -1. The length stays
+** compatible with the source's (length_compat), and only links made on
+** co-occurrence alone are extended.
+*/
+static gssize
+extend_rendering (Ctx *ctx, GPtrArray *cands, const TermTable *owned, const GArray *owner,
+                  const WordAssoc *wa, guint c, GArray *contenders, guint k)
+{
+  const Contender *base = &g_array_index (contenders, Contender, k);
+  guint lk = term_key_len (&base->key), ls = ((const TermCand *) cands->pdata[c])->n_words;
+  /* A link made on spelling (transliteration, an acronym's letters) or on the
+     seed glossary names its rendering exactly: assoc above Dice. */
+  if (lk + 1 > ls + 1 || base->assoc > base->dice)
+    return -1;
+  gssize best = -1;
+  for (guint j = 0; j < contenders->len; j++)
+    {
+      const Contender *x = &g_array_index (contenders, Contender, j);
+      if (term_key_len (&x->key) != lk + 1 || !key_contains (&x->key, &base->key) || 2 * x->co < base->co
+          || (best >= 0 && x->co <= g_array_index (contenders, Contender, best).co)
+          || 2 * unit_freq (ctx, x) < unit_freq (ctx, base)
+          || !link_allowed (ctx, cands, owned, owner, wa, c, &x->key))
+        continue;
+      best = j;
+    }
+  return best;
 }
 
 /*
@@ -800,7 +909,10 @@ competitive_linking (Ctx *ctx, GPtrArray *cands, GArray *const *contenders, cons
       const TermKey *t = &g_array_index (contenders[l->cand], Contender, l->contender).key;
       if (!link_allowed (ctx, cands, &owned, owner, wa, l->cand, t))
         continue;
-      chosen[l->cand] = l->contender;
+      gssize ext = wa != NULL ? extend_rendering (ctx, cands, &owned, owner, wa, l->cand,
+                                                 contenders[l->cand], l->contender) : -1;
+      chosen[l->cand] = ext >= 0 ? ext : (gssize) l->contender;
+      t = &g_array_index (contenders[l->cand], Contender, chosen[l->cand]).key;
       gsize idx = bitext_terms__table_intern (&owned, t);
       g_array_set_size (owner, MAX (owner->len, idx + 1));
       g_array_index (owner, guint, idx) = l->cand;
@@ -856,15 +968,15 @@ word_assoc_clear (WordAssoc *wa)
   g_clear_pointer (&wa->assoc, g_array_unref);
 }
 
-/* The forms of target n-gram @key as written in units @units: form -> count. */
+/* The forms of target n-gram @key as written in units @units (a sample of them): form -> count. */
 static GHashTable *
 target_forms (Ctx *ctx, GArray *units, const TermKey *key)
 {
   GHashTable *forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = term_key_len (key);
-  for (guint k = 0; k < units->len; k++)
+  for (guint k = 0; k < sample_size (units); k++)
     {
-      guint u = g_array_index (units, guint, k);
+      guint u = sample_unit (units, k);
       unit_target_keys (ctx, u, ctx->keys, ctx->starts);
       const TermToken *tok = (const TermToken *) ctx->tgt_tok[u]->data;
       for (guint i = 0; i < ctx->keys->len; i++)
@@ -887,21 +999,42 @@ target_forms (Ctx *ctx, GArray *units, const TermKey *key)
   return forms;
 }
 
-/* The units of @cand whose target holds @key. (transfer full) */
+/*
+** Whether the target of unit @u holds n-gram @key as a valid n-gram (the
+** test unit_target_keys applies): a scan of its tokens, no key built.
+*/
+static gboolean
+unit_has_key (const Ctx *ctx, guint u, const TermKey *key)
+{
+  const TermToken *tok = (const TermToken *) ctx->tgt_tok[u]->data;
+  guint n_tok = ctx->tgt_tok[u]->len, n = term_key_len (key);
+  for (guint i = 0; i + n <= n_tok; i++)
+    {
+      if (tok[i].id != key->id[0])
+        continue;
+      guint k = 1;
+      while (k < n && tok[i + k].id == key->id[k])
+        k++;
+      if (k == n && bitext_terms__ngram_ok (tok, n_tok, i, n))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
+** The free units of @cand whose target holds @key, all of them or, with
+** @sample, those of the sample of SAMPLE_UNITS. (transfer full)
+*/
 static GArray *
-shared_units (Ctx *ctx, const TermCand *cand, const TermKey *key)
+shared_units (Ctx *ctx, const TermCand *cand, const TermKey *key, gboolean sample)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint k = 0; k < cand->free_units->len; k++)
+  guint n = sample ? sample_size (cand->free_units) : cand->free_units->len;
+  for (guint k = 0; k < n; k++)
     {
-      guint u = g_array_index (cand->free_units, guint, k);
-      unit_target_keys (ctx, u, ctx->keys, NULL);
-      for (guint i = 0; i < ctx->keys->len; i++)
-        if (memcmp (&g_array_index (ctx->keys, TermKey, i), key, sizeof *key) == 0)
-          {
-            g_array_append_val (out, u);
-            break;
-          }
+      guint u = sample ? sample_unit (cand->free_units, k) : g_array_index (cand->free_units, guint, k);
+      if (unit_has_key (ctx, u, key))
+        g_array_append_val (out, u);
     }
   return out;
 }
@@ -948,17 +1081,26 @@ source_has_plural (Ctx *ctx, const TermCand *cand)
 ** of the general vocabulary (rules/general-LL.txt); and an n-gram of weak
 ** unithood, that accounts for less than half the occurrences of the rarer
 ** of two parts it splits into (two terms that meet: "NATO system").
+** score_bound() is the score before the noun-phrase factor, the one that
+** needs the entry's dictionary forms: an upper bound of it.
 */
 static double
-rank_score (Ctx *ctx, const TermCand *cand, const char *target, gboolean name, double dice)
+score_bound (Ctx *ctx, const TermCand *cand, double dice)
 {
   double score = log2 (1.0 + cand->cvalue) * dice;
-  if (!bitext_terms__morph_has_noun (ctx->tgt_morph, target)
-      || !bitext_terms__morph_has_noun (ctx->src_morph, cand->text))
-    score *= 0.5;
-  if (cand->n_words == 1 && !name && bitext_terms__is_general (&ctx->src, cand->key.id[0]))
+  if (cand->n_words == 1 && !is_name (cand) && bitext_terms__is_general (&ctx->src, cand->key.id[0]))
     score *= 0.5;
   if (cand->cohesion < 0.5)
+    score *= 0.5;
+  return score;
+}
+
+static double
+rank_score (Ctx *ctx, const TermCand *cand, const char *target, double dice)
+{
+  double score = score_bound (ctx, cand, dice);
+  if (!bitext_terms__morph_has_noun (ctx->tgt_morph, target)
+      || !bitext_terms__morph_has_noun (ctx->src_morph, cand->text))
     score *= 0.5;
   return score;
 }
@@ -973,13 +1115,12 @@ static void
 add_pair (Ctx *ctx, BitextTermList *list, const TermCand *cand, const TermKey *key, double dice,
           double llr)
 {
-  g_autoptr(GArray) units = shared_units (ctx, cand, key);
+  g_autoptr(GArray) units = shared_units (ctx, cand, key, FALSE);
   g_autoptr(GHashTable) forms = target_forms (ctx, units, key);
   /* A rendering always plural for a source never plural is plural only («силы сдерживания»). */
   gboolean plural = bitext_terms__morph_is_plural_only (ctx->tgt_morph, forms)
                     && !source_has_plural (ctx, cand);
   g_autofree char *target = bitext_terms__dictionary_form (ctx->tgt_morph, forms, plural);
-  gboolean name = cand->acronym || (cand->n_inner > 0 && cand->n_capital * 2 > cand->n_inner);
   g_autofree char *source = ctx->src_morph != NULL
                               ? bitext_term_morph_dup_lemma (ctx->src_morph, cand->text, FALSE)
                               : g_strdup (cand->text);
@@ -1000,7 +1141,7 @@ add_pair (Ctx *ctx, BitextTermList *list, const TermCand *cand, const TermKey *k
     .variants = (const char *const *) variants->pdata,
     .note = "",
     .example = n_examples > 0 ? ctx->src_text[examples[0]] : "",
-    .score = rank_score (ctx, cand, target, name, dice),
+    .score = rank_score (ctx, cand, target, dice),
     .dice = dice,
     .llr = llr,
     .freq = units->len,
@@ -1008,6 +1149,68 @@ add_pair (Ctx *ctx, BitextTermList *list, const TermCand *cand, const TermKey *k
     .n_examples = n_examples,
   };
   bitext_term_list_add (list, &pair);
+}
+
+typedef struct
+{
+  guint cand;
+  double bound;
+} Pending;
+
+static int
+compare_pending (gconstpointer pa, gconstpointer pb)
+{
+  const Pending *a = pa, *b = pb;
+  if (a->bound != b->bound)
+    return a->bound > b->bound ? -1 : 1;
+  return a->cand < b->cand ? -1 : a->cand > b->cand;
+}
+
+static int
+compare_doubles_desc (gconstpointer pa, gconstpointer pb)
+{
+  double a = *(const double *) pa, b = *(const double *) pb;
+  return a > b ? -1 : a < b;
+}
+
+/*
+** The entries of the linked candidates (@chosen) into @list. With @top,
+** only those that can be among the @top best: entries are made in the
+** order of their score's upper bound (score_bound), and once @top are made,
+** an entry whose bound is below the @top-th best score so far cannot enter.
+** Dictionary forms, the costly part, are then found for few more entries
+** than are kept.
+*/
+static void
+add_pairs (Ctx *ctx, BitextTermList *list, GPtrArray *cands, GPtrArray *contenders,
+           const gssize *chosen, guint top)
+{
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  for (guint c = 0; c < cands->len; c++)
+    if (chosen[c] >= 0)
+      {
+        const Contender *k = &g_array_index ((GArray *) contenders->pdata[c], Contender, chosen[c]);
+        Pending p = { c, score_bound (ctx, cands->pdata[c], k->dice) };
+        g_array_append_val (pending, p);
+      }
+  g_array_sort (pending, compare_pending);
+  g_autoptr(GArray) scores = g_array_new (FALSE, FALSE, sizeof (double));
+  double kth = -1;                /* the top-th best score so far; only grows */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const Pending *p = &g_array_index (pending, Pending, i);
+      if (top > 0 && p->bound < kth)
+        break;
+      const Contender *k = &g_array_index ((GArray *) contenders->pdata[p->cand], Contender, chosen[p->cand]);
+      add_pair (ctx, list, cands->pdata[p->cand], &k->key, k->dice, k->llr);
+      double score = ((Pair *) list->pairs->pdata[list->pairs->len - 1])->pub.score;
+      g_array_append_val (scores, score);
+      if (top > 0 && scores->len >= top && (scores->len - top) % 64 == 0)
+        {
+          g_array_sort (scores, compare_doubles_desc);
+          kth = g_array_index (scores, double, top - 1);
+        }
+    }
 }
 
 static int
@@ -1038,12 +1241,38 @@ ctx_clear (Ctx *ctx)
   bitext_terms__side_clear (&ctx->src);
   bitext_terms__side_clear (&ctx->tgt);
   bitext_terms__table_clear (&ctx->all);
-  g_free (ctx->stamp);
+  g_free (ctx->unit_ids);
+  g_free (ctx->unit_start);
+  g_free (ctx->scratch);
   g_clear_pointer (&ctx->translit, utrans_close);
   g_clear_pointer (&ctx->src_morph, bitext_term_morph_free);
   g_clear_pointer (&ctx->tgt_morph, bitext_term_morph_free);
   g_clear_pointer (&ctx->keys, g_array_unref);
   g_clear_pointer (&ctx->starts, g_array_unref);
+}
+
+typedef struct
+{
+  TermSide *side;
+  const char **texts;
+  GArray **tokens;
+  guint n;
+} TokenizeJob;
+
+/* Tokenise the texts of one side: a GThreadFunc, touching that side only. */
+static gpointer
+tokenize_all (gpointer data)
+{
+  TokenizeJob *job = data;
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (TermToken));
+  for (guint u = 0; u < job->n; u++)
+    {
+      /* Kept at their exact size: a million units hold tens of millions of tokens. */
+      bitext_terms__tokenize (job->side, job->texts[u], scratch);
+      job->tokens[u] = g_array_sized_new (FALSE, FALSE, sizeof (TermToken), scratch->len);
+      g_array_append_vals (job->tokens[u], scratch->data, scratch->len);
+    }
+  return NULL;
 }
 
 static gboolean
@@ -1070,12 +1299,16 @@ ctx_init (Ctx *ctx, const BitextTextPair *units, guint n_units, const BitextTerm
     {
       ctx->src_text[u] = units[u].source != NULL ? units[u].source : "";
       ctx->tgt_text[u] = units[u].target != NULL ? units[u].target : "";
-      ctx->src_tok[u] = g_array_new (FALSE, FALSE, sizeof (TermToken));
-      ctx->tgt_tok[u] = g_array_new (FALSE, FALSE, sizeof (TermToken));
-      bitext_terms__tokenize (&ctx->src, ctx->src_text[u], ctx->src_tok[u]);
-      bitext_terms__tokenize (&ctx->tgt, ctx->tgt_text[u], ctx->tgt_tok[u]);
     }
-  bitext_terms__table_init (&ctx->all, 4096);
+  /* The two sides share nothing: the target is tokenised in a thread of its own. */
+  TokenizeJob tgt_job = { &ctx->tgt, ctx->tgt_text, ctx->tgt_tok, n_units };
+  TokenizeJob src_job = { &ctx->src, ctx->src_text, ctx->src_tok, n_units };
+  GThread *worker = n_units >= 1000 ? g_thread_try_new ("bitext-terms", tokenize_all, &tgt_job, NULL) : NULL;
+  tokenize_all (&src_job);
+  if (worker != NULL)
+    g_thread_join (worker);
+  else
+    tokenize_all (&tgt_job);
   ctx->translit = open_translit ();
   ctx->src_morph = bitext_term_morph_new (options->src_lang, options->dict_dir);
   ctx->tgt_morph = bitext_term_morph_new (options->tgt_lang, options->dict_dir);
@@ -1113,6 +1346,7 @@ bitext_terms_extract (const BitextTextPair *units, guint n_units, const BitextTe
   g_autoptr(GPtrArray) cands = bitext_terms__candidates (&ctx.src, ctx.src_tok, ctx.src_text,
                                                           n_units, ctx.min_freq, ctx.max_words,
                                                           options->max_candidates);
+  build_target_index (&ctx);
   /* Contenders over a candidate's free units; for one-word candidates also
      one-word contenders over all their units, for the word-to-word pass. */
   g_autoptr(GPtrArray) contenders = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -1125,14 +1359,7 @@ bitext_terms_extract (const BitextTextPair *units, guint n_units, const BitextTe
       g_ptr_array_add (contenders, find_contenders (&ctx, cand->free_units, FALSE, name));
       g_ptr_array_add (word_contenders, cand->n_words == 1 ? find_contenders (&ctx, cand->units, TRUE, name)
                                                            : g_array_new (FALSE, FALSE, sizeof (Contender)));
-      for (int w = 0; w < 2; w++)
-        {
-          GArray *found = (w == 0 ? contenders : word_contenders)->pdata[c];
-          for (guint i = 0; i < found->len; i++)
-            bitext_terms__table_intern (&ctx.all, &g_array_index (found, Contender, i).key);
-        }
     }
-  count_target_units (&ctx);
   g_autoptr(BitextTermList) list = bitext_term_list_new (options->src_lang, options->tgt_lang);
   for (guint c = 0; c < cands->len; c++)
     {
@@ -1151,12 +1378,7 @@ bitext_terms_extract (const BitextTextPair *units, guint n_units, const BitextTe
   word_assoc_init (&wa, cands, by_word);
   competitive_linking (&ctx, cands, by_cand, &wa, chosen);
   word_assoc_clear (&wa);
-  for (guint c = 0; c < cands->len; c++)
-    if (chosen[c] >= 0)
-      {
-        const Contender *k = &g_array_index ((GArray *) contenders->pdata[c], Contender, chosen[c]);
-        add_pair (&ctx, list, cands->pdata[c], &k->key, k->dice, k->llr);
-      }
+  add_pairs (&ctx, list, cands, contenders, chosen, options->top);
   ctx_clear (&ctx);
   g_ptr_array_sort (list->pairs, compare_pairs);
   if (options->top > 0 && list->pairs->len > options->top)

@@ -91,6 +91,21 @@ gsize    bitext_terms__table_intern (TermTable *t, const TermKey *key);
 gssize   bitext_terms__table_lookup (const TermTable *t, const TermKey *key);
 
 /*
+** A count-min sketch of n-gram occurrences (see terms.c): its estimate of a
+** count is never below the true count. Sized by the occurrences to come.
+*/
+typedef struct
+{
+  guint8 *rows;             /* 2 * (mask + 1) saturating counters */
+  gsize mask;
+} TermSketch;
+
+void     bitext_terms__sketch_init     (TermSketch *s, gsize occurrences);
+void     bitext_terms__sketch_clear    (TermSketch *s);
+void     bitext_terms__sketch_add      (TermSketch *s, const TermKey *key);
+guint    bitext_terms__sketch_estimate (const TermSketch *s, const TermKey *key);
+
+/*
 ** Whether tokens[i .. i+n) may form a candidate: no break inside, neither
 ** end a stop word, at most one stop word inside and that one a linking word
 ** ("rules of engagement", «центр планирования и операций»): the
@@ -138,5 +153,7 @@ double bitext_terms__translit_similarity (const char *a, const char *b);
 char *bitext_terms__dictionary_form (BitextTermMorph *morph, GHashTable *forms, gboolean plural);
 gboolean bitext_terms__morph_is_plural_only (BitextTermMorph *morph, GHashTable *forms);
 gboolean bitext_terms__morph_has_noun (BitextTermMorph *morph, const char *phrase);
+gboolean bitext_terms__morph_spell (BitextTermMorph *morph, const char *word, gboolean compounds);
+gboolean bitext_terms__morph_has_dict (const char *lang, const char *dict_dir);
 
 G_END_DECLS

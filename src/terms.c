@@ -255,8 +255,18 @@ joined_id (TermSide *side, const char *w, gsize len)
 static guint32
 word_id (TermSide *side, const char *w, gsize len)
 {
+  /* Most words are seen before: look them up without an allocation. */
+  char stack[64];
+  if (len < sizeof stack)
+    {
+      memcpy (stack, w, len);
+      stack[len] = '\0';
+      gpointer hit = g_hash_table_lookup (side->cache, stack);
+      if (hit != NULL)
+        return GPOINTER_TO_UINT (hit);
+    }
   g_autofree char *surface = g_strndup (w, len);
-  gpointer hit = g_hash_table_lookup (side->cache, surface);
+  gpointer hit = len < sizeof stack ? NULL : g_hash_table_lookup (side->cache, surface);
   if (hit != NULL)
     return GPOINTER_TO_UINT (hit);
   /* A hyphenated function word («из-за», «по-прежнему») is a stop word as a whole. */
@@ -316,13 +326,145 @@ has_letter (const char *w, gsize len)
   return FALSE;
 }
 
+/* Whether @w is a C hexadecimal literal, 0x1F or a bare 0x before a placeholder: a number. */
+static gboolean
+is_hex_literal (const char *w, gsize len)
+{
+  if (len < 2 || w[0] != '0' || (w[1] != 'x' && w[1] != 'X'))
+    return FALSE;
+  for (gsize i = 2; i < len; i++)
+    if (!g_ascii_isxdigit (w[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_ident_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* The end of a run of at most 64 bytes of @ok characters closed by @close at @p; NULL if none. */
+static const char *
+closed_run (const char *p, gboolean (*ok) (char), char close)
+{
+  const char *q = p;
+  while (q - p < 64 && ok (*q))
+    q++;
+  return *q == close ? q + 1 : NULL;
+}
+
+static gboolean
+is_format_name_char (char c)
+{
+  return is_ident_char (c) || c == '.' || c == ':' || c == '-';
+}
+
+/*
+** The length of a format placeholder starting at @p, 0 when there is none:
+** a printf or strftime conversion, "%s", "%1$d", "%-250s", "%08lx", "%-e"
+** (POSIX printf and strftime; the conversion letter is not checked, so
+** GNU's extensions pass); gettext's system-dependent "%<PRIx64>"; Python's
+** "%(name)s" and "{0}", "{name}"; a shell variable "$HOME", "${var}". Such
+** a placeholder is code, not text: software messages hold them by the
+** thousand, and their letters ("%d", "%lu") are no words. A "%" followed by
+** a space is text ("50% of"), and so is a "{" or "${" run holding one.
+*/
+static gsize
+placeholder_len (const char *p)
+{
+  const char *q = p + 1, *end;
+  switch (*p)
+    {
+    case '%':
+      if (*q == '(')
+        {
+          if ((end = closed_run (q + 1, is_ident_char, ')')) == NULL)
+            return 0;
+          q = end;
+        }
+      else
+        {
+          const char *d = q;
+          while (g_ascii_isdigit (*d))
+            d++;
+          if (d > q && *d == '$')
+            q = d + 1;
+        }
+      while (*q != '\0' && strchr ("-+#0'", *q) != NULL)
+        q++;
+      while (g_ascii_isdigit (*q) || *q == '*' || *q == '.')
+        q++;
+      if (*q == '<')
+        return (end = closed_run (q + 1, is_ident_char, '>')) != NULL && end > q + 2 ? (gsize) (end - p) : 0;
+      if (*q != '\0' && strchr ("hlLqjzZt", *q) != NULL && g_ascii_isalpha (q[1]))
+        q += q[1] == q[0] && g_ascii_isalpha (q[2]) ? 2 : 1;
+      return g_ascii_isalpha (*q) ? (gsize) (q + 1 - p) : 0;
+    case '{':
+      return (end = closed_run (q, is_format_name_char, '}')) != NULL ? (gsize) (end - p) : 0;
+    case '$':
+      if (*q == '{')
+        return (end = closed_run (q + 1, is_format_name_char, '}')) != NULL ? (gsize) (end - p) : 0;
+      if (!g_ascii_isalpha (*q) && *q != '_')
+        return 0;
+      while (is_ident_char (*q))
+        q++;
+      return (gsize) (q - p);
+    default:
+      return 0;
+    }
+}
+
+/*
+** The length of a command-line option at @p, "-d", "--allow-downgrades",
+** when @p starts one: one or two hyphens and a letter, after the start of
+** the text, white space or an opening bracket or quote (not a word: "non-TLS"
+** and "e-mail" are words). 0 otherwise. Options are code, kept as they are
+** in a translation ("-y", «параметр -y»).
+*/
+static gsize
+option_len (const char *text, gsize p)
+{
+  if (p > 0 && !g_ascii_isspace (text[p - 1]) && strchr ("([{\"'`|,=/", text[p - 1]) == NULL)
+    return 0;
+  const char *q = text + p + (text[p + 1] == '-' ? 2 : 1);
+  if (!g_ascii_isalpha (*q))
+    return 0;
+  while (is_ident_char (*q) || *q == '-')
+    q++;
+  return (gsize) (q - (text + p));
+}
+
+/*
+** Whether the word at byte @start of @text is (part of) a placeholder (see
+** placeholder_len) or a command-line option (option_len). Neither holds
+** white space, so the search goes back from the word to the nearest space,
+** at most 64 bytes.
+*/
+static gboolean
+in_placeholder (const char *text, gsize start)
+{
+  for (gsize p = start; p-- > 0 && start - p <= 64;)
+    {
+      char c = text[p];
+      if (g_ascii_isspace (c))
+        return FALSE;
+      if ((c == '%' || c == '{' || c == '$') && p + placeholder_len (text + p) > start)
+        return TRUE;
+      if (c == '-' && p + option_len (text, p) > start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /*
 ** Append the tokens of @text to @tokens. Words come from ICU's word break
 ** iterator (rule status letter, number, kana or ideo); words joined by a
 ** hyphen or an en dash with no space ("NATO-Russia", «ракет-перехватчиков»)
 ** make one token, whose id is that of the joined stems. Anything else than
 ** white space between two words (punctuation), and any word without letters,
-** sets TOK_BREAK on the next word.
+** a hexadecimal literal or a format placeholder ("%s", "{0}": see
+** placeholder_len) sets TOK_BREAK on the next word and makes no token.
 */
 void
 bitext_terms__tokenize (TermSide *side, const char *text, GArray *tokens)
@@ -379,7 +521,8 @@ bitext_terms__tokenize (TermSide *side, const char *text, GArray *tokens)
             joiner = FALSE, pending_space = TRUE;
           continue;
         }
-      if (!has_letter (text + start, end - start))
+      if (!has_letter (text + start, end - start) || is_hex_literal (text + start, end - start)
+          || in_placeholder (text, start))
         {
           pending_break = TRUE;
           joiner = FALSE;
@@ -456,16 +599,22 @@ bitext_terms__table_clear (TermTable *t)
 }
 
 static guint32
-key_hash (const TermKey *k)
+key_hash_seeded (const TermKey *k, guint32 seed)
 {
   /* FNV-1a over the four ids, then a murmur finaliser for the low bits. */
-  guint32 h = 2166136261u;
+  guint32 h = seed;
   for (int i = 0; i < TERM_MAX_WORDS; i++)
     h = (h ^ k->id[i]) * 16777619u;
   h ^= h >> 16;
   h *= 0x85ebca6bu;
   h ^= h >> 13;
   return h;
+}
+
+static guint32
+key_hash (const TermKey *k)
+{
+  return key_hash_seeded (k, 2166136261u);
 }
 
 static gsize
@@ -542,6 +691,9 @@ bitext_terms__ngram_ok (const TermToken *tokens, guint n_tokens, guint i, guint 
             return FALSE;
         }
     }
+  /* A single Latin letter is no term on its own: a variable, an option, an answer ("[Y/n]"). */
+  if (n == 1 && tokens[i].end - tokens[i].start == 1)
+    return FALSE;
   return !(tokens[i].flags & TOK_STOP) && !(tokens[i + n - 1].flags & TOK_STOP);
 }
 
@@ -822,9 +974,53 @@ bitext_terms__settle_initial_forms (GHashTable *forms)
     }
 }
 
-/* Count every valid n-gram of every text into @t (occurrences). */
+/*
+** A count-min sketch (Cormode & Muthukrishnan 2005, "An improved data
+** stream summary: the count-min sketch and its applications", Journal of
+** Algorithms 55(1)) of n-gram occurrences: two rows of 8-bit saturating
+** counters, one hash each. Its estimate of a count, the lesser of the two
+** counters, is never below the true count: an n-gram it puts below
+** min_freq is below min_freq, and need not be counted exactly.
+*/
+void
+bitext_terms__sketch_init (TermSketch *s, gsize occurrences)
+{
+  gsize size = 1u << 16;
+  while (size < occurrences && size < (1u << 27))
+    size *= 2;
+  s->mask = size - 1;
+  s->rows = g_new0 (guint8, 2 * size);
+}
+
+void
+bitext_terms__sketch_clear (TermSketch *s)
+{
+  g_clear_pointer (&s->rows, g_free);
+}
+
+void
+bitext_terms__sketch_add (TermSketch *s, const TermKey *key)
+{
+  guint8 *a = &s->rows[key_hash_seeded (key, 0x9747b28cu) & s->mask];
+  guint8 *b = &s->rows[s->mask + 1 + (key_hash_seeded (key, 0x5bd1e995u) & s->mask)];
+  *a += *a < 255;
+  *b += *b < 255;
+}
+
+guint
+bitext_terms__sketch_estimate (const TermSketch *s, const TermKey *key)
+{
+  return MIN (s->rows[key_hash_seeded (key, 0x9747b28cu) & s->mask],
+              s->rows[s->mask + 1 + (key_hash_seeded (key, 0x5bd1e995u) & s->mask)]);
+}
+
+/*
+** Call @fn on every valid n-gram of every text: at most @max_words words,
+** no break inside, the ends no stop words (bitext_terms__ngram_ok).
+*/
 static void
-count_ngrams (TermTable *t, GArray *const *tokens, guint n_texts, guint max_words)
+foreach_ngram (GArray *const *tokens, guint n_texts, guint max_words,
+               void (*fn) (const TermKey *key, gpointer data), gpointer data)
 {
   for (guint u = 0; u < n_texts; u++)
     {
@@ -839,9 +1035,55 @@ count_ngrams (TermTable *t, GArray *const *tokens, guint n_texts, guint max_word
               continue;
             TermKey key;
             make_key (tok, i, n, &key);
-            t->counts[bitext_terms__table_intern (t, &key)]++;
+            fn (&key, data);
           }
     }
+}
+
+typedef struct
+{
+  TermTable *t;
+  TermSketch sketch;        /* rows NULL: count every n-gram */
+  guint min_freq;
+} Counting;
+
+static void
+sketch_one (const TermKey *key, gpointer data)
+{
+  bitext_terms__sketch_add (&((Counting *) data)->sketch, key);
+}
+
+static void
+count_one (const TermKey *key, gpointer data)
+{
+  Counting *c = data;
+  if (c->sketch.rows == NULL || bitext_terms__sketch_estimate (&c->sketch, key) >= c->min_freq)
+    c->t->counts[bitext_terms__table_intern (c->t, key)]++;
+}
+
+/*
+** Count the valid n-grams of every text into @t (occurrences). Those that
+** cannot reach @min_freq may be left out: in a large memory most n-grams
+** occur once, and a first pass over a count-min sketch keeps them out of
+** the table, whose size (and the C-value pass over it) then follows the
+** n-grams that can become candidates. The sketch has a counter per
+** n-gram occurrence in each of its two rows (at most 2^27, 128 MiB a row),
+** so that few rare n-grams share counters with frequent ones.
+*/
+static void
+count_ngrams (TermTable *t, GArray *const *tokens, guint n_texts, guint max_words, guint min_freq)
+{
+  gsize occurrences = 0;
+  for (guint u = 0; u < n_texts; u++)
+    occurrences += (gsize) tokens[u]->len * max_words;
+  Counting c = { t, { NULL, 0 }, min_freq };
+  if (min_freq > 1 && min_freq <= 255 && occurrences >= (1u << 20))
+    {
+      bitext_terms__sketch_init (&c.sketch, occurrences);
+      foreach_ngram (tokens, n_texts, max_words, sketch_one, &c);
+    }
+  foreach_ngram (tokens, n_texts, max_words, count_one, &c);
+  bitext_terms__sketch_clear (&c.sketch);
 }
 
 typedef struct
@@ -890,7 +1132,23 @@ mark_free (GPtrArray *cands, GArray *occ, guint u)
     }
 }
 
-/* Record where each selected candidate occurs and how it is written. */
+/*
+** Whether occurrence @j (from 0) of @freq is one of the FORM_SAMPLE, evenly
+** spaced, whose form is counted: the forms of a frequent candidate are
+** estimated, not tallied one by one (1 / (2 sqrt 256) = 0.031, the standard
+** error of a form's share at most).
+*/
+#define FORM_SAMPLE 256
+
+static gboolean
+form_sampled (guint j, guint freq)
+{
+  if (freq <= FORM_SAMPLE)
+    return TRUE;
+  return j == 0 || (guint64) j * FORM_SAMPLE / freq != (guint64) (j - 1) * FORM_SAMPLE / freq;
+}
+
+/* Record where each selected candidate occurs and how it is written (a sample of the forms). */
 static void
 collect_occurrences (GPtrArray *cands, GArray *const *tokens, const char *const *texts,
                      guint n_texts, guint max_words)
@@ -900,6 +1158,7 @@ collect_occurrences (GPtrArray *cands, GArray *const *tokens, const char *const 
   for (guint c = 0; c < cands->len; c++)
     bitext_terms__table_intern (&sel, &((TermCand *) cands->pdata[c])->key);
   g_autoptr(GArray) occ = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+  g_autofree guint *n_seen = g_new0 (guint, MAX (cands->len, 1));
   for (guint u = 0; u < n_texts; u++)
     {
       g_array_set_size (occ, 0);
@@ -921,7 +1180,8 @@ collect_occurrences (GPtrArray *cands, GArray *const *tokens, const char *const 
             append_unit (c->units, u);
             Occurrence o = { (guint) ci, i, n };
             g_array_append_val (occ, o);
-            bitext_terms__count_form (c->forms, form_of (texts[u], tok, i, n), tok[i].flags);
+            if (form_sampled (n_seen[ci]++, c->freq))
+              bitext_terms__count_form (c->forms, form_of (texts[u], tok, i, n), tok[i].flags);
             if (!(tok[i].flags & TOK_FIRST))
               {
                 c->n_inner++;
@@ -948,7 +1208,7 @@ bitext_terms__candidates (TermSide *side, GArray *const *tokens, const char *con
   min_freq = MAX (min_freq, 1);
   TermTable t;
   bitext_terms__table_init (&t, (gsize) n_texts * 8);
-  count_ngrams (&t, tokens, n_texts, max_words);
+  count_ngrams (&t, tokens, n_texts, max_words, min_freq);
   double *cvalue = g_new0 (double, MAX (t.n, 1));
   compute_cvalue (side, &t, min_freq, cvalue);
   GPtrArray *cands = g_ptr_array_new_with_free_func (bitext_terms__cand_free);

@@ -2,6 +2,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <bitext/terms.h>
+
 #include "test-util.h"
 
 static BitextGlossary *
@@ -94,8 +96,10 @@ test_load_errors (void)
     { "g.tsv", "—\tтире\n", BITEXT_ERROR_PARSE, "g.tsv:1: term '—' has no word" },
     { "g.tsv", "a\tb\nc\t\xff\n", BITEXT_ERROR_ENCODING, "g.tsv:2: invalid UTF-8" },
     { "g.csv", "a,\"b\n", BITEXT_ERROR_PARSE, "g.csv:1: unterminated quoted field" },
-    { "g.tbx", "<martif/>", BITEXT_ERROR_PARSE,
-      "g.tbx: TBX glossaries are not supported yet; use TSV or CSV" },
+    { "g.tbx", "<html/>", BITEXT_ERROR_PARSE, "g.tbx:1: <html> is not a TBX root (martif or tbx)" },
+    { "g.tbx", "<martif><text><body><termEntry><langSet xml:lang='en'><tig><term>—</term></tig>"
+      "</langSet><langSet xml:lang='ru'><tig><term>тире</term></tig></langSet></termEntry>"
+      "</body></text></martif>", BITEXT_ERROR_PARSE, "g.tbx: termEntry 1: term '—' has no word" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -106,6 +110,88 @@ test_load_errors (void)
       g_assert_error (error, BITEXT_ERROR, cases[i].code);
       g_assert_cmpstr (error->message, ==, cases[i].message);
     }
+}
+
+/* Two pairs as `bitext glossary extract` gives them: scores, frequencies, examples, variants. */
+static BitextTermList *
+extracted_pairs (void)
+{
+  BitextTermList *list = bitext_term_list_new ("en", "ru");
+  static const char *const forms[] = { "противоракетной обороны", "противоракетную оборону", NULL };
+  static const char *const none[] = { NULL };
+  static const guint units[] = { 3, 7 };
+  BitextTermPair a = { .source = "missile defence", .target = "противоракетная оборона",
+                       .variants = forms, .note = "", .example = "Missile defence, again.",
+                       .score = 12.5, .freq = 7, .examples = units, .n_examples = 2 };
+  BitextTermPair b = { .source = "summit", .target = "саммит", .variants = none,
+                       .note = "not «встреча в верхах»", .example = "", .score = 3, .freq = 2 };
+  bitext_term_list_add (list, &a);
+  bitext_term_list_add (list, &b);
+  return list;
+}
+
+/* The entries as "source = target | alternatives ! forbidden (note)", one a line. */
+static char *
+entries (const BitextGlossary *g)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < bitext_glossary_get_n_entries (g); i++)
+    {
+      const BitextGlossaryEntry *e = bitext_glossary_get_entry (g, i);
+      g_autofree char *targets = g_strjoinv (" | ", (char **) e->targets);
+      g_autofree char *forbidden = g_strjoinv (" | ", (char **) e->forbidden);
+      g_string_append_printf (s, "%s = %s ! %s (%s)\n", e->source, targets, forbidden, e->note);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/*
+** A glossary written by `bitext glossary extract` (source, target, score,
+** frequency, example, variants, note) loads for QA with its header, without
+** it, and as CSV: the evidence columns are read past, never taken for a
+** note or a forbidden rendering ("7" would flag every 7 of the target).
+*/
+static void
+test_load_extracted (void)
+{
+  g_autoptr(BitextTermList) list = extracted_pairs ();
+  static const char expected[] = "missile defence = противоракетная оборона !  ()\n"
+                                 "summit = саммит !  (not «встреча в верхах»)\n";
+  for (guint k = 0; k < 3; k++)
+    {
+      gboolean csv = k == 2;
+      g_autofree char *data = bitext_term_list_to_data (list, csv ? BITEXT_TERM_FORMAT_CSV
+                                                                  : BITEXT_TERM_FORMAT_TSV, NULL);
+      const char *rows = data;
+      g_assert_true (g_str_has_prefix (data, csv ? "source,target,score,frequency"
+                                                 : "# source\ttarget\tscore\tfrequency"));
+      if (k == 1)
+        rows = strchr (data, '\n') + 1;              /* no header: the layout by its number */
+      g_autoptr(BitextGlossary) g = load (csv ? "x.csv" : "x.tsv", rows);
+      g_autofree char *got = entries (g);
+      g_assert_cmpstr (got, ==, expected);
+      g_autofree char *m = matches (g, BITEXT_GLOSSARY_TARGET, "7 раз о саммите, 2 раза.");
+      g_assert_cmpstr (m, ==, "1:0[12,26)");
+    }
+}
+
+/* A TBX written by extraction: the dictionary form is the rendering; the variants match as inflections. */
+static void
+test_load_tbx (void)
+{
+  g_autoptr(BitextTermList) list = extracted_pairs ();
+  gsize n = 0;
+  g_autofree char *tbx = bitext_term_list_to_data (list, BITEXT_TERM_FORMAT_TBX, &n);
+  g_assert_nonnull (strstr (tbx, "<termNote type=\"termType\">variant</termNote>"));
+  g_autoptr(BitextGlossary) g = bitext_glossary_new ("en", "ru");
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_glossary_load_data (g, "x.tbx", tbx, n, &error));
+  g_assert_no_error (error);
+  g_autofree char *got = entries (g);
+  g_assert_cmpstr (got, ==, "missile defence = противоракетная оборона !  ()\n"
+                            "summit = саммит !  (not «встреча в верхах»)\n");
+  g_autofree char *m = matches (g, BITEXT_GLOSSARY_TARGET, "о противоракетной обороне");
+  g_assert_cmpstr (m, ==, "0:0[3,48)");
 }
 
 /* Every case of «оборона» and of «противоракетная оборона» matches; words that only look alike do not. */
@@ -240,6 +326,8 @@ main (int argc, char **argv)
   g_test_add_func ("/glossary/load/tsv", test_load_tsv);
   g_test_add_func ("/glossary/load/header-row", test_load_header_row);
   g_test_add_func ("/glossary/load/csv", test_load_csv);
+  g_test_add_func ("/glossary/load/extracted", test_load_extracted);
+  g_test_add_func ("/glossary/load/tbx", test_load_tbx);
   g_test_add_func ("/glossary/load/errors", test_load_errors);
   g_test_add_func ("/glossary/match/ru-inflections", test_match_russian_inflections);
   g_test_add_func ("/glossary/match/en", test_match_english);

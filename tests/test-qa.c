@@ -151,6 +151,19 @@ test_numbers (void)
                    "number 10 error s[4,6) t[0,3) «XXI»\n");
 }
 
+/* Numerals and month names in capitals, Cyrillic ones too (they take a path of their own). */
+static void
+test_numbers_capitals (void)
+{
+  BitextQaUnit units[] = {
+    U ("Two systems on 3 May.", "ДВЕ системы 3 МАЯ."),
+    U ("Eleven shirts.", "ОДИННАДЦАТЬ маек."),
+    U ("Twelve.", "Майка."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
+                   "number 2 error s[0,6) t- «Twelve»\n");
+}
+
 static void
 test_omission_addition (void)
 {
@@ -296,6 +309,16 @@ test_ignore (void)
       g_assert_error (e, BITEXT_ERROR, BITEXT_ERROR_PARSE);
       g_assert_cmpstr (e->message, ==, bad[i].message);
     }
+}
+
+/* Ignore keys fold case in every script, ё as е, and collapse white space. */
+static void
+test_ignore_key (void)
+{
+  BitextFinding f = { .check = BITEXT_CHECK_UNTRANSLATED_TERM,
+                      .text = (char *) "  ЁЖИК\tв  Тумане, STRASSE Ǆ " };
+  g_autofree char *key = bitext_finding_dup_ignore_key (&f);
+  g_assert_cmpstr (key, ==, "untranslated-term\tежик в тумане, strasse ǆ");
 }
 
 static void
@@ -501,12 +524,14 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/untranslated-term", test_untranslated_term);
   g_test_add_func ("/qa/glossary", test_glossary);
   g_test_add_func ("/qa/number", test_numbers);
+  g_test_add_func ("/qa/number/capitals", test_numbers_capitals);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
   g_test_add_func ("/qa/source-consistency", test_source_consistency);
   g_test_add_func ("/qa/ignore", test_ignore);
+  g_test_add_func ("/qa/ignore/key", test_ignore_key);
   g_test_add_func ("/qa/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/qa/speech/clean", test_speech_clean);
   g_test_add_func ("/qa/speech/draft", test_speech_draft);

@@ -18,9 +18,13 @@ G_BEGIN_DECLS
 **   row, columns source, target, note, forbidden. A target or forbidden cell
 **   lists alternatives separated by " | ". Lines starting with '#' and blank
 **   lines are skipped; a first row whose cells are all column names
-**   (source, target, note, forbidden) maps the columns instead.
-**   TBX (name ends in .tbx, or the data starts with '<'): not supported yet,
-**   refused with BITEXT_ERROR_PARSE.
+**   (source, target, note, forbidden, and score, frequency, example,
+**   variants, which are read past), '#' before it allowed, maps the columns
+**   instead. Without a header, a first row whose third cell is a number is
+**   read in the layout `bitext glossary extract` writes: source, target,
+**   score, frequency, example, variants, note (no forbidden column).
+**   TBX-Basic (name ends in .tbx, or the data starts with '<'): each
+**   termEntry's source term and first target term, and its note.
 ** Do-not-translate lists (bitext_glossary_load_dnt_file): one name or
 ** acronym a line, '#' comments; each stays as it is in the translation.
 */

@@ -18,6 +18,7 @@ typedef enum
   BITEXT_CHECK_MARKUP,                /* "markup" */
   BITEXT_CHECK_PUNCTUATION,           /* "punctuation" */
   BITEXT_CHECK_SOURCE_CONSISTENCY,    /* "source-consistency" */
+  BITEXT_CHECK_SPELLING,              /* "spelling" */
   BITEXT_CHECK_N
 } BitextCheck;
 
@@ -99,6 +100,8 @@ BITEXT_API char       *bitext_finding_dup_ignore_key (const BitextFinding *findi
 BITEXT_API const char *bitext_check_get_id        (BitextCheck check);
 BITEXT_API gboolean    bitext_check_from_id       (const char *id, BitextCheck *check);
 BITEXT_API const char *bitext_severity_get_name   (BitextSeverity severity);
+BITEXT_API gboolean    bitext_qa_can_spell        (const char *lang);
+BITEXT_API char       *bitext_qa_dup_spelling_note (const char *src_lang, const char *tgt_lang);
 BITEXT_API gboolean    bitext_severity_from_name  (const char *name, BitextSeverity *severity);
 
 BITEXT_API BitextQaIgnore *bitext_qa_ignore_new       (void);

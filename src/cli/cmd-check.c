@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <bitext/bitext.h>
@@ -50,12 +51,58 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/*
+** Where the texts of the units live: blocks filled one after the other and
+** freed together. Blocks grow from 1 MiB to 64 MiB; the big ones are
+** aligned to and advised into 2 MiB pages where the system has them,
+** because a million units' texts take hundreds of MiB, and touching them
+** first in 4 KiB pages cost more than reading the TMX (page faults).
+*/
+typedef struct
+{
+  GPtrArray *blocks;
+  char *next;
+  gsize left;
+} TextStore;
+
+#define TEXT_BLOCK_MIN ((gsize) 1 << 20)
+#define TEXT_BLOCK_MAX ((gsize) 64 << 20)
+#define HUGE_PAGE ((gsize) 2 << 20)
+
+static void
+text_store_clear (TextStore *store)
+{
+  g_clear_pointer (&store->blocks, g_ptr_array_unref);
+}
+
+static const char *
+text_store_add (TextStore *store, const char *text)
+{
+  gsize n = strlen (text) + 1;
+  if (n > store->left)
+    {
+      gsize size = MIN (TEXT_BLOCK_MIN << store->blocks->len, TEXT_BLOCK_MAX);
+      size = MAX (size, (n + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
+      store->next = g_aligned_alloc (1, size, HUGE_PAGE);
+#ifdef MADV_HUGEPAGE
+      madvise (store->next, size, MADV_HUGEPAGE);     /* advice only: failure changes nothing */
+#endif
+      store->left = size;
+      g_ptr_array_add (store->blocks, store->next);
+    }
+  char *out = memcpy (store->next, text, n);
+  store->next += n;
+  store->left -= n;
+  return out;
+}
+
 /* The units to check and the strings they point into. */
 typedef struct
 {
   GArray *units;            /* BitextQaUnit */
-  GPtrArray *strings;       /* owned texts */
-  GPtrArray *labels;        /* "[3]:[3,4]" or "tu 12", one per unit */
+  TextStore strings;        /* the texts and labels */
+  GPtrArray *labels;        /* "[3]:[3,4]" or "tu 12", one per unit (in strings) */
+  GString *scratch;
   char *src_lang;
   char *tgt_lang;
 } Units;
@@ -64,21 +111,23 @@ static void
 units_clear (Units *u)
 {
   g_clear_pointer (&u->units, g_array_unref);
-  g_clear_pointer (&u->strings, g_ptr_array_unref);
+  text_store_clear (&u->strings);
   g_clear_pointer (&u->labels, g_ptr_array_unref);
+  if (u->scratch != NULL)
+    g_string_free (g_steal_pointer (&u->scratch), TRUE);
   g_clear_pointer (&u->src_lang, g_free);
   g_clear_pointer (&u->tgt_lang, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Units, units_clear)
 
+/* Add a unit; the texts and the label are copied. */
 static void
-add_unit (Units *u, char *src, char *tgt, guint n_src, guint n_tgt, char *label)
+add_unit (Units *u, const char *src, const char *tgt, guint n_src, guint n_tgt, const char *label)
 {
-  g_ptr_array_add (u->strings, src);
-  g_ptr_array_add (u->strings, tgt);
-  g_ptr_array_add (u->labels, label);
-  BitextQaUnit unit = { src, tgt, u->units->len, n_src, n_tgt };
+  g_ptr_array_add (u->labels, (char *) text_store_add (&u->strings, label));
+  BitextQaUnit unit = { text_store_add (&u->strings, src), text_store_add (&u->strings, tgt),
+                        u->units->len, n_src, n_tgt };
   g_array_append_val (u->units, unit);
 }
 
@@ -165,8 +214,10 @@ units_from_beads (Units *u, GPtrArray *src, GPtrArray *tgt, GError **error)
             g_string_append_printf (label, "%s%u", k > 0 ? "," : "", idx[k]);
         }
       g_string_append_c (label, ']');
-      add_unit (u, join (src, bead->src, bead->n_src), join (tgt, bead->tgt, bead->n_tgt),
-                bead->n_src, bead->n_tgt, g_string_free (label, FALSE));
+      g_autofree char *s = join (src, bead->src, bead->n_src);
+      g_autofree char *t = join (tgt, bead->tgt, bead->n_tgt);
+      add_unit (u, s, t, bead->n_src, bead->n_tgt, label->str);
+      g_string_free (label, TRUE);
     }
   return TRUE;
 }
@@ -195,8 +246,10 @@ units_from_aligner (Units *u, GPtrArray *src, GArray *sp, GPtrArray *tgt, GArray
         si[k] = bead->src_start + k;
       for (guint k = 0; k < bead->tgt_len; k++)
         ti[k] = bead->tgt_start + k;
-      add_unit (u, join (src, si, bead->src_len), join (tgt, ti, bead->tgt_len), bead->src_len,
-                bead->tgt_len, bitext_bead_format (bead));
+      g_autofree char *s = join (src, si, bead->src_len);
+      g_autofree char *t = join (tgt, ti, bead->tgt_len);
+      g_autofree char *label = bitext_bead_format (bead);
+      add_unit (u, s, t, bead->src_len, bead->tgt_len, label);
     }
   return TRUE;
 }
@@ -237,10 +290,13 @@ add_tmx_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GE
   if (shape != NULL && sscanf (shape, "%u-%u", &n_src, &n_tgt) != 2)
     n_src = n_tgt = BITEXT_QA_COUNT_UNKNOWN;
   const char *tuid = bitext_tm_unit_get_tuid (unit);
-  char *label = tuid != NULL ? g_strdup_printf ("tu %s", tuid)
-                             : g_strdup_printf ("tu #%u", u->units->len + 1);
-  add_unit (u, g_strdup (bitext_tm_variant_get_text (src)),
-            g_strdup (tgt != NULL ? bitext_tm_variant_get_text (tgt) : ""), n_src, n_tgt, label);
+  g_string_assign (u->scratch, "tu ");
+  if (tuid != NULL)
+    g_string_append (u->scratch, tuid);
+  else
+    g_string_append_printf (u->scratch, "#%u", u->units->len + 1);
+  add_unit (u, bitext_tm_variant_get_text (src),
+            tgt != NULL ? bitext_tm_variant_get_text (tgt) : "", n_src, n_tgt, u->scratch->str);
   return TRUE;
 }
 
@@ -301,44 +357,112 @@ append_span (GString *l, const char *name, const BitextQaSpan *s)
                             s->start, s->end);
 }
 
+/* Append finding @k of @findings as one line of the JSON array. */
+static void
+append_json_finding (GString *l, const Units *u, GPtrArray *findings, guint k)
+{
+  const BitextFinding *f = findings->pdata[k];
+  const BitextQaUnit *q = &g_array_index (u->units, BitextQaUnit, f->unit);
+  g_autofree char *key = bitext_finding_dup_ignore_key (f);
+  g_string_append (l, "{\"check\":\"");
+  g_string_append (l, bitext_check_get_id (f->check));
+  g_string_append (l, "\",\"severity\":\"");
+  g_string_append (l, bitext_severity_get_name (f->severity));
+  g_string_append_printf (l, "\",\"unit\":%u,\"bead\":", f->index);
+  bitext_json_append_string (l, u->labels->pdata[f->unit]);
+  g_string_append (l, ",\"message\":");
+  bitext_json_append_string (l, f->message);
+  g_string_append (l, ",\"source\":");
+  bitext_json_append_string (l, q->source);
+  g_string_append (l, ",\"target\":");
+  bitext_json_append_string (l, q->target);
+  append_span (l, "source_span", &f->source_span);
+  append_span (l, "target_span", &f->target_span);
+  g_string_append (l, ",\"text\":");
+  bitext_json_append_string (l, f->text);
+  g_string_append (l, ",\"ignore_key\":");
+  bitext_json_append_string (l, key);
+  g_string_append (l, k + 1 < findings->len ? "},\n" : "}\n");
+}
+
+/* A run of findings [begin, end) formatted into out, on a thread of its own. */
+typedef struct
+{
+  const Units *u;
+  GPtrArray *findings;
+  guint begin, end;
+  GString *out;
+} JsonBlock;
+
+static gpointer
+format_json_block (gpointer data)
+{
+  JsonBlock *b = data;
+  g_string_truncate (b->out, 0);
+  for (guint k = b->begin; k < b->end; k++)
+    append_json_finding (b->out, b->u, b->findings, k);
+  return NULL;
+}
+
+/* Findings a thread formats at a time: a few MiB of text, written before the next ones. */
+#define JSON_BLOCK 4096
+
+/*
+** The findings as JSON, one a line, then the summary. A million findings
+** make most of a gigabyte of text (each line holds its unit's texts), so
+** the lines are formatted in blocks, on one thread per processor, and
+** written in order as each round of blocks is done.
+*/
 static void
 write_json (FILE *out, const Units *u, GPtrArray *findings)
 {
-  g_autoptr(GString) l = g_string_new (NULL);
   guint counts[BITEXT_CHECK_N] = { 0 }, severities[3] = { 0 };
-  fputs ("{\"findings\":[\n", out);
   for (guint k = 0; k < findings->len; k++)
     {
       const BitextFinding *f = findings->pdata[k];
-      const BitextQaUnit *q = &g_array_index (u->units, BitextQaUnit, f->unit);
       counts[f->check]++;
       severities[f->severity]++;
-      g_autofree char *key = bitext_finding_dup_ignore_key (f);
-      g_string_printf (l, "{\"check\":\"%s\",\"severity\":\"%s\",\"unit\":%u,\"bead\":",
-                       bitext_check_get_id (f->check), bitext_severity_get_name (f->severity),
-                       f->index);
-      bitext_json_append_string (l, u->labels->pdata[f->unit]);
-      g_string_append (l, ",\"message\":");
-      bitext_json_append_string (l, f->message);
-      g_string_append (l, ",\"source\":");
-      bitext_json_append_string (l, q->source);
-      g_string_append (l, ",\"target\":");
-      bitext_json_append_string (l, q->target);
-      append_span (l, "source_span", &f->source_span);
-      append_span (l, "target_span", &f->target_span);
-      g_string_append (l, ",\"text\":");
-      bitext_json_append_string (l, f->text);
-      g_string_append (l, ",\"ignore_key\":");
-      bitext_json_append_string (l, key);
-      g_string_append (l, k + 1 < findings->len ? "},\n" : "}\n");
-      fputs (l->str, out);
     }
+  fputs ("{\"findings\":[\n", out);
+  guint n = CLAMP (g_get_num_processors (), 1u, 8u);
+  JsonBlock blocks[8];
+  GThread *threads[8] = { NULL };
+  for (guint t = 0; t < n; t++)
+    blocks[t] = (JsonBlock) { u, findings, 0, 0, g_string_new (NULL) };
+  for (guint start = 0; start < findings->len; start += n * JSON_BLOCK)
+    {
+      for (guint t = 0; t < n; t++)
+        {
+          blocks[t].begin = MIN (start + t * JSON_BLOCK, findings->len);
+          blocks[t].end = MIN (blocks[t].begin + JSON_BLOCK, findings->len);
+          if (t > 0 && blocks[t].begin < blocks[t].end)
+            threads[t] = g_thread_new ("bitext-json", format_json_block, &blocks[t]);
+        }
+      format_json_block (&blocks[0]);
+      for (guint t = 0; t < n; t++)
+        {
+          if (threads[t] != NULL)
+            g_thread_join (g_steal_pointer (&threads[t]));
+          if (blocks[t].begin < blocks[t].end)
+            fwrite (blocks[t].out->str, 1, blocks[t].out->len, out);
+        }
+    }
+  for (guint t = 0; t < n; t++)
+    g_string_free (blocks[t].out, TRUE);
   fprintf (out, "],\n\"summary\":{\"units\":%u,\"findings\":%u,\"by_severity\":{\"error\":%u,"
                 "\"warning\":%u,\"info\":%u},\"by_check\":{",
            u->units->len, findings->len, severities[2], severities[1], severities[0]);
   for (guint c = 0; c < BITEXT_CHECK_N; c++)
     fprintf (out, "%s\"%s\":%u", c > 0 ? "," : "", bitext_check_get_id (c), counts[c]);
-  fputs ("}}}\n", out);
+  fputs ("},\"notes\":[", out);
+  g_autofree char *note = bitext_qa_dup_spelling_note (u->src_lang, u->tgt_lang);
+  if (note != NULL)
+    {
+      g_autoptr(GString) l = g_string_new (NULL);
+      bitext_json_append_string (l, note);
+      fputs (l->str, out);
+    }
+  fputs ("]}}\n", out);
 }
 
 /* The command --------------------------------------------------------------------------------- */
@@ -402,8 +526,9 @@ cmd_check (int argc, char **argv, GError **error)
   if (!check_arguments (argc, argv, &fail_on, error))
     return BITEXT_EXIT_ERROR;
   g_auto(Units) u = { g_array_new (FALSE, FALSE, sizeof (BitextQaUnit)),
-                      g_ptr_array_new_with_free_func (g_free),
-                      g_ptr_array_new_with_free_func (g_free), NULL, NULL };
+                      { g_ptr_array_new_with_free_func (g_aligned_free), NULL, 0 },
+                      g_ptr_array_new (), g_string_new (NULL),
+                      NULL, NULL };
   if (argc == 2 ? !units_from_tmx (&u, argv[1], error)
                 : !units_from_texts (&u, argv[1], argv[2], error))
     return BITEXT_EXIT_ERROR;

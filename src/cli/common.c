@@ -100,6 +100,13 @@ bitext_json_append_string (GString *out, const char *text)
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
     {
+      /* The bytes that need no escape, in one append. */
+      const char *run = p;
+      while ((guchar) *p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
       guchar c = (guchar) *p;
       switch (c)
         {

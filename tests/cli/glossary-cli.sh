@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext glossary`: extract from a TSV of pairs, convert tsv -> tbx -> tsv, bad input.
 . "$(dirname "$0")/tap.sh"
-plan 8
+plan 10
 
 P=$ROOT/tests/data/terms/pairs.en-ru.tsv
 export P
@@ -19,6 +19,26 @@ ok "convert tsv -> tbx -> tsv keeps source, target, score and frequency" bash -c
   "$BITEXT" glossary convert "$TMP/a.tsv" "$TMP/a.tbx" &&
   "$BITEXT" glossary convert "$TMP/a.tbx" "$TMP/b.tsv" &&
   [ "$(grep -v "^#" "$TMP/a.tsv" | cut -f1-4)" = "$(grep -v "^#" "$TMP/b.tsv" | cut -f1-4)" ]'
+# A glossary extracted from the sample memory serves as the glossary of `check` and the dictionary
+# of `align`: score, frequency, example and variants are evidence, never notes or forbidden
+# renderings, so each format gives the findings (and beads) of its source and target columns alone.
+TM=$ROOT/tm/speech.en-ru.tmx
+export TM
+ok "extracted TSV, CSV and TBX: check reads them as their source and target columns" bash -c '
+  for f in tsv csv tbx; do "$BITEXT" glossary extract "$TM" -o "$TMP/x.$f" || exit 1; done
+  grep -v "^#" "$TMP/x.tsv" | cut -f1,2 >"$TMP/plain.tsv"
+  [ "$(wc -l <"$TMP/plain.tsv")" -ge 20 ] || exit 1
+  "$BITEXT" check --format json -g "$TMP/plain.tsv" "$TM" >"$TMP/plain.json"; [ $? -le 1 ] || exit 1
+  grep -q "\"check\":\"glossary\"" "$TMP/plain.json" || exit 1
+  for f in tsv csv tbx; do
+    "$BITEXT" check --format json -g "$TMP/x.$f" "$TM" >"$TMP/x.$f.json"; [ $? -le 1 ] || exit 1
+    cmp "$TMP/plain.json" "$TMP/x.$f.json" || { echo "$f differs"; exit 1; }
+  done'
+ok "extracted TSV: align --dict uses it, as its source and target columns" bash -c '
+  "$BITEXT" glossary extract "$TM" -o "$TMP/d.tsv" && grep -v "^#" "$TMP/d.tsv" | cut -f1,2 >"$TMP/d2.tsv" &&
+  "$BITEXT" align --format jsonl --dict "$TMP/d.tsv" "$ROOT/samples/speech.en.txt" "$ROOT/samples/speech.ru.txt" >"$TMP/a1" &&
+  "$BITEXT" align --format jsonl --dict "$TMP/d2.tsv" "$ROOT/samples/speech.en.txt" "$ROOT/samples/speech.ru.txt" >"$TMP/a2" &&
+  cmp "$TMP/a1" "$TMP/a2" && grep -q "\"dict_hits\":[1-9]" "$TMP/a1"'
 printf "# pairs\nno tab here\n" >"$TMP/bad.tsv"
 ok "a line without a tab: exit 2, FILE:LINE:COL message" \
   expect_error 2 "^bitext: .*bad\.tsv:2:1: expected SOURCE<TAB>TARGET$" \

@@ -5,13 +5,8 @@
 # OmegaT inserts exact matches only, after segmenting the source with its own rules, and drops a
 # TMX it cannot parse with only a log line: so we count its translated segments.
 . "$(dirname "$0")/tap.sh"
-JAR=/usr/share/omegat/OmegaT.jar
-if [ ! -f "$JAR" ] || ! command -v java >/dev/null; then
-  echo "1..0 # SKIP OmegaT not installed ($JAR and java needed; Debian package omegat)"
-  exit 0
-fi
+. "$(dirname "$0")/omegat-common.sh"
 plan 3
-DATA="$ROOT/tests/data"
 
 # The memory's pairs: one TSV line per bead with both sides, sentences of a side joined by a space.
 awk -F'[][]' 'FNR == 1 { f++ }
@@ -27,11 +22,9 @@ awk -F'[][]' 'FNR == 1 { f++ }
 # Sets total, translated (project_stats.txt) and found (memory targets seen in the target file).
 run_omegat() {
   local name=$1 p="$TMP/$1"; shift
-  mkdir -p "$p/source" "$p/target" "$p/tm/auto" "$p/omegat" "$p/glossary" "$p/dictionary"
-  cp "$DATA/omegat/omegat.project" "$p/" && cp "$ROOT/samples/speech.en.txt" "$p/source/"
+  omegat_project "$p" || return 1
   "$BITEXT" tm import "$TMP/pairs.tsv" -o "$p/tm/auto/speech.tmx" -s en -t ru --date 2012-05-03 "$@" || return 1
-  HOME="$TMP/home" java -Djava.awt.headless=true -jar "$JAR" "$p" --mode=console-translate \
-    >"$p.log" 2>&1 || { tail -n 20 "$p.log"; return 1; }
+  omegat_console "$p" || return 1
   total=$(awk -F'\t' '/^Total:/ { print $2 + 0 }' "$p/omegat/project_stats.txt")
   remaining=$(awk -F'\t' '/^Remaining:/ { print $2 + 0 }' "$p/omegat/project_stats.txt")
   translated=$((total - remaining))

@@ -1,0 +1,593 @@
+/* bitext — the spelling check: the words of each side against the Hunspell dictionary of its language. */
+#include <string.h>
+
+#include "qa-private.h"
+#include "terms-private.h"
+
+#define ENABLED(ctx) (((ctx)->options->checks & (1u << BITEXT_CHECK_SPELLING)) != 0)
+
+/*
+** One language's dictionary, shared by the threads of a run. A Hunspell
+** handle is not thread-safe, so calls go through the lock, as do the
+** verdicts shared by the threads; each thread also keeps its own
+** (QaSpellCache), so after the first units the lock is taken only for
+** words the thread has not seen before.
+*/
+struct _QaSpeller
+{
+  BitextTermMorph *morph;
+  GMutex lock;              /* over morph and verdicts */
+  GHashTable *verdicts;     /* every thread's verdicts: word as written -> GINT_TO_POINTER */
+  char *lang;
+  QaScript script;          /* the language's script; words in another are not spell-checked */
+  gboolean english;
+  gboolean russian;         /* inflections the dictionary lacks are rebuilt (spell_inflected) */
+};
+
+struct _QaSpellCache
+{
+  GHashTable *verdicts[2];  /* by side: word as written -> GINT_TO_POINTER (VERDICT_*) */
+  GHashTable *names;        /* "word<TAB>name" -> GINT_TO_POINTER (VERDICT_*): transliterates */
+  GString *word;
+};
+
+enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
+
+/* Words a thread remembers per side before it starts afresh: a text's vocabulary follows Zipf's
+** law, so the words that come back are soon cached again (as the glossary's stem cache does). */
+#define CACHE_MAX (1u << 20)
+
+/* A name in one script and its rendering in another: the similarity of their Latin
+** transliterations above which terms-pair.c takes a word for the name's rendering. */
+#define NAME_SIMILARITY 0.5
+
+static QaSpeller *
+speller_new (const char *lang)
+{
+  if (lang == NULL || !bitext_terms__morph_has_dict (lang, NULL))
+    return NULL;
+  BitextTermMorph *morph = bitext_term_morph_new (lang, NULL);
+  if (morph == NULL)
+    return NULL;
+  QaSpeller *sp = g_new0 (QaSpeller, 1);
+  sp->morph = morph;
+  g_mutex_init (&sp->lock);
+  sp->verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sp->lang = g_strdup (lang);
+  sp->script = bitext_qa__script_for_lang (lang);
+  sp->english = g_ascii_strncasecmp (lang, "en", 2) == 0 && !g_ascii_isalpha (lang[2]);
+  sp->russian = g_ascii_strncasecmp (lang, "ru", 2) == 0 && !g_ascii_isalpha (lang[2]);
+  return sp;
+}
+
+static void
+speller_free (QaSpeller *sp)
+{
+  if (sp == NULL)
+    return;
+  bitext_term_morph_free (sp->morph);
+  g_mutex_clear (&sp->lock);
+  g_hash_table_unref (sp->verdicts);
+  g_free (sp->lang);
+  g_free (sp);
+}
+
+/**
+ * bitext_qa_can_spell:
+ * @lang: (nullable): a language ("ru", "en", "en-GB")
+ *
+ * Whether the spelling check has a Hunspell dictionary for @lang (in
+ * /usr/share/hunspell). Without one, the check leaves that side alone.
+ *
+ * Returns: %TRUE if the dictionary is installed
+ */
+gboolean
+bitext_qa_can_spell (const char *lang)
+{
+  return lang != NULL && bitext_terms__morph_has_dict (lang, NULL);
+}
+
+/**
+ * bitext_qa_dup_spelling_note:
+ * @src_lang: (nullable): the source language of a run
+ * @tgt_lang: (nullable): its target language
+ *
+ * What a report's summary says when the spelling check left a side
+ * unchecked for want of a dictionary. A side whose language is %NULL is
+ * not mentioned: the caller did not say what ran.
+ *
+ * Returns: (transfer full) (nullable): e.g. "spelling: the target (de) was
+ *   not checked: no Hunspell dictionary", or %NULL when there is nothing to say
+ */
+char *
+bitext_qa_dup_spelling_note (const char *src_lang, const char *tgt_lang)
+{
+  gboolean src = src_lang != NULL && !bitext_qa_can_spell (src_lang);
+  gboolean tgt = tgt_lang != NULL && !bitext_qa_can_spell (tgt_lang);
+  if (src && tgt)
+    return g_strdup_printf ("spelling: neither side (%s, %s) was checked: no Hunspell dictionary",
+                            src_lang, tgt_lang);
+  if (src || tgt)
+    return g_strdup_printf ("spelling: the %s (%s) was not checked: no Hunspell dictionary",
+                            src ? "source" : "target", src ? src_lang : tgt_lang);
+  return NULL;
+}
+
+void
+bitext_qa__spell_clear (QaContext *ctx)
+{
+  g_clear_pointer (&ctx->speller[0], speller_free);
+  g_clear_pointer (&ctx->speller[1], speller_free);
+}
+
+/* A thread's verdict cache, or NULL when no side is spell-checked. */
+QaSpellCache *
+bitext_qa__spell_cache_new (const QaContext *ctx)
+{
+  if (!ENABLED (ctx) || (ctx->speller[0] == NULL && ctx->speller[1] == NULL))
+    return NULL;
+  QaSpellCache *cache = g_new0 (QaSpellCache, 1);
+  for (guint k = 0; k < 2; k++)
+    cache->verdicts[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cache->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cache->word = g_string_new (NULL);
+  return cache;
+}
+
+void
+bitext_qa__spell_cache_free (QaSpellCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->verdicts[0]);
+  g_hash_table_unref (cache->verdicts[1]);
+  g_hash_table_unref (cache->names);
+  g_string_free (cache->word, TRUE);
+  g_free (cache);
+}
+
+/* @word with the two bytes at @at replaced by @letter (2 bytes: ё/е are both 2 bytes in UTF-8). */
+static gboolean
+spell_with (BitextTermMorph *m, const char *word, gsize at, const char *letter)
+{
+  g_autofree char *w = g_strdup (word);
+  memcpy (w + at, letter, 2);
+  return bitext_terms__morph_spell (m, w, FALSE);
+}
+
+/*
+** Whether the dictionary knows @word, with ё and е read as one letter:
+** Russian print writes ё mostly as е, and dictionaries hold one or the
+** other. A ё is tried as е (all of them), an е as ё one at a time.
+*/
+static gboolean
+spell_folded (BitextTermMorph *m, const char *word)
+{
+  if (bitext_terms__morph_spell (m, word, TRUE))
+    return TRUE;
+  if (strstr (word, "ё") != NULL || strstr (word, "Ё") != NULL)
+    {
+      g_autofree char *w = g_strdup (word);
+      for (char *p = w; (p = strstr (p, "ё")) != NULL; p += 2)
+        memcpy (p, "е", 2);
+      for (char *p = w; (p = strstr (p, "Ё")) != NULL; p += 2)
+        memcpy (p, "Е", 2);
+      return bitext_terms__morph_spell (m, w, FALSE);
+    }
+  for (const char *p = word; (p = strstr (p, "е")) != NULL; p += 2)
+    if (spell_with (m, word, (gsize) (p - word), "ё"))
+      return TRUE;
+  return FALSE;
+}
+
+/*
+** Inflectional endings of Russian nouns, adjectives and verbs (the
+** declension and conjugation tables of any Russian grammar), "" for the
+** bare stem; and the endings of their dictionary forms (nominative
+** singular, plural-only nouns, infinitive), which the dictionary holds
+** for every word it holds.
+*/
+static const char *const russian_endings[] = {
+  "", "а", "я", "о", "е", "ь", "ы", "и", "у", "ю", "й", "ой", "ей", "ий", "ый", "ая", "яя",
+  "ое", "ее", "ые", "ие", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ую", "юю", "ами",
+  "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ать", "ять", "ить", "еть", NULL
+};
+static const char *const russian_lemma_endings[] = {
+  "", "а", "я", "о", "е", "ь", "й", "ы", "и", "ий", "ый", "ой", "ать", "ять", "ить", "еть", NULL
+};
+
+/* The fewest letters a stem must keep for spell_inflected to build forms on it. */
+#define MIN_STEM_LETTERS 4
+
+/*
+** A Russian word form that the dictionary does not list although it lists
+** the word (Debian's ru_RU lacks many plurals of abstract nouns:
+** «озабоченностям», «партнерств»): the word less one of its possible
+** endings, plus the ending of a dictionary form, is a word the dictionary
+** knows. Only endings are swapped, never suffixes, so a misspelt root or
+** suffix («аборона», «обязаность») gives none; a misspelt ending may pass,
+** the price of those gaps. At most a few dozen lookups, for words the
+** dictionary does not know only.
+*/
+static gboolean
+spell_inflected (QaSpeller *sp, const char *word)
+{
+  if (!sp->russian)
+    return FALSE;
+  g_autofree char *folded = bitext_qa__fold (word, -1);
+  gsize n = strlen (folded);
+  for (const char *const *e = russian_endings; *e != NULL; e++)
+    {
+      gsize cut = strlen (*e);
+      if (cut > n || strcmp (folded + n - cut, *e) != 0)
+        continue;
+      g_autofree char *stem = g_strndup (folded, n - cut);
+      if (g_utf8_strlen (stem, -1) < MIN_STEM_LETTERS)
+        continue;
+      for (const char *const *f = russian_lemma_endings; *f != NULL; f++)
+        {
+          if (strcmp (*f, *e) == 0)
+            continue;
+          g_autofree char *form = g_strconcat (stem, *f, NULL);
+          if (bitext_terms__morph_spell (sp->morph, form, FALSE))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* An English word in British spelling (honoured, organisation): the American dictionary's form. */
+static gboolean
+spell_british (QaSpeller *sp, const char *word)
+{
+  if (!sp->english)
+    return FALSE;
+  g_autoptr(GString) w = g_string_new (NULL);
+  bitext_qa__lower (word, strlen (word), w);
+  gsize n = w->len;
+  g_autofree char *before = g_strdup (w->str);
+  bitext_qa__fold_spelling_en (w);
+  return (w->len != n || strcmp (before, w->str) != 0)
+         && bitext_terms__morph_spell (sp->morph, w->str, FALSE);
+}
+
+static void
+remember (GHashTable *verdicts, const char *word, int verdict)
+{
+  if (g_hash_table_size (verdicts) >= CACHE_MAX)
+    g_hash_table_remove_all (verdicts);
+  g_hash_table_insert (verdicts, g_strdup (word), GINT_TO_POINTER (verdict));
+}
+
+/*
+** The verdict on one word (cache->word): from the thread's cache without a
+** lock, else from the dictionary's, shared by the threads, so that a word
+** costs its lookups once per run (an unknown one costs dozens).
+*/
+static gboolean
+knows (QaSpellCache *cache, QaSpeller *sp, guint side)
+{
+  const char *word = cache->word->str;
+  int v = GPOINTER_TO_INT (g_hash_table_lookup (cache->verdicts[side], word));
+  if (v != 0)
+    return v == VERDICT_KNOWN;
+  g_mutex_lock (&sp->lock);
+  v = GPOINTER_TO_INT (g_hash_table_lookup (sp->verdicts, word));
+  if (v == 0)
+    {
+      gboolean ok = spell_folded (sp->morph, word) || spell_british (sp, word)
+                    || spell_inflected (sp, word);
+      v = ok ? VERDICT_KNOWN : VERDICT_UNKNOWN;
+      remember (sp->verdicts, word, v);
+    }
+  g_mutex_unlock (&sp->lock);
+  remember (cache->verdicts[side], word, v);
+  return v == VERDICT_KNOWN;
+}
+
+/*
+** Whether the run of non-space characters around [start, end) is code: a
+** printf or shell placeholder, an option, an identifier, a file name
+** (%lu, ${HOME}, --mcpu=native, tab_size, config.h). Software strings are
+** full of them, and no dictionary holds them.
+*/
+static gboolean
+in_code (const char *text, gsize start, gsize end)
+{
+  gsize a = start, b = end;
+  while (a > 0 && !g_ascii_isspace (text[a - 1]))
+    a--;
+  while (text[b] != '\0' && !g_ascii_isspace (text[b]))
+    b++;
+  if (text[a] == '-')
+    return TRUE;
+  for (gsize k = a; k < b; k++)
+    {
+      if (strchr ("_=%$\\{}|#", text[k]) != NULL)
+        return TRUE;
+      if (text[k] == '.' && k > a && k + 1 < b && g_ascii_isalnum (text[k - 1])
+          && g_ascii_isalnum (text[k + 1]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
+** Words the check leaves alone before asking the dictionary: with digits,
+** of one letter, in another script (Latin in Russian is the
+** untranslated-term check's), with two or more capitals (NATO, ПРО, ICBMs,
+** McDonald: acronyms and names), inside a URL, e-mail, path, tag or code.
+*/
+static gboolean
+skipped (const QaSpeller *sp, const char *text, const QaWord *w)
+{
+  if (w->n_digits > 0 || w->n_letters < 2 || w->n_upper >= 2)
+    return TRUE;
+  if (w->script == QA_SCRIPT_MIXED || w->script == QA_SCRIPT_OTHER
+      || (sp->script != QA_SCRIPT_NONE && w->script != sp->script))
+    return TRUE;
+  return bitext_qa__in_url (text, w->start, w->end) || bitext_qa__in_tag (text, w->start)
+         || in_code (text, w->start, w->end);
+}
+
+/* Units and words the language test (in_language) samples at most, and the fewest it judges by. */
+#define SAMPLE_UNITS 200
+#define SAMPLE_WORDS 2000
+#define SAMPLE_MIN_WORDS 50
+
+/* Running text in a language has by far most of its words in a dictionary of the language (its
+** commonest words make up most of any text, by Zipf's law); a text of which fewer than half are
+** there is not in that language, or not language at all (a test corpus of made-up words). */
+#define MIN_COVERAGE 0.5
+
+/*
+** Whether one side of the units is text in @sp's language: at least
+** MIN_COVERAGE of the words of a sample of units spread over the text are
+** in its dictionary as written. Too few words to judge: yes. Otherwise
+** each unknown word would cost dozens of dictionary lookups and give a
+** finding, for a text the dictionary cannot judge.
+*/
+static gboolean
+in_language (const QaContext *ctx, QaSpeller *sp, guint side)
+{
+  guint n_words = 0, n_known = 0, step = MAX (ctx->n_units / SAMPLE_UNITS, 1u);
+  for (guint i = 0; i < ctx->n_units && n_words < SAMPLE_WORDS; i += step)
+    {
+      const char *text = side == BITEXT_GLOSSARY_TARGET ? ctx->units[i].target
+                                                        : ctx->units[i].source;
+      gsize length = text != NULL ? strlen (text) : 0, pos = 0;
+      QaWord w;
+      while (n_words < SAMPLE_WORDS && bitext_qa__next_word (text, length, &pos, &w))
+        {
+          if (skipped (sp, text, &w))
+            continue;
+          g_autofree char *word = g_strndup (text + w.start, w.end - w.start);
+          n_words++;
+          n_known += bitext_terms__morph_spell (sp->morph, word, FALSE);
+        }
+    }
+  return n_words < SAMPLE_MIN_WORDS || n_known >= MIN_COVERAGE * n_words;
+}
+
+/*
+** Load the dictionaries of the run's languages when the check is on. A
+** side stays NULL (not checked) without a dictionary, or when it is not
+** text in that language (in_language).
+*/
+void
+bitext_qa__spell_load (QaContext *ctx)
+{
+  if (!ENABLED (ctx))
+    return;
+  const char *langs[2] = { ctx->options->src_lang, ctx->options->tgt_lang };
+  for (guint side = 0; side < 2; side++)
+    {
+      QaSpeller *sp = speller_new (langs[side]);
+      if (sp != NULL && !in_language (ctx, sp, side))
+        g_clear_pointer (&sp, speller_free);
+      ctx->speller[side] = sp;
+    }
+}
+
+/*
+** Whether @word renders @name: the same word in the same script (case
+** folded), else their transliterations are alike. Transliterating opens
+** an ICU transliterator, so the verdicts on pairs are kept.
+*/
+static gboolean
+renders (QaSpellCache *cache, const char *word, QaScript script, const char *name,
+         QaScript name_script)
+{
+  if (script == name_script)
+    {
+      g_autofree char *a = g_utf8_casefold (word, -1);
+      g_autofree char *b = g_utf8_casefold (name, -1);
+      return strcmp (a, b) == 0;
+    }
+  char *key = g_strconcat (word, "\t", name, NULL);
+  int v = GPOINTER_TO_INT (g_hash_table_lookup (cache->names, key));
+  if (v == 0)
+    {
+      v = bitext_terms__translit_similarity (word, name) > NAME_SIMILARITY ? VERDICT_KNOWN
+                                                                          : VERDICT_UNKNOWN;
+      remember (cache->names, key, v);
+    }
+  g_free (key);
+  return v == VERDICT_KNOWN;
+}
+
+/*
+** Whether the other side of unit @unit has a capitalised word that @word
+** (a name) renders. The other side's dictionary cannot tell names from
+** other words: it holds many names (Rasmussen, Медведев).
+*/
+static gboolean
+names_a_word_of (QaContext *ctx, QaSpellCache *cache, guint unit, guint side, const char *word,
+                 QaScript script)
+{
+  guint other_side = !side;
+  const char *other = other_side == BITEXT_GLOSSARY_TARGET ? ctx->units[unit].target
+                                                          : ctx->units[unit].source;
+  guint n_letters = (guint) g_utf8_strlen (word, -1);
+  gsize length = strlen (other), pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (other, length, &pos, &w))
+    {
+      if (w.n_upper == 0 || !g_unichar_isupper (g_utf8_get_char (other + w.start)))
+        continue;
+      /* A rendering keeps a name's length within a factor of two (transliterations of one
+         letter are one to four letters long, most of them one). */
+      if (w.n_letters * 2 < n_letters || w.n_letters > 2 * n_letters)
+        continue;
+      g_autofree char *name = g_strndup (other + w.start, w.end - w.start);
+      if (renders (cache, word, script, name, w.script))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
+** Words the dictionary lacks that are not misspellings: a word of a
+** glossary term in any inflection, of a do-not-translate entry or of an
+** approved rendering, and a capitalised word that renders a name of the
+** other side («Расмуссен» for Rasmussen).
+*/
+static gboolean
+excused (QaContext *ctx, QaSpellCache *cache, guint unit, guint side, const char *text,
+         const QaWord *w, const char *word)
+{
+  BitextGlossary *g = ctx->options->glossary;
+  if (g != NULL)
+    {
+      g_autofree char *folded = bitext_qa__fold (word, -1);
+      if (bitext_glossary__keeps_word (g, folded)
+          || bitext_glossary__has_word (g, (BitextGlossarySide) side, text, w))
+        return TRUE;
+    }
+  return g_unichar_isupper (g_utf8_get_char (word))
+         && names_a_word_of (ctx, cache, unit, side, word, w->script);
+}
+
+/*
+** A word joined to the next by an apostrophe (isn't, we'll, NATO's): the
+** joined form is what the dictionary holds. Returns the end of the joined
+** form and sets *possessive for 's, whose word is checked without it; 0
+** when @w is not joined.
+*/
+static gsize
+joined_end (const char *text, gsize length, const QaWord *w, gboolean *possessive)
+{
+  gsize p = w->end, n = 0;
+  if (p < length && text[p] == '\'')
+    n = 1;
+  else if (p + 3 <= length && memcmp (text + p, "’", 3) == 0)
+    n = 3;
+  if (n == 0)
+    return 0;
+  gsize pos = p, start = p + n;
+  QaWord tail;
+  if (!bitext_qa__next_word (text, length, &pos, &tail) || tail.start != start)
+    return 0;
+  *possessive = tail.end - tail.start == 1 && (text[start] == 's' || text[start] == 'S');
+  return tail.end;
+}
+
+/* The end of the words joined to @w by hyphens (pre-planned, по-прежнему); 0 if none is. */
+static gsize
+hyphen_run_end (const char *text, gsize length, const QaWord *w)
+{
+  gsize end = 0, pos = w->end;
+  QaWord next;
+  while (pos < length && text[pos] == '-' && bitext_qa__next_word (text, length, &pos, &next)
+         && next.start == (end > 0 ? end : w->end) + 1)
+    end = pos = next.end;
+  return end;
+}
+
+/* Whether the dictionary knows text[start, end) as written, or with its hyphens left out. */
+static gboolean
+knows_hyphenated (QaSpellCache *cache, QaSpeller *sp, guint side, const char *text, gsize start,
+                  gsize end)
+{
+  g_string_assign (cache->word, "");
+  g_string_append_len (cache->word, text + start, (gssize) (end - start));
+  if (knows (cache, sp, side))
+    return TRUE;
+  g_string_assign (cache->word, "");
+  for (gsize k = start; k < end; k++)
+    if (text[k] != '-')
+      g_string_append_c (cache->word, text[k]);
+  return knows (cache, sp, side);
+}
+
+static void
+flag (QaContext *ctx, guint unit, guint side, const QaSpeller *sp, gsize start, gsize end,
+      const char *word)
+{
+  gssize s = (gssize) start, e = (gssize) end;
+  if (side == BITEXT_GLOSSARY_TARGET)
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_SPELLING, BITEXT_SEVERITY_WARNING, unit, -1, -1, s,
+                            e, "'%s' is not in the %s dictionary: misspelt?", word, sp->lang);
+  else
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_SPELLING, BITEXT_SEVERITY_INFO, unit, s, e, -1, -1,
+                            "the source's '%s' is not in the %s dictionary: misspelt?", word,
+                            sp->lang);
+}
+
+/* Spell-check one side of unit @unit. */
+static void
+check_side (QaContext *ctx, guint unit, guint side, QaSpellCache *cache)
+{
+  QaSpeller *sp = ctx->speller[side];
+  const BitextQaUnit *u = &ctx->units[unit];
+  const char *text = side == BITEXT_GLOSSARY_TARGET ? u->target : u->source;
+  const char *other = side == BITEXT_GLOSSARY_TARGET ? u->source : u->target;
+  if (text == NULL || other == NULL)
+    return;
+  gsize length = strlen (text), pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (text, length, &pos, &w))
+    {
+      /* A hyphenated word the dictionary holds whole is fine; otherwise its parts are judged. */
+      gsize run_end = hyphen_run_end (text, length, &w);
+      if (run_end > 0 && !skipped (sp, text, &w)
+          && knows_hyphenated (cache, sp, side, text, w.start, run_end))
+        {
+          pos = run_end;
+          continue;
+        }
+      gboolean possessive = FALSE;
+      gsize end = joined_end (text, length, &w, &possessive);
+      if (end > 0 && !possessive)
+        {
+          /* The joined form is one word: judged as one, flagged as one. */
+          pos = end;
+          w.end = end;
+        }
+      else if (end > 0)
+        pos = end;
+      if (skipped (sp, text, &w))
+        continue;
+      g_string_assign (cache->word, "");
+      g_string_append_len (cache->word, text + w.start, (gssize) (w.end - w.start));
+      if (knows (cache, sp, side))
+        continue;
+      g_autofree char *word = g_strdup (cache->word->str);
+      if (!excused (ctx, cache, unit, side, text, &w, word))
+        flag (ctx, unit, side, sp, w.start, w.end, word);
+    }
+}
+
+/*
+** Words of the target (a warning) and of the source (a note: the source is
+** not the translator's) that the Hunspell dictionary of their language
+** lacks, with ё read as е; see skipped () and excused () for the words
+** left alone. A side whose language has no dictionary is not checked.
+*/
+void
+bitext_qa__check_spelling (QaContext *ctx, guint unit, QaSpellCache *cache)
+{
+  for (guint side = 0; side < 2; side++)
+    if (ctx->speller[side] != NULL)
+      check_side (ctx, unit, side, cache);
+}

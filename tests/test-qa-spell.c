@@ -1,0 +1,202 @@
+/* bitext tests — the spelling check: Hunspell over both sides, and the words it must leave alone. */
+#include <locale.h>
+#include <string.h>
+
+#include "test-util.h"
+
+#define U(s, t) { s, t, 0, BITEXT_QA_COUNT_UNKNOWN, BITEXT_QA_COUNT_UNKNOWN }
+
+/* Spelling findings as text, one a line: "unit severity side[byte start,end) «text»". */
+static char *
+spelling_findings (BitextQaUnit *units, guint n, const char *src_lang, const char *tgt_lang,
+                   BitextGlossary *g, guint n_threads)
+{
+  for (guint i = 0; i < n; i++)
+    units[i].index = i;
+  BitextQaOptions options = BITEXT_QA_OPTIONS_INIT;
+  options.src_lang = src_lang;
+  options.tgt_lang = tgt_lang;
+  options.glossary = g;
+  options.checks = 1u << BITEXT_CHECK_SPELLING;
+  options.n_threads = n_threads;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = bitext_qa_run (units, n, &options, &error);
+  g_assert_no_error (error);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BitextFinding *f = findings->pdata[i];
+      g_assert_cmpint (f->check, ==, BITEXT_CHECK_SPELLING);
+      gboolean target = f->target_span.start >= 0;
+      const BitextQaSpan *span = target ? &f->target_span : &f->source_span;
+      g_string_append_printf (s, "%u %s %c[%zd,%zd) «%s»\n", f->unit,
+                              bitext_severity_get_name (f->severity), target ? 't' : 's',
+                              span->byte_start, span->byte_end, f->text);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+have_dictionaries (void)
+{
+  if (bitext_qa_can_spell ("ru") && bitext_qa_can_spell ("en"))
+    return TRUE;
+  g_test_skip ("no Hunspell dictionaries ru_RU and en_US in /usr/share/hunspell "
+               "(Debian packages hunspell-ru, hunspell-en-us)");
+  return FALSE;
+}
+
+/* Russian targets: a misspelt root is flagged; inflections, ё/е, acronyms, names are not. */
+static void
+test_russian (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[] = {
+    U ("Missile defence protects Europe.", "Противоракетная оборона защищает Европу."),
+    U ("Defence, of defence, about defence, for defence, with defence.",
+       "Оборона, обороны, об обороне, за оборону, с обороной."),
+    U ("Our defence is strong.", "Наша аборона крепка."),
+    /* A Latin o inside a Russian word: a mixed-script word, not spelling's business. */
+    U ("This missile defence system.", "Эта прoтиворакетная система."),
+    U ("NATO and BMD agreed.", "НАТО и ПРО договорились, а NATO молчит."),
+    U ("Rasmussen met Medvedev again.", "Расмуссен ещё раз встретился с Медведевым, еще раз."),
+    U ("See the report.", "См. доклад на http://пример.рф/абарона и в файле отчёт2012."),
+    U ("Run with --verbose.", "Запустите с --подробно, %аборона, ${аборона}, ключ аборона_х."),
+    /* Capitalised, both would pass as a name and its transliteration: see test_names. */
+    U ("We need deconfliction.", "Нужен деконфликтинг, деконфликтинга мало."),
+    U ("The partnerships and concerns.", "Партнёрств и озабоченностям хватает, а пративоракетная нет."),
+  };
+  g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
+  g_assert_cmpstr (got, ==,
+                   "2 warning t[9,23) «аборона»\n"
+                   "8 warning t[11,37) «деконфликтинг»\n"
+                   "8 info s[8,21) «deconfliction»\n"
+                   "8 warning t[39,67) «деконфликтинга»\n"
+                   "9 warning t[72,102) «пративоракетная»\n");
+}
+
+/* A glossary term Hunspell does not know passes in any form; a do-not-translate word too. */
+static void
+test_glossary_terms (void)
+{
+  if (!have_dictionaries ())
+    return;
+  g_autoptr(BitextGlossary) g = bitext_glossary_new ("en", "ru");
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_glossary_add_entry (g, "deconfliction", "деконфликтинг", NULL, NULL,
+                                            &error));
+  g_assert_true (bitext_glossary_add_dnt (g, "Aegis", &error));
+  g_assert_no_error (error);
+  BitextQaUnit units[] = {
+    U ("We need deconfliction.", "Нужен деконфликтинг, деконфликтинга мало, о нём молчат."),
+    U ("Aegis ships.", "Корабли Aegis и Аегис."),
+    U ("Our defence is strong.", "Наша аборона крепка."),
+  };
+  g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", g, 1);
+  g_assert_cmpstr (got, ==, "2 warning t[9,23) «аборона»\n");
+}
+
+/* English: the source's words are noted (info), the target's flagged; British spelling passes. */
+static void
+test_english (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[] = {
+    U ("The commitee isn't ready; NATO's organisation honoured pre-planned talks.",
+       "Комитет не готов."),
+    U ("Комитет не готов.", "The comittee is not ready, its members' views differ."),
+  };
+  g_autofree char *en_ru = spelling_findings (units, 1, "en", "ru", NULL, 1);
+  g_assert_cmpstr (en_ru, ==, "0 info s[4,12) «commitee»\n");
+  g_autofree char *ru_en = spelling_findings (units + 1, 1, "ru", "en", NULL, 1);
+  g_assert_cmpstr (ru_en, ==, "0 warning t[4,12) «comittee»\n");
+}
+
+/*
+** A capitalised word the dictionary lacks that transliterates a capitalised
+** word of the other side is a name; without such a word it is flagged.
+*/
+static void
+test_names (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[] = {
+    U ("Rasmussen and Fogh spoke.", "Расмуссен и Фог выступили, Расмуссена слушали."),
+    U ("The secretary spoke.", "Расмуссен выступил."),
+  };
+  g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
+  g_assert_cmpstr (got, ==, "1 warning t[0,18) «Расмуссен»\n");
+}
+
+/* A language without a dictionary: that side is not checked, and that is no error. */
+static void
+test_no_dictionary (void)
+{
+  g_assert_false (bitext_qa_can_spell ("xx"));
+  g_assert_false (bitext_qa_can_spell (NULL));
+  BitextQaUnit units[] = { U ("Qwertz asdfgh.", "Zxcvb nmlkj.") };
+  g_autofree char *got = spelling_findings (units, 1, "xx", "yy", NULL, 1);
+  g_assert_cmpstr (got, ==, "");
+}
+
+/* The note the summaries carry when a side went unchecked, in the terminal view for one. */
+static void
+test_note (void)
+{
+  g_autofree char *both = bitext_qa_dup_spelling_note ("xx", "yy");
+  g_assert_cmpstr (both, ==, "spelling: neither side (xx, yy) was checked: no Hunspell dictionary");
+  g_autofree char *unknown = bitext_qa_dup_spelling_note (NULL, NULL);
+  g_assert_null (unknown);
+  if (!have_dictionaries ())
+    return;
+  g_autofree char *none = bitext_qa_dup_spelling_note ("en", "ru");
+  g_assert_null (none);
+  g_autofree char *target = bitext_qa_dup_spelling_note ("en", "xx");
+  g_assert_cmpstr (target, ==, "spelling: the target (xx) was not checked: no Hunspell dictionary");
+  BitextQaUnit units[] = { U ("Our defence is strong.", "Unsere Verteidigung ist stark.") };
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  BitextReportOptions options = BITEXT_REPORT_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "xx";
+  g_autoptr(GString) out = g_string_new (NULL);
+  bitext_report_append_text (out, units, 1, findings, &options);
+  g_assert_true (g_str_has_suffix (out->str, "\nnote: spelling: the target (xx) was not checked: "
+                                             "no Hunspell dictionary\n"));
+}
+
+/* Three threads share the dictionaries (locked) with a cache each: the findings of one thread. */
+static void
+test_threads (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[60];
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    units[i] = (BitextQaUnit) U ("Our defence is strong.",
+                                 i % 3 == 0 ? "Наша аборона крепка." : "Наша оборона крепка.");
+  g_autofree char *one = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
+  g_autofree char *three = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 3);
+  g_assert_cmpstr (three, ==, one);
+  guint n_lines = 0;
+  for (const char *p = one; (p = strchr (p, '\n')) != NULL; p++)
+    n_lines++;
+  g_assert_cmpuint (n_lines, ==, 20);
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/qa/spelling/russian", test_russian);
+  g_test_add_func ("/qa/spelling/glossary-terms", test_glossary_terms);
+  g_test_add_func ("/qa/spelling/english", test_english);
+  g_test_add_func ("/qa/spelling/names", test_names);
+  g_test_add_func ("/qa/spelling/no-dictionary", test_no_dictionary);
+  g_test_add_func ("/qa/spelling/note", test_note);
+  g_test_add_func ("/qa/spelling/threads", test_threads);
+  return g_test_run ();
+}
