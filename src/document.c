@@ -22,7 +22,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
-#define READ_SIZE  65536  /* bytes per read(2), and the checking window over memory */
+#define READ_SIZE  262144 /* bytes per read(2), and the checking window over memory */
 #define POS_STRIDE 512    /* most text bytes a position query scans (a mark costs 24 bytes) */
 #define NFC_RUN    65536  /* bytes per unorm2_isNormalized call */
 #define NFC_MAX    (G_MAXINT32 / 16)  /* longest string given to ICU, whose lengths are int32_t */
