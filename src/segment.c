@@ -309,13 +309,15 @@ load_block (BitextSegmenter *seg, const char *text, gsize length, int32_t *n_out
             }
         }
       /* Mixed bytes: character by character over the next eight bytes (and the end of
-         a character they cut) before the word tests again. */
+         a character they cut) before the word tests again, or up to a space or other
+         ASCII character: the next word of Cyrillic or Greek text starts there, where
+         the 2-byte test can take it whole. */
       for (int32_t stop = MIN (len, i + 8); i < stop;)
         {
           if (s[i] < 0x80 && s[i] != '\n' && s[i] != 0)
             {
               out[n++] = s[i++];
-              continue;
+              break;
             }
           if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80)
             {
