@@ -130,13 +130,33 @@ open_translit (void)
 }
 
 /*
+** The calling thread's transliterator, opened on its first use and closed
+** when the thread ends. Opening one (ICU builds its rule set) takes about
+** 0.2 ms, many times what transliterating a name takes; a UTransliterator
+** is not to be used by two threads at once.
+*/
+static GPrivate thread_translit = G_PRIVATE_INIT ((GDestroyNotify) utrans_close);
+
+static UTransliterator *
+get_thread_translit (void)
+{
+  UTransliterator *tr = g_private_get (&thread_translit);
+  if (tr == NULL)
+    {
+      tr = open_translit ();
+      g_private_set (&thread_translit, tr);
+    }
+  return tr;
+}
+
+/*
 ** Similarity in 0..1 of two names after both are transliterated to Latin
 ** ASCII (ICU "Any-Latin; Latin-ASCII"): 1 - Levenshtein distance / length.
 */
 double
 bitext_terms__translit_similarity (const char *a, const char *b)
 {
-  g_autoptr(UTransliterator) tr = open_translit ();
+  UTransliterator *tr = get_thread_translit ();
   g_autofree char *ka = latin_key (tr, a);
   g_autofree char *kb = latin_key (tr, b);
   return similarity (ka, kb);
@@ -275,7 +295,8 @@ typedef struct
   TermTable all;                  /* target n-grams that may co-occur min_freq times; counts:
                                      units holding each */
   guint32 *unit_ids;              /* the distinct keys of ctx->all in each unit's target ... */
-  gsize *unit_start;              /* ... unit u's from unit_start[u] to unit_start[u + 1] */
+  gsize *unit_start;              /* ... unit u's from unit_start[u] to unit_start[u + 1], */
+  guint32 *unit_words;            /* its one-word keys first, unit_words[u] of them */
   guint32 *scratch;               /* per key of ctx->all: a count, zero between uses */
   UTransliterator *translit;
   BitextTermMorph *src_morph, *tgt_morph;
@@ -394,32 +415,82 @@ find_contenders (Ctx *ctx, GArray *units, gboolean words_only, const char *name_
   for (guint k = 0; k < n_sample; k++)
     {
       guint u = sample_unit (units, k);
-      for (gsize i = ctx->unit_start[u]; i < ctx->unit_start[u + 1]; i++)
+      gsize end = words_only ? ctx->unit_start[u] + ctx->unit_words[u] : ctx->unit_start[u + 1];
+      for (gsize i = ctx->unit_start[u]; i < end; i++)
         {
           guint32 id = ctx->unit_ids[i];
-          if (words_only && ctx->all.keys[id].id[1] != 0)
-            continue;
           if (ctx->scratch[id]++ == 0)
             g_array_append_val (touched, id);
         }
     }
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (Contender));
+  /* Those that may be contenders, with their sample counts (at most SAMPLE_UNITS). */
+  g_autoptr(GArray) passed = g_array_new (FALSE, FALSE, 2 * sizeof (guint32));
+  guint hist[SAMPLE_UNITS + 1] = { 0 };
   for (guint i = 0; i < touched->len; i++)
     {
       guint32 id = g_array_index (touched, guint32, i);
-      /* Counted on a sample: scaled to all units (exact when all are in it). */
-      guint n = (guint) ((guint64) ctx->scratch[id] * units->len / MAX (n_sample, 1));
+      guint32 seen = ctx->scratch[id];
       ctx->scratch[id] = 0;
+      /* Counted on a sample: scaled to all units (exact when all are in it). */
+      guint n = (guint) ((guint64) seen * units->len / MAX (n_sample, 1));
       if (n >= ctx->min_freq || spelt_like (ctx, name_latin, &ctx->all.keys[id]))
         {
-          Contender c = { .key = ctx->all.keys[id], .co = n };
-          g_array_append_val (out, c);
+          guint32 pair[2] = { id, seen };
+          g_array_append_val (passed, pair);
+          hist[seen]++;
         }
     }
+  /* Only the MAX_CONTENDERS most frequent are kept. The scaling is strictly
+     increasing in the sample count (units->len >= n_sample), so the least
+     count among them is found on the counts, and only those at or above it
+     are sorted: a candidate of a large memory touches thousands. */
+  guint least = SAMPLE_UNITS, above = hist[SAMPLE_UNITS];
+  while (least > 0 && above < MAX_CONTENDERS)
+    above += hist[--least];
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Contender));
+  for (guint i = 0; i < passed->len; i++)
+    {
+      const guint32 *pair = &g_array_index (passed, guint32, 2 * i);
+      if (pair[1] < least)
+        continue;
+      Contender c = { .key = ctx->all.keys[pair[0]],
+                      .co = (guint) ((guint64) pair[1] * units->len / MAX (n_sample, 1)) };
+      g_array_append_val (out, c);
+    }
   g_array_sort (out, compare_co);
-  if (out->len > MAX_CONTENDERS)
-    g_array_set_size (out, MAX_CONTENDERS);
-  return out;
+  /* Kept at their exact size: 20,000 candidates keep two lists each until
+     the entries are made. */
+  guint n_kept = MIN (out->len, MAX_CONTENDERS);
+  GArray *kept = g_array_sized_new (FALSE, FALSE, sizeof (Contender), n_kept);
+  g_array_append_vals (kept, out->data, n_kept);
+  g_array_unref (out);
+  return kept;
+}
+
+/*
+** Add to @ids the distinct keys of ctx->all among the target n-grams of unit
+** @u in ctx->keys: its single words (@words) or its longer n-grams, those
+** the @sketch (nullable) counts min_freq times; @last holds, by key, the
+** last unit + 1 that counted it.
+*/
+static void
+index_unit_keys (Ctx *ctx, guint u, gboolean words, const TermSketch *sketch, GArray *last, GArray *ids)
+{
+  for (guint i = 0; i < ctx->keys->len; i++)
+    {
+      const TermKey *key = &g_array_index (ctx->keys, TermKey, i);
+      if ((key->id[1] == 0) != words
+          || (sketch != NULL && bitext_terms__sketch_estimate (sketch, key) < ctx->min_freq))
+        continue;
+      guint32 id = (guint32) bitext_terms__table_intern (&ctx->all, key);
+      if (id >= last->len)
+        g_array_set_size (last, MAX (id + 1, last->len * 2));
+      if (g_array_index (last, guint32, id) == u + 1)
+        continue;
+      g_array_index (last, guint32, id) = u + 1;
+      ctx->all.counts[id]++;
+      g_array_append_val (ids, id);
+    }
 }
 
 /*
@@ -427,8 +498,9 @@ find_contenders (Ctx *ctx, GArray *units, gboolean words_only, const char *name_
 ** min_freq times (its occurrences reach min_freq by a count-min sketch; all
 ** single words, which a name's spelling may link from one co-occurrence)
 ** into ctx->all, with the number of units holding it, and the distinct ones
-** of each unit in ctx->unit_ids. The units' targets are read once here; the
-** contenders of every candidate are then counted on these ids.
+** of each unit in ctx->unit_ids, its single words first (the word pass of
+** find_contenders reads those only). The units' targets are read once here;
+** the contenders of every candidate are then counted on these ids.
 */
 static void
 build_target_index (Ctx *ctx)
@@ -452,30 +524,28 @@ build_target_index (Ctx *ctx)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) last = g_array_new (FALSE, TRUE, sizeof (guint32));    /* per key: last unit + 1 */
   ctx->unit_start = g_new (gsize, ctx->n_units + 1);
+  ctx->unit_words = g_new (guint32, MAX (ctx->n_units, 1));
   for (guint u = 0; u < ctx->n_units; u++)
     {
       ctx->unit_start[u] = ids->len;
       unit_target_keys (ctx, u, ctx->keys, NULL);
-      for (guint i = 0; i < ctx->keys->len; i++)
-        {
-          const TermKey *key = &g_array_index (ctx->keys, TermKey, i);
-          if (filter && key->id[1] != 0 && bitext_terms__sketch_estimate (&sketch, key) < ctx->min_freq)
-            continue;
-          guint32 id = (guint32) bitext_terms__table_intern (&ctx->all, key);
-          if (id >= last->len)
-            g_array_set_size (last, MAX (id + 1, last->len * 2));
-          if (g_array_index (last, guint32, id) == u + 1)
-            continue;
-          g_array_index (last, guint32, id) = u + 1;
-          ctx->all.counts[id]++;
-          g_array_append_val (ids, id);
-        }
+      index_unit_keys (ctx, u, TRUE, NULL, last, ids);
+      ctx->unit_words[u] = (guint32) (ids->len - ctx->unit_start[u]);
+      index_unit_keys (ctx, u, FALSE, filter ? &sketch : NULL, last, ids);
     }
   ctx->unit_start[ctx->n_units] = ids->len;
   ctx->unit_ids = g_renew (guint32, (guint32 *) g_array_free (g_steal_pointer (&ids), FALSE),
                            MAX (ctx->unit_start[ctx->n_units], 1));
   ctx->scratch = g_new0 (guint32, MAX (ctx->all.n, 1));
   bitext_terms__sketch_clear (&sketch);
+}
+
+/* build_target_index as a GThreadFunc. */
+static gpointer
+build_target_index_thread (gpointer ctx)
+{
+  build_target_index (ctx);
+  return NULL;
 }
 
 /* The stem keys of an n-gram joined by spaces, without their "s:"/"=" marks, for transliteration. */
@@ -1243,6 +1313,7 @@ ctx_clear (Ctx *ctx)
   bitext_terms__table_clear (&ctx->all);
   g_free (ctx->unit_ids);
   g_free (ctx->unit_start);
+  g_free (ctx->unit_words);
   g_free (ctx->scratch);
   g_clear_pointer (&ctx->translit, utrans_close);
   g_clear_pointer (&ctx->src_morph, bitext_term_morph_free);
@@ -1343,10 +1414,17 @@ bitext_terms_extract (const BitextTextPair *units, guint n_units, const BitextTe
   Ctx ctx;
   if (!ctx_init (&ctx, units, n_units, options, error))
     return NULL;
+  /* The target index reads the target side only, the candidates the source
+     side only: in a large memory the index is built in a thread of its own. */
+  GThread *worker = n_units >= 1000 ? g_thread_try_new ("bitext-terms", build_target_index_thread,
+                                                        &ctx, NULL) : NULL;
   g_autoptr(GPtrArray) cands = bitext_terms__candidates (&ctx.src, ctx.src_tok, ctx.src_text,
                                                           n_units, ctx.min_freq, ctx.max_words,
                                                           options->max_candidates);
-  build_target_index (&ctx);
+  if (worker != NULL)
+    g_thread_join (worker);
+  else
+    build_target_index (&ctx);
   /* Contenders over a candidate's free units; for one-word candidates also
      one-word contenders over all their units, for the word-to-word pass. */
   g_autoptr(GPtrArray) contenders = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);

@@ -1108,17 +1108,23 @@ append_unit (GArray *units, guint u)
 ** Acronyms are always free; a capitalised word keeps its C-value inside a
 ** longer name ("Interim" in "Interim Capability") but its occurrences
 ** there are evidence for the name, not for the word.
+** @occ is in the order of the first token: an occurrence that holds
+** occurrence o starts at most TERM_MAX_WORDS - 1 tokens before o and not
+** after it, so only that window of @occ is searched.
 */
 static void
 mark_free (GPtrArray *cands, GArray *occ, guint u)
 {
+  guint lo = 0;
   for (guint a = 0; a < occ->len; a++)
     {
       const Occurrence *o = &g_array_index (occ, Occurrence, a);
       const TermCand *c = cands->pdata[o->cand];
       gboolean name = c->n_words == 1 && c->acronym;
       gboolean nested = FALSE;
-      for (guint b = 0; b < occ->len && !nested && !name; b++)
+      while (g_array_index (occ, Occurrence, lo).i + TERM_MAX_WORDS <= o->i)
+        lo++;
+      for (guint b = lo; b < occ->len && g_array_index (occ, Occurrence, b).i <= o->i && !nested && !name; b++)
         {
           const Occurrence *p = &g_array_index (occ, Occurrence, b);
           const TermCand *pc = cands->pdata[p->cand];
@@ -1157,6 +1163,13 @@ collect_occurrences (GPtrArray *cands, GArray *const *tokens, const char *const 
   bitext_terms__table_init (&sel, cands->len);
   for (guint c = 0; c < cands->len; c++)
     bitext_terms__table_intern (&sel, &((TermCand *) cands->pdata[c])->key);
+  /* The words that start a candidate, by id: no n-gram starting elsewhere is looked up. */
+  guint32 n_first = 1;
+  for (guint c = 0; c < cands->len; c++)
+    n_first = MAX (n_first, ((TermCand *) cands->pdata[c])->key.id[0] + 1);
+  g_autofree guint8 *first = g_new0 (guint8, n_first);
+  for (guint c = 0; c < cands->len; c++)
+    first[((TermCand *) cands->pdata[c])->key.id[0]] = 1;
   g_autoptr(GArray) occ = g_array_new (FALSE, FALSE, sizeof (Occurrence));
   g_autofree guint *n_seen = g_new0 (guint, MAX (cands->len, 1));
   for (guint u = 0; u < n_texts; u++)
@@ -1165,7 +1178,7 @@ collect_occurrences (GPtrArray *cands, GArray *const *tokens, const char *const 
       const TermToken *tok = (const TermToken *) tokens[u]->data;
       guint n_tok = tokens[u]->len;
       for (guint i = 0; i < n_tok; i++)
-        for (guint n = 1; n <= max_words && i + n <= n_tok; n++)
+        for (guint n = 1; n <= max_words && i + n <= n_tok && tok[i].id < n_first && first[tok[i].id]; n++)
           {
             if (n > 1 && (tok[i + n - 1].flags & TOK_BREAK))
               break;
@@ -1192,6 +1205,33 @@ collect_occurrences (GPtrArray *cands, GArray *const *tokens, const char *const 
       mark_free (cands, occ, u);
     }
   bitext_terms__table_clear (&sel);
+}
+
+static GArray *
+exact_copy (GArray *units)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint), units->len);
+  g_array_append_vals (copy, units->data, units->len);
+  g_array_unref (units);
+  return copy;
+}
+
+/*
+** Keep @cand's unit lists at their exact size, and one list when all its
+** units are free (the free units are a subset): in a memory of a million
+** units the lists of 20,000 candidates hold hundreds of megabytes.
+*/
+static void
+shrink_units (TermCand *cand)
+{
+  cand->units = exact_copy (cand->units);
+  if (cand->free_units->len == cand->units->len)
+    {
+      g_array_unref (cand->free_units);
+      cand->free_units = g_array_ref (cand->units);
+    }
+  else
+    cand->free_units = exact_copy (cand->free_units);
 }
 
 /*
@@ -1247,6 +1287,7 @@ bitext_terms__candidates (TermSide *side, GArray *const *tokens, const char *con
         {
           bitext_terms__settle_initial_forms (cand->forms);
           cand->text = most_frequent_form (cand->forms);
+          shrink_units (cand);
         }
     }
   return cands;

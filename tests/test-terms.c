@@ -194,6 +194,52 @@ test_llr_dice (void)
   g_assert_cmpfloat (bitext_terms__translit_similarity ("Chicago", "Чикаго"), >, 0.6);
 }
 
+static const char *const translit_cases[][2] = {
+  { "Medvedev", "Медведев" }, { "Chicago", "Чикаго" }, { "Rasmussen", "Расмуссен" },
+  { "Lisbon", "Лиссабон" }, { "NATO", "НАТО" }, { "Obama", "Медведев" },
+};
+
+/* The similarities of translit_cases, each computed 100 times, into @data (double[]). */
+static gpointer
+translit_repeatedly (gpointer data)
+{
+  double *out = data;
+  for (guint r = 0; r < 100; r++)
+    for (guint i = 0; i < G_N_ELEMENTS (translit_cases); i++)
+      {
+        double sim = bitext_terms__translit_similarity (translit_cases[i][0], translit_cases[i][1]);
+        if (r > 0 && sim != out[i])
+          out[i] = -1;              /* a reused transliterator must give the same answer */
+        else if (r == 0)
+          out[i] = sim;
+      }
+  return NULL;
+}
+
+/*
+** The transliterator behind bitext_terms__translit_similarity is reused
+** (one a thread): reused, and from four threads at once, it gives what one
+** call on the main thread gives.
+*/
+static void
+test_translit_threads (void)
+{
+  double expected[G_N_ELEMENTS (translit_cases)];
+  for (guint i = 0; i < G_N_ELEMENTS (translit_cases); i++)
+    expected[i] = bitext_terms__translit_similarity (translit_cases[i][0], translit_cases[i][1]);
+  g_assert_cmpfloat_with_epsilon (expected[0], 1.0, 1e-12);
+  g_assert_cmpfloat (expected[5], <, 0.5);
+  double got[4][G_N_ELEMENTS (translit_cases)];
+  GThread *threads[4];
+  for (guint t = 0; t < 4; t++)
+    threads[t] = g_thread_new ("translit", translit_repeatedly, got[t]);
+  for (guint t = 0; t < 4; t++)
+    g_thread_join (threads[t]);
+  for (guint t = 0; t < 4; t++)
+    for (guint i = 0; i < G_N_ELEMENTS (translit_cases); i++)
+      g_assert_cmpfloat (got[t][i], ==, expected[i]);
+}
+
 /* Pairs on a tiny memory: each source term's rendering, in dictionary form. */
 static void
 test_pairs_tiny (void)
@@ -797,5 +843,6 @@ main (int argc, char **argv)
   g_test_add_func ("/terms/pairs/closed-compound", test_pairs_closed_compound);
   g_test_add_func ("/terms/morph/ru-heads", test_morph_russian_heads);
   g_test_add_func ("/terms/data/locale-judged", test_locale_judged);
+  g_test_add_func ("/terms/pairs/translit-threads", test_translit_threads);
   return g_test_run ();
 }
