@@ -391,8 +391,8 @@ bitext_qa__spell_load (QaContext *ctx)
 
 /*
 ** Whether @word renders @name: the same word in the same script (case
-** folded), else their transliterations are alike. Transliterating opens
-** an ICU transliterator, so the verdicts on pairs are kept.
+** folded), else their transliterations are alike. Transliterating is the
+** costly part, so the verdicts on pairs are kept.
 */
 static gboolean
 renders (QaSpellCache *cache, const char *word, QaScript script, const char *name,
