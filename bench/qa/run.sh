@@ -16,26 +16,16 @@ BITEXT="$BUILD/src/cli/bitext"
 MAKE="$BUILD/bench/qa/bench-qa-make"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-bench-qa.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "bench/qa: needs /usr/bin/time (Debian package time)"; exit 77; }
-
-measure() {  # measure OUT COMMAND...: runs COMMAND > OUT; prints "elapsed_s cpu_s peak_kib"
-  local out=$1; shift
-  local status=0
-  "$TIME" -f '%e %U %S %M' -o "$TMPD/time" "$@" >"$out" 2>"$TMPD/err" || status=$?
-  # bitext check exits 1 when it finds something: that is its normal result here.
-  [ "$status" -le 1 ] || { cat "$TMPD/err" >&2; return 1; }
-  # time(1) puts "Command exited with non-zero status 1" first when the command exits 1.
-  read -r e u s m < <(tail -n 1 "$TMPD/time")
-  echo "$e $(printf '%.2f' "$(echo "$u + $s" | bc -l)") $m"
-}
+NAME=bench/qa
+# shellcheck source=../lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+MEASURE_OK_STATUS=1  # bitext check exits 1 when it finds something: its normal result here
 
 F="$TMPD/tm.tmx"; G="$TMPD/glossary.tsv"
 "$MAKE" "$N" "$M" "$F" "$G"
 echo "TMX of $N units ($(( $(stat -c %s "$F") / 1000000 )) MB), glossary of $M terms"
 sync
 REPS=${REPS:-3}
-min() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" -eq 1 ]; then echo "$2"; else echo "$1"; fi; }
 s_s=""; s_c=""; s_kb=0; c_s=""; c_c=""; c_kb=0
 for _ in $(seq "$REPS"); do
   read -r e c kb < <(measure /dev/null "$BITEXT" tm stats "$F")

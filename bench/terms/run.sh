@@ -17,22 +17,15 @@ BITEXT="$BUILD/src/cli/bitext"
 MAKE="$BUILD/bench/qa/bench-qa-make"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-bench-terms.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "bench/terms: needs /usr/bin/time (Debian package time)"; exit 77; }
-
-measure() {  # measure OUT COMMAND...: runs COMMAND > OUT; prints "elapsed_s cpu_s peak_kib"
-  local out=$1; shift
-  "$TIME" -f '%e %U %S %M' -o "$TMPD/time" "$@" >"$out" 2>"$TMPD/err" || { cat "$TMPD/err" >&2; return 1; }
-  read -r e u s m < <(tail -n 1 "$TMPD/time")
-  echo "$e $(printf '%.2f' "$(echo "$u + $s" | bc -l)") $m"
-}
+NAME=bench/terms
+# shellcheck source=../lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 F="$TMPD/tm.tmx"
 "$MAKE" "$N" 5000 "$F" "$TMPD/unused-glossary.tsv"
 echo "TMX of $N units ($(( $(stat -c %s "$F") / 1000000 )) MB)"
 sync
 REPS=${REPS:-1}
-min() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" -eq 1 ]; then echo "$2"; else echo "$1"; fi; }
 s_s=""; s_c=""; s_kb=0; g_s=""; g_c=""; g_kb=0
 for _ in $(seq "$REPS"); do
   read -r e c kb < <(measure /dev/null "$BITEXT" tm stats "$F")

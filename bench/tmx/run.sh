@@ -15,29 +15,23 @@ BITEXT="$BUILD/src/cli/bitext"
 WRITE="$BUILD/bench/tmx/bench-tmx-write"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-bench-tmx.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "bench/tmx: needs /usr/bin/time (Debian package time)"; exit 77; }
+NAME=bench/tmx
+# shellcheck source=../lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 command -v xmllint >/dev/null || { echo "bench/tmx: needs xmllint (libxml2-utils)"; exit 77; }
 
-measure() {  # measure COMMAND...: prints "elapsed_s cpu_s peak_kib" of the command
-  "$TIME" -f '%e %U %S %M' -o "$TMPD/time" "$@" >/dev/null 2>"$TMPD/err" || { cat "$TMPD/err" >&2; return 1; }
-  read -r e u s m <"$TMPD/time"
-  echo "$e $(echo "$u + $s" | bc -l) $m"
-}
-
 F="$TMPD/big.tmx"
-read -r w_s w_c w_kb < <(measure "$WRITE" "$N" "$F")
+read -r w_s w_c w_kb < <(measure /dev/null "$WRITE" "$N" "$F")
 size_mb=$(( $(stat -c %s "$F") / 1000000 ))
 echo "TMX of $N units, $size_mb MB"
 sync
 # The machine is shared: each reader runs REPS times, interleaved; the minimum counts.
 REPS=${REPS:-3}
-min() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" -eq 1 ]; then echo "$2"; else echo "$1"; fi; }
 s_s=""; s_c=""; s_kb=0; x_s=""; x_c=""; x_kb=0
 for _ in $(seq "$REPS"); do
-  read -r e c kb < <(measure "$BITEXT" tm stats "$F")
+  read -r e c kb < <(measure /dev/null "$BITEXT" tm stats "$F")
   s_s=$(min "$s_s" "$e"); s_c=$(min "$s_c" "$c"); s_kb=$(( kb > s_kb ? kb : s_kb ))
-  read -r e c kb < <(measure xmllint --stream --noout "$F")
+  read -r e c kb < <(measure /dev/null xmllint --stream --noout "$F")
   x_s=$(min "$x_s" "$e"); x_c=$(min "$x_c" "$c"); x_kb=$(( kb > x_kb ? kb : x_kb ))
 done
 
@@ -46,7 +40,7 @@ PY=/usr/bin/python3   # Debian's python3-translate lives in the system interpret
 if "$PY" -c 'import translate.storage.tmx' 2>/dev/null; then
   SMALL=$(( N / 10 ))
   "$WRITE" "$SMALL" "$TMPD/small.tmx" >/dev/null
-  read -r t_s t_c t_kb < <(measure "$PY" -c 'import sys
+  read -r t_s t_c t_kb < <(measure /dev/null "$PY" -c 'import sys
 from translate.storage import tmx
 s = tmx.tmxfile.parsefile(sys.argv[1])
 print(len(s.units), sum(len(u.source or "") + len(u.target or "") for u in s.units))' "$TMPD/small.tmx")
