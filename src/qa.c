@@ -444,11 +444,7 @@ bitext_qa_ignore_load_file (BitextQaIgnore *ignore, const char *path, GError **e
 {
   g_autofree char *data = NULL;
   gsize length;
-  g_autoptr(GError) local = NULL;
-  if (!g_file_get_contents (path, &data, &length, &local))
-    {
-      g_set_error (error, local->domain, local->code, "%s", local->message);
-      return FALSE;
-    }
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
   return bitext_qa_ignore_load_data (ignore, path, data, length, error);
 }

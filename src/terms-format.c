@@ -779,11 +779,7 @@ bitext_term_list_load_file (const char *path, BitextTermFormat format, const cha
   g_return_val_if_fail (path != NULL, NULL);
   g_autofree char *data = NULL;
   gsize length = 0;
-  g_autoptr(GError) local = NULL;
-  if (!g_file_get_contents (path, &data, &length, &local))
-    {
-      g_set_error (error, local->domain, local->code, "%s", local->message);
-      return NULL;
-    }
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
   return bitext_term_list_load_data (path, data, length, format, src_lang, tgt_lang, error);
 }

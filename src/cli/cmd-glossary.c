@@ -92,12 +92,8 @@ read_pairs_tsv (Units *u, const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize length;
-  g_autoptr(GError) local = NULL;
-  if (!g_file_get_contents (path, &data, &length, &local))
-    {
-      g_set_error (error, local->domain, local->code, "%s", local->message);
-      return FALSE;
-    }
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
   if (!g_utf8_validate_len (data, length, NULL))
     {
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING, "%s: invalid UTF-8", path);
