@@ -543,6 +543,16 @@ cursor_last_position (const Cursor *cur, int32_t end)
   return cursor_position (cur, x);
 }
 
+/* The segment of units [START, END): its UTF-8 bounds in PAIR, its first and last character's positions in POS. */
+static void
+cursor_segment (Cursor *cur, int32_t start, int32_t end, gsize pair[2], BitextPosition pos[2])
+{
+  pair[0] = cursor_advance (cur, start);
+  pos[0] = cursor_position (cur, start);
+  pair[1] = cursor_advance (cur, end);
+  pos[1] = cursor_last_position (cur, end);
+}
+
 /*
 ** Append @text[0..length) to @out with every run of white space that holds a
 ** line break replaced by one space.
@@ -606,10 +616,7 @@ segment_block (BitextSegmenter *seg, const char *block, gsize length, BitextPosi
     {
       gsize pair[2];
       BitextPosition pos[2];
-      pair[0] = cursor_advance (&cur, b[i]);
-      pos[0] = cursor_position (&cur, b[i]);
-      pair[1] = cursor_advance (&cur, b[i + 1]);
-      pos[1] = cursor_last_position (&cur, b[i + 1]);
+      cursor_segment (&cur, b[i], b[i + 1], pair, pos);
       g_array_append_vals (out, pair, 2);
       g_array_append_vals (positions, pos, 2);
     }
@@ -671,12 +678,10 @@ segment_and_emit (BitextSegmenter *seg, const ParagraphSource *src, const char *
   const int32_t *b = (const int32_t *) (void *) seg->bounds->data;
   for (guint i = 0; i + 1 < seg->bounds->len; i += 2)
     {
+      gsize pair[2];
       BitextPosition pos[2];
-      gsize start = cursor_advance (&cur, b[i]);
-      pos[0] = cursor_position (&cur, b[i]);
-      gsize end = cursor_advance (&cur, b[i + 1]);
-      pos[1] = cursor_last_position (&cur, b[i + 1]);
-      if (!emit_segment (src, block, base, paragraph, start, end, pos, NULL, scratch, func,
+      cursor_segment (&cur, b[i], b[i + 1], pair, pos);
+      if (!emit_segment (src, block, base, paragraph, pair[0], pair[1], pos, NULL, scratch, func,
                          user_data, error))
         return FALSE;
     }
