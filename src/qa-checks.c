@@ -224,14 +224,24 @@ check_untranslated_segment (QaContext *ctx, guint i)
 gboolean
 bitext_qa__in_url (const char *text, gsize start, gsize end)
 {
-  gsize a = start, b = end;
-  while (a > 0 && !g_ascii_isspace (text[a - 1]))
-    a--;
-  while (text[b] != '\0' && !g_ascii_isspace (text[b]))
-    b++;
-  g_autofree char *run = g_strndup (text + a, b - a);
-  return strstr (run, "://") != NULL || strchr (run, '@') != NULL
-         || g_str_has_prefix (run, "www.") || strchr (run, '/') != NULL;
+  gsize a, b;
+  bitext_qa__space_run (text, start, end, &a, &b);
+  const char *run = text + a;
+  gsize n = b - a;
+  return memchr (run, '@', n) != NULL || memchr (run, '/', n) != NULL  /* '/' covers "://" */
+         || (n >= 4 && memcmp (run, "www.", 4) == 0);
+}
+
+/* The run of non-space characters around @text[start, end): [*a, *b). */
+void
+bitext_qa__space_run (const char *text, gsize start, gsize end, gsize *a, gsize *b)
+{
+  *a = start;
+  *b = end;
+  while (*a > 0 && !g_ascii_isspace (text[*a - 1]))
+    (*a)--;
+  while (text[*b] != '\0' && !g_ascii_isspace (text[*b]))
+    (*b)++;
 }
 
 /* Whether @pos is inside an inline tag <...>. */

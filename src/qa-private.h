@@ -37,6 +37,7 @@ char     *bitext_qa__fold             (const char *text, gssize length);
 void      bitext_qa__fold_spelling_en (GString *word);
 char     *bitext_qa__normalise_key    (const char *text);
 gboolean  bitext_qa__in_url           (const char *text, gsize start, gsize end);
+void      bitext_qa__space_run        (const char *text, gsize start, gsize end, gsize *a, gsize *b);
 gboolean  bitext_qa__in_tag           (const char *text, gsize pos);
 void      bitext_qa__lower            (const char *text, gsize length, GString *out);
 

@@ -294,11 +294,8 @@ knows (QaSpellCache *cache, QaSpeller *sp, guint side)
 static gboolean
 in_code (const char *text, gsize start, gsize end)
 {
-  gsize a = start, b = end;
-  while (a > 0 && !g_ascii_isspace (text[a - 1]))
-    a--;
-  while (text[b] != '\0' && !g_ascii_isspace (text[b]))
-    b++;
+  gsize a, b;
+  bitext_qa__space_run (text, start, end, &a, &b);
   if (text[a] == '-')
     return TRUE;
   for (gsize k = a; k < b; k++)
