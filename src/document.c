@@ -22,6 +22,10 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define READ_SIZE  262144 /* bytes per read(2), and the checking window over memory */
 #define POS_STRIDE 512    /* most text bytes a position query scans (a mark costs 24 bytes) */
 #define NFC_RUN    65536  /* bytes per unorm2_isNormalized call */
@@ -127,6 +131,9 @@ static guint32 lead2_inert;  /* bit L: every 2-byte character with lead 0xC0 + L
 /* The three longest runs of bits of lead2_inert, as SWAR addends (see check_word). */
 #define LEAD_RUNS 3
 static guint64 lead_run_lo[LEAD_RUNS], lead_run_hi[LEAD_RUNS];
+/* The same runs as signed bytes for SSE2 (see check_block16): lead L is in
+   run R iff lead_run_below[R] < L < lead_run_above[R]. */
+static gint8 lead_run_below[LEAD_RUNS], lead_run_above[LEAD_RUNS];
 static const UNormalizer2 *nfc;
 
 /*
@@ -179,6 +186,9 @@ init_lead_runs (void)
     {
       lead_run_lo[r] = len[r] > 0 ? (0x20 - lo[r]) * ones : 0;
       lead_run_hi[r] = len[r] > 0 ? (0x1F - (lo[r] + len[r] - 1)) * ones : 0;
+      /* Leads are 0xC2..0xDF, -62..-33 as signed bytes; an unused slot is above them all. */
+      lead_run_below[r] = len[r] > 0 ? (gint8) (0xC0 + lo[r] - 1 - 256) : G_MAXINT8;
+      lead_run_above[r] = len[r] > 0 ? (gint8) (0xC0 + lo[r] + len[r] - 256) : G_MININT8;
     }
 }
 
@@ -303,6 +313,41 @@ check_word (const char *s, gboolean *pending)
   return TRUE;
 }
 
+#ifdef __SSE2__
+/*
+** check_word() for the sixteen bytes at S with SSE2 (every x86-64 has it):
+** the same test, twice as wide and in fewer steps, as byte comparisons give
+** the classes of all sixteen bytes at once.
+*/
+static inline gboolean
+check_block16 (const char *s, gboolean *pending)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) s);
+  guint high = (guint) _mm_movemask_epi8 (v);
+  if (_mm_movemask_epi8 (_mm_cmpeq_epi8 (v, _mm_setzero_si128 ())) != 0)  /* a NUL */
+    return FALSE;
+  if (high == 0)
+    return !*pending;
+  /* As signed bytes: 10xxxxxx is -128..-65, 110xxxxx -64..-33, 111xxxxx -32..-1. */
+  guint cont = (guint) _mm_movemask_epi8 (_mm_cmplt_epi8 (v, _mm_set1_epi8 (-64)));
+  guint lead = high & ~cont;
+  guint longer = high & (guint) _mm_movemask_epi8 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 (-33)));
+  if (longer != 0 || cont != (((lead << 1) | (*pending ? 1u : 0u)) & 0xFFFFu))
+    return FALSE;
+  G_STATIC_ASSERT (LEAD_RUNS == 3);
+  __m128i in = _mm_setzero_si128 ();
+  for (guint r = 0; r < LEAD_RUNS; r++)
+    in = _mm_or_si128 (in, _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 (lead_run_below[r])),
+                                          _mm_cmplt_epi8 (v, _mm_set1_epi8 (lead_run_above[r]))));
+  if (((guint) _mm_movemask_epi8 (in) & lead) != lead)
+    for (guint m = lead; m != 0; m &= m - 1)
+      if (!((lead2_inert >> ((guchar) s[__builtin_ctz (m)] & 0x1F)) & 1))
+        return FALSE;
+  *pending = (lead >> 15) & 1;
+  return TRUE;
+}
+#endif
+
 /*
 ** Check the one character at S[0, N) (N > 0) that check_word() did not pass:
 ** its length, or 0 if it is not valid UTF-8 without NUL (RFC 3629: no
@@ -349,6 +394,13 @@ check_utf8 (const char *s, gsize n, gsize *non_inert)
   *non_inert = n;
   while (i < n)
     {
+#ifdef __SSE2__
+      if (i + 16 <= n && check_block16 (s + i, &pending))
+        {
+          i += 16;
+          continue;
+        }
+#endif
       if (i + 8 <= n && check_word (s + i, &pending))
         {
           i += 8;

@@ -313,9 +313,9 @@ test_utf8_matches_glib (void)
                                      "\xd0\xd0\x96", "\xf0\x90\x80" };
   GRand *rand = g_rand_new_with_seed (7);
 
-  /* Each bad sequence at each alignment in an 8-byte word, then ASCII or Cyrillic. */
+  /* Each bad sequence at each alignment in a 16-byte block, then ASCII or Cyrillic. */
   for (gsize b = 0; b < G_N_ELEMENTS (bad); b++)
-    for (int shift = 0; shift < 24; shift++)
+    for (int shift = 0; shift < 40; shift++)
       {
         g_autoptr(GString) s = g_string_new ("x");
         for (int k = 0; k < shift; k++)
