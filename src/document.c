@@ -27,7 +27,7 @@
 #endif
 
 #define READ_SIZE  262144 /* bytes per read(2), and the checking window over memory */
-#define POS_STRIDE 512    /* most text bytes a position query scans (a mark costs 24 bytes) */
+#define POS_STRIDE 4096   /* most text bytes a position query scans (a mark costs 24 bytes) */
 #define NFC_RUN    65536  /* bytes per unorm2_isNormalized call */
 #define NFC_MAX    (G_MAXINT32 / 16)  /* longest string given to ICU, whose lengths are int32_t */
 #define U16_BLOCK  4096   /* decoded bytes per entry of the UTF-16 offset index */
