@@ -36,13 +36,16 @@ typedef struct
 static gboolean
 is_bullet (UChar c)
 {
-  return c != 0 && u_strchr (u"•‣◦⁃▪●○■□", c) != NULL;
+  return c >= u'•' && u_strchr (u"•‣◦⁃▪●○■□", c) != NULL;  /* U+2022 is the lowest */
 }
 
 static gboolean
 is_blank (UChar c)
 {
-  return c == ' ' || c == '\t' || c == '\n' || (c > 0x7f && u_isUWhiteSpace (c));
+  /* Above ASCII, White_Space is U+0085, U+00A0 and characters from U+1680 on:
+     Cyrillic, Greek... letters are not looked up. */
+  return c == ' ' || c == '\t' || c == '\n'
+         || ((c == 0x85 || c == 0xA0 || c >= 0x1680) && u_isUWhiteSpace (c));
 }
 
 /* A number or letter with its delimiter: "12." "3)" "4.)" "b)" "c." */
@@ -97,7 +100,8 @@ parse_marker (const UChar *t, int32_t len, int32_t i, Marker *m)
       m->length = j - i;
       return TRUE;
     }
-  else if (j + 1 < len && u_strchr (u"-*+–—", t[j]) != NULL && t[j + 1] == ' ')
+  else if (j + 1 < len && (t[j] == '-' || t[j] == '*' || t[j] == '+' || t[j] == u'–' || t[j] == u'—')
+           && t[j + 1] == ' ')
     {
       m->kind = MARK_BULLET;
       m->style = t[j++];
