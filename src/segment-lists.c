@@ -246,6 +246,11 @@ inline_list_candidates (const UChar *t, int32_t len, GArray *candidates)
   Marker head;
   if (!parse_marker (t, len, first, &head) || head.kind == MARK_HEADING)
     return;
+  /* A dash, hyphen, asterisk or plus opens a list item only at the start of a
+     line; further on in the line it is punctuation: the dashes of dialogue
+     («— Нет, — ответил он. — Не сегодня.») are not an inline list. */
+  if (head.kind == MARK_BULLET && !is_bullet (head.style))
+    return;
   if (head.kind != MARK_NUMBER || head.value < 100)
     keep_marker (candidates, first, &head);
   int expected = head.value + 1;
