@@ -38,6 +38,8 @@ static const Case en_cases[] = {
     { "A.S. Byatt wrote it.", "She won a prize." } },
   { "unit-not-initial", "It reached 40°C. Schools closed at 5 p.m. The grid held at 5 V. Then it failed.",
     { "It reached 40°C.", "Schools closed at 5 p.m.", "The grid held at 5 V.", "Then it failed." } },
+  { "case-name-circa", "Smith v. Jones was decided c. 1850. The court agreed.",
+    { "Smith v. Jones was decided c. 1850.", "The court agreed." } },
   { "clause-numbers", "1.1. The Seller delivers the goods. 1.2. The Buyer pays. See clause 2.3. It is short.",
     { "1.1. The Seller delivers the goods.", "1.2. The Buyer pays.", "See clause 2.3.", "It is short." } },
   { "pronoun-i", "Nobody saw it but I. Then it vanished.", { "Nobody saw it but I.", "Then it vanished." } },
