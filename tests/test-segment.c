@@ -158,6 +158,28 @@ static const Case ru_cases[] = {
     { "Компания Yahoo! открыла офис.", "Он в центре." } },
 };
 
+/* German and French: the rule sets of their own. */
+static const Case de_cases[] = {
+  { "ordinal-month", "Die Mauer fiel am 9. November 1989. Danach kam die Einheit.",
+    { "Die Mauer fiel am 9. November 1989.", "Danach kam die Einheit." } },
+  { "ordinal-century", "Im 19. Jahrhundert wuchs die Stadt. Heute ist sie groß.",
+    { "Im 19. Jahrhundert wuchs die Stadt.", "Heute ist sie groß." } },
+  { "two-letter-abbreviations", "Hier leben z. B. Studenten, d. h. junge Leute. Sie zahlen wenig.",
+    { "Hier leben z. B. Studenten, d. h. junge Leute.", "Sie zahlen wenig." } },
+  { "titles", "Prof. Schmidt und Hr. Meier stritten bzw. schwiegen. Dr. Braun ging.",
+    { "Prof. Schmidt und Hr. Meier stritten bzw. schwiegen.", "Dr. Braun ging." } },
+  { "reversed-guillemets", "Er ging. »Warte!« rief sie. „Kommst du?“ fragte er.",
+    { "Er ging.", "»Warte!« rief sie.", "„Kommst du?“ fragte er." } },
+};
+
+static const Case fr_cases[] = {
+  { "spaced-quotation", "« Tu viens ? » demanda-t-elle. « Non ! » Elle partit.",
+    { "« Tu viens ? » demanda-t-elle.", "« Non ! »", "Elle partit." } },
+  { "abbreviations", "Voir p. 12 et chap. 3 sur Mme Curie. Il est né en 52 av. J.-C. à Rome.",
+    { "Voir p. 12 et chap. 3 sur Mme Curie.", "Il est né en 52 av. J.-C. à Rome." } },
+  { "monsieur", "M. Dupont est arrivé. Il était fatigué.", { "M. Dupont est arrivé.", "Il était fatigué." } },
+};
+
 /* Layout: paragraphs, lines, headings, list items, broken paragraphs. */
 static const Case layout_cases[] = {
   { "paragraph-hard-boundary", "First part without stop\n\nSecond part starts here.",
@@ -207,6 +229,13 @@ test_ru_cases (void)
 {
   g_assert_cmpuint (G_N_ELEMENTS (ru_cases), >=, 40);
   run_cases ("ru", ru_cases, G_N_ELEMENTS (ru_cases));
+}
+
+static void
+test_de_fr_cases (void)
+{
+  run_cases ("de", de_cases, G_N_ELEMENTS (de_cases));
+  run_cases ("fr", fr_cases, G_N_ELEMENTS (fr_cases));
 }
 
 static void
@@ -310,9 +339,9 @@ test_document (void)
 static void
 test_generic_language (void)
 {
-  static const char *const de[] = { "Das ist gut.", "Wir gehen jetzt.", NULL };
-  g_autoptr(GPtrArray) got = bitext_test_segment ("de", "Das ist gut. Wir gehen jetzt.");
-  bitext_test_assert_strv ("de", got, de);
+  static const char *const nl[] = { "Dr. Jansen is er.", "We gaan nu.", NULL };
+  g_autoptr(GPtrArray) got = bitext_test_segment ("nl", "Dr. Jansen is er. We gaan nu.");
+  bitext_test_assert_strv ("nl", got, nl);
   static const char *const fr[] = { "C'est « fini » ?", "Oui.", NULL };
   g_autoptr(GPtrArray) got_fr = bitext_test_segment ("fr-CA", "C'est « fini » ? Oui.");
   bitext_test_assert_strv ("fr-CA", got_fr, fr);
@@ -474,6 +503,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/spans/scripts", test_positions_by_script);
   g_test_add_func ("/segment/document", test_document);
   g_test_add_func ("/segment/lang/generic", test_generic_language);
+  g_test_add_func ("/segment/de-fr/cases", test_de_fr_cases);
   g_test_add_func ("/segment/lang/auto", test_auto_language);
   g_test_add_func ("/segment/lang/invalid", test_bad_language);
   g_test_add_func ("/segment/callback-error", test_callback_error);
