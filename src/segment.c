@@ -155,12 +155,73 @@ bitext_segmenter_get_lang (const BitextSegmenter *seg)
   return seg->lang;
 }
 
+/*
+** Frequent short function words, each distinctive of one language among
+** those written in Latin script that have segmentation rules or stemmers:
+** counting them is the "short words" method of language identification
+** (Grefenstette 1995, "Comparing two language identification schemes").
+** Words shared by two of the languages (de, que, la, en, es, con, para…)
+** are left out.
+*/
+static const struct { const char *lang; const char *words; } function_words[] = {
+  { "en", "the and of is that with was for this are" },
+  { "de", "der die und das ist nicht ein eine mit den von sich auch" },
+  { "fr", "le les et des est une du pour dans pas au sur qui" },
+  { "es", "el los las del por una y como pero más" },
+  { "it", "il della per sono gli è nel che alla dei" },
+  { "nl", "het een van niet dat op zijn voor met ook" },
+  { "pt", "os uma não com em ao pelo mais dos" },
+};
+
+/* The Latin-script language whose function words occur most often in TEXT, or "en". */
+static const char *
+guess_latin_language (const char *text, gsize length)
+{
+  static GHashTable *words;  /* word -> index + 1 in function_words */
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      for (gsize i = 0; i < G_N_ELEMENTS (function_words); i++)
+        {
+          g_auto(GStrv) list = g_strsplit (function_words[i].words, " ", -1);
+          for (char **w = list; *w != NULL; w++)
+            g_hash_table_insert (t, (gpointer) g_intern_string (*w), GSIZE_TO_POINTER (i + 1));
+        }
+      words = t;
+      g_once_init_leave (&once, 1);
+    }
+  guint counts[G_N_ELEMENTS (function_words)] = { 0 };
+  const char *end = text + length, *p = text;
+  while (p < end)
+    {
+      while (p < end && !g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      const char *w = p;
+      while (p < end && g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p - w == 0 || p - w > 8)
+        continue;
+      g_autofree char *lower = g_utf8_strdown (w, p - w);
+      gsize i = GPOINTER_TO_SIZE (g_hash_table_lookup (words, lower));
+      if (i > 0)
+        counts[i - 1]++;
+    }
+  gsize best = 0;
+  for (gsize i = 1; i < G_N_ELEMENTS (function_words); i++)
+    if (counts[i] > counts[best])
+      best = i;
+  return function_words[best].lang;
+}
+
 /**
  * bitext_guess_language:
  *
  * Guesses a language from the script most of the letters of @text are in:
- * Cyrillic gives "ru", Latin "en", Greek "el", and so on. Text without
- * letters gives "en".
+ * Cyrillic gives "ru", Greek "el", and so on. Latin-script text is told
+ * apart by its most frequent function words (English, German, French,
+ * Spanish, Italian, Dutch, Portuguese; English when none occurs). Text
+ * without letters gives "en".
  *
  * Returns: (transfer none): a language code
  */
@@ -191,6 +252,8 @@ bitext_guess_language (const char *text, gsize length)
   for (gsize i = 1; i < G_N_ELEMENTS (scripts); i++)
     if (counts[i] > counts[best])
       best = i;
+  if (scripts[best].script == USCRIPT_LATIN)
+    return guess_latin_language (text, length);
   return scripts[best].lang;
 }
 

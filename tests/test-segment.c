@@ -352,6 +352,18 @@ test_auto_language (void)
 {
   g_assert_cmpstr (bitext_guess_language ("Это текст.", strlen ("Это текст.")), ==, "ru");
   g_assert_cmpstr (bitext_guess_language ("This is text.", 13), ==, "en");
+  static const struct { const char *lang, *text; } latin[] = {
+    { "en", "The wall fell in 1989, and the country was united a year later." },
+    { "de", "Die Mauer fiel 1989, und das Land ist ein Jahr später vereint." },
+    { "fr", "Le mur est tombé en 1989, et le pays a été réunifié un an plus tard." },
+    { "es", "El muro cayó en 1989 y el país se reunificó un año después." },
+    { "it", "Il muro è caduto nel 1989 e il paese è stato riunificato." },
+    { "nl", "De muur viel in 1989 en het land werd een jaar later herenigd." },
+    { "pt", "O muro caiu em 1989 e o país foi reunificado um ano depois, com festa." },
+    { "en", "Berlin, 1989." },  /* no function word: English, as before */
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (latin); i++)
+    g_assert_cmpstr (bitext_guess_language (latin[i].text, strlen (latin[i].text)), ==, latin[i].lang);
   g_autoptr(GError) error = NULL;
   g_autoptr(BitextSegmenter) seg = bitext_segmenter_new ("auto", NULL, &error);
   g_assert_no_error (error);
