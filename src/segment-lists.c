@@ -194,6 +194,19 @@ newline_at (const GArray *newlines, guint i)
 }
 
 /*
+** The table row t[start, end) ("| a | b. c. |") ends with its closing bar:
+** no boundary between the last cell's text and the bar, which would make a
+** segment of the bar alone.
+*/
+static void
+keep_row_end (const UChar *t, int32_t start, int32_t end, GArray *candidates)
+{
+  end = trim_back (t, end);
+  if (end - start >= 2 && t[end - 1] == '|')
+    add (candidates, trim_back (t, end - 1), CAND_FORCE_KEEP);
+}
+
+/*
 ** Line breaks inside a paragraph: a list item or heading line starts a segment;
 ** a short line that ends without punctuation, followed by a line that starts
 ** with a capital, is a heading or a line of a line block and ends one. A run
@@ -223,11 +236,21 @@ line_candidates (const UChar *t, int32_t len, const GArray *newlines, GArray *ca
       while (ns < next_end && is_blank (t[ns]))
         ns++;
       gboolean item = parse_marker (t, next_end, ns, &m) && (m.kind != MARK_NUMBER || m.value < 100);
+      /* A row of a Markdown or plain-text table ("| a | b |") is a unit of its own. */
+      int32_t ls = line_start;
+      while (ls < k && is_blank (t[ls]))
+        ls++;
+      gboolean table = (ns < next_end && t[ns] == '|') || (ls < k && t[ls] == '|');
+      if (ns < next_end && t[ns] == '|')
+        keep_row_end (t, ns, next_end, candidates);
+      if (i == 0 && ls < k && t[ls] == '|')
+        keep_row_end (t, ls, k, candidates);
       gboolean short_line = longest < LINE_BLOCK_WIDTH
                             || (double) (k - line_start) < SHORT_LINE_RATIO * (double) longest;
       if (item)
         keep_marker (candidates, ns, &m);
-      if (item || (ends_open (t, line_start, k) && starts_capital (t, k + 1, next_end) && short_line))
+      if (item || table
+          || (ends_open (t, line_start, k) && starts_capital (t, k + 1, next_end) && short_line))
         add (candidates, trim_back (t, k), CAND_FORCE_BREAK);
     }
 }

@@ -205,6 +205,8 @@ static const Case layout_cases[] = {
   { "address-block", "John Smith\nHigh Street 5\nLondon", { "John Smith", "High Street 5", "London" } },
   { "crlf", "One.\r\nTwo.\r\n\r\nThree.", { "One.", "Two.", "Three." } },
   { "markdown-heading", "# Results\nWe won. Everyone cheered.", { "# Results", "We won.", "Everyone cheered." } },
+  { "table-rows", "| Option | Meaning |\n|---|---|\n| -v | Verbose. Shows more. |\nThe table ends here.",
+    { "| Option | Meaning |", "|---|---|", "| -v | Verbose.", "Shows more. |", "The table ends here." } },
 };
 
 static void
