@@ -334,7 +334,6 @@ check_block16 (const char *s, gboolean *pending)
   guint longer = high & (guint) _mm_movemask_epi8 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 (-33)));
   if (longer != 0 || cont != (((lead << 1) | (*pending ? 1u : 0u)) & 0xFFFFu))
     return FALSE;
-  G_STATIC_ASSERT (LEAD_RUNS == 3);
   __m128i in = _mm_setzero_si128 ();
   for (guint r = 0; r < LEAD_RUNS; r++)
     in = _mm_or_si128 (in, _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 (lead_run_below[r])),

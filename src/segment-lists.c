@@ -193,17 +193,30 @@ newline_at (const GArray *newlines, guint i)
   return g_array_index (newlines, int32_t, i);
 }
 
+/* Is the line t[start, end) a row of a table, "| a | b |"? */
+static gboolean
+is_table_row (const UChar *t, int32_t start, int32_t end)
+{
+  while (start < end && is_blank (t[start]))
+    start++;
+  return start < end && t[start] == '|';
+}
+
 /*
-** The table row t[start, end) ("| a | b. c. |") ends with its closing bar:
-** no boundary between the last cell's text and the bar, which would make a
-** segment of the bar alone.
+** A table row ends with its closing bar: no boundary between the last
+** cell's text and the bar ("| a | b. c. |"), which would make a segment of
+** the bar alone.
 */
 static void
-keep_row_end (const UChar *t, int32_t start, int32_t end, GArray *candidates)
+keep_row_ends (const UChar *t, int32_t len, const GArray *newlines, GArray *candidates)
 {
-  end = trim_back (t, end);
-  if (end - start >= 2 && t[end - 1] == '|')
-    add (candidates, trim_back (t, end - 1), CAND_FORCE_KEEP);
+  for (guint i = 0; i <= newlines->len; i++)
+    {
+      int32_t start = i == 0 ? 0 : newline_at (newlines, i - 1) + 1;
+      int32_t end = trim_back (t, i < newlines->len ? newline_at (newlines, i) : len);
+      if (is_table_row (t, start, end) && end - start >= 2 && t[end - 1] == '|')
+        add (candidates, trim_back (t, end - 1), CAND_FORCE_KEEP);
+    }
 }
 
 /*
@@ -237,14 +250,7 @@ line_candidates (const UChar *t, int32_t len, const GArray *newlines, GArray *ca
         ns++;
       gboolean item = parse_marker (t, next_end, ns, &m) && (m.kind != MARK_NUMBER || m.value < 100);
       /* A row of a Markdown or plain-text table ("| a | b |") is a unit of its own. */
-      int32_t ls = line_start;
-      while (ls < k && is_blank (t[ls]))
-        ls++;
-      gboolean table = (ns < next_end && t[ns] == '|') || (ls < k && t[ls] == '|');
-      if (ns < next_end && t[ns] == '|')
-        keep_row_end (t, ns, next_end, candidates);
-      if (i == 0 && ls < k && t[ls] == '|')
-        keep_row_end (t, ls, k, candidates);
+      gboolean table = is_table_row (t, line_start, k) || is_table_row (t, k + 1, next_end);
       gboolean short_line = longest < LINE_BLOCK_WIDTH
                             || (double) (k - line_start) < SHORT_LINE_RATIO * (double) longest;
       if (item)
@@ -297,7 +303,10 @@ bitext_segment__layout_candidates (const UChar *text, int32_t length, const GArr
                                    GArray *candidates)
 {
   if (newlines->len > 0)
-    line_candidates (text, length, newlines, candidates);
+    {
+      line_candidates (text, length, newlines, candidates);
+      keep_row_ends (text, length, newlines, candidates);
+    }
   inline_list_candidates (text, length, candidates);
 }
 

@@ -173,6 +173,17 @@ static const struct { const char *lang; const char *words; } function_words[] = 
   { "pt", "os uma não com em ao pelo mais dos" },
 };
 
+/* The index of the largest of COUNTS[0, N), the first on a tie. */
+static gsize
+argmax (const guint *counts, gsize n)
+{
+  gsize best = 0;
+  for (gsize i = 1; i < n; i++)
+    if (counts[i] > counts[best])
+      best = i;
+  return best;
+}
+
 /* The Latin-script language whose function words occur most often in TEXT, or "en". */
 static const char *
 guess_latin_language (const char *text, gsize length)
@@ -192,26 +203,28 @@ guess_latin_language (const char *text, gsize length)
       g_once_init_leave (&once, 1);
     }
   guint counts[G_N_ELEMENTS (function_words)] = { 0 };
-  const char *end = text + length, *p = text;
-  while (p < end)
+  char word[4 * 6 + 1];     /* a word of up to six letters, in lower case */
+  gsize len = 0, letters = 0;
+  const char *end = text + length;
+  for (const char *p = text; p <= end; p = p < end ? g_utf8_next_char (p) : p + 1)
     {
-      while (p < end && !g_unichar_isalpha (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      const char *w = p;
-      while (p < end && g_unichar_isalpha (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p - w == 0 || p - w > 8)
-        continue;
-      g_autofree char *lower = g_utf8_strdown (w, p - w);
-      gsize i = GPOINTER_TO_SIZE (g_hash_table_lookup (words, lower));
-      if (i > 0)
-        counts[i - 1]++;
+      gunichar c = p < end ? g_utf8_get_char (p) : ' ';  /* a word may end the text */
+      if (g_unichar_isalpha (c))
+        {
+          if (++letters <= 6)
+            len += (gsize) g_unichar_to_utf8 (g_unichar_tolower (c), word + len);
+          continue;
+        }
+      if (letters > 0 && letters <= 6)
+        {
+          word[len] = '\0';
+          gsize i = GPOINTER_TO_SIZE (g_hash_table_lookup (words, word));
+          if (i > 0)
+            counts[i - 1]++;
+        }
+      len = letters = 0;
     }
-  gsize best = 0;
-  for (gsize i = 1; i < G_N_ELEMENTS (function_words); i++)
-    if (counts[i] > counts[best])
-      best = i;
-  return function_words[best].lang;
+  return function_words[argmax (counts, G_N_ELEMENTS (function_words))].lang;
 }
 
 /**
@@ -248,10 +261,7 @@ bitext_guess_language (const char *text, gsize length)
         if (scripts[i].script == script)
           counts[i]++;
     }
-  gsize best = 0;
-  for (gsize i = 1; i < G_N_ELEMENTS (scripts); i++)
-    if (counts[i] > counts[best])
-      best = i;
+  gsize best = argmax (counts, G_N_ELEMENTS (scripts));
   if (scripts[best].script == USCRIPT_LATIN)
     return guess_latin_language (text, length);
   return scripts[best].lang;
@@ -578,9 +588,9 @@ utf8_length16 (const UChar *t, gsize n)
           sum = _mm_add_epi16 (sum, _mm_cmpeq_epi16 (_mm_subs_epu16 (x, below80), zero));
           sum = _mm_add_epi16 (sum, _mm_cmpeq_epi16 (_mm_subs_epu16 (x, below800), zero));
         }
-      gint32 lanes[4];
+      gint32 lanes[4];  /* each the sum of two lanes of -1s: at most 0, at least -32768 */
       _mm_storeu_si128 ((__m128i *) (void *) lanes, _mm_madd_epi16 (sum, ones));
-      total -= (gsize) -((gint64) lanes[0] + lanes[1] + lanes[2] + lanes[3]);
+      total -= (gsize) -(lanes[0] + lanes[1] + lanes[2] + lanes[3]);
     }
   for (; i < n; i++)
     total -= (t[i] < 0x80) + (t[i] < 0x800);
