@@ -168,7 +168,7 @@ write_attr (BitextTmxWriter *w, const char *name, const char *value, GError **er
 /*
 ** The units are serialised into one buffer each and handed to xmlTextWriter
 ** as a single raw write: a dozen xmlTextWriter calls per unit cost more than
-** the parse of the unit does (bench/tmx). The escaping is XML's, as
+** the parse of the unit does (tests/bench/tmx). The escaping is XML's, as
 ** xmlTextWriterWriteString/WriteAttribute do it (bitext_tmx__escape_*), and
 ** every string is checked for characters XML cannot carry first.
 */

@@ -789,7 +789,7 @@ test_morph_russian_heads (void)
 }
 
 /*
-** The judged top 100 of the locale memory (bench/terms/run-locale.sh) is
+** The judged top 100 of the locale memory (tests/bench/terms/run-locale.sh) is
 ** well formed: ranks 1..100, a verdict each, a reason for every one not ok.
 */
 static void

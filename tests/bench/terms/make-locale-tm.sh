@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/terms/make-locale-tm.sh OUT.tmx [BITEXT] — an English–Russian memory from the Russian
+# tests/bench/terms/make-locale-tm.sh OUT.tmx [BITEXT] — an English–Russian memory from the Russian
 # message catalogues of the packages installed here (/usr/share/locale/ru/LC_MESSAGES/*.mo).
 #
 # The catalogues are other projects' translations: the memory is rebuilt, never committed.
@@ -24,7 +24,7 @@
 set -euo pipefail
 OUT=${1:?usage: make-locale-tm.sh OUT.tmx [BITEXT]}
 HERE=$(cd "$(dirname "$0")" && pwd)
-BITEXT=${2:-${BITEXT:-$HERE/../../build/src/cli/bitext}}
+BITEXT=${2:-${BITEXT:-$HERE/../../../build/src/cli/bitext}}
 LOCALE_DIR=${LOCALE_DIR:-/usr/share/locale/ru/LC_MESSAGES}
 command -v msgunfmt >/dev/null || { echo "make-locale-tm: needs msgunfmt (Debian package gettext)" >&2; exit 77; }
 command -v python3 >/dev/null || { echo "make-locale-tm: needs python3" >&2; exit 77; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/qa/run.sh BUILD_DIR [N_UNITS] [N_TERMS] — `bitext check` speed beside loading the TMX alone.
+# tests/bench/qa/run.sh BUILD_DIR [N_UNITS] [N_TERMS] — `bitext check` speed beside loading the TMX alone.
 #
 # Makes a TMX of N_UNITS (default 1,000,000) English–Russian units and a glossary of N_TERMS
 # (default 5,000) with bench-qa-make, then times, on the same file in the same run:
@@ -13,10 +13,10 @@ BUILD=${1:?usage: run.sh BUILD_DIR [N_UNITS] [N_TERMS]}
 N=${2:-1000000}
 M=${3:-5000}
 BITEXT="$BUILD/src/cli/bitext"
-MAKE="$BUILD/bench/qa/bench-qa-make"
+MAKE="$BUILD/tests/bench/qa/bench-qa-make"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-bench-qa.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
-NAME=bench/qa
+NAME=tests/bench/qa
 # shellcheck source=../lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 MEASURE_OK_STATUS=1  # bitext check exits 1 when it finds something: its normal result here

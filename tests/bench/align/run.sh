@@ -2,7 +2,7 @@
 # Sentence-alignment benchmarks: quality on the Text+Berg gold set, then time and
 # memory at 10k, 100k and 1M sentences a side, each beside a baseline run here.
 #
-# Usage: bench/align/run.sh [BUILD_DIR]      (default: build/ of the repository)
+# Usage: tests/bench/align/run.sh [BUILD_DIR]      (default: build/ of the repository)
 #
 # Builds nothing: run `ninja -C BUILD_DIR` first (or `meson test -C BUILD_DIR
 # --benchmark align`, which builds and then runs this script). Needs
@@ -19,13 +19,13 @@
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/../.." && pwd)
+root=$(cd "$here/../../.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd) || exit 2
 bitext=${BITEXT:-$build/src/cli/bitext}
-gc=$build/bench/align/bench-gale-church
-gen=$build/bench/align/bench-make-parallel
+gc=$build/tests/bench/align/bench-gale-church
+gen=$build/tests/bench/align/bench-make-parallel
 tb=$(cd "$root/../shared/eval/textberg" 2>/dev/null && pwd) || tb=$root/../shared/eval/textberg
-data=$build/bench/align-data
+data=$build/tests/bench/align-data
 sizes=${BENCH_ALIGN_SIZES:-10000 100000 1000000}
 full_sizes=${BENCH_ALIGN_FULL_DP:-5000 10000}
 band=${BENCH_ALIGN_BAND:-100}

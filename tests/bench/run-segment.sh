@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Segmentation throughput and memory: bench-segment on the en and ru corpora.
 #
-# Usage: bench/run-segment.sh [BUILD_DIR]      (default: build/ of the repository)
+# Usage: tests/bench/run-segment.sh [BUILD_DIR]      (default: build/ of the repository)
 #
 # Builds nothing and generates nothing: it runs BUILD_DIR/bench/bench-segment
-# on BUILD_DIR/bench/corpus/LANG-<MB>MB.txt (bench/run.sh makes them), prints
+# on BUILD_DIR/tests/bench/corpus/LANG-<MB>MB.txt (tests/bench/run.sh makes them), prints
 # each run's table and then a summary table of both languages.
 # Environment: BENCH_CORPUS_MB (default 100) picks the corpus, BENCH_RUNS
 # (default 3) the timed runs of each method.
@@ -14,11 +14,11 @@
 # bench-segment is not built.
 set -uo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${1:-$root/build}
 size=${BENCH_CORPUS_MB:-100}
 runs=${BENCH_RUNS:-3}
-exe=$build/bench/bench-segment
+exe=$build/tests/bench/bench-segment
 
 if [[ ! -x $exe ]]; then
   echo "run-segment: $exe not built (ninja -C $build)" >&2
@@ -33,9 +33,9 @@ for lang in en ru; do
     echo "skipped: samples/speech.$lang.txt missing"
     continue
   fi
-  corpus=$build/bench/corpus/$lang-${size}MB.txt
+  corpus=$build/tests/bench/corpus/$lang-${size}MB.txt
   if [[ ! -f $corpus ]]; then
-    echo "skipped: $corpus missing (bench/run.sh $build makes it)"
+    echo "skipped: $corpus missing (tests/bench/run.sh $build makes it)"
     continue
   fi
   # Default (a worker per core) and single-threaded, each against raw ICU in its own run.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # English Golden Rules: `bitext segment --lang en` against raw ICU (en, en@ss=standard).
 #
-# Usage: bench/golden-rules.sh [BUILD_DIR]     (default: build/ of the repository)
+# Usage: tests/bench/golden-rules.sh [BUILD_DIR]     (default: build/ of the repository)
 #
 # Data: ../shared/eval/segmentation/golden_en.json beside the repository (48
 # cases, see the README.md there). A case passes only when the whole list of
@@ -13,7 +13,7 @@
 # absent, 2 error (python3 or a binary missing).
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${1:-$root/build}
 shared=$(cd "$root/.." && pwd)/shared
 data=$shared/eval/segmentation/golden_en.json
@@ -32,7 +32,7 @@ if ! command -v python3 >/dev/null; then
   exit 2
 fi
 
-icu=$build/bench/bench-icu-segment
+icu=$build/tests/bench/bench-icu-segment
 bitext=$build/src/cli/bitext
 if [[ ! -x $icu ]]; then
   echo "golden-rules: $icu not built (ninja -C $build)" >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/terms/run-locale.sh BUILD_DIR [JUDGED] — precision of the top 100 entries extracted from the
+# tests/bench/terms/run-locale.sh BUILD_DIR [JUDGED] — precision of the top 100 entries extracted from the
 # Russian message catalogues installed here, against the entries judged by hand.
 #
 # Rebuilds the memory with make-locale-tm.sh (the catalogues are not ours to commit), runs
@@ -11,7 +11,7 @@
 set -euo pipefail
 BUILD=${1:?usage: run-locale.sh BUILD_DIR [JUDGED]}
 HERE=$(cd "$(dirname "$0")" && pwd)
-JUDGED=${2:-$HERE/../../tests/data/terms/locale-top100.judged.tsv}
+JUDGED=${2:-$HERE/../../data/terms/locale-top100.judged.tsv}
 BITEXT="$BUILD/src/cli/bitext"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-locale-run.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# bench/terms/run.sh BUILD_DIR [N_UNITS] — `bitext glossary extract` speed beside loading the TMX alone.
+# tests/bench/terms/run.sh BUILD_DIR [N_UNITS] — `bitext glossary extract` speed beside loading the TMX alone.
 #
-# Makes a TMX of N_UNITS (default 1,000,000) English–Russian units with bench/qa's bench-qa-make:
+# Makes a TMX of N_UNITS (default 1,000,000) English–Russian units with tests/bench/qa's bench-qa-make:
 # words drawn by Zipf's law from 20,000 syllable roots, 5,000 recurring terms of 1–3 words, and
 # Russian case endings on every target word (so each term has several inflected renderings).
 # Then times, on the same file in the same run:
@@ -14,10 +14,10 @@ set -euo pipefail
 BUILD=${1:?usage: run.sh BUILD_DIR [N_UNITS]}
 N=${2:-1000000}
 BITEXT="$BUILD/src/cli/bitext"
-MAKE="$BUILD/bench/qa/bench-qa-make"
+MAKE="$BUILD/tests/bench/qa/bench-qa-make"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-bench-terms.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
-NAME=bench/terms
+NAME=tests/bench/terms
 # shellcheck source=../lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 

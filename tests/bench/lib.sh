@@ -1,4 +1,4 @@
-# bench/lib.sh — helpers shared by the timing scripts (bench/tmx, bench/qa, bench/terms).
+# tests/bench/lib.sh — helpers shared by the timing scripts (tests/bench/tmx, tests/bench/qa, tests/bench/terms).
 # Source it after setting TMPD (a scratch folder) and NAME (the script's name, for messages).
 # Exits 77 (skipped) when /usr/bin/time (Debian package time) is missing.
 

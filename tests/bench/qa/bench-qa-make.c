@@ -1,4 +1,4 @@
-/* bench-qa-make — a TMX of N English–Russian units and a glossary of M terms for bench/qa.
+/* bench-qa-make — a TMX of N English–Russian units and a glossary of M terms for tests/bench/qa.
  *
  * usage: bench-qa-make N M OUT.tmx OUT.tsv
  * Words are made of syllables (English-like Latin, Russian-like Cyrillic with case endings),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/tmx/run.sh BUILD_DIR [N_UNITS] — TMX write and read speed beside baselines, same run.
+# tests/bench/tmx/run.sh BUILD_DIR [N_UNITS] — TMX write and read speed beside baselines, same run.
 #
 # Writes a TMX of N_UNITS (default 1,000,000: ~520 MB, 100–150-byte segments and the props
 # bitext writes) with bitext's writer, then reads it with
@@ -12,13 +12,13 @@ set -euo pipefail
 BUILD=${1:?usage: run.sh BUILD_DIR [N_UNITS]}
 N=${2:-1000000}
 BITEXT="$BUILD/src/cli/bitext"
-WRITE="$BUILD/bench/tmx/bench-tmx-write"
+WRITE="$BUILD/tests/bench/tmx/bench-tmx-write"
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-bench-tmx.XXXXXX")
 trap 'rm -rf "$TMPD"' EXIT
-NAME=bench/tmx
+NAME=tests/bench/tmx
 # shellcheck source=../lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
-command -v xmllint >/dev/null || { echo "bench/tmx: needs xmllint (libxml2-utils)"; exit 77; }
+command -v xmllint >/dev/null || { echo "tests/bench/tmx: needs xmllint (libxml2-utils)"; exit 77; }
 
 F="$TMPD/big.tmx"
 read -r w_s w_c w_kb < <(measure /dev/null "$WRITE" "$N" "$F")

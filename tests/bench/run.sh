@@ -2,7 +2,7 @@
 # All segmentation benchmarks: corpus generation (cached), throughput and
 # memory (run-segment.sh) and the English Golden Rules (golden-rules.sh).
 #
-# Usage: bench/run.sh [BUILD_DIR]      (default: build/ of the repository)
+# Usage: tests/bench/run.sh [BUILD_DIR]      (default: build/ of the repository)
 #
 # Builds nothing: run `ninja -C BUILD_DIR` first (or `meson test -C BUILD_DIR
 # --benchmark`, which builds and then runs this script). The corpora go to
@@ -14,10 +14,10 @@
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-root=$(cd "$here/.." && pwd)
+root=$(cd "$here/../.." && pwd)
 build=${1:-$root/build}
 size=${BENCH_CORPUS_MB:-100}
-gen=$build/bench/bench-make-corpus
+gen=$build/tests/bench/bench-make-corpus
 
 if [[ ! -x $gen ]]; then
   echo "run: $gen not built (ninja -C $build)" >&2
@@ -25,11 +25,11 @@ if [[ ! -x $gen ]]; then
 fi
 
 status=0
-mkdir -p "$build/bench/corpus" || exit 2
+mkdir -p "$build/tests/bench/corpus" || exit 2
 echo "== corpora (${size} MB each)"
 for lang in en ru; do
   sample=$root/samples/speech.$lang.txt
-  corpus=$build/bench/corpus/$lang-${size}MB.txt
+  corpus=$build/tests/bench/corpus/$lang-${size}MB.txt
   if [[ ! -f $sample ]]; then
     echo "skipped: samples/speech.$lang.txt missing"
   elif [[ -s $corpus && $corpus -nt $sample && $corpus -nt $gen ]]; then
