@@ -2,6 +2,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <bitext/glossary.h>
+
 #include "align-private.h"
 #include "dictd-private.h"
 
@@ -165,6 +167,21 @@ load_tsv (BitextAligner *aligner, const char *path, GError **error)
   return TRUE;
 }
 
+/* A CSV or TBX glossary, read by the glossary module: each entry's source and approved targets. */
+static gboolean
+load_glossary (BitextAligner *aligner, const char *path, GError **error)
+{
+  g_autoptr(BitextGlossary) glossary = bitext_glossary_new (aligner->src_lang, aligner->tgt_lang);
+  if (!bitext_glossary_load_file (glossary, path, error))
+    return FALSE;
+  for (guint i = 0; i < bitext_glossary_get_n_entries (glossary); i++)
+    {
+      const BitextGlossaryEntry *e = bitext_glossary_get_entry (glossary, i);
+      add_entry (aligner, e->source, e->targets, TRUE);
+    }
+  return TRUE;
+}
+
 /* Entries of a dictd dictionary: headword -> translations, or each translation -> headword. */
 typedef struct
 {
@@ -193,6 +210,8 @@ add_dictd_entry (const char *headword, const char *const *translations, guint li
  * @path: (type filename): the dictionary, one of
  *   - a TSV file: source, TAB, target (alternatives separated by " | "),
  *     optionally TAB and a note; blank lines and lines starting with # are skipped;
+ *   - a glossary in CSV or TBX (the name ends in .csv or .tbx), read as
+ *     bitext_glossary_load_file() reads it: each entry's source and approved targets;
  *   - a dictd dictionary (NAME.index, NAME.dict.dz or NAME.dict), as
  *     Debian's dict-freedict-* packages install them: headwords and their
  *     translations, definitions and examples left out;
@@ -218,6 +237,9 @@ bitext_aligner_load_dict (BitextAligner *aligner, const char *path, GError **err
     }
   if (bitext_dictd__is_dictd_path (path))
     return bitext_dictd__foreach (path, add_dictd_entry, &load, error);
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tbx"))
+    return load_glossary (aligner, path, error);
   return load_tsv (aligner, path, error);
 }
 

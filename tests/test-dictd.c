@@ -240,7 +240,10 @@ dict_hits (const char *src_lang, const char *tgt_lang, const char *dict, const c
   return g_array_index (beads, BitextBead, 0).dict_hits;
 }
 
-/* Entries match on stems (inflected Russian forms), and multi-word ones only as phrases. */
+/*
+** Entries match on stems (inflected Russian forms), and multi-word ones only
+** as phrases, whether they come from a dictd file or from a TSV, CSV or TBX glossary.
+*/
 static void
 test_align_phrase (void)
 {
@@ -262,6 +265,24 @@ test_align_phrase (void)
                                "Обсуждались вопросы противоракетной обороны."), ==, 1);
   g_assert_cmpuint (dict_hits ("en", "ru", tsv, "The defence of the missile base.",
                                "Оборона противоракетной базы."), ==, 0);
+  /* A CSV and a TBX glossary go through the glossary reader. */
+  static const struct
+  {
+    const char *name, *data;
+  } glossaries[] = {
+    { "g.csv", "source,target\n\"missile defence\",\"противоракетная оборона | ПРО\"\n" },
+    { "g.TBX", "<martif><text><body><termEntry><langSet xml:lang='en'><tig><term>missile defence"
+               "</term></tig></langSet><langSet xml:lang='ru'><tig><term>противоракетная оборона"
+               "</term></tig></langSet></termEntry></body></text></martif>" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (glossaries); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, glossaries[i].name, NULL);
+      g_assert_true (g_file_set_contents (path, glossaries[i].data, -1, NULL));
+      g_assert_cmpuint (dict_hits ("en", "ru", path, "Missile defences were discussed.",
+                                   "Обсуждались вопросы противоракетной обороны."), ==, 1);
+      g_remove (path);
+    }
   g_remove (tsv);
   g_rmdir (dir);
 }
