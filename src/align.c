@@ -6,6 +6,7 @@
 
 #include "align-private.h"
 #include "dictd-private.h"
+#include "terms-private.h"
 
 struct _BitextAligner
 {
@@ -182,12 +183,48 @@ load_glossary (BitextAligner *aligner, const char *path, GError **error)
   return TRUE;
 }
 
-/* Entries of a dictd dictionary: headword -> translations, or each translation -> headword. */
+/*
+** Entries of a dictd dictionary: headword -> translations, or each
+** translation -> headword. A general dictionary also pairs function words
+** ("a" -> «в, на», "and" -> «и»): they stand in nearly every sentence, so
+** their matches say nothing about which sentences translate each other
+** (the reason anchors need words of four letters or more) and only make
+** longer beads look better. Terms made of nothing but the stop words of
+** their language (rules/stopwords-LL.txt) are left out.
+*/
 typedef struct
 {
   BitextAligner *aligner;
   gboolean reversed;
+  GHashTable *stop[2];      /* the headword's and the translations' languages */
 } DictdLoad;
+
+/* Whether every word of @term is in @stop (empty: FALSE). */
+static gboolean
+only_stop_words (GHashTable *stop, const char *term)
+{
+  g_autofree char *folded = g_utf8_casefold (term, -1);
+  gboolean any = FALSE;
+  for (char *p = folded; *p != '\0';)
+    {
+      char *start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          char save = *p;
+          *p = '\0';
+          gboolean is_stop = g_hash_table_contains (stop, start);
+          *p = save;
+          if (!is_stop)
+            return FALSE;
+          any = TRUE;
+        }
+      if (*p != '\0')
+        p = g_utf8_next_char (p);
+    }
+  return any;
+}
 
 static void
 add_dictd_entry (const char *headword, const char *const *translations, guint line,
@@ -195,14 +232,35 @@ add_dictd_entry (const char *headword, const char *const *translations, guint li
 {
   DictdLoad *load = user_data;
   (void) line;
+  if (only_stop_words (load->stop[0], headword))
+    return;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  for (guint i = 0; translations[i] != NULL; i++)
+    if (!only_stop_words (load->stop[1], translations[i]))
+      g_ptr_array_add (kept, (gpointer) translations[i]);
+  g_ptr_array_add (kept, NULL);
+  const char *const *alts = (const char *const *) kept->pdata;
   if (!load->reversed)
     {
-      add_entry (load->aligner, headword, translations, TRUE);
+      add_entry (load->aligner, headword, alts, TRUE);
       return;
     }
   const char *const head[] = { headword, NULL };
-  for (guint i = 0; translations[i] != NULL; i++)
-    add_entry (load->aligner, translations[i], head, TRUE);
+  for (guint i = 0; alts[i] != NULL; i++)
+    add_entry (load->aligner, alts[i], head, TRUE);
+}
+
+/* Read a dictd dictionary into @aligner; @reversed when its headwords are in the target language. */
+static gboolean
+load_dictd (BitextAligner *aligner, const char *path, gboolean reversed, GError **error)
+{
+  DictdLoad load = { aligner, reversed, { NULL, NULL } };
+  load.stop[0] = bitext_terms__dup_stop_words (reversed ? aligner->tgt_lang : aligner->src_lang);
+  load.stop[1] = bitext_terms__dup_stop_words (reversed ? aligner->src_lang : aligner->tgt_lang);
+  gboolean ok = bitext_dictd__foreach (path, add_dictd_entry, &load, error);
+  g_hash_table_unref (load.stop[0]);
+  g_hash_table_unref (load.stop[1]);
+  return ok;
 }
 
 /**
@@ -227,16 +285,15 @@ gboolean
 bitext_aligner_load_dict (BitextAligner *aligner, const char *path, GError **error)
 {
   g_return_val_if_fail (aligner != NULL && path != NULL, FALSE);
-  DictdLoad load = { aligner, FALSE };
   if (strcmp (path, "freedict") == 0)
     {
+      gboolean reversed = FALSE;
       g_autofree char *found = bitext_dictd__find_freedict (BITEXT_DICTD_DIR, aligner->src_lang,
-                                                            aligner->tgt_lang, &load.reversed,
-                                                            error);
-      return found != NULL && bitext_dictd__foreach (found, add_dictd_entry, &load, error);
+                                                            aligner->tgt_lang, &reversed, error);
+      return found != NULL && load_dictd (aligner, found, reversed, error);
     }
   if (bitext_dictd__is_dictd_path (path))
-    return bitext_dictd__foreach (path, add_dictd_entry, &load, error);
+    return load_dictd (aligner, path, FALSE, error);
   g_autofree char *lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tbx"))
     return load_glossary (aligner, path, error);

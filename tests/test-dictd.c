@@ -99,10 +99,11 @@ collect_entry (const char *headword, const char *const *translations, guint line
 }
 
 /* The fixtures' entries: meta entries, the entry without a term and the alias left out. */
-static const char tiny_expected[] = "3 couple: пара | чета | супруг\n"
-                                    "4 house: дом | палата\n"
-                                    "5 missile defence: противоракетная оборона | ПРО\n"
-                                    "8 run: бежать | бегать | управлять | руководить\n";
+static const char tiny_expected[] = "3 and: и | а\n"
+                                    "4 couple: пара | чета | супруг\n"
+                                    "5 house: дом | палата\n"
+                                    "6 missile defence: противоракетная оборона | ПРО\n"
+                                    "9 run: бежать | бегать | управлять | руководить\n";
 
 static void
 test_read (gconstpointer data)
@@ -255,6 +256,8 @@ test_align_phrase (void)
   /* The same words, not in a row: no match on either side. */
   g_assert_cmpuint (dict_hits ("en", "ru", dict, "The defence of the missile base.",
                                "Оборона противоракетной базы."), ==, 0);
+  /* A dictionary's function words ("and" -> «и, а») are left out; a glossary's are kept. */
+  g_assert_cmpuint (dict_hits ("en", "ru", dict, "Cats and dogs.", "Кошки и собаки."), ==, 0);
   /* The TSV glossary's phrases match the same way. */
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bitext-dictd-XXXXXX", &error);
@@ -265,6 +268,10 @@ test_align_phrase (void)
                                "Обсуждались вопросы противоракетной обороны."), ==, 1);
   g_assert_cmpuint (dict_hits ("en", "ru", tsv, "The defence of the missile base.",
                                "Оборона противоракетной базы."), ==, 0);
+  g_autofree char *and_tsv = g_build_filename (dir, "and.tsv", NULL);
+  g_assert_true (g_file_set_contents (and_tsv, "and\tи | а\n", -1, NULL));
+  g_assert_cmpuint (dict_hits ("en", "ru", and_tsv, "Cats and dogs.", "Кошки и собаки."), ==, 1);
+  g_remove (and_tsv);
   /* A CSV and a TBX glossary go through the glossary reader. */
   static const struct
   {

@@ -50,6 +50,7 @@ TINY = [
             "2. управлять; руководить 3.\n\"She runs the company.\"\n\n"),
     ("nothing", "nothing /ˈnʌθɪŋ/ <pron>\nничего … не\n\n"),
     ("couple", "couple /ˈkʌpl̩/ <n>\nпара, чета#чета (book), супруг/а\n\n"),
+    ("and", "and /ænd/ <conj>\nи, а\n\n"),
 ]
 
 write("tiny", TINY, aliases=[("missiledefence", "missile defence")])
