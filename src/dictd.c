@@ -327,6 +327,8 @@ bitext_dictd__foreach (const char *path, BitextDictdFunc func, gpointer user_dat
     {
       const char *nl = memchr (p, '\n', (gsize) (end - p));
       const char *eol = nl != NULL ? nl : end;
+      if (eol > p && eol[-1] == '\r')
+        eol--;
       if (eol > p && !read_index_line (p, eol, line, index, data, seen, func, user_data, error))
         return FALSE;
       p = nl != NULL ? nl + 1 : end;

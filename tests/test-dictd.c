@@ -169,6 +169,12 @@ test_malformed (void)
       g_assert_true (g_file_set_contents (index, cases[i].index, -1, NULL));
       assert_load_error (index, cases[i].suffix);
     }
+  /* CRLF line ends are read as LF. */
+  g_assert_true (g_file_set_contents (index, "word\tA\tQ\r\n", -1, NULL));
+  g_autoptr(GString) crlf = g_string_new (NULL);
+  g_assert_true (bitext_dictd__foreach (index, collect_entry, crlf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (crlf->str, ==, "1 word: слово\n");
   /* Not UTF-8: the entry's line is named too. */
   g_assert_true (g_file_set_contents (dict, "w\n\xff\xfe\n", 5, NULL));
   g_assert_true (g_file_set_contents (index, "w\tA\tF\n", -1, NULL));
