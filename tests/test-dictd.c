@@ -327,6 +327,43 @@ test_installed (void)
                                  "The houses are big."), >=, 1);
 }
 
+/* The speech pair with --dict freedict (dict-freedict-eng-rus) aligns exactly to its gold. */
+static void
+test_speech_freedict (void)
+{
+  g_autofree char *installed = g_build_filename (BITEXT_DICTD_DIR, "freedict-eng-rus.index", NULL);
+  if (!g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("dict-freedict-eng-rus is not installed (tests/setup.sh installs it)");
+      return;
+    }
+  g_autofree char *en_path = g_test_build_filename (G_TEST_DIST, "data", "speech.en.sent", NULL);
+  g_autofree char *ru_path = g_test_build_filename (G_TEST_DIST, "data", "speech.ru.sent", NULL);
+  g_autoptr(GPtrArray) en = bitext_test_read_lines (en_path);
+  g_autoptr(GPtrArray) ru = bitext_test_read_lines (ru_path);
+  g_autoptr(BitextAligner) aligner = new_aligner ("en", "ru");
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_aligner_load_dict (aligner, "freedict", &error));
+  g_autoptr(GArray) beads = bitext_aligner_align (aligner, (const char *const *) en->pdata, NULL,
+                                                  en->len, (const char *const *) ru->pdata, NULL,
+                                                  ru->len, &error);
+  g_assert_no_error (error);
+  g_autoptr(GString) got = g_string_new (NULL);
+  guint hits = 0;
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, i);
+      g_autofree char *f = bitext_bead_format (b);
+      g_string_append_printf (got, "%s\n", f);
+      hits += b->dict_hits;
+    }
+  g_autofree char *gold_path = g_test_build_filename (G_TEST_DIST, "data", "speech.gold.align", NULL);
+  g_autofree char *gold = NULL;
+  g_assert_true (g_file_get_contents (gold_path, &gold, NULL, NULL));
+  g_assert_cmpstr (got->str, ==, gold);
+  g_assert_cmpuint (hits, >, beads->len);
+}
+
 /* --dict freedict for a pair with no FreeDict package names the package to install. */
 static void
 test_missing_pair (void)
@@ -359,6 +396,7 @@ main (int argc, char **argv)
   g_test_add_func ("/dictd/freedict/find", test_find);
   g_test_add_func ("/dictd/freedict/installed-eng-rus", test_installed);
   g_test_add_func ("/dictd/freedict/missing-pair", test_missing_pair);
+  g_test_add_func ("/dictd/freedict/speech-exact", test_speech_freedict);
   g_test_add_func ("/dictd/align/stems-and-phrases", test_align_phrase);
   return g_test_run ();
 }
