@@ -53,7 +53,8 @@ def add_man(set_name, pages):
 add_guide("en-ru", "ru", ["ch01s01", "ch01s02", "ch01s03", "ch01s04", "ch01s07", "ch01s08", "ch02s03", "ch03s01", "ch03s02", "ch03s03", "ch05s03", "ch06s01", "ch07s02",
                           "ch08s06"])
 add_man("en-ru", ["pipe.7", "symlink.7"])
-add_guide("en-zh", "zh_CN", ["ch01s01", "ch01s02", "ch03s01"])
+add_guide("en-zh", "zh_CN", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
+                             "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 
 # HTML: what makes a paragraph, and what is left out with all it contains.
 BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "div", "title", "br",
