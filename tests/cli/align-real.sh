@@ -7,7 +7,7 @@
 . "$(dirname "$0")/tap.sh"
 
 D=$ROOT/tests/data/align-real
-for p in installation-guide-amd64 manpages manpages-ru; do
+for p in installation-guide-amd64 manpages manpages-ru bash; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
     { echo "1..0 # SKIP Debian package $p not installed (tests/setup.sh)"; exit 0; }
 done
@@ -59,8 +59,8 @@ at_least() {
   awk -v f="$f" -v floor="$2" 'BEGIN { exit !(f != "" && f + 0 >= floor + 0) }'
 }
 
-ok "the two sets hold 28 documents" bash -c '[ "$(wc -l <"$TMP/real/sets.tsv")" -eq 28 ]'
-# 2026-12-05: en-ru 0.9743, en-zh 0.9542 (tests/bench/align/run-real.sh).
-ok "en-ru: bitext strict F1 >= 0.964" at_least en-ru 0.964
+ok "the two sets hold 29 documents" bash -c '[ "$(wc -l <"$TMP/real/sets.tsv")" -eq 29 ]'
+# 2026-12-05: en-ru 0.9612, en-zh 0.9542 (tests/bench/align/run-real.sh).
+ok "en-ru: bitext strict F1 >= 0.951" at_least en-ru 0.951
 ok "en-zh: bitext strict F1 >= 0.944" at_least en-zh 0.944
 finish

@@ -6,8 +6,8 @@
 # Usage: tests/bench/align/run-real.sh [BUILD_DIR]   (default: build/ of the repository)
 #
 # Builds nothing: run `ninja -C BUILD_DIR` first (or `meson test -C BUILD_DIR --benchmark
-# align-real`). Needs the Debian packages installation-guide-amd64, manpages and
-# manpages-ru (tests/setup.sh installs them); without them, says so and exits 0.
+# align-real`). Needs the Debian packages installation-guide-amd64, manpages, manpages-ru
+# and bash (tests/setup.sh installs them); without them, says so and exits 0.
 # Environment:
 #   BITEXT     the bitext binary (default BUILD_DIR/src/cli/bitext)
 #   HUNALIGN   the hunalign binary (default /tmp/hunalign/src/hunalign/hunalign); when it
@@ -125,11 +125,12 @@ echo "strict: exact bead; lax: a shared sentence on each side; P over all predic
 echo "R over the gold beads with both sides non-empty; micro-averaged over the documents (bitext eval-align)"
 echo
 printf '  %-22s %-40s %7s %7s %7s %7s\n' "set" "aligner" "P" "R" "F1" "lax F1"
-for group in en-ru en-ru:ig- en-ru:man- en-zh; do
+for group in en-ru en-ru:ig- en-ru:man- en-ru:help- en-zh; do
   case $group in
     en-ru) label="en-ru" ;;
     en-ru:ig-) label="  guide" ;;
     en-ru:man-) label="  man pages" ;;
+    en-ru:help-) label="  help texts" ;;
     en-zh) label="en-zh" ;;
   esac
   aligners=(bitext)
@@ -148,6 +149,7 @@ done
 echo
 echo "  en-ru, installation guide: $(counts en-ru:ig-)"
 echo "  en-ru, man pages: $(counts en-ru:man-)"
+echo "  en-ru, help texts: $(counts en-ru:help-)"
 echo "  en-zh, installation guide: $(counts en-zh)"
 echo
 # Confidence: how well bitext's bead score tells the wrong beads (not exactly a gold bead)
