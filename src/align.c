@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "align-private.h"
+#include "dictd-private.h"
 
 struct _BitextAligner
 {
@@ -83,35 +84,48 @@ bitext_aligner_get_band (const BitextAligner *aligner)
   return aligner->last_band;
 }
 
+/*
+** Add one entry: @src and its @alts (NULL-terminated), each turned into
+** stems. With @lenient, alternatives without a word are skipped (a
+** dictionary's "?" or "-"); otherwise they make the entry fail. Returns
+** FALSE when nothing was added.
+*/
+static gboolean
+add_entry (BitextAligner *aligner, const char *src, const char *const *alts, gboolean lenient)
+{
+  g_autoptr(GArray) s = bitext_align__lex_term (aligner->src_lex, src);
+  if (s->len == 0)
+    return FALSE;
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; alts[i] != NULL && stems->len < 256; i++)
+    {
+      g_autoptr(GArray) t = bitext_align__lex_term (aligner->tgt_lex, alts[i]);
+      if (t->len == 0 && !lenient)
+        return FALSE;
+      if (t->len > 0)
+        g_ptr_array_add (stems, g_steal_pointer (&t));
+    }
+  if (stems->len == 0)
+    return FALSE;
+  bitext_align__dict_add (&aligner->dict, g_steal_pointer (&s), g_steal_pointer (&stems));
+  return TRUE;
+}
+
 /**
  * bitext_aligner_add_dict_entry:
  * @src: a source term (one or more words)
  * @tgt: its translations, alternatives separated by " | "
+ *
+ * A term of several words matches a sentence where its words' stems stand
+ * one after the other, in the term's order.
  *
  * Returns: %FALSE when a side holds no word
  */
 gboolean
 bitext_aligner_add_dict_entry (BitextAligner *aligner, const char *src, const char *tgt)
 {
-  g_autoptr(GArray) s = bitext_align__lex_term (aligner->src_lex, src);
-  if (s->len == 0)
-    return FALSE;
-  g_autoptr(GPtrArray) alts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_auto(GStrv) parts = g_strsplit (tgt, " | ", 256);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      GArray *t = bitext_align__lex_term (aligner->tgt_lex, parts[i]);
-      if (t->len == 0)
-        {
-          g_array_unref (t);
-          return FALSE;
-        }
-      g_ptr_array_add (alts, t);
-    }
-  if (alts->len == 0)
-    return FALSE;
-  bitext_align__dict_add (&aligner->dict, g_steal_pointer (&s), g_steal_pointer (&alts));
-  return TRUE;
+  return add_entry (aligner, src, (const char *const *) parts, FALSE);
 }
 
 static gboolean
@@ -121,16 +135,8 @@ parse_error (GError **error, const char *path, guint line, const char *what)
   return FALSE;
 }
 
-/**
- * bitext_aligner_load_dict:
- * @path: (type filename): a TSV file: source, TAB, target (alternatives
- *   separated by " | "), optionally TAB and a note. Blank lines and lines
- *   starting with # are skipped.
- *
- * Returns: %FALSE with @error set (BITEXT_ERROR_PARSE naming file:line) on a malformed line
- */
-gboolean
-bitext_aligner_load_dict (BitextAligner *aligner, const char *path, GError **error)
+static gboolean
+load_tsv (BitextAligner *aligner, const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize length = 0;
@@ -157,6 +163,62 @@ bitext_aligner_load_dict (BitextAligner *aligner, const char *path, GError **err
         return parse_error (error, path, line, "a term or an alternative holds no word");
     }
   return TRUE;
+}
+
+/* Entries of a dictd dictionary: headword -> translations, or each translation -> headword. */
+typedef struct
+{
+  BitextAligner *aligner;
+  gboolean reversed;
+} DictdLoad;
+
+static void
+add_dictd_entry (const char *headword, const char *const *translations, guint line,
+                 gpointer user_data)
+{
+  DictdLoad *load = user_data;
+  (void) line;
+  if (!load->reversed)
+    {
+      add_entry (load->aligner, headword, translations, TRUE);
+      return;
+    }
+  const char *const head[] = { headword, NULL };
+  for (guint i = 0; translations[i] != NULL; i++)
+    add_entry (load->aligner, translations[i], head, TRUE);
+}
+
+/**
+ * bitext_aligner_load_dict:
+ * @path: (type filename): the dictionary, one of
+ *   - a TSV file: source, TAB, target (alternatives separated by " | "),
+ *     optionally TAB and a note; blank lines and lines starting with # are skipped;
+ *   - a dictd dictionary (NAME.index, NAME.dict.dz or NAME.dict), as
+ *     Debian's dict-freedict-* packages install them: headwords and their
+ *     translations, definitions and examples left out;
+ *   - the word "freedict": the installed FreeDict dictionary
+ *     (/usr/share/dictd/freedict-SRC-TGT) for the aligner's languages, or
+ *     the TGT-SRC one read in reverse.
+ *
+ * Returns: %FALSE with @error set: BITEXT_ERROR_PARSE naming file:line on a
+ *   malformed line, BITEXT_ERROR_LANGUAGE (naming the Debian package) when
+ *   no FreeDict dictionary is installed for the pair
+ */
+gboolean
+bitext_aligner_load_dict (BitextAligner *aligner, const char *path, GError **error)
+{
+  g_return_val_if_fail (aligner != NULL && path != NULL, FALSE);
+  DictdLoad load = { aligner, FALSE };
+  if (strcmp (path, "freedict") == 0)
+    {
+      g_autofree char *found = bitext_dictd__find_freedict (BITEXT_DICTD_DIR, aligner->src_lang,
+                                                            aligner->tgt_lang, &load.reversed,
+                                                            error);
+      return found != NULL && bitext_dictd__foreach (found, add_dictd_entry, &load, error);
+    }
+  if (bitext_dictd__is_dictd_path (path))
+    return bitext_dictd__foreach (path, add_dictd_entry, &load, error);
+  return load_tsv (aligner, path, error);
 }
 
 /* ------------------------------------------------------------------------ */

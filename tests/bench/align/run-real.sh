@@ -153,31 +153,13 @@ echo "  en-ru, help texts: $(counts en-ru:help-)"
 echo "  en-zh, installation guide: $(counts en-zh)"
 echo
 # Confidence: how well bitext's bead score tells the wrong beads (not exactly a gold bead)
-# from the right ones: AUC (the probability that a right bead scores above a wrong one,
-# ties counting half) and what the `low` mark catches.
-echo "bitext's bead score against the gold (a bead is right when it is exactly a gold bead):"
-python3 - "$data" "$real" <<'EOF'
-import json, sys
-data, real = sys.argv[1], sys.argv[2]
-groups = {}
-for row in open(data + "/sets.tsv", encoding="utf-8"):
-    set_name, doc, sl, tl = row.rstrip("\n").split("\t")
-    gold = set(l.strip() for l in open("%s/%s.gold.align" % (real, doc)) if l.strip())
-    for line in open("%s/%s.bitext.jsonl" % (data, doc), encoding="utf-8"):
-        b = json.loads(line)
-        key = "[%s]:[%s]" % (",".join(map(str, b["src"])), ",".join(map(str, b["tgt"])))
-        groups.setdefault(set_name, []).append((b["score"], b["low_confidence"], key in gold))
-for set_name, beads in groups.items():
-    right = [s for s, _, ok in beads if ok]
-    wrong = [s for s, _, ok in beads if not ok]
-    low = [ok for _, lo, ok in beads if lo]
-    if right and wrong:
-        wins = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
-        auc = "%.3f" % (wins / (len(right) * len(wrong)))
-    else:
-        auc = "n/a"
-    caught = sum(1 for ok in low if not ok)
-    print("  %s: %d beads, %d wrong; AUC %s; low marks %d beads (%.1f%%), %d of the %d wrong"
-          % (set_name, len(beads), len(wrong), auc, len(low), 100.0 * len(low) / len(beads),
-             caught, len(wrong)))
-EOF
+# from the right ones, from `bitext eval-align` on the --format jsonl predictions (AUC,
+# what the low mark catches, reliability in 10 score bins).
+for set in en-ru en-zh; do
+  args=()
+  while IFS=$'\t' read -r s doc sl tl; do
+    [[ $s == "$set" ]] && args+=("$real/$doc.gold.align" "$data/$doc.bitext.jsonl")
+  done <"$data/sets.tsv"
+  echo "bitext's bead scores on $set:"
+  "$bitext" eval-align "${args[@]}" | sed -n '/^calibration:/,$p' | sed 's/^/  /'
+done
