@@ -8,7 +8,7 @@ For every document of MANIFEST below, writes into OUTDIR (never into the reposit
   DOC.SRC.sent, DOC.TGT.sent  `bitext segment` output: one sentence per line, blank line
                               between paragraphs (what `bitext align --presegmented` reads)
   sets.tsv                    set, document, source language, target language (one line each)
---set NAME extracts only the documents of one set (en-ru or en-zh).
+--set NAME extracts only the documents of one set (en-ru, en-zh or en-ja).
 --check compares the sentence lists with the committed DOC.sent-check files next to this
 script (count, and a hash and the first characters of every sentence) and exits 1 on the
 first difference; --write-check rewrites those files (only after the gold has been re-read).
@@ -61,6 +61,8 @@ add_guide("en-ru", "ru", ["ch01s01", "ch01s02", "ch01s03", "ch01s04", "ch01s07",
                           "ch08s06"])
 add_man("en-ru", ["pipe.7", "symlink.7"])
 add_help("en-ru", "bash")
+add_guide("en-ja", "ja", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
+                          "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 add_guide("en-zh", "zh_CN", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
                              "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 
