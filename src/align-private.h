@@ -111,6 +111,7 @@ enum { BEAD_1_1, BEAD_1_0, BEAD_0_1, BEAD_2_1, BEAD_1_2, BEAD_2_2, BEAD_3_1, BEA
        N_BEAD_TYPES };
 extern const guint8 bitext_align__bead_a[N_BEAD_TYPES];
 extern const guint8 bitext_align__bead_b[N_BEAD_TYPES];
+guint bitext_align__bead_shape (const BitextBead *b);
 
 #define LEN_TABLE_SIZE 1024       /* |z| in steps of 1/LEN_TABLE_STEP */
 #define LEN_TABLE_STEP 32.0
@@ -379,6 +380,8 @@ void     bitext_align__postings_build (AlignPostings *p, const KeyLists *keys);
 void     bitext_align__postings_clear (AlignPostings *p);
 float    bitext_align__bead_cost (const AlignDp *dp, guint t, guint i, guint j, double *z_out,
                                   guint *m_out);
+float    bitext_align__bead_cost_cells (const AlignDp *dp, guint t, guint i, guint j,
+                                        const guint cell[3][3]);
 float    bitext_align__evidence_cost (const AlignDp *dp, guint t, guint i, guint j, double *z,
                                       guint *m);
 gboolean bitext_align__run_dp (const AlignDp *dp, AlignBand *band, guint i0, guint j0, guint i1,
@@ -386,5 +389,13 @@ gboolean bitext_align__run_dp (const AlignDp *dp, AlignBand *band, guint i0, gui
                                GArray *touched);
 void     bitext_align__run_first_pass (AlignDp *dp, guint *w, GArray *beads);
 guint64 *bitext_align__cumulative (const guint32 *len, guint n);
+
+/* ---- bead posteriors (align-post.c) ---- */
+
+void     bitext_align__posterior (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys,
+                                  GArray *beads, double temperature);
+double   bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys,
+                                        const KeyLists *tkeys, const GArray *beads,
+                                        guint max_beads);
 
 G_END_DECLS
