@@ -90,6 +90,19 @@ typedef struct
     "Если ваша видеокарта не поддерживается, программа установки переходит в текстовый режим.",    \
     "Текстовый режим работает на любом компьютере.", NULL }
 
+/* An English sentence that the Russian splits in two, the second opening with «Кроме того». */
+#define SPLIT_EN_1 "The installer needs 2 GB of disk space."
+#define SPLIT_EN_2 \
+  "It can partition the disk for you, and it also sets up an encrypted volume on the disk if you ask for one."
+#define SPLIT_EN_3 "The whole installation takes about 20 minutes.", \
+                   "At the end, the installer asks you to remove the installation medium."
+#define SPLIT_EN { SPLIT_EN_1, SPLIT_EN_2, SPLIT_EN_3 }
+#define SPLIT_RU_12 "Программе установки нужно 2 ГБ места на диске.", "Она может сама разметить диск.", \
+                    "Кроме того, по вашему желанию она создаст на диске зашифрованный том."
+#define SPLIT_RU_3 "Вся установка занимает около 20 минут.", \
+                   "В конце программа установки попросит извлечь установочный носитель."
+#define SPLIT_RU { SPLIT_RU_12, SPLIT_RU_3 }
+
 /* Our own sentences, English and Russian. */
 static const Case cases[] = {
   { "1-1",
@@ -165,36 +178,17 @@ static const Case cases[] = {
     "[0]:[0] [1]:[1] [2]:[2] [3]:[3] [4]:[4]", NULL },
   /* A long English sentence translated by two Russian ones, the second opening with a connective. */
   { "1-2-split-with-connective",
-    { "The installer needs 2 GB of disk space.",
-      "It can partition the disk for you, and it also sets up an encrypted volume on the disk if you ask for one.",
-      "The whole installation takes about 20 minutes.",
-      "At the end, the installer asks you to remove the installation medium." },
-    { "Программе установки нужно 2 ГБ места на диске.", "Она может сама разметить диск.",
-      "Кроме того, по вашему желанию она создаст на диске зашифрованный том.",
-      "Вся установка занимает около 20 минут.",
-      "В конце программа установки попросит извлечь установочный носитель." },
+    SPLIT_EN,
+    SPLIT_RU,
     "[0]:[0] [1]:[1,2] [2]:[3] [3]:[4]", NULL },
   { "addition-next-to-split",
-    { "The installer needs 2 GB of disk space.",
-      "It can partition the disk for you, and it also sets up an encrypted volume on the disk if you ask for one.",
-      "The whole installation takes about 20 minutes.",
-      "At the end, the installer asks you to remove the installation medium." },
-    { "Программе установки нужно 2 ГБ места на диске.", "Она может сама разметить диск.",
-      "Кроме того, по вашему желанию она создаст на диске зашифрованный том.",
-      "Не забудьте заранее сделать резервную копию всех важных файлов.",
-      "Вся установка занимает около 20 минут.",
-      "В конце программа установки попросит извлечь установочный носитель." },
+    SPLIT_EN,
+    { SPLIT_RU_12, "Не забудьте заранее сделать резервную копию всех важных файлов.", SPLIT_RU_3 },
     "[0]:[0] [1]:[1,2] []:[3] [2]:[4] [3]:[5]",
     "issue 12: the added sentence joins the split as a 1-3 bead, whose prior is a deletion's" },
   { "omission-next-to-split",
-    { "The installer needs 2 GB of disk space.", "Partitioning is described in chapter 6 of this manual.",
-      "It can partition the disk for you, and it also sets up an encrypted volume on the disk if you ask for one.",
-      "The whole installation takes about 20 minutes.",
-      "At the end, the installer asks you to remove the installation medium." },
-    { "Программе установки нужно 2 ГБ места на диске.", "Она может сама разметить диск.",
-      "Кроме того, по вашему желанию она создаст на диске зашифрованный том.",
-      "Вся установка занимает около 20 минут.",
-      "В конце программа установки попросит извлечь установочный носитель." },
+    { SPLIT_EN_1, "Partitioning is described in chapter 6 of this manual.", SPLIT_EN_2, SPLIT_EN_3 },
+    SPLIT_RU,
     "[0]:[0] [1]:[] [2]:[1,2] [3]:[3] [4]:[4]",
     "issue 12: the left-out sentence is paired with the first half of the split, which shifts by one" },
   { "one-side-much-longer",
