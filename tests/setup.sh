@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(gcc meson ninja-build pkg-config libglib2.0-dev libicu-dev libxml2-dev libstemmer-dev chromium
           libhunspell-dev hunspell-ru hunspell-en-us
           libsoup-3.0-dev libjson-glib-dev
-          dict-freedict-eng-rus dict-freedict-deu-fra installation-guide-amd64 manpages manpages-ru
+          dict-freedict-eng-rus dict-freedict-deu-fra installation-guide-amd64 manpages manpages-ru groff-base python3
           omegat python3-translate libxml2-utils "$@")
 missing=()
 for p in "${packages[@]}"; do

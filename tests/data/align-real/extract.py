@@ -17,6 +17,7 @@ Exit status: 0; 1 on a check difference; 2 on a missing package file or a failed
 
 Python 3 standard library only. What is kept and what is left out is described in README.md.
 """
+import gettext
 import gzip
 import hashlib
 import html.parser
@@ -49,11 +50,19 @@ def add_man(set_name, pages):
                          "en", "ru"))
 
 
+def add_help(set_name, domain):
+    MANIFEST.append((set_name, "help-%s" % domain, "help",
+                     "/usr/share/locale/ru/LC_MESSAGES/%s.mo" % domain,
+                     "/usr/share/locale/ru/LC_MESSAGES/%s.mo" % domain, "en", "ru"))
+
+
 # The chapters and pages are chosen in README.md ("Choice of documents").
 add_guide("en-ru", "ru", ["ch01s01", "ch01s02", "ch01s03", "ch01s04", "ch01s07", "ch01s08", "ch02s03", "ch03s01", "ch03s02", "ch03s03", "ch05s03", "ch06s01", "ch07s02",
                           "ch08s06"])
 add_man("en-ru", ["pipe.7", "symlink.7"])
-add_guide("en-zh", "zh_CN", ["ch01s01", "ch01s02", "ch03s01"])
+add_help("en-ru", "bash")
+add_guide("en-zh", "zh_CN", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
+                             "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 
 # HTML: what makes a paragraph, and what is left out with all it contains.
 BLOCK = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "div", "title", "br",
@@ -183,6 +192,41 @@ def drop_credits(paras):
     return paras
 
 
+def help_texts(path):
+    """The long help texts of the shell builtins in a message catalogue (bash's
+    `help NAME`): the messages that hold an "Exit Status:" section, as (English message,
+    translation) pairs in the order of the English messages. The catalogue holds only
+    the messages translated for this version: fuzzy and untranslated ones are not in it."""
+    with open(path, "rb") as f:
+        catalog = gettext.GNUTranslations(f)._catalog
+    return sorted((k, v) for k, v in catalog.items()
+                  if isinstance(k, str) and "\nExit Status:\n" in k.replace("    ", "") and v)
+
+
+def help_paragraphs(text):
+    """Paragraphs of one help text: a blank line ends a paragraph, an option line (indented
+    further, an option or a name then a tab) starts one, and a line that starts with a tab
+    continues the option above it; the other lines join the paragraph they are in."""
+    paras, cur = [], []
+    for line in text.split("\n"):
+        body = line[4:] if line.startswith("    ") else line
+        if not body.strip():
+            if cur:
+                paras.append(cur)
+            cur = []
+            continue
+        if body.startswith("\t"):
+            cur.append(body)
+            continue
+        if body.startswith("  ") and "\t" in body and cur:
+            paras.append(cur)
+            cur = []
+        cur.append(body)
+    if cur:
+        paras.append(cur)
+    return [re.sub(r"\s+", " ", " ".join(p)).strip() for p in paras]
+
+
 def run(cmd):
     try:
         return subprocess.run(cmd, capture_output=True, check=True).stdout.decode("utf-8")
@@ -241,7 +285,7 @@ def main(argv):
     outdir = args[0]
     if bitext is None:
         bitext = os.environ.get("BITEXT") or os.path.join(HERE, "../../../build/src/cli/bitext")
-    for pkg in ("installation-guide-amd64", "manpages", "manpages-ru"):
+    for pkg in ("installation-guide-amd64", "manpages", "manpages-ru", "bash"):
         st = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True)
         if b"install ok installed" not in st.stdout:
             sys.stderr.write("extract: Debian package %s is not installed\n" % pkg)
@@ -257,7 +301,13 @@ def main(argv):
             if not os.path.exists(path):
                 sys.stderr.write("extract: %s missing\n" % path)
                 return 2
-            texts.append(guide_paragraphs(path) if kind == "html" else man_paragraphs(path))
+        if kind == "help":
+            pairs = help_texts(src)
+            texts = [[p for k, _ in pairs for p in help_paragraphs(k)],
+                     [p for _, v in pairs for p in help_paragraphs(v)]]
+        else:
+            texts = [guide_paragraphs(path) if kind == "html" else man_paragraphs(path)
+                     for path in (src, tgt)]
         if kind == "man":
             texts[1] = drop_credits(texts[1])
         texts = drop_untranslated(texts[0], texts[1], tl)

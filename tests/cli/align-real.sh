@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# bitext CLI tests — sentence alignment on real translations shipped in Debian
+# (tests/data/align-real/): the extraction reproduces the sentences the gold was read on,
+# every gold file covers each side exactly once, and bitext's strict F1 on each set stays
+# at or above a floor (the figure measured on 2026-12-05 minus 0.01), so a regression fails.
+# Skipped when the Debian packages or python3 are missing.
+. "$(dirname "$0")/tap.sh"
+
+D=$ROOT/tests/data/align-real
+for p in installation-guide-amd64 manpages manpages-ru bash; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    { echo "1..0 # SKIP Debian package $p not installed (tests/setup.sh)"; exit 0; }
+done
+command -v python3 >/dev/null || { echo "1..0 # SKIP python3 missing"; exit 0; }
+plan 5
+
+ok "extraction reproduces the committed sentence checks" \
+  python3 "$D/extract.py" "$TMP/real" --bitext "$BITEXT" --check
+
+# Every gold file is a monotone partition of both sides: the beads take the sentences in
+# order, each exactly once, up to the counts recorded in the .sent-check file.
+ok "gold files cover every sentence once, in order" python3 - "$D" <<'PY'
+import glob, os, re, sys
+d = sys.argv[1]
+golds = sorted(glob.glob(os.path.join(d, "*.gold.align")))
+assert golds, "no gold files"
+for g in golds:
+    counts = [int(l.split("\t")[1]) for l in open(g[:-len(".gold.align")] + ".sent-check")
+              if l.count("\t") == 1]
+    i = j = 0
+    for k, line in enumerate(open(g), 1):
+        m = re.fullmatch(r"\[([0-9,]*)\]:\[([0-9,]*)\]\n", line)
+        assert m, "%s:%d: not a bead" % (g, k)
+        a = [int(x) for x in m.group(1).split(",") if x]
+        b = [int(x) for x in m.group(2).split(",") if x]
+        assert a or b, "%s:%d: empty bead" % (g, k)
+        assert a == list(range(i, i + len(a))) and b == list(range(j, j + len(b))), "%s:%d: out of order" % (g, k)
+        i, j = i + len(a), j + len(b)
+    assert [i, j] == counts, "%s: covers %d/%d sentences, the check has %s" % (g, i, j, counts)
+PY
+
+# strict_f1 SET -> bitext's micro-averaged strict F1 on the documents of SET.
+strict_f1() {
+  local set=$1 args=() s doc sl tl
+  while IFS=$'\t' read -r s doc sl tl; do
+    [ "$s" = "$set" ] || continue
+    "$BITEXT" align --presegmented --src-lang "$sl" --tgt-lang "$tl" --format beads \
+      "$TMP/real/$doc.$sl.sent" "$TMP/real/$doc.$tl.sent" >"$TMP/$doc.beads" || return 1
+    args+=("$D/$doc.gold.align" "$TMP/$doc.beads")
+  done <"$TMP/real/sets.tsv"
+  "$BITEXT" eval-align "${args[@]}" | awk '/micro-average/ { print $5 }'
+}
+
+# at_least SET FLOOR: bitext's strict F1 on SET is at least FLOOR.
+at_least() {
+  local f
+  f=$(strict_f1 "$1") || return 1
+  echo "strict F1 on $1: $f (floor $2)"
+  awk -v f="$f" -v floor="$2" 'BEGIN { exit !(f != "" && f + 0 >= floor + 0) }'
+}
+
+ok "the two sets hold 29 documents" bash -c '[ "$(wc -l <"$TMP/real/sets.tsv")" -eq 29 ]'
+# 2026-12-05: en-ru 0.9612, en-zh 0.9626 (tests/bench/align/run-real.sh).
+ok "en-ru: bitext strict F1 >= 0.951" at_least en-ru 0.951
+ok "en-zh: bitext strict F1 >= 0.952" at_least en-zh 0.952
+finish
