@@ -330,6 +330,13 @@ bead_cost_m (const AlignDp *dp, guint t, guint i, guint j, const guint cell[3][3
   return c;
 }
 
+/* bead_cost_m() for callers outside the DP that count the matches themselves. */
+float
+bitext_align__bead_cost_cells (const AlignDp *dp, guint t, guint i, guint j, const guint cell[3][3])
+{
+  return bead_cost_m (dp, t, i, j, cell, NULL);
+}
+
 /* The same, counting the bead's matches pair by pair (outside the DP). */
 float
 bitext_align__bead_cost (const AlignDp *dp, guint t, guint i, guint j, double *z_out, guint *m_out)

@@ -7,6 +7,16 @@
 const guint8 bitext_align__bead_a[N_BEAD_TYPES] = { 1, 1, 0, 2, 1, 2, 3, 1 };
 const guint8 bitext_align__bead_b[N_BEAD_TYPES] = { 1, 0, 1, 1, 2, 2, 1, 3 };
 
+/* The shape of @b, or N_BEAD_TYPES for one the aligner does not make. */
+guint
+bitext_align__bead_shape (const BitextBead *b)
+{
+  for (guint t = 0; t < N_BEAD_TYPES; t++)
+    if (bitext_align__bead_a[t] == b->src_len && bitext_align__bead_b[t] == b->tgt_len)
+      return t;
+  return N_BEAD_TYPES;
+}
+
 /*
 ** Bead priors of Gale & Church (1993), Table 5: 1-1 0.89, 1-0 or 0-1
 ** 0.0099, 2-1 or 1-2 0.089, 2-2 0.011 (each pair split evenly between its

@@ -111,6 +111,7 @@ enum { BEAD_1_1, BEAD_1_0, BEAD_0_1, BEAD_2_1, BEAD_1_2, BEAD_2_2, BEAD_3_1, BEA
        N_BEAD_TYPES };
 extern const guint8 bitext_align__bead_a[N_BEAD_TYPES];
 extern const guint8 bitext_align__bead_b[N_BEAD_TYPES];
+guint bitext_align__bead_shape (const BitextBead *b);
 
 #define LEN_TABLE_SIZE 1024       /* |z| in steps of 1/LEN_TABLE_STEP */
 #define LEN_TABLE_STEP 32.0
@@ -242,7 +243,20 @@ bitext_align__side_lex_cost (const AlignModel *model, guint n, const guint m[3],
 ** the matches of each pair of its sentences (@cell[s][t]) and the key
 ** offsets of its sentences (@soff[0..a], @toff[0..b], from the CSR): that
 ** of its larger side against the other (bitext_align__side_lex_cost()).
-** A 2-2 bead has no larger side and takes the mean of both.
+** A 2-2 bead has no larger side and takes the mean of both, but it is
+** judged against its split too: when each of its diagonal pairs, read as
+** a 1-1 bead, is lexical evidence of a translation, its sentences pair up
+** on their own, and the merge is credited with no more than the two 1-1
+** beads would be. Otherwise the merge would gain what only pooling gives:
+** each member is read against the whole other side, whose size puts it in
+** a class of larger beads where the same Dice weighs more, and with the
+** matches between a sentence and its neighbour's translation, which
+** neighbours on one topic share (Linux, hardware, symbolic link); that
+** made two clean 1-1 pairs one 2-2 bead. Then the 2-2 bead's prior, a
+** tenth of two 1-1 beads' (Gale & Church 1993), decides. The merge keeps
+** its evidence where a diagonal pair shows none: sentences whose content
+** crosses the boundary (the issue's "judge a merge against the best
+** split", Thompson & Koehn 2019, s.3).
 */
 static inline float
 bitext_align__members_lex_cost (const AlignModel *model, guint a, guint b, const guint cell[3][3],
@@ -262,8 +276,18 @@ bitext_align__members_lex_cost (const AlignModel *model, guint a, guint b, const
     return bitext_align__side_lex_cost (model, b, mt, toff, ks);
   if (a == 1)
     return bitext_align__lex_cost (model, ms[0], ks + kt);
-  return 0.5f * (bitext_align__side_lex_cost (model, a, ms, soff, kt)
-                 + bitext_align__side_lex_cost (model, b, mt, toff, ks));
+  float merged = 0.5f * (bitext_align__side_lex_cost (model, a, ms, soff, kt)
+                         + bitext_align__side_lex_cost (model, b, mt, toff, ks));
+  float split = 0.0f;
+  for (guint x = 0; x < a; x++)
+    {
+      float c = bitext_align__lex_cost (model, cell[x][x],
+                                        soff[x + 1] - soff[x] + toff[x + 1] - toff[x]);
+      if (c >= 0.0f)
+        return merged;
+      split += c;
+    }
+  return MAX (merged, split);
 }
 
 /* Samples of aligned and unrelated pairs, from which a model is estimated. */
@@ -356,6 +380,8 @@ void     bitext_align__postings_build (AlignPostings *p, const KeyLists *keys);
 void     bitext_align__postings_clear (AlignPostings *p);
 float    bitext_align__bead_cost (const AlignDp *dp, guint t, guint i, guint j, double *z_out,
                                   guint *m_out);
+float    bitext_align__bead_cost_cells (const AlignDp *dp, guint t, guint i, guint j,
+                                        const guint cell[3][3]);
 float    bitext_align__evidence_cost (const AlignDp *dp, guint t, guint i, guint j, double *z,
                                       guint *m);
 gboolean bitext_align__run_dp (const AlignDp *dp, AlignBand *band, guint i0, guint j0, guint i1,
@@ -363,5 +389,13 @@ gboolean bitext_align__run_dp (const AlignDp *dp, AlignBand *band, guint i0, gui
                                GArray *touched);
 void     bitext_align__run_first_pass (AlignDp *dp, guint *w, GArray *beads);
 guint64 *bitext_align__cumulative (const guint32 *len, guint n);
+
+/* ---- bead posteriors (align-post.c) ---- */
+
+void     bitext_align__posterior (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys,
+                                  GArray *beads, double temperature);
+double   bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys,
+                                        const KeyLists *tkeys, const GArray *beads,
+                                        guint max_beads);
 
 G_END_DECLS

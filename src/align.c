@@ -326,10 +326,8 @@ build_job (gpointer data)
 static guint
 bead_shape (const BitextBead *b)
 {
-  for (guint t = 0; t < N_BEAD_TYPES; t++)
-    if (bitext_align__bead_a[t] == b->src_len && bitext_align__bead_b[t] == b->tgt_len)
-      return t;
-  return BEAD_1_1;
+  guint t = bitext_align__bead_shape (b);
+  return t < N_BEAD_TYPES ? t : BEAD_1_1;
 }
 
 /* One stretch of a pass: from the path's cell (i0, j0) to (i1, j1), run by one thread. */
@@ -854,7 +852,8 @@ pair_evidence (const AlignDp *dp, guint s, guint t)
 ** unrelated to the nearest sentences of the other side.
 */
 static void
-score_beads (AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *beads, double low)
+score_beads (AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *beads, double low,
+             gboolean posterior)
 {
   /* Without match bytes, the band computes 1-1 matches directly. */
   AlignBand none;
@@ -903,6 +902,15 @@ score_beads (AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *
           b->score = best == INFINITY ? 1.0 : logistic (best);
           b->length_z = 0.0;
         }
+    }
+  if (posterior)
+    {
+      double T = bitext_align__fit_temperature (dp, skeys, tkeys, beads, MAX_SAMPLE_BEADS);
+      bitext_align__posterior (dp, skeys, tkeys, beads, T);
+    }
+  for (guint x = 0; x < beads->len; x++)
+    {
+      BitextBead *b = &g_array_index (beads, BitextBead, x);
       b->low_confidence = b->score < low;
     }
   dp->band = NULL;
@@ -1026,7 +1034,7 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
   if (aligner->options.second_pass)
     {
       /* Pass 3: stem pairs learned from the confident 1-1 beads of pass 2. */
-      score_beads (&dp, skeys, tkeys, beads, aligner->options.low_confidence);
+      score_beads (&dp, skeys, tkeys, beads, aligner->options.low_confidence, FALSE);
       g_autoptr(GArray) confident = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint x = 0; x < beads->len; x++)
         {
@@ -1052,7 +1060,7 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
         }
     }
 
-  score_beads (&dp, skeys, tkeys, beads, aligner->options.low_confidence);
+  score_beads (&dp, skeys, tkeys, beads, aligner->options.low_confidence, TRUE);
 
   if (sl.off != NULL)
     key_lists_clear (&sl);

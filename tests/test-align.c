@@ -8,9 +8,14 @@
 
 #define MAX_SENTS 16
 
-/* Align @src with @tgt (NULL-terminated; "" starts a new paragraph) and return "[0]:[0] [1,2]:[1]". */
+/*
+** Align @src with @tgt (NULL-terminated; "" starts a new paragraph), with
+** the dictionary entries @dict (source, target pairs, NULL-terminated) if
+** not NULL, and return "[0]:[0] [1,2]:[1]".
+*/
 static char *
-align_to_string (const char *const *src, const char *const *tgt, GArray **out_beads)
+align_with_dict (const char *const *src, const char *const *tgt, const char *const *dict,
+                 GArray **out_beads)
 {
   const char *s[MAX_SENTS], *t[MAX_SENTS];
   guint sp[MAX_SENTS], tp[MAX_SENTS], ns = 0, nt = 0, para = 0;
@@ -31,6 +36,8 @@ align_to_string (const char *const *src, const char *const *tgt, GArray **out_be
   g_autoptr(GError) error = NULL;
   g_autoptr(BitextAligner) aligner = bitext_aligner_new (&options, &error);
   g_assert_no_error (error);
+  for (guint i = 0; dict != NULL && dict[i] != NULL; i += 2)
+    g_assert_true (bitext_aligner_add_dict_entry (aligner, dict[i], dict[i + 1]));
   g_autoptr(GArray) beads = bitext_aligner_align (aligner, s, sp, ns, t, tp, nt, &error);
   g_assert_no_error (error);
   GString *str = g_string_new (NULL);
@@ -55,6 +62,12 @@ align_to_string (const char *const *src, const char *const *tgt, GArray **out_be
   return g_string_free (str, FALSE);
 }
 
+static char *
+align_to_string (const char *const *src, const char *const *tgt, GArray **out_beads)
+{
+  return align_with_dict (src, tgt, NULL, out_beads);
+}
+
 typedef struct
 {
   const char *name;
@@ -63,6 +76,32 @@ typedef struct
   const char *expected;
   const char *open;         /* known failure, with the reason: reported as incomplete (TODO) */
 } Case;
+
+#define TWO_PAIRS_EN                                                                               \
+  { "The installer runs on computers with 512 MB of memory.",                                      \
+    "Support for graphics cards in Linux 6.1 gets better with every new release of the kernel that its developers publish.", \
+    "However, Linux does not support every NVIDIA card.",                                           \
+    "If your graphics card is not supported, the installer falls back to a text mode.",           \
+    "The text mode works on every computer.", NULL }
+#define TWO_PAIRS_RU                                                                               \
+  { "Программа установки работает на компьютерах с 512 МБ памяти.",                                \
+    "Поддержка видеокарт в Linux 6.1 улучшается с каждым выпуском ядра.",                          \
+    "Однако Linux, к сожалению, до сих пор поддерживает далеко не все существующие на сегодняшний день видеокарты NVIDIA.", \
+    "Если ваша видеокарта не поддерживается, программа установки переходит в текстовый режим.",    \
+    "Текстовый режим работает на любом компьютере.", NULL }
+
+/* An English sentence that the Russian splits in two, the second opening with «Кроме того». */
+#define SPLIT_EN_1 "The installer needs 2 GB of disk space."
+#define SPLIT_EN_2 \
+  "It can partition the disk for you, and it also sets up an encrypted volume on the disk if you ask for one."
+#define SPLIT_EN_3 "The whole installation takes about 20 minutes.", \
+                   "At the end, the installer asks you to remove the installation medium."
+#define SPLIT_EN { SPLIT_EN_1, SPLIT_EN_2, SPLIT_EN_3 }
+#define SPLIT_RU_12 "Программе установки нужно 2 ГБ места на диске.", "Она может сама разметить диск.", \
+                    "Кроме того, по вашему желанию она создаст на диске зашифрованный том."
+#define SPLIT_RU_3 "Вся установка занимает около 20 минут.", \
+                   "В конце программа установки попросит извлечь установочный носитель."
+#define SPLIT_RU { SPLIT_RU_12, SPLIT_RU_3 }
 
 /* Our own sentences, English and Russian. */
 static const Case cases[] = {
@@ -133,6 +172,25 @@ static const Case cases[] = {
       "Первая ярмарка открылась 20 декабря." },
     "[0]:[0] [1]:[1,2]", NULL },
   { "one-sentence", { "Hello, Maria!" }, { "Привет, Мария!" }, "[0]:[0]", NULL },
+  /* Issue 12: two clean pairs, one English sentence long and its Russian short, the next the
+  ** other way round, so that only their sums have the expected lengths: not a 2-2 bead. */
+  { "two-pairs-stay-apart", TWO_PAIRS_EN, TWO_PAIRS_RU,
+    "[0]:[0] [1]:[1] [2]:[2] [3]:[3] [4]:[4]", NULL },
+  /* A long English sentence translated by two Russian ones, the second opening with a connective. */
+  { "1-2-split-with-connective",
+    SPLIT_EN,
+    SPLIT_RU,
+    "[0]:[0] [1]:[1,2] [2]:[3] [3]:[4]", NULL },
+  { "addition-next-to-split",
+    SPLIT_EN,
+    { SPLIT_RU_12, "Не забудьте заранее сделать резервную копию всех важных файлов.", SPLIT_RU_3 },
+    "[0]:[0] [1]:[1,2] []:[3] [2]:[4] [3]:[5]",
+    "issue 12: the added sentence joins the split as a 1-3 bead, whose prior is a deletion's" },
+  { "omission-next-to-split",
+    { SPLIT_EN_1, "Partitioning is described in chapter 6 of this manual.", SPLIT_EN_2, SPLIT_EN_3 },
+    SPLIT_RU,
+    "[0]:[0] [1]:[] [2]:[1,2] [3]:[3] [4]:[4]",
+    "issue 12: the left-out sentence is paired with the first half of the split, which shifts by one" },
   { "one-side-much-longer",
     { "The vote was held on 5 June.", "Turnout was 64 per cent.", "The result is final." },
     { "Голосование прошло 5 июня.", "Явка составила 64 процента.", "Результат окончательный.",
@@ -388,6 +446,31 @@ test_long_against_short (void)
   assert_partition (beads, src->len, 3);
 }
 
+/*
+** A dictionary whose entries occur in several sentences (graphics card,
+** support, Linux's kernel) must not turn two clean pairs into one bead:
+** the alignment stays the one found without it.
+*/
+static void
+test_dict_keeps_alignment (void)
+{
+  static const char *src[] = TWO_PAIRS_EN, *tgt[] = TWO_PAIRS_RU;
+  static const char *dict[] = {
+    "graphics card", "видеокарта", "installer", "программа установки", "text mode", "текстовый режим",
+    "support", "поддержка | поддерживать", "kernel", "ядро", "release", "выпуск",
+    "computer", "компьютер", "memory", "память", "every", "каждый | любой | все", NULL
+  };
+  g_autofree char *without = align_to_string (src, tgt, NULL);
+  g_autoptr(GArray) beads = NULL;
+  g_autofree char *with = align_with_dict (src, tgt, dict, &beads);
+  g_assert_cmpstr (without, ==, "[0]:[0] [1]:[1] [2]:[2] [3]:[3] [4]:[4]");
+  g_assert_cmpstr (with, ==, without);
+  guint hits = 0;
+  for (guint i = 0; i < beads->len; i++)
+    hits += g_array_index (beads, BitextBead, i).dict_hits;
+  g_assert_cmpuint (hits, >, 0);
+}
+
 static void
 test_dict_malformed (void)
 {
@@ -418,6 +501,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/align/speech/gold", NULL, test_speech_gold);
   g_test_add_data_func ("/align/speech/gold-with-dict", "glossary.en-ru.tsv", test_speech_gold);
   g_test_add_func ("/align/dict/malformed-line", test_dict_malformed);
+  g_test_add_func ("/align/dict/keeps-alignment", test_dict_keeps_alignment);
   g_test_add_func ("/align/long/two-halves", test_long_halves);
   g_test_add_func ("/align/long/against-short", test_long_against_short);
   return g_test_run ();

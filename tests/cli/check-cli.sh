@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext check`: the speech (clean and draft), json, ignore files, exit codes, errors.
 . "$(dirname "$0")/tap.sh"
-plan 12
+plan 13
 
 D=$ROOT/tests/data
 G=$ROOT/samples/glossary.en-ru.tsv
@@ -53,4 +53,20 @@ ok "bead past the end" expect_error 2 "^bitext: .*/beads:1: sentence 99 is past 
   bash -c 'echo "[0]:[99]" >"$TMP/beads"; run --beads "$TMP/beads" "$D/speech.en.sent" "$D/speech.ru.sent"'
 ok "missing file" expect_error 2 "^bitext: .*nonexistent.txt" \
   "$BITEXT" check "$TMP/nonexistent.txt" "$D/speech.ru.sent"
+# Issue 12: a draft of the speech (aligned by bitext, no --beads) with one sentence of our own
+# added after "Президент России поддержал эту цель." and one sentence left in English.
+todo "issue 12: the added sentence is absorbed into the 1-2 bead before it" \
+  "draft with an added sentence and one left in English: addition and untranslated-segment, exactly there" bash -c '
+  added="Эта встреча прошла в тёплой и дружеской обстановке."
+  english=$(sed -n 31p "$D/speech.en.sent")
+  awk -v a="$added" -v e="$english" "NR==23 { print a } NR==33 { print e; next } { print }" \
+    "$D/speech.ru.sent" >"$TMP/draft.ru"
+  run --format json "$D/speech.en.sent" "$TMP/draft.ru" >"$TMP/a.json"
+  python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+f=lambda c:[x[\"target\"] for x in d[\"findings\"] if x[\"check\"]==c]
+assert f(\"addition\")==[sys.argv[2]], f(\"addition\")
+assert f(\"untranslated-segment\")==[sys.argv[3]], f(\"untranslated-segment\")
+" "$TMP/a.json" "$added" "$english"'
 finish

@@ -11,16 +11,26 @@ trap 'rm -rf "$TMP"' EXIT
 n=0
 failed=0
 plan() { echo "1..$1"; }
-ok() {
-  local name=$1; shift
+# result N-SUFFIX COMMAND...: run COMMAND, print its TAP line with SUFFIX (" # TODO ..." or "").
+result() {
+  local name=$1 suffix=$2; shift 2
   n=$((n + 1))
   if "$@" >"$TMP/out.log" 2>&1; then
-    echo "ok $n - $name"
-  else
-    echo "not ok $n - $name"
-    sed 's/^/# /' "$TMP/out.log" | head -n 20
-    failed=$((failed + 1))
+    echo "ok $n - $name$suffix"
+    return 0
   fi
+  echo "not ok $n - $name$suffix"
+  sed 's/^/# /' "$TMP/out.log" | head -n 20
+  return 1
+}
+ok() {
+  local name=$1; shift
+  result "$name" "" "$@" || failed=$((failed + 1))
+}
+# todo "reason" "name" COMMAND...: a known failure (TAP TODO); reported as an unexpected pass once it passes.
+todo() {
+  local reason=$1 name=$2; shift 2
+  result "$name" " # TODO $reason" "$@" || true
 }
 finish() { exit $(( failed > 0 ? 1 : 0 )); }
 
