@@ -390,6 +390,84 @@ test_history (Fixture *f, gconstpointer data)
   g_assert_true (bitext_pair_is_modified (pair));
 }
 
+/* Realignment between confirmed beads ---------------------------------------------------------- */
+
+/*
+** The translation of EN with a sentence the translator added after the
+** first (a note of their own), and the alignment a line-by-line tool made
+** of it: every bead after the first is off by one.
+*/
+static const char RU_NOTE[] =
+  "Станцию построили в 1957 году у реки.\n"
+  "(Прим. пер.: река называлась Каменка.)\n"
+  "На ней были две радарные башни и небольшой командный пункт.\n"
+  "\n"
+  "Зимой дорогу закрывали на несколько недель.\n"
+  "Припасы доставляли вертолётом.\n"
+  "К 1991 году там работали только двенадцать человек.\n"
+  "Последний из них уехал в 2003 году.\n";
+
+static const char DRIFT[] = "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[4]\n[5]:[5]\n[]:[6]\n";
+
+static BitextPair *
+new_drifted_pair (const Fixture *f)
+{
+  g_autofree char *tgt = write_file (f->dir, "note.ru.txt", RU_NOTE);
+  g_autofree char *beads = write_file (f->dir, "drift.align", DRIFT);
+  BitextPairOptions options = BITEXT_PAIR_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  options.presegmented = TRUE;
+  g_autoptr(GError) error = NULL;
+  BitextPair *pair = bitext_pair_new_from_beads (f->src, tgt, beads, &options, &error);
+  g_assert_no_error (error);
+  return pair;
+}
+
+static void
+test_realign_repairs_drift (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autoptr(BitextPair) pair = new_drifted_pair (f);
+  g_autoptr(GError) error = NULL;
+  /* The fix: the note is a 0-1 bead of its own; its source sentence waits in a 1-0 bead. */
+  g_assert_true (bitext_pair_detach_sentence (pair, BITEXT_PAIR_TARGET, 1, &error));
+  assert_beads (pair, "[0]:[0] []:[1] [1]:[] [2]:[2] [3]:[3] [4]:[4] [5]:[5] []:[6]");
+  g_assert_true (bitext_pair_set_confirmed (pair, 1, TRUE, &error));
+  g_assert_true (bitext_pair_set_confirmed (pair, 0, TRUE, &error));
+  guint64 v = bitext_pair_get_version (pair);
+  g_assert_true (bitext_pair_realign (pair, &error));
+  g_assert_no_error (error);
+  assert_beads (pair, "[0]:[0]* []:[1]* [1]:[2] [2]:[3] [3]:[4] [4]:[5] [5]:[6]");
+  g_assert_cmpuint (bitext_pair_get_version (pair), ==, v + 1);
+  g_assert_cmpstr (bitext_pair_get_undo_name (pair), ==, "realign");
+  /* The realigned beads carry the aligner's scores and evidence again. */
+  const BitextBead *b = bitext_pair_get_bead (pair, 5);
+  g_assert_cmpuint (b->anchors, >, 0);
+  g_assert_cmpfloat (b->score, <, 1.0);
+  /* Realigning again finds the same beads: no step. */
+  g_assert_true (bitext_pair_realign (pair, &error));
+  g_assert_cmpuint (bitext_pair_get_version (pair), ==, v + 1);
+  g_assert_true (bitext_pair_undo (pair, &error));
+  assert_beads (pair, "[0]:[0]* []:[1]* [1]:[] [2]:[2] [3]:[3] [4]:[4] [5]:[5] []:[6]");
+}
+
+/* A confirmed bead is kept whatever the aligner thinks, and each side of it is aligned alone. */
+static void
+test_realign_keeps_anchors (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autoptr(BitextPair) pair = new_lines_pair (f);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_pair_merge_next (pair, 2, &error));
+  g_assert_true (bitext_pair_set_confirmed (pair, 2, TRUE, &error));
+  g_assert_true (bitext_pair_split (pair, 0, 1, 0, &error));
+  assert_beads (pair, "[0]:[] []:[0] [1]:[1] [2,3]:[2,3]* [4]:[4] [5]:[5]");
+  g_assert_true (bitext_pair_realign (pair, &error));
+  g_assert_no_error (error);
+  assert_beads (pair, "[0]:[0] [1]:[1] [2,3]:[2,3]* [4]:[4] [5]:[5]");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -407,5 +485,7 @@ main (int argc, char **argv)
   ADD ("/pair/edit/text", test_edit_text);
   ADD ("/pair/edit/confirm", test_edit_confirm);
   ADD ("/pair/history", test_history);
+  ADD ("/pair/realign/repairs-drift", test_realign_repairs_drift);
+  ADD ("/pair/realign/keeps-anchors", test_realign_keeps_anchors);
   return g_test_run ();
 }
