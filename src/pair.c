@@ -130,10 +130,10 @@ read_lines (BitextPair *pair, BitextPairSide side, const BitextDocument *doc)
     }
 }
 
-/* ICU + SRX sentences; returns the language the segmenter used (NULL: it had no text). */
+/* ICU + SRX sentences in @lang. */
 static gboolean
 read_segments (BitextPair *pair, BitextPairSide side, const BitextDocument *doc, const char *lang,
-               char **lang_used, GError **error)
+               GError **error)
 {
   g_autoptr(BitextSegmenter) seg = bitext_segmenter_new (lang, NULL, error);
   if (seg == NULL)
@@ -150,14 +150,14 @@ read_segments (BitextPair *pair, BitextPairSide side, const BitextDocument *doc,
                                       s->start, s->end, FALSE };
       bitext_pair__add_sentence (pair, side, &sentence);
     }
-  *lang_used = g_strdup (bitext_segmenter_get_lang (seg));
   return TRUE;
 }
 
 /*
 ** Load one side from a text file, by lines or by the segmenter as the pair's
-** segmentation says. An "auto" (or NULL) language is the segmenter's guess,
-** else a guess from the first MiB of the text.
+** segmentation says. An "auto" (or NULL) language is guessed from the first
+** MiB of the text (more than the segmenter's own guess sees: its first
+** block), and the segmenter uses the language so found.
 */
 gboolean
 bitext_pair__load_side (BitextPair *pair, BitextPairSide side, const char *path, const char *lang,
@@ -166,19 +166,17 @@ bitext_pair__load_side (BitextPair *pair, BitextPairSide side, const char *path,
   g_autoptr(BitextDocument) doc = bitext_document_load (path, error);
   if (doc == NULL)
     return FALSE;
-  gboolean auto_lang = lang == NULL || strcmp (lang, "auto") == 0;
-  g_autofree char *lang_used = NULL;
-  if (pair->segmentation == BITEXT_PAIR_SEGMENT_LINES)
-    read_lines (pair, side, doc);
-  else if (!read_segments (pair, side, doc, auto_lang ? NULL : lang, &lang_used, error))
-    return FALSE;
-  if (lang_used == NULL)
+  if (lang == NULL || strcmp (lang, "auto") == 0)
     {
       gsize length;
       const char *text = bitext_document_get_text (doc, &length);
-      lang_used = g_strdup (auto_lang ? bitext_guess_language (text, MIN (length, GUESS_BYTES)) : lang);
+      lang = bitext_guess_language (text, MIN (length, GUESS_BYTES));
     }
-  bitext_pair__text_init (&pair->text[side], path, lang_used);
+  if (pair->segmentation == BITEXT_PAIR_SEGMENT_LINES)
+    read_lines (pair, side, doc);
+  else if (!read_segments (pair, side, doc, lang, error))
+    return FALSE;
+  bitext_pair__text_init (&pair->text[side], path, lang);
   return bitext_pair__checksum_file (path, &pair->text[side].sha256, error);
 }
 

@@ -94,17 +94,25 @@ assert_beads (const BitextPair *pair, const char *expected)
   g_assert_cmpstr (got, ==, expected);
 }
 
+/* @src and @tgt one sentence a line, English and Russian, aligned or with the beads of @beads. */
 static BitextPair *
-new_lines_pair (const Fixture *f)
+open_pair (const char *src, const char *tgt, const char *beads)
 {
   BitextPairOptions options = BITEXT_PAIR_OPTIONS_INIT;
   options.src_lang = "en";
   options.tgt_lang = "ru";
   options.presegmented = TRUE;
   g_autoptr(GError) error = NULL;
-  BitextPair *pair = bitext_pair_new_from_texts (f->src, f->tgt, &options, &error);
+  BitextPair *pair = beads != NULL ? bitext_pair_new_from_beads (src, tgt, beads, &options, &error)
+                                   : bitext_pair_new_from_texts (src, tgt, &options, &error);
   g_assert_no_error (error);
   return pair;
+}
+
+static BitextPair *
+new_lines_pair (const Fixture *f)
+{
+  return open_pair (f->src, f->tgt, NULL);
 }
 
 /* Constructors and accessors ------------------------------------------------------------------ */
@@ -414,14 +422,7 @@ new_drifted_pair (const Fixture *f)
 {
   g_autofree char *tgt = write_file (f->dir, "note.ru.txt", RU_NOTE);
   g_autofree char *beads = write_file (f->dir, "drift.align", DRIFT);
-  BitextPairOptions options = BITEXT_PAIR_OPTIONS_INIT;
-  options.src_lang = "en";
-  options.tgt_lang = "ru";
-  options.presegmented = TRUE;
-  g_autoptr(GError) error = NULL;
-  BitextPair *pair = bitext_pair_new_from_beads (f->src, tgt, beads, &options, &error);
-  g_assert_no_error (error);
-  return pair;
+  return open_pair (f->src, tgt, beads);
 }
 
 static void
