@@ -3,15 +3,19 @@
 #include <bitext/error.h>
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <json-glib/json-glib.h>
+
 struct _BitextBeadList
 {
   GArray *beads;            /* BitextEvalBead; src and tgt point into ids */
   guint *ids;               /* every bead's indices, source side then target side */
+  gboolean scored;          /* read from JSON Lines: every bead has a score and a low mark */
 };
 
 /* ---- Parsing ------------------------------------------------------------ */
@@ -36,6 +40,8 @@ typedef struct
 typedef struct
 {
   guint src, n_src, tgt, n_tgt, line;
+  double score;             /* -1 in a bead file */
+  gboolean low;
 } BeadOffsets;
 
 static gboolean
@@ -156,6 +162,8 @@ static gboolean
 parse_bead (Parser *ps, BeadOffsets *b, GError **error)
 {
   b->line = ps->line;
+  b->score = -1.0;
+  b->low = FALSE;
   if (!parse_side (ps, &b->src, &b->n_src, error))
     return FALSE;
   skip_blanks (ps);
@@ -191,10 +199,89 @@ bead_list_finish (GArray *offsets, GArray *ids)
   for (guint i = 0; i < offsets->len; i++)
     {
       const BeadOffsets *o = &g_array_index (offsets, BeadOffsets, i);
-      BitextEvalBead b = { list->ids + o->src, o->n_src, list->ids + o->tgt, o->n_tgt, o->line };
+      BitextEvalBead b = { list->ids + o->src, o->n_src, list->ids + o->tgt, o->n_tgt, o->line,
+                           o->score, o->low };
       g_array_append_val (list->beads, b);
     }
   return list;
+}
+
+/* ---- JSON Lines (bitext align --format jsonl) ---- */
+
+static gboolean G_GNUC_PRINTF (3, 4)
+jsonl_fail (const Parser *ps, GError **error, const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *what = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%u: %s", ps->name, ps->line, what);
+  return FALSE;
+}
+
+/* One side of a JSON bead, "src": [3, 4]; its indices appended to ps->ids. */
+static gboolean
+jsonl_side (Parser *ps, JsonObject *o, const char *member, guint *first, guint *count,
+            GError **error)
+{
+  JsonNode *n = json_object_get_member (o, member);
+  if (n == NULL || !JSON_NODE_HOLDS_ARRAY (n))
+    return jsonl_fail (ps, error, "expected \"%s\": an array of sentence indices", member);
+  JsonArray *a = json_node_get_array (n);
+  *first = ps->ids->len;
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_INT64
+          || json_node_get_int (e) < 0 || (guint64) json_node_get_int (e) > MAX_INDEX)
+        return jsonl_fail (ps, error, "\"%s\" holds something other than a sentence index",
+                           member);
+      guint id = (guint) json_node_get_int (e);
+      g_array_append_val (ps->ids, id);
+    }
+  *count = ps->ids->len - *first;
+  return TRUE;
+}
+
+/*
+** One line of `bitext align --format jsonl`: an object with "src" and
+** "tgt" (index arrays), "score" (a number) and optionally
+** "low_confidence" (a boolean); other members are read past.
+*/
+static gboolean
+parse_json_bead (Parser *ps, JsonParser *parser, BeadOffsets *b, GError **error)
+{
+  b->line = ps->line;
+  g_autoptr(GError) local = NULL;
+  if (!json_parser_load_from_data (parser, ps->line_start, ps->eol - ps->line_start, &local))
+    return jsonl_fail (ps, error, "not JSON: %s", local->message);
+  JsonNode *root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return jsonl_fail (ps, error, "expected a JSON object");
+  JsonObject *o = json_node_get_object (root);
+  if (!jsonl_side (ps, o, "src", &b->src, &b->n_src, error)
+      || !jsonl_side (ps, o, "tgt", &b->tgt, &b->n_tgt, error))
+    return FALSE;
+  JsonNode *score = json_object_get_member (o, "score");
+  GType t = score != NULL && JSON_NODE_HOLDS_VALUE (score) ? json_node_get_value_type (score) : 0;
+  if (t != G_TYPE_DOUBLE && t != G_TYPE_INT64)
+    return jsonl_fail (ps, error, "expected \"score\": a number");
+  b->score = json_node_get_double (score);
+  JsonNode *low = json_object_get_member (o, "low_confidence");
+  if (low != NULL && (!JSON_NODE_HOLDS_VALUE (low) || json_node_get_value_type (low) != G_TYPE_BOOLEAN))
+    return jsonl_fail (ps, error, "\"low_confidence\" is not true or false");
+  b->low = low != NULL && json_node_get_boolean (low);
+  return TRUE;
+}
+
+/* Whether the data's first non-blank character opens a JSON object. */
+static gboolean
+is_jsonl (const char *data, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!is_blank (data[i]) && data[i] != '\n')
+      return data[i] == '{';
+  return FALSE;
 }
 
 /**
@@ -212,6 +299,12 @@ bead_list_finish (GArray *offsets, GArray *ids)
  * gold files. A line that does not parse gives %BITEXT_ERROR_PARSE with the
  * message `NAME:LINE:COLUMN: expected ..., found ...`.
  *
+ * Data whose first non-blank character is `{` is read as JSON Lines, the
+ * output of `bitext align --format jsonl`: one object a line with "src"
+ * and "tgt" index arrays, a "score" and optionally "low_confidence"; the
+ * beads then carry their scores (bitext_bead_list_has_scores()). Errors
+ * are `NAME:LINE: ...`.
+ *
  * Returns: (transfer full) (nullable): the beads in file order, or %NULL
  * with @error set
  *
@@ -226,6 +319,8 @@ bitext_bead_list_parse (const char *name, const char *data, gsize length, GError
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (BeadOffsets));
   Parser ps = { .name = name, .ids = ids };
+  gboolean json = is_jsonl (data, length);
+  g_autoptr(JsonParser) parser = json ? json_parser_new_immutable () : NULL;
   const char *end = data + length;
   for (const char *l = data; l < end;)
     {
@@ -237,11 +332,13 @@ bitext_bead_list_parse (const char *name, const char *data, gsize length, GError
       if (line_is_blank (ps.line_start, ps.eol))
         continue;
       BeadOffsets b;
-      if (!parse_bead (&ps, &b, error))
+      if (!(json ? parse_json_bead (&ps, parser, &b, error) : parse_bead (&ps, &b, error)))
         return NULL;
       g_array_append_val (offsets, b);
     }
-  return bead_list_finish (offsets, g_steal_pointer (&ids));
+  BitextBeadList *list = bead_list_finish (offsets, g_steal_pointer (&ids));
+  list->scored = json;
+  return list;
 }
 
 /* Append all of @fd to @out; FALSE with a G_FILE_ERROR naming @name on a read error. */
@@ -321,6 +418,18 @@ bitext_bead_list_free (BitextBeadList *list)
   g_array_unref (list->beads);
   g_free (list->ids);
   g_free (list);
+}
+
+/**
+ * bitext_bead_list_has_scores:
+ *
+ * Returns: whether the beads carry the aligner's scores and low marks (JSON Lines input)
+ */
+gboolean
+bitext_bead_list_has_scores (const BitextBeadList *list)
+{
+  g_return_val_if_fail (list != NULL, FALSE);
+  return list->scored;
 }
 
 guint
@@ -596,4 +705,164 @@ bitext_align_eval_score (const BitextAlignEvalCounts *counts, BitextAlignEvalSco
   if (lax != NULL)
     score (counts->lax_pred_hits, counts->pred_beads, counts->lax_gold_hits, counts->gold_beads,
            lax);
+}
+
+/* ---- Calibration: how well the scores tell wrong beads from right ones ---- */
+
+typedef struct
+{
+  double score;
+  gboolean right;           /* equal to a gold bead */
+  gboolean low;
+} ScoredBead;
+
+struct _BitextAlignScores
+{
+  GArray *beads;            /* ScoredBead */
+};
+
+/**
+ * bitext_align_scores_new:
+ *
+ * Returns: (transfer full): an empty accumulator of scored beads
+ */
+BitextAlignScores *
+bitext_align_scores_new (void)
+{
+  BitextAlignScores *scores = g_new0 (BitextAlignScores, 1);
+  scores->beads = g_array_new (FALSE, FALSE, sizeof (ScoredBead));
+  return scores;
+}
+
+void
+bitext_align_scores_free (BitextAlignScores *scores)
+{
+  if (scores == NULL)
+    return;
+  g_array_unref (scores->beads);
+  g_free (scores);
+}
+
+/**
+ * bitext_align_scores_add:
+ * @scores: the accumulator
+ * @gold: the reference alignment of one document
+ * @pred: the scored alignment of the same document (JSON Lines); nothing
+ *   is added when it carries no scores
+ *
+ * Adds the predicted beads that precision counts (distinct, not empty on
+ * both sides; the first score of a bead written twice), each marked right
+ * when the gold holds the same bead (a strict hit) and wrong otherwise.
+ */
+void
+bitext_align_scores_add (BitextAlignScores *scores, const BitextBeadList *gold,
+                         const BitextBeadList *pred)
+{
+  g_return_if_fail (scores != NULL && gold != NULL && pred != NULL);
+  if (!pred->scored)
+    return;
+  BeadIndex ref;
+  bead_index_init (&ref, gold, FALSE);
+  g_autoptr(GHashTable) seen = g_hash_table_new (bead_hash, bead_equal);
+  for (guint i = 0; i < pred->beads->len; i++)
+    {
+      const BitextEvalBead *b = &g_array_index (pred->beads, BitextEvalBead, i);
+      if (!bead_counts (b, FALSE) || !g_hash_table_add (seen, (gpointer) b))
+        continue;
+      ScoredBead s = { b->score, g_hash_table_contains (ref.set, b), b->low };
+      g_array_append_val (scores->beads, s);
+    }
+  bead_index_clear (&ref);
+}
+
+/* Adds @scores's beads to @total: calibrating the total gives the micro-average. */
+void
+bitext_align_scores_merge (BitextAlignScores *total, const BitextAlignScores *scores)
+{
+  g_return_if_fail (total != NULL && scores != NULL);
+  g_array_append_vals (total->beads, scores->beads->data, scores->beads->len);
+}
+
+static int
+scored_cmp (const void *pa, const void *pb)
+{
+  const ScoredBead *a = pa, *b = pb;
+  return a->score < b->score ? -1 : a->score > b->score;
+}
+
+/*
+** Area under the ROC curve of the score as a test for "right", by the
+** Mann-Whitney statistic: ranks in score order, tied scores sharing their
+** mean rank (so a tie counts half). NAN unless both classes occur.
+*/
+static double
+auc (const GArray *beads, guint n_right)
+{
+  guint n = beads->len, n_wrong = n - n_right;
+  if (n_right == 0 || n_wrong == 0)
+    return NAN;
+  g_autoptr(GArray) sorted = g_array_copy ((GArray *) beads);
+  g_array_sort (sorted, scored_cmp);
+  double rank_sum = 0.0;
+  for (guint i = 0; i < n;)
+    {
+      guint j = i;
+      guint right = 0;
+      while (j < n && g_array_index (sorted, ScoredBead, j).score
+                          == g_array_index (sorted, ScoredBead, i).score)
+        right += g_array_index (sorted, ScoredBead, j++).right;
+      rank_sum += right * ((i + 1 + j) / 2.0);      /* ranks i+1 .. j, their mean */
+      i = j;
+    }
+  return (rank_sum - (double) n_right * (n_right + 1) / 2.0) / ((double) n_right * n_wrong);
+}
+
+/* The bin of @score: k with k/10 <= score < (k+1)/10, the top bin closed; outside [0,1] clamped. */
+static guint
+score_bin (double score)
+{
+  for (guint k = BITEXT_ALIGN_CALIBRATION_BINS - 1; k > 0; k--)
+    if (score >= (double) k / BITEXT_ALIGN_CALIBRATION_BINS)
+      return k;
+  return 0;
+}
+
+/**
+ * bitext_align_scores_calibrate:
+ * @scores: the scored beads of one document or of several
+ * @out: (out caller-allocates): the figures
+ *
+ * Computes how far the scores can be trusted: the AUC of the score for
+ * telling right beads from wrong ones, the reliability table (beads, mean
+ * score and fraction right in ten equal-width score bins), and what the
+ * low mark catches: @out->low_wrong of @out->wrong wrong beads, marking
+ * @out->low_beads of @out->beads.
+ */
+void
+bitext_align_scores_calibrate (const BitextAlignScores *scores, BitextAlignCalibration *out)
+{
+  g_return_if_fail (scores != NULL && out != NULL);
+  memset (out, 0, sizeof *out);
+  double sum[BITEXT_ALIGN_CALIBRATION_BINS] = { 0 };
+  guint right[BITEXT_ALIGN_CALIBRATION_BINS] = { 0 };
+  guint n_right = 0;
+  for (guint i = 0; i < scores->beads->len; i++)
+    {
+      const ScoredBead *s = &g_array_index (scores->beads, ScoredBead, i);
+      guint k = score_bin (s->score);
+      out->bin_beads[k]++;
+      sum[k] += s->score;
+      right[k] += s->right;
+      n_right += s->right;
+      out->low_beads += s->low;
+      out->low_wrong += s->low && !s->right;
+    }
+  out->beads = scores->beads->len;
+  out->wrong = out->beads - n_right;
+  out->auc = auc (scores->beads, n_right);
+  for (guint k = 0; k < BITEXT_ALIGN_CALIBRATION_BINS; k++)
+    {
+      out->bin_mean_score[k] = out->bin_beads[k] > 0 ? sum[k] / out->bin_beads[k] : NAN;
+      out->bin_right[k] = out->bin_beads[k] > 0 ? (double) right[k] / out->bin_beads[k] : NAN;
+    }
 }

@@ -414,10 +414,18 @@ tokenize (AlignLex *lex, const char *text, TokenFunc func, gpointer user_data)
     }
 }
 
+/* A word of a sentence in text order, for phrase matching: its stem and capitals hashes. */
+typedef struct
+{
+  guint32 stem;
+  guint32 upper;            /* 0 unless written in capitals */
+} WordPos;
+
 typedef struct
 {
   GArray *keys;
   GArray *stems;
+  GArray *seq;              /* WordPos of the words and numbers, or NULL without a dictionary */
 } SentenceSink;
 
 static void
@@ -431,6 +439,11 @@ collect_token (AlignLex *lex, const char *tok, gsize len, guint n_chars, int kin
     case TOK_NUMBER:
       k = KEY_MAKE (KEY_NUMBER, hash_bytes (tok, len, 0x1234));
       g_array_append_val (s->keys, k);
+      if (s->seq != NULL)
+        {
+          WordPos wp = { stem_hash (lex, tok), 0 };
+          g_array_append_val (s->seq, wp);
+        }
       return;
     case TOK_PUNCT:
       k = KEY_MAKE (KEY_PUNCT, hash_bytes (tok, len, 0x4321));
@@ -447,6 +460,11 @@ collect_token (AlignLex *lex, const char *tok, gsize len, guint n_chars, int kin
   g_array_append_val (s->stems, w->stem);
   if (w->upper != 0)
     g_array_append_val (s->stems, w->upper);
+  if (s->seq != NULL)
+    {
+      WordPos wp = { w->stem, w->upper };
+      g_array_append_val (s->seq, wp);
+    }
 }
 
 static int
@@ -466,46 +484,71 @@ uniq_u32 (GArray *a)
   g_array_set_size (a, o);
 }
 
+/*
+** Whether @term (stem hashes in word order) stands at word @at of @seq: its
+** words one after the other, each equal to the word's stem or, for a term
+** word in capitals, to the word as written in capitals.
+*/
 static gboolean
-has_all (const GArray *stems, const GArray *term)
+phrase_at (const GArray *seq, guint at, const GArray *term)
 {
-  for (guint i = 0; i < term->len; i++)
-    if (bsearch (&g_array_index (term, guint32, i), stems->data, stems->len, sizeof (guint32),
-                 cmp_u32)
-        == NULL)
-      return FALSE;
+  if (term->len > seq->len - at)
+    return FALSE;
+  for (guint k = 0; k < term->len; k++)
+    {
+      guint32 h = g_array_index (term, guint32, k);
+      const WordPos *w = &g_array_index (seq, WordPos, at + k);
+      if (h != w->stem && h != w->upper)
+        return FALSE;
+    }
   return TRUE;
 }
 
-/* Append a KEY_DICT key for every dictionary entry matched by the sentence's @stems. */
+/* Append to @keys the KEY_DICT keys of the entries whose terms start with @first at word @at. */
 static void
-add_dict_keys (const AlignDict *dict, gboolean is_src, const GArray *stems, GArray *keys)
+match_at (const AlignDict *dict, gboolean is_src, const GArray *seq, guint at, guint32 first,
+          GArray *keys)
 {
   GHashTable *index = is_src ? dict->src_index : dict->tgt_index;
-  guint first = keys->len;
-  for (guint i = 0; i < stems->len; i++)
+  GArray *ids = g_hash_table_lookup (index, GUINT_TO_POINTER (first));
+  for (guint j = 0; ids != NULL && j < ids->len; j++)
     {
-      GArray *ids = g_hash_table_lookup (index, GUINT_TO_POINTER (g_array_index (stems, guint32, i)));
-      for (guint j = 0; ids != NULL && j < ids->len; j++)
+      guint32 id = g_array_index (ids, guint32, j);
+      const GArray *term;
+      if (is_src)
+        term = g_ptr_array_index (dict->src_terms, id);
+      else
         {
-          guint32 id = g_array_index (ids, guint32, j);
-          const GArray *term;
-          if (is_src)
-            term = g_ptr_array_index (dict->src_terms, id);
-          else
-            {
-              GPtrArray *alts = g_ptr_array_index (dict->tgt_terms, id >> 8);
-              term = g_ptr_array_index (alts, id & 0xff);
-              id >>= 8;
-            }
-          if (has_all (stems, term))
-            {
-              guint32 k = KEY_MAKE (KEY_DICT, id);
-              g_array_append_val (keys, k);
-            }
+          GPtrArray *alts = g_ptr_array_index (dict->tgt_terms, id >> 8);
+          term = g_ptr_array_index (alts, id & 0xff);
+          id >>= 8;
+        }
+      if (phrase_at (seq, at, term))
+        {
+          guint32 k = KEY_MAKE (KEY_DICT, id);
+          g_array_append_val (keys, k);
         }
     }
-  /* An entry counts once per sentence, however many alternatives matched. */
+}
+
+/*
+** Append a KEY_DICT key for every dictionary entry found in the sentence:
+** a term matches where its words' stems stand in a row in @seq (the
+** sentence's words in order), so a phrase matches as a phrase, in any
+** inflection the stemmer folds, and not as words scattered over the sentence.
+*/
+static void
+add_dict_keys (const AlignDict *dict, gboolean is_src, const GArray *seq, GArray *keys)
+{
+  guint first = keys->len;
+  for (guint i = 0; i < seq->len; i++)
+    {
+      const WordPos *w = &g_array_index (seq, WordPos, i);
+      match_at (dict, is_src, seq, i, w->stem, keys);
+      if (w->upper != 0)
+        match_at (dict, is_src, seq, i, w->upper, keys);
+    }
+  /* An entry counts once per sentence, however many alternatives or places matched. */
   if (keys->len > first)
     {
       g_array_sort (keys, cmp_u32);
@@ -543,16 +586,19 @@ bitext_align__side_build (AlignSide *side, AlignLex *lex, const char *const *tex
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) stems = g_array_new (FALSE, FALSE, sizeof (guint32));
   gboolean use_dict = dict != NULL && dict->src_terms->len > 0;
+  g_autoptr(GArray) seq = use_dict ? g_array_new (FALSE, FALSE, sizeof (WordPos)) : NULL;
   for (guint i = 0; i < n; i++)
     {
       g_array_set_size (keys, 0);
       g_array_set_size (stems, 0);
-      SentenceSink sink = { keys, stems };
+      if (seq != NULL)
+        g_array_set_size (seq, 0);
+      SentenceSink sink = { keys, stems, seq };
       tokenize (lex, texts[i], collect_token, &sink);
       g_array_sort (stems, cmp_u32);
       uniq_u32 (stems);
       if (use_dict)
-        add_dict_keys (dict, is_src, stems, keys);
+        add_dict_keys (dict, is_src, seq, keys);
       g_array_sort (keys, cmp_u32);
       side->len[i] = count_chars (texts[i]);
       side->para[i] = para != NULL ? para[i] : 0;

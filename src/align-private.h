@@ -72,8 +72,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AlignLex, bitext_align__lex_free)
 
 /*
 ** A bilingual dictionary of multi-word terms over stem hashes. An entry
-** matches a sentence when all the stems of its source term (or of one of
-** its target alternatives) occur in the sentence.
+** matches a sentence when the stems of its source term (or of one of its
+** target alternatives) occur in the sentence one after the other, in order.
 */
 typedef struct
 {

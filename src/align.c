@@ -2,7 +2,11 @@
 #include <math.h>
 #include <string.h>
 
+#include <bitext/glossary.h>
+
 #include "align-private.h"
+#include "dictd-private.h"
+#include "terms-private.h"
 
 struct _BitextAligner
 {
@@ -83,35 +87,48 @@ bitext_aligner_get_band (const BitextAligner *aligner)
   return aligner->last_band;
 }
 
+/*
+** Add one entry: @src and its @alts (NULL-terminated), each turned into
+** stems. With @lenient, alternatives without a word are skipped (a
+** dictionary's "?" or "-"); otherwise they make the entry fail. Returns
+** FALSE when nothing was added.
+*/
+static gboolean
+add_entry (BitextAligner *aligner, const char *src, const char *const *alts, gboolean lenient)
+{
+  g_autoptr(GArray) s = bitext_align__lex_term (aligner->src_lex, src);
+  if (s->len == 0)
+    return FALSE;
+  g_autoptr(GPtrArray) stems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; alts[i] != NULL && stems->len < 256; i++)
+    {
+      g_autoptr(GArray) t = bitext_align__lex_term (aligner->tgt_lex, alts[i]);
+      if (t->len == 0 && !lenient)
+        return FALSE;
+      if (t->len > 0)
+        g_ptr_array_add (stems, g_steal_pointer (&t));
+    }
+  if (stems->len == 0)
+    return FALSE;
+  bitext_align__dict_add (&aligner->dict, g_steal_pointer (&s), g_steal_pointer (&stems));
+  return TRUE;
+}
+
 /**
  * bitext_aligner_add_dict_entry:
  * @src: a source term (one or more words)
  * @tgt: its translations, alternatives separated by " | "
+ *
+ * A term of several words matches a sentence where its words' stems stand
+ * one after the other, in the term's order.
  *
  * Returns: %FALSE when a side holds no word
  */
 gboolean
 bitext_aligner_add_dict_entry (BitextAligner *aligner, const char *src, const char *tgt)
 {
-  g_autoptr(GArray) s = bitext_align__lex_term (aligner->src_lex, src);
-  if (s->len == 0)
-    return FALSE;
-  g_autoptr(GPtrArray) alts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_auto(GStrv) parts = g_strsplit (tgt, " | ", 256);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      GArray *t = bitext_align__lex_term (aligner->tgt_lex, parts[i]);
-      if (t->len == 0)
-        {
-          g_array_unref (t);
-          return FALSE;
-        }
-      g_ptr_array_add (alts, t);
-    }
-  if (alts->len == 0)
-    return FALSE;
-  bitext_align__dict_add (&aligner->dict, g_steal_pointer (&s), g_steal_pointer (&alts));
-  return TRUE;
+  return add_entry (aligner, src, (const char *const *) parts, FALSE);
 }
 
 static gboolean
@@ -121,16 +138,8 @@ parse_error (GError **error, const char *path, guint line, const char *what)
   return FALSE;
 }
 
-/**
- * bitext_aligner_load_dict:
- * @path: (type filename): a TSV file: source, TAB, target (alternatives
- *   separated by " | "), optionally TAB and a note. Blank lines and lines
- *   starting with # are skipped.
- *
- * Returns: %FALSE with @error set (BITEXT_ERROR_PARSE naming file:line) on a malformed line
- */
-gboolean
-bitext_aligner_load_dict (BitextAligner *aligner, const char *path, GError **error)
+static gboolean
+load_tsv (BitextAligner *aligner, const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize length = 0;
@@ -157,6 +166,138 @@ bitext_aligner_load_dict (BitextAligner *aligner, const char *path, GError **err
         return parse_error (error, path, line, "a term or an alternative holds no word");
     }
   return TRUE;
+}
+
+/* A CSV or TBX glossary, read by the glossary module: each entry's source and approved targets. */
+static gboolean
+load_glossary (BitextAligner *aligner, const char *path, GError **error)
+{
+  g_autoptr(BitextGlossary) glossary = bitext_glossary_new (aligner->src_lang, aligner->tgt_lang);
+  if (!bitext_glossary_load_file (glossary, path, error))
+    return FALSE;
+  for (guint i = 0; i < bitext_glossary_get_n_entries (glossary); i++)
+    {
+      const BitextGlossaryEntry *e = bitext_glossary_get_entry (glossary, i);
+      add_entry (aligner, e->source, e->targets, TRUE);
+    }
+  return TRUE;
+}
+
+/*
+** Entries of a dictd dictionary: headword -> translations, or each
+** translation -> headword. A general dictionary also pairs function words
+** ("a" -> «в, на», "and" -> «и»): they stand in nearly every sentence, so
+** their matches say nothing about which sentences translate each other
+** (the reason anchors need words of four letters or more) and only make
+** longer beads look better. Terms made of nothing but the stop words of
+** their language (rules/stopwords-LL.txt) are left out.
+*/
+typedef struct
+{
+  BitextAligner *aligner;
+  gboolean reversed;
+  GHashTable *stop[2];      /* the headword's and the translations' languages */
+} DictdLoad;
+
+/* Whether every word of @term is in @stop (empty: FALSE). */
+static gboolean
+only_stop_words (GHashTable *stop, const char *term)
+{
+  g_autofree char *folded = g_utf8_casefold (term, -1);
+  gboolean any = FALSE;
+  for (char *p = folded; *p != '\0';)
+    {
+      char *start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          char save = *p;
+          *p = '\0';
+          gboolean is_stop = g_hash_table_contains (stop, start);
+          *p = save;
+          if (!is_stop)
+            return FALSE;
+          any = TRUE;
+        }
+      if (*p != '\0')
+        p = g_utf8_next_char (p);
+    }
+  return any;
+}
+
+static void
+add_dictd_entry (const char *headword, const char *const *translations, guint line,
+                 gpointer user_data)
+{
+  DictdLoad *load = user_data;
+  (void) line;
+  if (only_stop_words (load->stop[0], headword))
+    return;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  for (guint i = 0; translations[i] != NULL; i++)
+    if (!only_stop_words (load->stop[1], translations[i]))
+      g_ptr_array_add (kept, (gpointer) translations[i]);
+  g_ptr_array_add (kept, NULL);
+  const char *const *alts = (const char *const *) kept->pdata;
+  if (!load->reversed)
+    {
+      add_entry (load->aligner, headword, alts, TRUE);
+      return;
+    }
+  const char *const head[] = { headword, NULL };
+  for (guint i = 0; alts[i] != NULL; i++)
+    add_entry (load->aligner, alts[i], head, TRUE);
+}
+
+/* Read a dictd dictionary into @aligner; @reversed when its headwords are in the target language. */
+static gboolean
+load_dictd (BitextAligner *aligner, const char *path, gboolean reversed, GError **error)
+{
+  DictdLoad load = { aligner, reversed, { NULL, NULL } };
+  load.stop[0] = bitext_terms__dup_stop_words (reversed ? aligner->tgt_lang : aligner->src_lang);
+  load.stop[1] = bitext_terms__dup_stop_words (reversed ? aligner->src_lang : aligner->tgt_lang);
+  gboolean ok = bitext_dictd__foreach (path, add_dictd_entry, &load, error);
+  g_hash_table_unref (load.stop[0]);
+  g_hash_table_unref (load.stop[1]);
+  return ok;
+}
+
+/**
+ * bitext_aligner_load_dict:
+ * @path: (type filename): the dictionary, one of
+ *   - a TSV file: source, TAB, target (alternatives separated by " | "),
+ *     optionally TAB and a note; blank lines and lines starting with # are skipped;
+ *   - a glossary in CSV or TBX (the name ends in .csv or .tbx), read as
+ *     bitext_glossary_load_file() reads it: each entry's source and approved targets;
+ *   - a dictd dictionary (NAME.index, NAME.dict.dz or NAME.dict), as
+ *     Debian's dict-freedict-* packages install them: headwords and their
+ *     translations, definitions and examples left out;
+ *   - the word "freedict": the installed FreeDict dictionary
+ *     (/usr/share/dictd/freedict-SRC-TGT) for the aligner's languages, or
+ *     the TGT-SRC one read in reverse.
+ *
+ * Returns: %FALSE with @error set: BITEXT_ERROR_PARSE naming file:line on a
+ *   malformed line, BITEXT_ERROR_LANGUAGE (naming the Debian package) when
+ *   no FreeDict dictionary is installed for the pair
+ */
+gboolean
+bitext_aligner_load_dict (BitextAligner *aligner, const char *path, GError **error)
+{
+  g_return_val_if_fail (aligner != NULL && path != NULL, FALSE);
+  if (strcmp (path, "freedict") == 0)
+    {
+      gboolean reversed = FALSE;
+      g_autofree char *found = bitext_dictd__find_freedict (BITEXT_DICTD_DIR, aligner->src_lang,
+                                                            aligner->tgt_lang, &reversed, error);
+      return found != NULL && load_dictd (aligner, found, reversed, error);
+    }
+  if (bitext_dictd__is_dictd_path (path))
+    return load_dictd (aligner, path, FALSE, error);
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".tbx"))
+    return load_glossary (aligner, path, error);
+  return load_tsv (aligner, path, error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -56,6 +56,7 @@ gboolean  bitext_terms__side_init     (TermSide *side, const char *lang, GError 
 void      bitext_terms__side_clear    (TermSide *side);
 void      bitext_terms__tokenize      (TermSide *side, const char *text, GArray *tokens);
 gboolean  bitext_terms__is_stop_key   (const TermSide *side, guint32 id);
+GHashTable *bitext_terms__dup_stop_words (const char *lang);
 gboolean  bitext_terms__is_name       (const TermSide *side, guint32 id);
 gboolean  bitext_terms__is_general    (const TermSide *side, guint32 id);
 

@@ -61,6 +61,22 @@ load_stop_words (GHashTable *stop, const char *code)
     }
 }
 
+/*
+** The stop words of @lang (rules/stopwords-LL.txt, folded words) as a set;
+** empty for a language without a list. Transfer full.
+*/
+GHashTable *
+bitext_terms__dup_stop_words (const char *lang)
+{
+  GHashTable *stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (lang != NULL && g_ascii_isalpha (lang[0]) && g_ascii_isalpha (lang[1]))
+    {
+      char code[3] = { g_ascii_tolower (lang[0]), g_ascii_tolower (lang[1]), '\0' };
+      load_stop_words (stop, code);
+    }
+  return stop;
+}
+
 static guint32 word_id (TermSide *side, const char *w, gsize len);
 
 /*

@@ -1,5 +1,6 @@
 /* bitext tests — bead files and alignment scoring (strict and lax P/R/F1). */
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -102,7 +103,8 @@ test_parse_errors (void)
     { "[0\0]:[1]\n", 9, "t:1:3: expected ',' or ']', found byte 0x00" },
     { "[2147483648]:[0]\n", 0, "t:1:2: sentence index too large (at most 2147483647)" },
     { "[0]:[99999999999999999999999]\n", 0, "t:1:6: sentence index too large (at most 2147483647)" },
-    { "{\"src\": [0]}\n", 0, "t:1:1: expected '[', found '{'" },
+    /* A file that opens with a bead is a bead file: a JSON line further down is an error. */
+    { "[0]:[0]\n{\"src\": [0]}\n", 0, "t:2:1: expected '[', found '{'" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -308,6 +310,133 @@ test_textberg_self (void)
   assert_counts (&total, 916, 858, 916, 916, 858, 858);
 }
 
+/*
+** Calibration on scored.jsonl, worked by hand. Counted beads (first of a
+** repeated one; [] : [] not counted): [0]:[0] 0.95 right, [1]:[1] 0.35 low
+** right, [2,3]:[2,3] 0.9 wrong, [4]:[4] 0.35 low wrong, [5]:[] 0.05 low wrong.
+** AUC: right {0.95, 0.35} against wrong {0.9, 0.35, 0.05}: 0.95 beats all
+** three (3), 0.35 beats 0.05 and ties 0.35 (1.5); 4.5 of 6 pairs = 0.75.
+*/
+static void
+test_calibration (void)
+{
+  g_autoptr(BitextBeadList) gold = load_fixture ("scored.gold");
+  g_autoptr(BitextBeadList) pred = load_fixture ("scored.jsonl");
+  g_assert_false (bitext_bead_list_has_scores (gold));
+  g_assert_true (bitext_bead_list_has_scores (pred));
+  g_assert_cmpuint (bitext_bead_list_get_n_beads (pred), ==, 7);
+  const BitextEvalBead *b = bitext_bead_list_get_bead (pred, 2);
+  g_autofree char *s = bead_to_string (b);
+  g_assert_cmpstr (s, ==, "[2,3]:[2,3]@3");
+  g_assert_cmpfloat (b->score, ==, 0.9);
+  g_assert_false (b->low);
+  g_assert_cmpfloat (bitext_bead_list_get_bead (gold, 0)->score, ==, -1.0);
+
+  /* Strict and lax scores are those of the same beads in a bead file. */
+  BitextAlignEvalCounts c;
+  bitext_align_eval_count (gold, pred, &c);
+  g_assert_cmpuint (c.pred_beads, ==, 5);
+  g_assert_cmpuint (c.strict_pred_hits, ==, 2);
+
+  g_autoptr(BitextAlignScores) scores = bitext_align_scores_new ();
+  bitext_align_scores_add (scores, gold, pred);
+  bitext_align_scores_add (scores, pred, gold);        /* no scores: adds nothing */
+  BitextAlignCalibration cal;
+  bitext_align_scores_calibrate (scores, &cal);
+  g_assert_cmpuint (cal.beads, ==, 5);
+  g_assert_cmpuint (cal.wrong, ==, 3);
+  g_assert_cmpfloat_with_epsilon (cal.auc, 0.75, 1e-12);
+  g_assert_cmpuint (cal.low_beads, ==, 3);
+  g_assert_cmpuint (cal.low_wrong, ==, 2);
+  static const guint bins[BITEXT_ALIGN_CALIBRATION_BINS] = { 1, 0, 0, 2, 0, 0, 0, 0, 0, 2 };
+  for (guint k = 0; k < BITEXT_ALIGN_CALIBRATION_BINS; k++)
+    {
+      g_assert_cmpuint (cal.bin_beads[k], ==, bins[k]);
+      g_assert_true (bins[k] > 0 || (isnan (cal.bin_mean_score[k]) && isnan (cal.bin_right[k])));
+    }
+  g_assert_cmpfloat_with_epsilon (cal.bin_mean_score[0], 0.05, 1e-12);
+  g_assert_cmpfloat (cal.bin_right[0], ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (cal.bin_mean_score[3], 0.35, 1e-12);
+  g_assert_cmpfloat (cal.bin_right[3], ==, 0.5);
+  g_assert_cmpfloat_with_epsilon (cal.bin_mean_score[9], 0.925, 1e-12);
+  g_assert_cmpfloat (cal.bin_right[9], ==, 0.5);
+
+  /* Micro-average: a second copy of the document doubles the counts, the AUC stays. */
+  g_autoptr(BitextAlignScores) total = bitext_align_scores_new ();
+  bitext_align_scores_merge (total, scores);
+  bitext_align_scores_merge (total, scores);
+  bitext_align_scores_calibrate (total, &cal);
+  g_assert_cmpuint (cal.beads, ==, 10);
+  g_assert_cmpuint (cal.low_wrong, ==, 4);
+  g_assert_cmpfloat_with_epsilon (cal.auc, 0.75, 1e-12);
+}
+
+/* AUC edge cases: perfect ranking 1, reversed 0, all tied 0.5, one class only NAN. */
+static void
+test_calibration_auc (void)
+{
+  static const struct
+  {
+    const char *pred;
+    double auc;
+  } cases[] = {
+    { "{\"src\":[0],\"tgt\":[0],\"score\":0.9}\n{\"src\":[1],\"tgt\":[2],\"score\":0.2}\n", 1.0 },
+    { "{\"src\":[0],\"tgt\":[0],\"score\":0.2}\n{\"src\":[1],\"tgt\":[2],\"score\":0.9}\n", 0.0 },
+    { "{\"src\":[0],\"tgt\":[0],\"score\":1}\n{\"src\":[1],\"tgt\":[2],\"score\":1}\n", 0.5 },
+    { "{\"src\":[0],\"tgt\":[0],\"score\":1}\n{\"src\":[1],\"tgt\":[1],\"score\":0}\n", NAN },
+  };
+  g_autoptr(BitextBeadList) gold = parse ("[0]:[0]\n[1]:[1]\n");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BitextBeadList) pred = parse (cases[i].pred);
+      g_autoptr(BitextAlignScores) scores = bitext_align_scores_new ();
+      bitext_align_scores_add (scores, gold, pred);
+      BitextAlignCalibration cal;
+      bitext_align_scores_calibrate (scores, &cal);
+      if (isnan (cases[i].auc))
+        g_assert_true (isnan (cal.auc));
+      else
+        g_assert_cmpfloat (cal.auc, ==, cases[i].auc);
+    }
+}
+
+/* JSON Lines that do not parse: NAME:LINE and the cause. */
+static void
+test_jsonl_errors (void)
+{
+  static const struct
+  {
+    const char *text, *message;
+  } cases[] = {
+    { "{\"src\":[0],\"tgt\":[0],\"score\":1}\n{\"src\":[1],\"tgt\":[1]}\n",
+      "t:2: expected \"score\": a number" },
+    { "{\"src\":[0],\"score\":1}\n", "t:1: expected \"tgt\": an array of sentence indices" },
+    { "{\"src\":[-1],\"tgt\":[0],\"score\":1}\n",
+      "t:1: \"src\" holds something other than a sentence index" },
+    { "{\"src\":[0.5],\"tgt\":[0],\"score\":1}\n",
+      "t:1: \"src\" holds something other than a sentence index" },
+    { "{\"src\":[0],\"tgt\":[0],\"score\":\"high\"}\n", "t:1: expected \"score\": a number" },
+    { "{\"src\":[0],\"tgt\":[0],\"score\":1,\"low_confidence\":1}\n",
+      "t:1: \"low_confidence\" is not true or false" },
+    { "\n{\"src\":[0],\"tgt\":[0],\"score\":1}\n[1,2]\n", "t:3: expected a JSON object" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BitextBeadList) list = bitext_bead_list_parse ("t", cases[i].text,
+                                                               strlen (cases[i].text), &error);
+      g_assert_null (list);
+      g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+  /* A line that is no JSON at all names its line; the parser's words follow. */
+  g_autoptr(GError) error = NULL;
+  const char *text = "{\"src\":[0],\"tgt\":[0],\"score\":1}\n{oops\n";
+  g_assert_null (bitext_bead_list_parse ("t", text, strlen (text), &error));
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "t:2: not JSON: "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -322,5 +451,8 @@ main (int argc, char **argv)
   g_test_add_func ("/align-eval/score/cases", test_score_cases);
   g_test_add_func ("/align-eval/score/zero", test_score_zero);
   g_test_add_func ("/align-eval/score/textberg-self", test_textberg_self);
+  g_test_add_func ("/align-eval/calibration/hand-worked", test_calibration);
+  g_test_add_func ("/align-eval/calibration/auc-edges", test_calibration_auc);
+  g_test_add_func ("/align-eval/calibration/jsonl-errors", test_jsonl_errors);
   return g_test_run ();
 }

@@ -180,6 +180,18 @@ static const Case fr_cases[] = {
   { "monsieur", "M. Dupont est arrivé. Il était fatigué.", { "M. Dupont est arrivé.", "Il était fatigué." } },
 };
 
+/* Scripts without spaces between sentences or without case (texts written for these tests). */
+static const Case zh_cases[] = {
+  { "heading-number", "1.7. 文档的组织\n\n3.3.1. 硬件兼容性", { "1.7. 文档的组织", "3.3.1. 硬件兼容性" } },
+  { "bracket-opens-next", "这是第一句。（这是括号里的第二句。）这是第三句。",
+    { "这是第一句。", "（这是括号里的第二句。）", "这是第三句。" } },
+};
+
+static const Case ja_cases[] = {
+  { "corner-quote-opens-next", "雨が降った。「寒いね。」と彼は言った。",
+    { "雨が降った。", "「寒いね。」と彼は言った。" } },
+};
+
 /* Layout: paragraphs, lines, headings, list items, broken paragraphs. */
 static const Case layout_cases[] = {
   { "paragraph-hard-boundary", "First part without stop\n\nSecond part starts here.",
@@ -238,6 +250,13 @@ test_de_fr_cases (void)
 {
   run_cases ("de", de_cases, G_N_ELEMENTS (de_cases));
   run_cases ("fr", fr_cases, G_N_ELEMENTS (fr_cases));
+}
+
+static void
+test_zh_ja_cases (void)
+{
+  run_cases ("zh", zh_cases, G_N_ELEMENTS (zh_cases));
+  run_cases ("ja", ja_cases, G_N_ELEMENTS (ja_cases));
 }
 
 static void
@@ -518,6 +537,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/document", test_document);
   g_test_add_func ("/segment/lang/generic", test_generic_language);
   g_test_add_func ("/segment/de-fr/cases", test_de_fr_cases);
+  g_test_add_func ("/segment/zh-ja/cases", test_zh_ja_cases);
   g_test_add_func ("/segment/lang/auto", test_auto_language);
   g_test_add_func ("/segment/lang/invalid", test_bad_language);
   g_test_add_func ("/segment/callback-error", test_callback_error);

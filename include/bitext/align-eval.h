@@ -1,4 +1,5 @@
-/* bitext — scoring a sentence alignment against a gold one: strict and lax precision, recall, F1. */
+/* bitext — scoring a sentence alignment against a gold one: strict and lax precision, recall, F1,
+** and how well the aligner's confidence scores tell wrong beads from right ones. */
 #pragma once
 
 #include <bitext/types.h>
@@ -18,6 +19,8 @@ typedef struct
   const guint *tgt;
   guint n_tgt;
   guint line;               /* 1-based line of the bead in its file */
+  double score;             /* the aligner's confidence (JSON Lines input), else -1 */
+  gboolean low;             /* marked low-confidence (JSON Lines input), else FALSE */
 } BitextEvalBead;
 
 /* The beads of one file, in file order. */
@@ -45,10 +48,33 @@ typedef struct
   double f1;
 } BitextAlignEvalScore;
 
+/* Number of equal-width score bins of the reliability table ([0, 0.1), ..., [0.9, 1]). */
+#define BITEXT_ALIGN_CALIBRATION_BINS 10
+
+/*
+** How well the scores of predicted beads tell wrong beads (not exactly a
+** gold bead) from right ones. Beads counted as on the precision side.
+*/
+typedef struct
+{
+  guint beads;              /* scored predicted beads */
+  guint wrong;              /* of which not equal to a gold bead */
+  double auc;               /* P(score of a right bead > a wrong one's), ties half; NAN without both */
+  guint low_beads;          /* beads marked low */
+  guint low_wrong;          /* wrong beads marked low */
+  guint bin_beads[BITEXT_ALIGN_CALIBRATION_BINS];
+  double bin_mean_score[BITEXT_ALIGN_CALIBRATION_BINS];  /* NAN for an empty bin */
+  double bin_right[BITEXT_ALIGN_CALIBRATION_BINS];       /* fraction right; NAN for an empty bin */
+} BitextAlignCalibration;
+
+/* Scored beads of one document or several (micro-average): an accumulator. */
+typedef struct _BitextAlignScores BitextAlignScores;
+
 BITEXT_API BitextBeadList       *bitext_bead_list_parse       (const char *name, const char *data,
                                                                gsize length, GError **error);
 BITEXT_API BitextBeadList       *bitext_bead_list_load_file   (const char *path, GError **error);
 BITEXT_API void                  bitext_bead_list_free        (BitextBeadList *list);
+BITEXT_API gboolean              bitext_bead_list_has_scores  (const BitextBeadList *list);
 BITEXT_API guint                 bitext_bead_list_get_n_beads (const BitextBeadList *list);
 BITEXT_API const BitextEvalBead *bitext_bead_list_get_bead    (const BitextBeadList *list,
                                                                guint index);
@@ -60,6 +86,17 @@ BITEXT_API void bitext_align_eval_add   (BitextAlignEvalCounts *total,
 BITEXT_API void bitext_align_eval_score (const BitextAlignEvalCounts *counts,
                                          BitextAlignEvalScore *strict, BitextAlignEvalScore *lax);
 
+BITEXT_API BitextAlignScores *bitext_align_scores_new       (void);
+BITEXT_API void               bitext_align_scores_free      (BitextAlignScores *scores);
+BITEXT_API void               bitext_align_scores_add       (BitextAlignScores *scores,
+                                                             const BitextBeadList *gold,
+                                                             const BitextBeadList *pred);
+BITEXT_API void               bitext_align_scores_merge     (BitextAlignScores *total,
+                                                             const BitextAlignScores *scores);
+BITEXT_API void               bitext_align_scores_calibrate (const BitextAlignScores *scores,
+                                                             BitextAlignCalibration *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextBeadList, bitext_bead_list_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextAlignScores, bitext_align_scores_free)
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext eval-align`: the scores of hand-worked bead files, errors.
 . "$(dirname "$0")/tap.sh"
-plan 13
+plan 16
 
 export D=$ROOT/tests/data/align-eval
 TB=$ROOT/../shared/eval/textberg
@@ -32,6 +32,23 @@ ok "missing PRED" expect_error 2 "^bitext: .*/missing.align: No such file or dir
   "$BITEXT" eval-align "$D/doc1.gold" "$TMP/missing.align"
 ok "stdin twice" expect_error 2 "^bitext: eval-align: standard input \(-\) can be read only once$" \
   "$BITEXT" eval-align - -
+ok "scored predictions (JSON Lines): calibration block" bash -c '
+  cd "$D" && "$BITEXT" eval-align scored.gold scored.jsonl | diff -u scored.expected -'
+ok "json: calibration per scored document and micro-averaged over the scored ones" bash -c '
+  j=$(cd "$D" && "$BITEXT" eval-align --format json scored.gold scored.jsonl doc1.gold doc1.pred scored.gold scored.jsonl)
+  [ "$(grep -o "\"calibration\":{\"beads\":5,\"wrong\":3,\"auc\":0.750000,\"low\":{\"beads\":3,\"wrong\":2," <<<"$j" | wc -l)" = 2 ] &&
+  case $j in
+    *"\"pred\":\"doc1.pred\",\"pred_beads\":7,"*"\"lax\":{\"precision\":0.714286,\"recall\":1.000000,\"f1\":0.833333,\"pred_hits\":5,\"gold_hits\":4}},"*) ;;
+    *) echo "$j"; exit 1 ;;
+  esac &&
+  case $j in
+    *"\"micro\":{\"documents\":3,"*"\"calibration\":{\"beads\":10,\"wrong\":6,\"auc\":0.750000,\"low\":{\"beads\":6,\"wrong\":4,\"wrong_caught\":0.666667,\"beads_marked\":0.600000},"*"\"documents\":2}}}") ;;
+    *) echo "$j"; exit 1 ;;
+  esac'
+ok "bitext align --format jsonl output is scored input" bash -c '
+  "$BITEXT" align --format jsonl "$ROOT/samples/speech.en.txt" "$ROOT/samples/speech.ru.txt" >"$TMP/speech.jsonl" &&
+  "$BITEXT" eval-align "$ROOT/tests/data/speech.gold.align" "$TMP/speech.jsonl" |
+    grep -q "^calibration: 80 scored beads in 1 document, 0 wrong (not exactly a gold bead)$"'
 echo "old content" >"$TMP/keep.txt"
 ok "failed run leaves -o target untouched" bash -c '
   "$BITEXT" eval-align -o "$TMP/keep.txt" "$D/doc1.gold" "$D/bad.align" 2>/dev/null

@@ -13,6 +13,9 @@
 #   BENCH_ALIGN_FULL_DP   sizes for the quadratic full-matrix Gale-Church (default "5000 10000")
 #   BENCH_ALIGN_BAND      half-width of the banded Gale-Church baseline (default 100)
 #   BENCH_ALIGN_SKIP      "quality" or "scale" to skip a part
+#   BENCH_ALIGN_DICT      dictionary of the "with dictionary" quality run (default: Debian's
+#                         FreeDict German-French, /usr/share/dictd/freedict-deu-fra.index;
+#                         the run is left out when the file is absent)
 # Inputs and outputs go to BUILD_DIR/bench/align-data/ (inputs are cached).
 #
 # Exit status: 0; 2 when a program is missing or a run fails.
@@ -30,6 +33,7 @@ sizes=${BENCH_ALIGN_SIZES:-10000 100000 1000000}
 full_sizes=${BENCH_ALIGN_FULL_DP:-5000 10000}
 band=${BENCH_ALIGN_BAND:-100}
 skip=${BENCH_ALIGN_SKIP:-}
+dict=${BENCH_ALIGN_DICT:-/usr/share/dictd/freedict-deu-fra.index}
 timefmt='%e %M'
 
 for exe in "$bitext" "$gc" "$gen"; do
@@ -69,30 +73,60 @@ timed() {
   tail -n 1 "$log.time"
 }
 
+# calibration GOLD PRED ... -> "AUC caught marked" of the calibration block of `bitext eval-align`.
+calibration() {
+  "$bitext" eval-align "$@" | awk '/^  AUC/ { auc = $NF }
+    /^  low mark:/ { gsub(/[(),]/, ""); caught = $9; marked = $15 }
+    END { print auc, caught, marked }'
+}
+
 quality() {
   echo "== quality: Text+Berg de-fr, 7 test documents (991/1011 sentences, 858 gold beads with both sides)"
-  local bargs=() gargs=() i
+  local bargs=() dargs=() gargs=() i
   local t0=$SECONDS
+  local use_dict=0
+  [[ -f $dict ]] && use_dict=1
   for i in 0 1 2 3 4 5 6; do
     "$bitext" align "$tb/test$i.de" "$tb/test$i.fr" --presegmented --src-lang de --tgt-lang fr \
-      --format beads >"$data/test$i.bitext.beads" || { echo "align: bitext align failed on test$i" >&2; return 2; }
+      --format jsonl >"$data/test$i.bitext.jsonl" || { echo "align: bitext align failed on test$i" >&2; return 2; }
+    if ((use_dict)); then
+      "$bitext" align "$tb/test$i.de" "$tb/test$i.fr" --presegmented --src-lang de --tgt-lang fr \
+        --dict "$dict" --format jsonl >"$data/test$i.bitext-dict.jsonl" \
+        || { echo "align: bitext align --dict failed on test$i" >&2; return 2; }
+      dargs+=("$tb/test$i.defr" "$data/test$i.bitext-dict.jsonl")
+    fi
     "$gc" "$tb/test$i.de" "$tb/test$i.fr" >"$data/test$i.gc.beads" \
       || { echo "align: bench-gale-church failed on test$i" >&2; return 2; }
-    bargs+=("$tb/test$i.defr" "$data/test$i.bitext.beads")
+    bargs+=("$tb/test$i.defr" "$data/test$i.bitext.jsonl")
     gargs+=("$tb/test$i.defr" "$data/test$i.gc.beads")
   done
-  local b g
-  b=$(micro_f1 "${bargs[@]}") && g=$(micro_f1 "${gargs[@]}") || return 2
+  local b g d="" bc dc=""
+  b=$(micro_f1 "${bargs[@]}") && g=$(micro_f1 "${gargs[@]}") && bc=$(calibration "${bargs[@]}") || return 2
+  if ((use_dict)); then
+    d=$(micro_f1 "${dargs[@]}") && dc=$(calibration "${dargs[@]}") || return 2
+  fi
   echo "strict: exact bead; lax: a shared sentence on each side; F1 micro-averaged over the documents"
   echo "(bitext eval-align; the same definitions as vecalign's score.py and Sennrich & Volk 2011)"
   echo
   printf '  %-44s %9s %7s  %s\n' "aligner" "strict F1" "lax F1" "where the figure comes from"
   printf '  %-44s %9s %7s  %s\n' "bitext align (no dictionary, no model)" ${b} "measured now"
+  if ((use_dict)); then
+    printf '  %-44s %9s %7s  %s\n' "bitext align --dict $(basename "$dict" .index)" ${d} "measured now"
+  fi
   printf '  %-44s %9s %7s  %s\n' "Gale & Church 1993 (bench-gale-church)" ${g} "measured now"
   printf '  %-44s %9s %7s  %s\n' "hunalign, no dictionary" 0.751 0.868 "issue #3, measured on this machine"
   printf '  %-44s %9s %7s  %s\n' "NLTK gale_church" 0.678 0.797 "issue #3, measured on this machine"
   printf '  %-44s %9s %7s  %s\n' "vecalign (LASER embeddings)" 0.902 0.986 "published (Thompson & Koehn 2019)"
   printf '  %-44s %9s %7s  %s\n' "Bertalign (LaBSE embeddings)" 0.936 0.989 "published (Liu & Zhu 2022)"
+  echo
+  echo "confidence of the bitext scores (bitext eval-align on --format jsonl): AUC of the score for"
+  echo "telling wrong beads (not exactly a gold bead) from right ones; share of the wrong beads the"
+  echo "low mark catches; share of all beads it marks"
+  printf '  %-44s %7s %7s %7s\n' "aligner" "AUC" "caught" "marked"
+  printf '  %-44s %7s %7s %7s\n' "bitext align (no dictionary, no model)" ${bc}
+  if ((use_dict)); then
+    printf '  %-44s %7s %7s %7s\n' "bitext align --dict $(basename "$dict" .index)" ${dc}
+  fi
   echo
   echo "per document, bitext align:"
   "$bitext" eval-align "${bargs[@]}" | sed 's/^/  /'
