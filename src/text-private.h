@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 void     bitext__append_csv_field (GString *out, const char *text);
+void     bitext__append_json_string (GString *out, const char *text);
 gboolean bitext__csv_next_record (const char *name, const char *data, gsize length, gsize *pos,
                                   guint *line, GPtrArray *cells, GError **error);
 

@@ -12,5 +12,6 @@
 #include <bitext/glossary.h>
 #include <bitext/qa.h>
 #include <bitext/report.h>
+#include <bitext/pair.h>
 
 #define BITEXT_VERSION "0.1.0"

@@ -15,6 +15,8 @@ typedef enum
   BITEXT_ERROR_LANGUAGE,      /* unknown or unsupported language code */
   BITEXT_ERROR_ALIGNMENT,
   BITEXT_ERROR_INPUT,         /* not a regular file, too large, ... */
+  BITEXT_ERROR_INVALID_EDIT,  /* an edit of a pair that does not apply (index past the end, ...) */
+  BITEXT_ERROR_SOURCE_CHANGED, /* a pair file's text differs from the one it was saved with */
 } BitextError;
 
 BITEXT_API GQuark bitext_error_quark (void);

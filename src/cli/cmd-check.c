@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <bitext/bitext.h>
@@ -51,261 +50,30 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/*
-** Where the texts of the units live: blocks filled one after the other and
-** freed together. Blocks grow from 1 MiB to 64 MiB; the big ones are
-** aligned to and advised into 2 MiB pages where the system has them,
-** because a million units' texts take hundreds of MiB, and touching them
-** first in 4 KiB pages cost more than reading the TMX (page faults).
-*/
+/* What the views show: the pair's units and labels, and its languages. */
 typedef struct
 {
-  GPtrArray *blocks;
-  char *next;
-  gsize left;
-} TextStore;
+  const BitextQaUnit *units;
+  guint n_units;
+  const char *const *labels;
+  const char *src_lang;
+  const char *tgt_lang;
+} View;
 
-#define TEXT_BLOCK_MIN ((gsize) 1 << 20)
-#define TEXT_BLOCK_MAX ((gsize) 64 << 20)
-#define HUGE_PAGE ((gsize) 2 << 20)
-
-static void
-text_store_clear (TextStore *store)
+/* The pair to check: SRC and TGT aligned (or the --beads given), or the units of a TMX file. */
+static BitextPair *
+load_pair (int argc, char **argv, GError **error)
 {
-  g_clear_pointer (&store->blocks, g_ptr_array_unref);
-}
-
-static const char *
-text_store_add (TextStore *store, const char *text)
-{
-  gsize n = strlen (text) + 1;
-  if (n > store->left)
-    {
-      gsize size = MIN (TEXT_BLOCK_MIN << store->blocks->len, TEXT_BLOCK_MAX);
-      size = MAX (size, (n + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE);
-      store->next = g_aligned_alloc (1, size, HUGE_PAGE);
-#ifdef MADV_HUGEPAGE
-      madvise (store->next, size, MADV_HUGEPAGE);     /* advice only: failure changes nothing */
-#endif
-      store->left = size;
-      g_ptr_array_add (store->blocks, store->next);
-    }
-  char *out = memcpy (store->next, text, n);
-  store->next += n;
-  store->left -= n;
-  return out;
-}
-
-/* The units to check and the strings they point into. */
-typedef struct
-{
-  GArray *units;            /* BitextQaUnit */
-  TextStore strings;        /* the texts and labels */
-  GPtrArray *labels;        /* "[3]:[3,4]" or "tu 12", one per unit (in strings) */
-  GString *scratch;
-  char *src_lang;
-  char *tgt_lang;
-} Units;
-
-static void
-units_clear (Units *u)
-{
-  g_clear_pointer (&u->units, g_array_unref);
-  text_store_clear (&u->strings);
-  g_clear_pointer (&u->labels, g_ptr_array_unref);
-  if (u->scratch != NULL)
-    g_string_free (g_steal_pointer (&u->scratch), TRUE);
-  g_clear_pointer (&u->src_lang, g_free);
-  g_clear_pointer (&u->tgt_lang, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Units, units_clear)
-
-/* Add a unit; the texts and the label are copied. */
-static void
-add_unit (Units *u, const char *src, const char *tgt, guint n_src, guint n_tgt, const char *label)
-{
-  g_ptr_array_add (u->labels, (char *) text_store_add (&u->strings, label));
-  BitextQaUnit unit = { text_store_add (&u->strings, src), text_store_add (&u->strings, tgt),
-                        u->units->len, n_src, n_tgt };
-  g_array_append_val (u->units, unit);
-}
-
-/* Sentences of one text file: one a line (--presegmented) or split by the segmenter. */
-static GPtrArray *
-load_sentences (const char *path, const char *lang, GArray *para, char **lang_out, GError **error)
-{
-  g_autoptr(BitextDocument) doc = bitext_document_load (path, error);
-  if (doc == NULL)
-    return NULL;
-  gsize length;
-  const char *text = bitext_document_get_text (doc, &length);
-  gboolean auto_lang = lang == NULL || strcmp (lang, "auto") == 0;
-  *lang_out = g_strdup (auto_lang ? bitext_guess_language (text, MIN (length, 1u << 20)) : lang);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-  if (opt_presegmented)
-    for (guint p = 0; p < bitext_document_get_n_paragraphs (doc); p++)
-      {
-        BitextSpan span = bitext_document_get_paragraph (doc, p);
-        g_autofree char *para_text = g_strndup (text + span.offset, span.length);
-        g_auto(GStrv) lines = g_strsplit (para_text, "\n", -1);
-        for (char **l = lines; *l != NULL; l++)
-          {
-            g_ptr_array_add (out, g_strdup (*l));
-            g_array_append_val (para, p);
-          }
-      }
-  else
-    {
-      g_autoptr(BitextSegmenter) seg = bitext_segmenter_new (*lang_out, NULL, error);
-      g_autoptr(GArray) segs = seg != NULL ? bitext_segmenter_segment_document (seg, doc, error)
-                                           : NULL;
-      if (segs == NULL)
-        return NULL;
-      for (guint i = 0; i < segs->len; i++)
-        {
-          const BitextSegment *s = &g_array_index (segs, BitextSegment, i);
-          g_ptr_array_add (out, bitext_segment_dup_text (text, &s->span));
-          g_array_append_val (para, s->paragraph);
-        }
-    }
-  return g_steal_pointer (&out);
-}
-
-/* The sentences src[idx[0..n)] joined by spaces. */
-static char *
-join (GPtrArray *sent, const guint *idx, guint n)
-{
-  GString *s = g_string_new (NULL);
-  for (guint k = 0; k < n; k++)
-    g_string_append_printf (s, "%s%s", k > 0 ? " " : "", (char *) sent->pdata[idx[k]]);
-  return g_string_free (s, FALSE);
-}
-
-static gboolean
-units_from_beads (Units *u, GPtrArray *src, GPtrArray *tgt, GError **error)
-{
-  g_autoptr(BitextBeadList) list = bitext_bead_list_load_file (opt_beads, error);
-  if (list == NULL)
-    return FALSE;
-  for (guint b = 0; b < bitext_bead_list_get_n_beads (list); b++)
-    {
-      const BitextEvalBead *bead = bitext_bead_list_get_bead (list, b);
-      for (guint k = 0; k < bead->n_src + bead->n_tgt; k++)
-        {
-          gboolean is_src = k < bead->n_src;
-          guint v = is_src ? bead->src[k] : bead->tgt[k - bead->n_src];
-          if (v >= (is_src ? src : tgt)->len)
-            {
-              g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
-                           "%s:%u: sentence %u is past the end of the %s (%u sentences)",
-                           opt_beads, bead->line, v, is_src ? "source" : "target",
-                           (is_src ? src : tgt)->len);
-              return FALSE;
-            }
-        }
-      GString *label = g_string_new (NULL);
-      for (guint side = 0; side < 2; side++)
-        {
-          const guint *idx = side == 0 ? bead->src : bead->tgt;
-          guint n = side == 0 ? bead->n_src : bead->n_tgt;
-          g_string_append (label, side == 0 ? "[" : "]:[");
-          for (guint k = 0; k < n; k++)
-            g_string_append_printf (label, "%s%u", k > 0 ? "," : "", idx[k]);
-        }
-      g_string_append_c (label, ']');
-      g_autofree char *s = join (src, bead->src, bead->n_src);
-      g_autofree char *t = join (tgt, bead->tgt, bead->n_tgt);
-      add_unit (u, s, t, bead->n_src, bead->n_tgt, label->str);
-      g_string_free (label, TRUE);
-    }
-  return TRUE;
-}
-
-static gboolean
-units_from_aligner (Units *u, GPtrArray *src, GArray *sp, GPtrArray *tgt, GArray *tp,
-                    GError **error)
-{
-  BitextAlignOptions options = BITEXT_ALIGN_OPTIONS_INIT;
-  options.src_lang = u->src_lang;
-  options.tgt_lang = u->tgt_lang;
-  g_autoptr(BitextAligner) aligner = bitext_aligner_new (&options, error);
-  if (aligner == NULL || (opt_glossary != NULL && !bitext_aligner_load_dict (aligner, opt_glossary, error)))
-    return FALSE;
-  g_autoptr(GArray) beads = bitext_aligner_align (
-      aligner, (const char *const *) src->pdata, (const guint *) (void *) sp->data, src->len,
-      (const char *const *) tgt->pdata, (const guint *) (void *) tp->data, tgt->len, error);
-  if (beads == NULL)
-    return FALSE;
-  for (guint b = 0; b < beads->len; b++)
-    {
-      const BitextBead *bead = &g_array_index (beads, BitextBead, b);
-      g_autofree guint *si = g_new (guint, bead->src_len + 1);
-      g_autofree guint *ti = g_new (guint, bead->tgt_len + 1);
-      for (guint k = 0; k < bead->src_len; k++)
-        si[k] = bead->src_start + k;
-      for (guint k = 0; k < bead->tgt_len; k++)
-        ti[k] = bead->tgt_start + k;
-      g_autofree char *s = join (src, si, bead->src_len);
-      g_autofree char *t = join (tgt, ti, bead->tgt_len);
-      g_autofree char *label = bitext_bead_format (bead);
-      add_unit (u, s, t, bead->src_len, bead->tgt_len, label);
-    }
-  return TRUE;
-}
-
-static gboolean
-units_from_texts (Units *u, const char *src_path, const char *tgt_path, GError **error)
-{
-  g_autoptr(GArray) sp = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) tp = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) src = load_sentences (src_path, opt_src_lang, sp, &u->src_lang, error);
-  if (src == NULL)
-    return FALSE;
-  g_autoptr(GPtrArray) tgt = load_sentences (tgt_path, opt_tgt_lang, tp, &u->tgt_lang, error);
-  if (tgt == NULL)
-    return FALSE;
+  BitextPairOptions options = BITEXT_PAIR_OPTIONS_INIT;
+  options.src_lang = opt_src_lang;
+  options.tgt_lang = opt_tgt_lang;
+  options.presegmented = opt_presegmented;
+  options.dict_path = opt_glossary;
+  if (argc == 2)
+    return bitext_pair_new_from_tmx (argv[1], &options, error);
   if (opt_beads != NULL)
-    return units_from_beads (u, src, tgt, error);
-  return units_from_aligner (u, src, sp, tgt, tp, error);
-}
-
-/* A TMX unit: its source and target variants; the bead shape from x-bitext-bead when present. */
-static gboolean
-add_tmx_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GError **error)
-{
-  (void) error;
-  Units *u = user_data;
-  BitextTmVariant *src = bitext_tm_unit_choose_source (unit, header, opt_src_lang);
-  BitextTmVariant *tgt = src != NULL ? bitext_tm_unit_choose_target (unit, src, u->tgt_lang)
-                                     : NULL;
-  if (src == NULL)
-    return TRUE;
-  if (u->src_lang == NULL)
-    u->src_lang = g_strdup (bitext_tm_variant_get_lang (src));
-  if (u->tgt_lang == NULL && tgt != NULL)
-    u->tgt_lang = g_strdup (bitext_tm_variant_get_lang (tgt));
-  guint n_src = BITEXT_QA_COUNT_UNKNOWN, n_tgt = BITEXT_QA_COUNT_UNKNOWN;
-  const char *shape = bitext_tm_unit_lookup_prop (unit, BITEXT_TMX_PROP_BEAD);
-  if (shape != NULL && sscanf (shape, "%u-%u", &n_src, &n_tgt) != 2)
-    n_src = n_tgt = BITEXT_QA_COUNT_UNKNOWN;
-  const char *tuid = bitext_tm_unit_get_tuid (unit);
-  g_string_assign (u->scratch, "tu ");
-  if (tuid != NULL)
-    g_string_append (u->scratch, tuid);
-  else
-    g_string_append_printf (u->scratch, "#%u", u->units->len + 1);
-  add_unit (u, bitext_tm_variant_get_text (src),
-            tgt != NULL ? bitext_tm_variant_get_text (tgt) : "", n_src, n_tgt, u->scratch->str);
-  return TRUE;
-}
-
-static gboolean
-units_from_tmx (Units *u, const char *path, GError **error)
-{
-  BitextTmxReadOptions options = BITEXT_TMX_READ_OPTIONS_INIT;
-  u->tgt_lang = g_strdup (opt_tgt_lang);
-  return bitext_tmx_foreach_unit (path, &options, add_tmx_unit, u, NULL, error);
+    return bitext_pair_new_from_beads (argv[1], argv[2], opt_beads, &options, error);
+  return bitext_pair_new_from_texts (argv[1], argv[2], &options, error);
 }
 
 /* The terminal and HTML views ------------------------------------------------------------------ */
@@ -323,11 +91,11 @@ terminal_width (FILE *out)
 }
 
 static void
-write_report (FILE *out, const char *format, const Units *u, GPtrArray *findings, int argc,
+write_report (FILE *out, const char *format, const View *u, GPtrArray *findings, int argc,
               char **argv)
 {
   BitextReportOptions options = BITEXT_REPORT_OPTIONS_INIT;
-  options.labels = (const char *const *) u->labels->pdata;
+  options.labels = u->labels;
   options.source_name = argv[1];
   options.target_name = argc > 2 ? argv[2] : NULL;
   options.glossary_name = opt_glossary;
@@ -337,11 +105,10 @@ write_report (FILE *out, const char *format, const Units *u, GPtrArray *findings
   options.colour = isatty (fileno (out)) && g_getenv ("NO_COLOR") == NULL;
   options.width = terminal_width (out);
   g_autoptr(GString) s = g_string_new (NULL);
-  const BitextQaUnit *units = (const BitextQaUnit *) (void *) u->units->data;
   if (strcmp (format, "html") == 0)
-    bitext_report_append_html (s, units, u->units->len, findings, &options);
+    bitext_report_append_html (s, u->units, u->n_units, findings, &options);
   else
-    bitext_report_append_text (s, units, u->units->len, findings, &options);
+    bitext_report_append_text (s, u->units, u->n_units, findings, &options);
   fwrite (s->str, 1, s->len, out);
 }
 
@@ -359,17 +126,17 @@ append_span (GString *l, const char *name, const BitextQaSpan *s)
 
 /* Append finding @k of @findings as one line of the JSON array. */
 static void
-append_json_finding (GString *l, const Units *u, GPtrArray *findings, guint k)
+append_json_finding (GString *l, const View *u, GPtrArray *findings, guint k)
 {
   const BitextFinding *f = findings->pdata[k];
-  const BitextQaUnit *q = &g_array_index (u->units, BitextQaUnit, f->unit);
+  const BitextQaUnit *q = &u->units[f->unit];
   g_autofree char *key = bitext_finding_dup_ignore_key (f);
   g_string_append (l, "{\"check\":\"");
   g_string_append (l, bitext_check_get_id (f->check));
   g_string_append (l, "\",\"severity\":\"");
   g_string_append (l, bitext_severity_get_name (f->severity));
   g_string_append_printf (l, "\",\"unit\":%u,\"bead\":", f->index);
-  bitext_json_append_string (l, u->labels->pdata[f->unit]);
+  bitext_json_append_string (l, u->labels[f->unit]);
   g_string_append (l, ",\"message\":");
   bitext_json_append_string (l, f->message);
   g_string_append (l, ",\"source\":");
@@ -388,7 +155,7 @@ append_json_finding (GString *l, const Units *u, GPtrArray *findings, guint k)
 /* A run of findings [begin, end) formatted into out, on a thread of its own. */
 typedef struct
 {
-  const Units *u;
+  const View *u;
   GPtrArray *findings;
   guint begin, end;
   GString *out;
@@ -414,7 +181,7 @@ format_json_block (gpointer data)
 ** written in order as each round of blocks is done.
 */
 static void
-write_json (FILE *out, const Units *u, GPtrArray *findings)
+write_json (FILE *out, const View *u, GPtrArray *findings)
 {
   guint counts[BITEXT_CHECK_N] = { 0 }, severities[3] = { 0 };
   for (guint k = 0; k < findings->len; k++)
@@ -451,7 +218,7 @@ write_json (FILE *out, const Units *u, GPtrArray *findings)
     g_string_free (blocks[t].out, TRUE);
   fprintf (out, "],\n\"summary\":{\"units\":%u,\"findings\":%u,\"by_severity\":{\"error\":%u,"
                 "\"warning\":%u,\"info\":%u},\"by_check\":{",
-           u->units->len, findings->len, severities[2], severities[1], severities[0]);
+           u->n_units, findings->len, severities[2], severities[1], severities[0]);
   for (guint c = 0; c < BITEXT_CHECK_N; c++)
     fprintf (out, "%s\"%s\":%u", c > 0 ? "," : "", bitext_check_get_id (c), counts[c]);
   fputs ("},\"notes\":[", out);
@@ -468,7 +235,7 @@ write_json (FILE *out, const Units *u, GPtrArray *findings)
 /* The command --------------------------------------------------------------------------------- */
 
 static BitextGlossary *
-load_glossary (const Units *u, GError **error)
+load_glossary (const View *u, GError **error)
 {
   g_autoptr(BitextGlossary) g = bitext_glossary_new (u->src_lang, u->tgt_lang);
   if (opt_glossary != NULL && !bitext_glossary_load_file (g, opt_glossary, error))
@@ -525,13 +292,12 @@ cmd_check (int argc, char **argv, GError **error)
   BitextSeverity fail_on;
   if (!check_arguments (argc, argv, &fail_on, error))
     return BITEXT_EXIT_ERROR;
-  g_auto(Units) u = { g_array_new (FALSE, FALSE, sizeof (BitextQaUnit)),
-                      { g_ptr_array_new_with_free_func (g_aligned_free), NULL, 0 },
-                      g_ptr_array_new (), g_string_new (NULL),
-                      NULL, NULL };
-  if (argc == 2 ? !units_from_tmx (&u, argv[1], error)
-                : !units_from_texts (&u, argv[1], argv[2], error))
+  g_autoptr(BitextPair) pair = load_pair (argc, argv, error);
+  if (pair == NULL)
     return BITEXT_EXIT_ERROR;
+  View u = { NULL, 0, bitext_pair_get_labels (pair), bitext_pair_get_lang (pair, BITEXT_PAIR_SOURCE),
+             bitext_pair_get_lang (pair, BITEXT_PAIR_TARGET) };
+  u.units = bitext_pair_get_qa_units (pair, &u.n_units);
   g_autoptr(BitextGlossary) glossary = load_glossary (&u, error);
   g_autoptr(BitextQaIgnore) ignore = bitext_qa_ignore_new ();
   if (glossary == NULL || (opt_ignore != NULL && !bitext_qa_ignore_load_file (ignore, opt_ignore, error)))
@@ -542,8 +308,7 @@ cmd_check (int argc, char **argv, GError **error)
   options.tgt_lang = u.tgt_lang;
   options.glossary = glossary;
   options.ignore = ignore;
-  g_autoptr(GPtrArray) findings = bitext_qa_run ((const BitextQaUnit *) (void *) u.units->data,
-                                                 u.units->len, &options, error);
+  g_autoptr(GPtrArray) findings = bitext_qa_run (u.units, u.n_units, &options, error);
   if (findings == NULL)
     return BITEXT_EXIT_ERROR;
 

@@ -40,99 +40,17 @@ static const GOptionEntry convert_entries[] = {
   { NULL }
 };
 
-/* Aligned units read from a file: the texts own the strings the pairs point to. */
-typedef struct
+/* The aligned units of a TMX file (as plain text) or of a TSV of pairs. */
+static BitextPair *
+read_units (const char *path, GError **error)
 {
-  GPtrArray *texts;         /* char *, owned */
-  GArray *pairs;            /* BitextTextPair */
-  char *src_lang, *tgt_lang;
-} Units;
-
-static void
-units_clear (Units *u)
-{
-  g_clear_pointer (&u->texts, g_ptr_array_unref);
-  g_clear_pointer (&u->pairs, g_array_unref);
-  g_clear_pointer (&u->src_lang, g_free);
-  g_clear_pointer (&u->tgt_lang, g_free);
-}
-
-static void
-units_add (Units *u, char *src, char *tgt)
-{
-  g_ptr_array_add (u->texts, src);
-  g_ptr_array_add (u->texts, tgt);
-  BitextTextPair p = { src, tgt };
-  g_array_append_val (u->pairs, p);
-}
-
-static gboolean
-add_tmx_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GError **error)
-{
-  (void) error;
-  Units *u = user_data;
-  if (u->src_lang == NULL)
-    u->src_lang = g_strdup (bitext_tm_get_src_lang (header));
-  const BitextTmVariant *src = u->src_lang != NULL ? bitext_tm_unit_lookup_variant (unit, u->src_lang)
-                                                   : NULL;
-  const BitextTmVariant *tgt = NULL;
-  for (guint i = 0; u->tgt_lang == NULL && i < bitext_tm_unit_get_n_variants (unit); i++)
-    if (bitext_tm_unit_get_variant (unit, i) != src)
-      u->tgt_lang = g_strdup (bitext_tm_variant_get_lang (bitext_tm_unit_get_variant (unit, i)));
-  if (u->tgt_lang != NULL)
-    tgt = bitext_tm_unit_lookup_variant (unit, u->tgt_lang);
-  if (src != NULL && tgt != NULL)
-    units_add (u, bitext_tm_variant_dup_plain_text (src), bitext_tm_variant_dup_plain_text (tgt));
-  return TRUE;
-}
-
-/* PAIRS.tsv: SOURCE<TAB>TARGET a line, '#' comments and blank lines skipped. */
-static gboolean
-read_pairs_tsv (Units *u, const char *path, GError **error)
-{
-  g_autofree char *data = NULL;
-  gsize length;
-  if (!g_file_get_contents (path, &data, &length, error))
-    return FALSE;
-  if (!g_utf8_validate_len (data, length, NULL))
-    {
-      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING, "%s: invalid UTF-8", path);
-      return FALSE;
-    }
-  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strchomp (lines[i]);
-      if (line[0] == '\0' || line[0] == '#')
-        continue;
-      char *tab = strchr (line, '\t');
-      if (tab == NULL)
-        {
-          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
-                       "%s:%u:1: expected SOURCE<TAB>TARGET", path, i + 1);
-          return FALSE;
-        }
-      char *end = strchr (tab + 1, '\t');
-      units_add (u, g_strndup (line, (gsize) (tab - line)),
-                 end != NULL ? g_strndup (tab + 1, (gsize) (end - tab - 1)) : g_strdup (tab + 1));
-    }
-  return TRUE;
-}
-
-static gboolean
-read_units (Units *u, const char *path, GError **error)
-{
-  u->texts = g_ptr_array_new_with_free_func (g_free);
-  u->pairs = g_array_new (FALSE, FALSE, sizeof (BitextTextPair));
-  u->src_lang = g_strdup (opt_src_lang);
-  u->tgt_lang = g_strdup (opt_tgt_lang);
+  BitextPairOptions options = BITEXT_PAIR_OPTIONS_INIT;
+  options.src_lang = opt_src_lang;
+  options.tgt_lang = opt_tgt_lang;
+  options.strip_markup = TRUE;
   if (g_str_has_suffix (path, ".tmx"))
-    {
-      BitextTmxReadOptions options = BITEXT_TMX_READ_OPTIONS_INIT;
-      options.inline_mode = BITEXT_TMX_INLINE_STRIP;
-      return bitext_tmx_foreach_unit (path, &options, add_tmx_unit, u, NULL, error);
-    }
-  return read_pairs_tsv (u, path, error);
+    return bitext_pair_new_from_tmx (path, &options, error);
+  return bitext_pair_new_from_tsv (path, &options, error);
 }
 
 static gboolean
@@ -183,32 +101,28 @@ glossary_extract (int argc, char **argv, GError **error)
                      "--top >= 0; see 'bitext glossary extract --help'");
       return BITEXT_EXIT_ERROR;
     }
-  g_autoptr(BitextGlossary) seed = NULL;
-  Units units = { 0 };
-  if (!read_units (&units, argv[1], error))
-    {
-      units_clear (&units);
-      return BITEXT_EXIT_ERROR;
-    }
+  g_autoptr(BitextPair) pair = read_units (argv[1], error);
+  if (pair == NULL)
+    return BITEXT_EXIT_ERROR;
+  const char *src_lang = bitext_pair_get_lang (pair, BITEXT_PAIR_SOURCE);
+  const char *tgt_lang = bitext_pair_get_lang (pair, BITEXT_PAIR_TARGET);
   BitextTermOptions options = BITEXT_TERM_OPTIONS_INIT;
-  options.src_lang = units.src_lang != NULL ? units.src_lang : "en";
-  options.tgt_lang = units.tgt_lang != NULL ? units.tgt_lang : "ru";
+  options.src_lang = src_lang != NULL ? src_lang : "en";
+  options.tgt_lang = tgt_lang != NULL ? tgt_lang : "ru";
   options.min_freq = (guint) opt_min_freq;
   options.top = (guint) opt_top;
   options.dict_dir = opt_dict_dir;
+  g_autoptr(BitextGlossary) seed = NULL;
   if (opt_seed != NULL)
     {
       seed = bitext_glossary_new (options.src_lang, options.tgt_lang);
       if (!bitext_glossary_load_file (seed, opt_seed, error))
-        {
-          units_clear (&units);
-          return BITEXT_EXIT_ERROR;
-        }
+        return BITEXT_EXIT_ERROR;
       options.seed = seed;
     }
-  g_autoptr(BitextTermList) list = bitext_terms_extract ((const BitextTextPair *) units.pairs->data,
-                                                         units.pairs->len, &options, error);
-  units_clear (&units);
+  g_autoptr(GArray) pairs = bitext_pair_dup_text_pairs (pair);
+  g_autoptr(BitextTermList) list = bitext_terms_extract ((const BitextTextPair *) (void *) pairs->data,
+                                                         pairs->len, &options, error);
   if (list == NULL || !write_list (list, opt_output, format, error))
     return BITEXT_EXIT_ERROR;
   return BITEXT_EXIT_OK;

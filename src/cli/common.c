@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 
+#include "text-private.h"
+
 gboolean
 bitext_output_open (BitextOutput *out, const char *path, GError **error)
 {
@@ -97,32 +99,7 @@ bitext_output_abort (BitextOutput *out)
 void
 bitext_json_append_string (GString *out, const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      /* The bytes that need no escape, in one append. */
-      const char *run = p;
-      while ((guchar) *p >= 0x20 && *p != '"' && *p != '\\')
-        p++;
-      g_string_append_len (out, run, p - run);
-      if (*p == '\0')
-        break;
-      guchar c = (guchar) *p;
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-  g_string_append_c (out, '"');
+  bitext__append_json_string (out, text);
 }
 
 GOptionContext *

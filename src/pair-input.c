@@ -1,0 +1,249 @@
+/* bitext — the aligned pair: units from a TMX or TSV file, beads from a bead file. */
+#include "pair-private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "bitext/align-eval.h"
+#include "bitext/error.h"
+
+/* What the TMX reader's callback fills. */
+typedef struct
+{
+  BitextPair *pair;
+  const char *want_src;     /* NULL: the unit's or the file's srclang */
+  char *tgt_lang;           /* the wanted one, else the first unit's target language */
+  gboolean strip;
+  GString *label;
+} TmxRead;
+
+static void
+add_unit_sentence (BitextPair *pair, BitextPairSide side, const char *text, guint unit)
+{
+  BitextPairSentence s = { text, unit, 0, 0, { 0, 0 }, { 0, 0 }, FALSE };
+  bitext_pair__add_sentence (pair, side, &s);
+}
+
+/* Append a bead of @n_src source and @n_tgt target sentences after the last bead. */
+static void
+append_bead (BitextPair *pair, guint n_src, guint n_tgt, double score)
+{
+  guint src_start = 0, tgt_start = 0;
+  if (pair->beads->len > 0)
+    {
+      const BitextBead *last = &g_array_index (pair->beads, PairBead, pair->beads->len - 1).bead;
+      src_start = last->src_start + last->src_len;
+      tgt_start = last->tgt_start + last->tgt_len;
+    }
+  BitextBead bead = { .src_start = src_start, .src_len = n_src, .tgt_start = tgt_start,
+                      .tgt_len = n_tgt, .score = score };
+  bead.crosses_paragraph = bitext_pair__crosses_paragraph (pair, &bead);
+  bitext_pair__add_bead (pair, &bead, FALSE);
+}
+
+static char *
+variant_text (const BitextTmVariant *v, gboolean strip)
+{
+  return strip ? bitext_tm_variant_dup_plain_text (v) : g_strdup (bitext_tm_variant_get_text (v));
+}
+
+/* A TMX unit: its source and target variants; the bead shape from x-bitext-bead when present. */
+static gboolean
+add_tmx_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GError **error)
+{
+  (void) error;
+  TmxRead *r = user_data;
+  BitextPair *pair = r->pair;
+  BitextTmVariant *src = bitext_tm_unit_choose_source (unit, header, r->want_src);
+  if (src == NULL)
+    return TRUE;
+  BitextTmVariant *tgt = bitext_tm_unit_choose_target (unit, src, r->tgt_lang);
+  if (pair->text[0].lang == NULL)
+    pair->text[0].lang = g_strdup (bitext_tm_variant_get_lang (src));
+  if (r->tgt_lang == NULL && tgt != NULL)
+    r->tgt_lang = g_strdup (bitext_tm_variant_get_lang (tgt));
+  PairUnitInfo info = { NULL, BITEXT_QA_COUNT_UNKNOWN, BITEXT_QA_COUNT_UNKNOWN };
+  const char *shape = bitext_tm_unit_lookup_prop (unit, BITEXT_TMX_PROP_BEAD);
+  if (shape != NULL && sscanf (shape, "%u-%u", &info.n_src, &info.n_tgt) != 2)
+    info.n_src = info.n_tgt = BITEXT_QA_COUNT_UNKNOWN;
+  guint n = pair->unit_info->len;
+  const char *tuid = bitext_tm_unit_get_tuid (unit);
+  g_string_assign (r->label, "tu ");
+  if (tuid != NULL)
+    g_string_append (r->label, tuid);
+  else
+    g_string_append_printf (r->label, "#%u", n + 1);
+  info.label = g_string_chunk_insert (pair->strings, r->label->str);
+  g_array_append_val (pair->unit_info, info);
+  g_autofree char *s = variant_text (src, r->strip);
+  add_unit_sentence (pair, BITEXT_PAIR_SOURCE, s, n);
+  if (tgt != NULL)
+    {
+      g_autofree char *t = variant_text (tgt, r->strip);
+      add_unit_sentence (pair, BITEXT_PAIR_TARGET, t, n);
+    }
+  append_bead (pair, 1, tgt != NULL, 1.0);
+  return TRUE;
+}
+
+static gboolean
+read_tmx (BitextPair *pair, const char *path, const BitextPairOptions *options, GError **error)
+{
+  BitextTmxReadOptions read_options = BITEXT_TMX_READ_OPTIONS_INIT;
+  if (options->strip_markup)
+    read_options.inline_mode = BITEXT_TMX_INLINE_STRIP;
+  gboolean auto_src = options->src_lang == NULL || strcmp (options->src_lang, "auto") == 0;
+  gboolean auto_tgt = options->tgt_lang == NULL || strcmp (options->tgt_lang, "auto") == 0;
+  g_autoptr(GString) label = g_string_new (NULL);
+  TmxRead r = { pair, auto_src ? NULL : options->src_lang,
+                auto_tgt ? NULL : g_strdup (options->tgt_lang), options->strip_markup, label };
+  pair->unit_info = g_array_new (FALSE, FALSE, sizeof (PairUnitInfo));
+  gboolean ok = bitext_tmx_foreach_unit (path, &read_options, add_tmx_unit, &r, NULL, error);
+  pair->text[1].lang = r.tgt_lang;
+  return ok;
+}
+
+/* PAIRS.tsv: SOURCE<TAB>TARGET a line, '#' comments and blank lines skipped. */
+static gboolean
+read_tsv (BitextPair *pair, const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  if (!g_file_get_contents (path, &data, &length, error))
+    return FALSE;
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING, "%s: invalid UTF-8", path);
+      return FALSE;
+    }
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  guint n = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strchomp (lines[i]);
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      char *tab = strchr (line, '\t');
+      if (tab == NULL)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%u:1: expected SOURCE<TAB>TARGET", path, i + 1);
+          return FALSE;
+        }
+      *tab = '\0';
+      char *end = strchr (tab + 1, '\t');
+      if (end != NULL)
+        *end = '\0';
+      add_unit_sentence (pair, BITEXT_PAIR_SOURCE, line, n);
+      add_unit_sentence (pair, BITEXT_PAIR_TARGET, tab + 1, n);
+      append_bead (pair, 1, 1, 1.0);
+      n++;
+    }
+  return TRUE;
+}
+
+/*
+** Read the units of a TMX or TSV file (by the pair's segmentation) as
+** sentences and beads. Both sides name the file.
+*/
+gboolean
+bitext_pair__read_units (BitextPair *pair, const char *path, const BitextPairOptions *options,
+                         GError **error)
+{
+  if (pair->segmentation == BITEXT_PAIR_SEGMENT_TMX)
+    {
+      if (!read_tmx (pair, path, options, error))
+        return FALSE;
+    }
+  else
+    {
+      if (!read_tsv (pair, path, error))
+        return FALSE;
+      for (guint s = 0; s < 2; s++)
+        {
+          const char *lang = s == 0 ? options->src_lang : options->tgt_lang;
+          pair->text[s].lang = lang != NULL && strcmp (lang, "auto") != 0 ? g_strdup (lang) : NULL;
+        }
+    }
+  char *sha = NULL;
+  if (!bitext_pair__checksum_file (path, &sha, error))
+    return FALSE;
+  for (guint s = 0; s < 2; s++)
+    {
+      pair->text[s].path = g_strdup (path);
+      pair->text[s].sha256 = g_strdup (sha);
+    }
+  g_free (sha);
+  return TRUE;
+}
+
+/*
+** Check one side of a bead-file bead: indices in range, consecutive, and
+** starting where the previous bead ended (so the beads cover the text in order).
+*/
+static gboolean
+check_bead_side (const BitextPair *pair, const char *path, const BitextEvalBead *b,
+                 BitextPairSide side, guint next, GError **error)
+{
+  const guint *idx = side == BITEXT_PAIR_SOURCE ? b->src : b->tgt;
+  guint n = side == BITEXT_PAIR_SOURCE ? b->n_src : b->n_tgt;
+  guint total = bitext_pair_get_n_sentences (pair, side);
+  const char *name = side == BITEXT_PAIR_SOURCE ? "source" : "target";
+  for (guint k = 0; k < n; k++)
+    if (idx[k] >= total)
+      {
+        g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                     "%s:%u: sentence %u is past the end of the %s (%u sentences)", path, b->line,
+                     idx[k], name, total);
+        return FALSE;
+      }
+  for (guint k = 0; k < n; k++)
+    if (idx[k] != next + k)
+      {
+        g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                     "%s:%u: expected %s sentence %u here (the beads must cover the %s in "
+                     "order, a run of consecutive sentences each)",
+                     path, b->line, name, next + k, name);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/*
+** Take the beads of a bead file ([i,j]:[k] a line) as the pair's. The file
+** must cover both texts in order; a bead empty on both sides is refused.
+*/
+gboolean
+bitext_pair__read_bead_file (BitextPair *pair, const char *path, GError **error)
+{
+  g_autoptr(BitextBeadList) list = bitext_bead_list_load_file (path, error);
+  if (list == NULL)
+    return FALSE;
+  guint next[2] = { 0, 0 };
+  for (guint i = 0; i < bitext_bead_list_get_n_beads (list); i++)
+    {
+      const BitextEvalBead *b = bitext_bead_list_get_bead (list, i);
+      if (!check_bead_side (pair, path, b, BITEXT_PAIR_SOURCE, next[0], error)
+          || !check_bead_side (pair, path, b, BITEXT_PAIR_TARGET, next[1], error))
+        return FALSE;
+      if (b->n_src + b->n_tgt == 0)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%u: a bead with no sentence",
+                       path, b->line);
+          return FALSE;
+        }
+      append_bead (pair, b->n_src, b->n_tgt, 1.0);
+      next[0] += b->n_src;
+      next[1] += b->n_tgt;
+    }
+  for (guint s = 0; s < 2; s++)
+    if (next[s] != bitext_pair_get_n_sentences (pair, s))
+      {
+        g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                     "%s: %s sentences %u to %u are in no bead", path,
+                     s == 0 ? "source" : "target", next[s],
+                     bitext_pair_get_n_sentences (pair, s) - 1);
+        return FALSE;
+      }
+  return TRUE;
+}
