@@ -413,8 +413,9 @@ bitext_pair__align_range (BitextPair *pair, guint src_start, guint n_src, guint 
   return out;
 }
 
-static gboolean
-bead_equal (const PairBead *a, const PairBead *b)
+/* Whether two beads are the same in every field (realignment, and checking a pair file's history). */
+gboolean
+bitext_pair__bead_equal (const PairBead *a, const PairBead *b)
 {
   const BitextBead *x = &a->bead, *y = &b->bead;
   return a->confirmed == b->confirmed && x->src_start == y->src_start && x->src_len == y->src_len
@@ -475,11 +476,11 @@ bitext_pair_realign (BitextPair *pair, GError **error)
   /* Record only the beads that changed: the common head and tail stay out of the step. */
   guint head = 0, tail = 0;
   while (head < n && head < all->len
-         && bead_equal (&g_array_index (pair->beads, PairBead, head),
+         && bitext_pair__bead_equal (&g_array_index (pair->beads, PairBead, head),
                         &g_array_index (all, PairBead, head)))
     head++;
   while (tail < n - head && tail < all->len - head
-         && bead_equal (&g_array_index (pair->beads, PairBead, n - 1 - tail),
+         && bitext_pair__bead_equal (&g_array_index (pair->beads, PairBead, n - 1 - tail),
                         &g_array_index (all, PairBead, all->len - 1 - tail)))
     tail++;
   if (head == n && head == all->len)

@@ -66,6 +66,7 @@ struct _BitextPair
   BitextAlignOptions align;
   char *dict_path;
   BitextAligner *aligner;   /* made on first use */
+  gboolean strip_markup;    /* TMX: units read as plain text */
   /* History */
   GPtrArray *undo;          /* PairEdit, oldest first */
   GPtrArray *redo;          /* PairEdit, next to redo last */
@@ -99,6 +100,6 @@ void        bitext_pair__edit_free      (PairEdit *edit);
 void        bitext_pair__apply          (BitextPair *pair, const PairEdit *edit,
                                          gboolean forward);
 void        bitext_pair__invalidate     (BitextPair *pair);
-gboolean    bitext_pair__check_beads    (const BitextPair *pair, const char *name, GError **error);
+gboolean    bitext_pair__bead_equal     (const PairBead *a, const PairBead *b);
 
 G_END_DECLS

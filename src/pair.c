@@ -157,8 +157,7 @@ read_segments (BitextPair *pair, BitextPairSide side, const BitextDocument *doc,
 /*
 ** Load one side from a text file, by lines or by the segmenter as the pair's
 ** segmentation says. An "auto" (or NULL) language is the segmenter's guess,
-** else a guess from the first MiB of the text. A side without a sentence is
-** an error: there is nothing to align.
+** else a guess from the first MiB of the text.
 */
 gboolean
 bitext_pair__load_side (BitextPair *pair, BitextPairSide side, const char *path, const char *lang,
@@ -173,12 +172,6 @@ bitext_pair__load_side (BitextPair *pair, BitextPairSide side, const char *path,
     read_lines (pair, side, doc);
   else if (!read_segments (pair, side, doc, auto_lang ? NULL : lang, &lang_used, error))
     return FALSE;
-  if (pair->text[side].sentences->len == 0)
-    {
-      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT, "%s: no sentences to align",
-                   bitext_document_get_name (doc));
-      return FALSE;
-    }
   if (lang_used == NULL)
     {
       gsize length;
@@ -196,6 +189,7 @@ bitext_pair__store_options (BitextPair *pair, const BitextPairOptions *options)
   pair->align.src_lang = pair->align.tgt_lang = NULL;
   g_free (pair->dict_path);
   pair->dict_path = g_strdup (options->dict_path);
+  pair->strip_markup = options->strip_markup;
 }
 
 void

@@ -390,6 +390,248 @@ test_history (Fixture *f, gconstpointer data)
   g_assert_true (bitext_pair_is_modified (pair));
 }
 
+/* Realignment between confirmed beads ---------------------------------------------------------- */
+
+/*
+** The translation of EN with a sentence the translator added after the
+** first (a note of their own), and the alignment a line-by-line tool made
+** of it: every bead after the first is off by one.
+*/
+static const char RU_NOTE[] =
+  "Станцию построили в 1957 году у реки.\n"
+  "(Прим. пер.: река называлась Каменка.)\n"
+  "На ней были две радарные башни и небольшой командный пункт.\n"
+  "\n"
+  "Зимой дорогу закрывали на несколько недель.\n"
+  "Припасы доставляли вертолётом.\n"
+  "К 1991 году там работали только двенадцать человек.\n"
+  "Последний из них уехал в 2003 году.\n";
+
+static const char DRIFT[] = "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n[4]:[4]\n[5]:[5]\n[]:[6]\n";
+
+static BitextPair *
+new_drifted_pair (const Fixture *f)
+{
+  g_autofree char *tgt = write_file (f->dir, "note.ru.txt", RU_NOTE);
+  g_autofree char *beads = write_file (f->dir, "drift.align", DRIFT);
+  BitextPairOptions options = BITEXT_PAIR_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  options.presegmented = TRUE;
+  g_autoptr(GError) error = NULL;
+  BitextPair *pair = bitext_pair_new_from_beads (f->src, tgt, beads, &options, &error);
+  g_assert_no_error (error);
+  return pair;
+}
+
+static void
+test_realign_repairs_drift (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autoptr(BitextPair) pair = new_drifted_pair (f);
+  g_autoptr(GError) error = NULL;
+  /* The fix: the note is a 0-1 bead of its own; its source sentence waits in a 1-0 bead. */
+  g_assert_true (bitext_pair_detach_sentence (pair, BITEXT_PAIR_TARGET, 1, &error));
+  assert_beads (pair, "[0]:[0] []:[1] [1]:[] [2]:[2] [3]:[3] [4]:[4] [5]:[5] []:[6]");
+  g_assert_true (bitext_pair_set_confirmed (pair, 1, TRUE, &error));
+  g_assert_true (bitext_pair_set_confirmed (pair, 0, TRUE, &error));
+  guint64 v = bitext_pair_get_version (pair);
+  g_assert_true (bitext_pair_realign (pair, &error));
+  g_assert_no_error (error);
+  assert_beads (pair, "[0]:[0]* []:[1]* [1]:[2] [2]:[3] [3]:[4] [4]:[5] [5]:[6]");
+  g_assert_cmpuint (bitext_pair_get_version (pair), ==, v + 1);
+  g_assert_cmpstr (bitext_pair_get_undo_name (pair), ==, "realign");
+  /* The realigned beads carry the aligner's scores and evidence again. */
+  const BitextBead *b = bitext_pair_get_bead (pair, 5);
+  g_assert_cmpuint (b->anchors, >, 0);
+  g_assert_cmpfloat (b->score, <, 1.0);
+  /* Realigning again finds the same beads: no step. */
+  g_assert_true (bitext_pair_realign (pair, &error));
+  g_assert_cmpuint (bitext_pair_get_version (pair), ==, v + 1);
+  g_assert_true (bitext_pair_undo (pair, &error));
+  assert_beads (pair, "[0]:[0]* []:[1]* [1]:[] [2]:[2] [3]:[3] [4]:[4] [5]:[5] []:[6]");
+}
+
+/* A confirmed bead is kept whatever the aligner thinks, and each side of it is aligned alone. */
+static void
+test_realign_keeps_anchors (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autoptr(BitextPair) pair = new_lines_pair (f);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_pair_merge_next (pair, 2, &error));
+  g_assert_true (bitext_pair_set_confirmed (pair, 2, TRUE, &error));
+  g_assert_true (bitext_pair_split (pair, 0, 1, 0, &error));
+  assert_beads (pair, "[0]:[] []:[0] [1]:[1] [2,3]:[2,3]* [4]:[4] [5]:[5]");
+  g_assert_true (bitext_pair_realign (pair, &error));
+  g_assert_no_error (error);
+  assert_beads (pair, "[0]:[0] [1]:[1] [2,3]:[2,3]* [4]:[4] [5]:[5]");
+}
+
+/* The pair file --------------------------------------------------------------------------------- */
+
+static char *
+read_all (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+/* A pair with every kind of edit in its history, one of them undone. */
+static BitextPair *
+edited_pair (const Fixture *f)
+{
+  BitextPair *pair = new_lines_pair (f);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_pair_merge_next (pair, 1, &error));
+  g_assert_true (bitext_pair_set_sentence_text (pair, BITEXT_PAIR_TARGET, 3,
+                                                "Припасы \"везли\" вертолётом.", &error));
+  g_assert_true (bitext_pair_set_confirmed (pair, 0, TRUE, &error));
+  g_assert_true (bitext_pair_detach_sentence (pair, BITEXT_PAIR_SOURCE, 5, &error));
+  g_assert_true (bitext_pair_undo (pair, &error));
+  g_assert_no_error (error);
+  return pair;
+}
+
+static void
+test_file_round_trip (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autoptr(BitextPair) pair = edited_pair (f);
+  g_autofree char *path = g_build_filename (f->dir, "station.json", NULL);
+  g_autofree char *again = g_build_filename (f->dir, "again.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_pair_is_modified (pair));
+  g_assert_true (bitext_pair_save_file (pair, path, &error));
+  g_assert_no_error (error);
+  g_assert_false (bitext_pair_is_modified (pair));
+  g_autofree char *saved = read_all (path);
+  g_assert_nonnull (strstr (saved, "\"format\" : \"bitext-pair\""));
+  g_assert_nonnull (strstr (saved, "\"path\" : \"station.ru.txt\""));
+
+  g_autoptr(BitextPair) loaded = bitext_pair_load_file (path, &error);
+  g_assert_no_error (error);
+  g_autofree char *b1 = beads_string (pair);
+  assert_beads (loaded, b1);
+  g_assert_cmpuint (bitext_pair_get_version (loaded), ==, bitext_pair_get_version (pair));
+  g_assert_false (bitext_pair_is_modified (loaded));
+  g_assert_cmpstr (bitext_pair_get_sentence (loaded, BITEXT_PAIR_TARGET, 3)->text, ==,
+                   "Припасы \"везли\" вертолётом.");
+  g_assert_true (bitext_pair_get_sentence (loaded, BITEXT_PAIR_TARGET, 3)->edited);
+  g_assert_cmpstr (bitext_pair_get_undo_name (loaded), ==, "confirm");
+  g_assert_cmpstr (bitext_pair_get_redo_name (loaded), ==, "detach");
+  for (guint i = 0; i < bitext_pair_get_n_beads (pair); i++)
+    g_assert_cmpmem (bitext_pair_get_bead (pair, i), sizeof (BitextBead),
+                     bitext_pair_get_bead (loaded, i), sizeof (BitextBead));
+
+  /* Saved again, byte for byte the same. */
+  g_assert_true (bitext_pair_save_file (loaded, again, &error));
+  g_autofree char *resaved = read_all (again);
+  g_assert_cmpstr (resaved, ==, saved);
+
+  /* The history works after the reload: redo, then undo everything. */
+  g_assert_true (bitext_pair_redo (loaded, &error));
+  assert_beads (loaded, "[0]:[0]* [1,2]:[1,2] [3]:[3] [4]:[4] [5]:[] []:[5]");
+  while (bitext_pair_can_undo (loaded))
+    g_assert_true (bitext_pair_undo (loaded, &error));
+  g_assert_no_error (error);
+  assert_beads (loaded, ALIGNED);
+  g_assert_cmpstr (bitext_pair_get_sentence (loaded, BITEXT_PAIR_TARGET, 3)->text, ==,
+                   "Припасы доставляли вертолётом.");
+}
+
+static void
+test_file_tmx (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autoptr(BitextPair) pair = new_lines_pair (f);
+  g_autofree char *tmx = g_build_filename (f->dir, "station.tmx", NULL);
+  g_autoptr(GError) error = NULL;
+  BitextTmxWriteOptions write = BITEXT_TMX_WRITE_OPTIONS_INIT;
+  write.date = 0;
+  g_assert_true (bitext_pair_write_tmx_file (pair, tmx, &write, &error));
+  g_assert_no_error (error);
+  g_autoptr(BitextPair) units = bitext_pair_new_from_tmx (tmx, NULL, &error);
+  g_assert_no_error (error);
+  assert_beads (units, ALIGNED);
+  g_assert_true (bitext_pair_merge_next (units, 4, &error));
+  g_autofree char *path = g_build_filename (f->dir, "tmx.json", NULL);
+  g_assert_true (bitext_pair_save_file (units, path, &error));
+  g_autoptr(BitextPair) loaded = bitext_pair_load_file (path, &error);
+  g_assert_no_error (error);
+  assert_beads (loaded, "[0]:[0] [1]:[1] [2]:[2] [3]:[3] [4,5]:[4,5]");
+  g_assert_cmpstr (bitext_pair_get_labels (loaded)[3], ==, "tu 4");
+}
+
+static void
+test_file_source_changed (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autoptr(BitextPair) pair = edited_pair (f);
+  g_autofree char *path = g_build_filename (f->dir, "station.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_pair_save_file (pair, path, &error));
+  /* One letter of the translation changed: the same number of sentences, another file. */
+  g_autofree char *ru = g_strdup (RU);
+  memcpy (strstr (ru, "1991"), "1992", 4);
+  g_free (write_file (f->dir, "station.ru.txt", ru));
+  g_autoptr(BitextPair) loaded = bitext_pair_load_file (path, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_SOURCE_CHANGED);
+  g_assert_nonnull (strstr (error->message, "station.ru.txt changed since the pair was saved"));
+  g_clear_error (&error);
+  /* A text that is gone. */
+  g_unlink (f->tgt);
+  g_assert_null (bitext_pair_load_file (path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+}
+
+static void
+test_file_malformed (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autoptr(BitextPair) pair = edited_pair (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = bitext_pair_save_to_data (pair, f->dir, NULL, &error);
+  g_assert_no_error (error);
+  static const struct
+  {
+    const char *from, *to, *message;
+  } cases[] = {
+    /* JSON syntax: line and column. */
+    { "\"version\" : 1,", "\"version\" : 1,,", "p.json:3:16: Parse error: unexpected character" },
+    { "\"format\" : \"bitext-pair\"", "\"format\" : \"bitext-tm\"", "p.json: format: \"bitext-tm\" is not" },
+    { "\"version\" : 1", "\"version\" : 2", "p.json: version: version 2; this bitext reads version 1" },
+    { "\"score\" : 1.0", "\"score\" : \"high\"", "p.json: beads[1]: \"score\" must be a number" },
+    { "\"tgt_len\" : 1", "\"tgt_len\" : 2", "p.json: beads[1]: starts at sentences 1:1, not 1:2 where the bead before ends" },
+    { "\"segmentation\" : \"lines\"", "\"segmentation\" : \"words\"", "p.json: (top): unknown segmentation \"words\"" },
+    { "\"at\" : 1", "\"at\" : 3", "p.json: undo[0]: the edit does not apply" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *at = strstr (good, cases[i].from);
+      g_assert_nonnull (at);
+      g_autoptr(GString) bad = g_string_new_len (good, at - good);
+      g_string_append (bad, cases[i].to);
+      g_string_append (bad, at + strlen (cases[i].from));
+      g_autoptr(BitextPair) loaded = bitext_pair_load_data ("p.json", bad->str, bad->len, f->dir,
+                                                            &error);
+      g_assert_null (loaded);
+      g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: %s", i, error->message);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+    }
+  g_autoptr(BitextPair) empty = bitext_pair_load_data ("p.json", "[]", 2, NULL, &error);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+  g_autofree char *autosave = bitext_pair_dup_autosave_path ("work/station.json");
+  g_assert_cmpstr (autosave, ==, "work/station.json.autosave");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -407,5 +649,11 @@ main (int argc, char **argv)
   ADD ("/pair/edit/text", test_edit_text);
   ADD ("/pair/edit/confirm", test_edit_confirm);
   ADD ("/pair/history", test_history);
+  ADD ("/pair/realign/repairs-drift", test_realign_repairs_drift);
+  ADD ("/pair/realign/keeps-anchors", test_realign_keeps_anchors);
+  ADD ("/pair/file/round-trip", test_file_round_trip);
+  ADD ("/pair/file/tmx", test_file_tmx);
+  ADD ("/pair/file/source-changed", test_file_source_changed);
+  ADD ("/pair/file/malformed", test_file_malformed);
   return g_test_run ();
 }
