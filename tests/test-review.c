@@ -81,7 +81,9 @@ setup (Fixture *fx, gconstpointer data)
   fx->base = g_strndup (url, (gsize) (q - url));
   fx->token = g_strdup (q + strlen ("/?token="));
   g_assert_cmpuint (strlen (fx->token), >=, 32);  /* 128 bits in hex */
-  fx->session = soup_session_new ();
+  /* No proxy (an http_proxy in the environment must not see loopback requests); no hang. */
+  fx->session = soup_session_new_with_options ("timeout", 60, NULL);
+  g_object_set (fx->session, "proxy-resolver", NULL, NULL);
 }
 
 static void
@@ -265,20 +267,6 @@ test_body_limit (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (request (fx, "POST", "/api/edit", fx->token, NULL, "[1]", 3, NULL), ==, 400);
 }
 
-/* Whether the library can write pair files yet (h-pair's pair-file.c); else the test is skipped. */
-static gboolean
-pair_files_work (Fixture *fx)
-{
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  g_autofree char *data = bitext_pair_save_to_data (fx->pair, fx->dir, &length, &error);
-  if (data != NULL)
-    return TRUE;
-  g_autofree char *why = g_strdup_printf ("saving the pair: %s", error->message);
-  g_test_skip (why);
-  return FALSE;
-}
-
 /* Only the pair's own files: the TMX path must stay inside the pair's folder; no file is read. */
 static void
 test_paths (Fixture *fx, gconstpointer data)
@@ -314,8 +302,6 @@ test_paths (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (request (fx, "GET", "/review.js", fx->token, NULL, NULL, 0, NULL), ==, 404);
 
   /* Inside the folder: written. */
-  if (!pair_files_work (fx))
-    return;
   g_autoptr(JsonNode) a2 = NULL;
   g_assert_cmpuint (post (fx, "/api/save", "{\"tmx\":\"tm/speech.tmx\"}", &a2), ==, 200);
   g_autofree char *tmx = g_build_filename (fx->dir, "tm", "speech.tmx", NULL);

@@ -152,6 +152,10 @@ cmd_review (int argc, char **argv, GError **error)
   g_autofree char *path = pair_path (pair, argc, argv, error);
   if (path == NULL)
     return BITEXT_EXIT_ERROR;
+  g_autofree char *autosave = bitext_pair_dup_autosave_path (path);
+  if (strcmp (argv[1], autosave) != 0 && g_file_test (autosave, G_FILE_TEST_EXISTS))
+    fprintf (stderr, "bitext: %s holds unsaved edits of this pair; resume them with "
+                     "'bitext review %s' (the next edit here replaces it)\n", autosave, autosave);
 
   BitextReviewOptions opts = BITEXT_REVIEW_OPTIONS_INIT;
   opts.port = (guint) opt_port;

@@ -564,6 +564,7 @@ const keys = {
       edit('detach', { bead: b, side: side === 0 ? 'src' : 'tgt', index: cursor }, b, side, 0);
   },
   'c': () => confirm(true), 'Enter': () => confirm(true), 'u': () => confirm(false),
+  'a': () => { const b = focused(); edit('realign', {}, Math.max(0, b), side, 0); },
   'r': () => { if (!$('conflict').hidden) load(); },
   'R': () => { if (!$('conflict').hidden) load(); },
   '?': () => { document.body.classList.toggle('nohelp'); $('help').classList.toggle('hidden'); },
