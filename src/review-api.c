@@ -26,9 +26,11 @@ typedef struct
   gint64 v[BEAD_FIELDS];
 } ReviewBead;
 
-/* Autosave this long after the last edit, so that a burst of keys writes the file once
-** (the time of a key repeat: X11's default autorepeat interval is 25 ms, the delay 660 ms). */
-#define AUTOSAVE_DELAY_MS 200
+/* Autosave once the user has paused this long after an edit: writing the pair file of 20,000
+** beads takes about half a second, which must not fall between two key presses of a burst. One
+** second is the limit for a user's flow of thought to stay uninterrupted (Nielsen 1993, Usability
+** Engineering, ch. 5). */
+#define AUTOSAVE_DELAY_MS 1000
 
 /* The most sentences one GET /api/text returns: the page asks for blocks of 256. */
 #define TEXT_MAX_COUNT 4096

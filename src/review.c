@@ -352,6 +352,9 @@ bitext_review_new (BitextPair *pair, const BitextReviewOptions *options, GError 
     *dot = '\0';
   review->tmx_name = options->tmx_path != NULL ? g_strdup (options->tmx_path)
                                                : g_strconcat ("tm/", base, ".tmx", NULL);
+  g_autofree char *tmx_path = bitext_review__resolve_path (review, review->tmx_name, ".tmx", error);
+  if (tmx_path == NULL)
+    return NULL;
   bitext_review__qa_init (review);
   if (!bitext_review__model_init (review, error))
     return NULL;

@@ -261,6 +261,15 @@ test_body_limit (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (request (fx, "POST", "/api/save", fx->token, NULL, big, n, NULL), ==, 413);
   g_autofree char *pair_path = g_build_filename (fx->dir, "speech.pair.json", NULL);
   g_assert_false (g_file_test (pair_path, G_FILE_TEST_EXISTS));
+  /* A body without a Content-Length (chunked) is refused before it is read. */
+  g_autofree char *uri = g_strconcat (fx->base, "/api/edit", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "X-Bitext-Token",
+                                fx->token);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data ("{}", 2, NULL);
+  soup_message_set_request_body (msg, "application/json", stream, -1);
+  g_autoptr(GBytes) reply = soup_session_send_and_read (fx->session, msg, NULL, NULL);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 411);
   /* Not JSON: 400, not a crash. */
   g_assert_cmpuint (request (fx, "POST", "/api/edit", fx->token, NULL, "{\"op\":", 6, NULL), ==,
                     400);

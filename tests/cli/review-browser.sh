@@ -40,10 +40,11 @@ awk '{ if ($0 == "[10]:[10]") next;
        else if ($0 == "[19]:[20,21]") print "[19]:[21]";
        else print }' "$ROOT/tests/data/speech.gold.align" >"$TMP/broken.align"
 cp "$ROOT/samples/speech.en.txt" "$ROOT/samples/speech.ru.txt" "$TMP/"
-start speech --beads "$TMP/broken.align" "$TMP/speech.en.txt" "$TMP/speech.ru.txt"
+G=$ROOT/samples/glossary.en-ru.tsv
+start speech -g "$G" --beads "$TMP/broken.align" "$TMP/speech.en.txt" "$TMP/speech.ru.txt"
 URL1=$URL
 # The findings `bitext check` gives on the same broken pair: the page must mark the same.
-"$BITEXT" check --beads "$TMP/broken.align" "$TMP/speech.en.txt" "$TMP/speech.ru.txt" \
+"$BITEXT" check -g "$G" --beads "$TMP/broken.align" "$TMP/speech.en.txt" "$TMP/speech.ru.txt" \
   --format json -o "$TMP/check.json"
 
 # 2. Two tabs on one pair.
