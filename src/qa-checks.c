@@ -1171,6 +1171,8 @@ note_term_uses (QaContext *ctx, const BitextGlossaryEntry *entry, const TermUse 
 static void
 sort_uses (GArray *uses, guint n_entries)
 {
+  if (uses->len == 0)
+    return;  /* no glossary, or no term used: uses->data may be NULL */
   const TermUse *v = (const TermUse *) (void *) uses->data;
   for (guint k = 0; k < uses->len; k++)
     if ((k > 0 && v[k].unit < v[k - 1].unit) || v[k].entry >= n_entries)

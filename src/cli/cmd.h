@@ -26,3 +26,4 @@ int cmd_eval_align (int argc, char **argv, GError **error);
 int cmd_tm (int argc, char **argv, GError **error);
 int cmd_check (int argc, char **argv, GError **error);
 int cmd_glossary (int argc, char **argv, GError **error);
+int cmd_review (int argc, char **argv, GError **error);

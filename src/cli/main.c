@@ -14,6 +14,7 @@ static const BitextCommand commands[] = {
   { "tm", cmd_tm, "TMX memories: stats, export, import, merge, grep, lookup" },
   { "check", cmd_check, "QA checks with a side-by-side view of the findings" },
   { "glossary", cmd_glossary, "Extract a glossary from aligned units; convert glossary files" },
+  { "review", cmd_review, "Review and correct an alignment in the browser" },
   { NULL, NULL, NULL },
 };
 

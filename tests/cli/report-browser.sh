@@ -5,20 +5,8 @@
 # The screenshot goes to $BITEXT_SCREENSHOT (the README's is samples/report-screenshot.png),
 # else next to the test's build files.
 set -uo pipefail
-: "${BITEXT:?BITEXT must point at the built bitext binary}"
-: "${G_TEST_SRCDIR:?G_TEST_SRCDIR must point at tests/}"
-ROOT=$(cd "$G_TEST_SRCDIR/.." && pwd)
-B=$ROOT/tests/browser
-CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
-skip() { echo "1..0 # SKIP $*"; exit 0; }
-
-[ -x "$CHROMIUM" ] || skip "no $CHROMIUM (apt-get install chromium)"
-command -v node >/dev/null || skip "no node (apt-get install nodejs)"
-if [ ! -d "$B/node_modules/playwright-core" ]; then
-  command -v npm >/dev/null || skip "no tests/browser/node_modules and no npm to install it"
-  npm ci --prefix "$B" --no-audit --no-fund >&2 ||
-    skip "npm ci --prefix tests/browser failed (offline?)"
-fi
+# shellcheck source=browser-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/browser-lib.sh"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/bitext-browser.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
