@@ -32,8 +32,9 @@ stored_path (const char *path, const char *base_dir)
   return rel != NULL ? rel : g_steal_pointer (&abs);
 }
 
-static void
-add_member_string (JsonBuilder *b, const char *name, const char *value)
+/* Add member @name with @value, or null when @value is NULL (the pair file and the review API). */
+void
+bitext_pair__json_add_string (JsonBuilder *b, const char *name, const char *value)
 {
   json_builder_set_member_name (b, name);
   if (value != NULL)
@@ -101,13 +102,13 @@ add_edits (JsonBuilder *b, const char *name, const GPtrArray *edits)
     {
       const PairEdit *e = edits->pdata[i];
       json_builder_begin_object (b);
-      add_member_string (b, "name", e->name);
+      bitext_pair__json_add_string (b, "name", e->name);
       if (e->kind == PAIR_EDIT_TEXT)
         {
-          add_member_string (b, "side", side_names[e->side]);
+          bitext_pair__json_add_string (b, "side", side_names[e->side]);
           add_member_int (b, "sentence", e->sentence);
-          add_member_string (b, "old", e->old_text);
-          add_member_string (b, "new", e->new_text);
+          bitext_pair__json_add_string (b, "old", e->old_text);
+          bitext_pair__json_add_string (b, "new", e->new_text);
         }
       else
         {
@@ -134,9 +135,9 @@ add_text (JsonBuilder *b, const BitextPair *pair, guint side, const char *base_d
   g_autofree char *path = stored_path (t->path, base_dir);
   json_builder_set_member_name (b, side_names[side]);
   json_builder_begin_object (b);
-  add_member_string (b, "path", path);
-  add_member_string (b, "sha256", t->sha256);
-  add_member_string (b, "lang", t->lang);
+  bitext_pair__json_add_string (b, "path", path);
+  bitext_pair__json_add_string (b, "sha256", t->sha256);
+  bitext_pair__json_add_string (b, "lang", t->lang);
   add_member_int (b, "sentences", t->sentences->len);
   json_builder_end_object (b);
   return TRUE;
@@ -152,7 +153,7 @@ add_aligner (JsonBuilder *b, const BitextPair *pair, const char *base_dir)
   add_member_double (b, "low_confidence", pair->align.low_confidence);
   add_member_bool (b, "second_pass", pair->align.second_pass);
   g_autofree char *dict = pair->dict_path != NULL ? stored_path (pair->dict_path, base_dir) : NULL;
-  add_member_string (b, "dict", dict);
+  bitext_pair__json_add_string (b, "dict", dict);
   json_builder_end_object (b);
 }
 
@@ -169,9 +170,9 @@ add_texts (JsonBuilder *b, const BitextPair *pair)
         if (!s->pub.edited)
           continue;
         json_builder_begin_object (b);
-        add_member_string (b, "side", side_names[side]);
+        bitext_pair__json_add_string (b, "side", side_names[side]);
         add_member_int (b, "sentence", i);
-        add_member_string (b, "text", s->pub.text);
+        bitext_pair__json_add_string (b, "text", s->pub.text);
         json_builder_end_object (b);
       }
   json_builder_end_array (b);
@@ -192,9 +193,9 @@ bitext_pair_save_to_data (BitextPair *pair, const char *base_dir, gsize *length,
   g_return_val_if_fail (pair != NULL, NULL);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  add_member_string (b, "format", PAIR_FORMAT);
+  bitext_pair__json_add_string (b, "format", PAIR_FORMAT);
   add_member_int (b, "version", PAIR_FORMAT_VERSION);
-  add_member_string (b, "segmentation", segmentation_names[pair->segmentation]);
+  bitext_pair__json_add_string (b, "segmentation", segmentation_names[pair->segmentation]);
   if (!add_text (b, pair, 0, base_dir, error) || !add_text (b, pair, 1, base_dir, error))
     return NULL;
   add_member_bool (b, "strip_markup", pair->strip_markup);

@@ -3,6 +3,8 @@
 
 #include "bitext/pair.h"
 
+#include <json-glib/json-glib.h>
+
 G_BEGIN_DECLS
 
 /* A sentence as the pair keeps it: the public view first, then its text as read. */
@@ -101,5 +103,7 @@ void        bitext_pair__apply          (BitextPair *pair, const PairEdit *edit,
                                          gboolean forward);
 void        bitext_pair__invalidate     (BitextPair *pair);
 gboolean    bitext_pair__bead_equal     (const PairBead *a, const PairBead *b);
+
+void bitext_pair__json_add_string (JsonBuilder *b, const char *name, const char *value);
 
 G_END_DECLS

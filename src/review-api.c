@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pair-private.h"
 #include "review-private.h"
 
 /*
@@ -94,15 +95,6 @@ add_bead (JsonBuilder *b, const ReviewBead *bead)
   json_builder_end_array (b);
 }
 
-static void
-add_string_member (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 static void
 add_status (JsonBuilder *b, const BitextReview *review)
@@ -117,7 +109,7 @@ add_status (JsonBuilder *b, const BitextReview *review)
   json_builder_add_boolean_value (b,
                                   bitext_pair_get_version (review->pair) != review->saved_version);
   if (review->autosave_error != NULL)
-    add_string_member (b, "autosave_error", review->autosave_error);
+    bitext_pair__json_add_string (b, "autosave_error", review->autosave_error);
 }
 
 /* The integers of a bead, appended to @out as a JSON array. */
@@ -159,10 +151,10 @@ bitext_review__get_pair (BitextReview *review, SoupServerMessage *msg)
   json_builder_begin_object (b);
   add_status (b, review);
   g_autofree char *name = g_path_get_basename (review->pair_path);
-  add_string_member (b, "name", name);
-  add_string_member (b, "src_lang", bitext_pair_get_lang (pair, BITEXT_PAIR_SOURCE));
-  add_string_member (b, "tgt_lang", bitext_pair_get_lang (pair, BITEXT_PAIR_TARGET));
-  add_string_member (b, "tmx_path", review->tmx_name);
+  bitext_pair__json_add_string (b, "name", name);
+  bitext_pair__json_add_string (b, "src_lang", bitext_pair_get_lang (pair, BITEXT_PAIR_SOURCE));
+  bitext_pair__json_add_string (b, "tgt_lang", bitext_pair_get_lang (pair, BITEXT_PAIR_TARGET));
+  bitext_pair__json_add_string (b, "tmx_path", review->tmx_name);
   json_builder_end_object (b);
   g_autoptr(JsonNode) root = json_builder_get_root (b);
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -215,7 +207,7 @@ bitext_review__get_text (BitextReview *review, SoupServerMessage *msg, GHashTabl
   guint n = bitext_pair_get_n_sentences (review->pair, side);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  add_string_member (b, "side", s);
+  bitext_pair__json_add_string (b, "side", s);
   json_builder_set_member_name (b, "from");
   json_builder_add_int_value (b, from);
   json_builder_set_member_name (b, "texts");
@@ -265,7 +257,7 @@ respond_diff (BitextReview *review, SoupServerMessage *msg, const char *message)
   for (guint i = head; i < now->len - tail; i++)
     add_bead (b, &g_array_index (now, ReviewBead, i));
   json_builder_end_array (b);
-  add_string_member (b, "message", message);
+  bitext_pair__json_add_string (b, "message", message);
   json_builder_end_object (b);
   g_clear_pointer (&review->shown, g_array_unref);
   review->shown = g_steal_pointer (&now);
@@ -289,7 +281,7 @@ check_version (BitextReview *review, SoupServerMessage *msg, JsonObject *req)
     return TRUE;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   json_builder_begin_object (b);
-  add_string_member (b, "error", "conflict: the pair was changed in another tab or window");
+  bitext_pair__json_add_string (b, "error", "conflict: the pair was changed in another tab or window");
   add_status (b, review);
   json_builder_end_object (b);
   g_autoptr(JsonNode) root = json_builder_get_root (b);
@@ -515,7 +507,7 @@ bitext_review__post_save (BitextReview *review, SoupServerMessage *msg, JsonObje
   json_builder_end_array (b);
   add_status (b, review);
   if (failed->len > 0)
-    add_string_member (b, "error", failed->str);
+    bitext_pair__json_add_string (b, "error", failed->str);
   json_builder_end_object (b);
   g_autoptr(JsonNode) root = json_builder_get_root (b);
   bitext_review__respond_json (msg, failed->len > 0 ? SOUP_STATUS_INTERNAL_SERVER_ERROR
