@@ -323,6 +323,37 @@ bitext_pair_new_from_tmx (const char *path, const BitextPairOptions *options, GE
 }
 
 /**
+ * bitext_pair_open:
+ * @paths: (array length=n_paths): what a user names on a command line
+ * @n_paths: 1 or 2
+ * @beads_path: (nullable): with two texts, their bead file (else they are aligned)
+ * @options: (nullable): as for the constructors (a pair file keeps its own)
+ * @error: return location for a #GError
+ *
+ * The one place that tells the inputs apart, for every tool that opens a
+ * pair: two texts are segmented and aligned (or paired by @beads_path); one
+ * file is a pair file when it is named *.json or is a pair file's autosave,
+ * and a TMX file otherwise.
+ *
+ * Returns: (transfer full) (nullable): the pair, or %NULL with @error set
+ */
+BitextPair *
+bitext_pair_open (const char *const *paths, guint n_paths, const char *beads_path,
+                  const BitextPairOptions *options, GError **error)
+{
+  g_return_val_if_fail (paths != NULL && (n_paths == 1 || n_paths == 2), NULL);
+
+  if (n_paths == 2 && beads_path != NULL)
+    return bitext_pair_new_from_beads (paths[0], paths[1], beads_path, options, error);
+  if (n_paths == 2)
+    return bitext_pair_new_from_texts (paths[0], paths[1], options, error);
+  g_autofree char *autosave_suffix = bitext_pair_dup_autosave_path ("");
+  if (g_str_has_suffix (paths[0], ".json") || g_str_has_suffix (paths[0], autosave_suffix))
+    return bitext_pair_load_file (paths[0], error);
+  return bitext_pair_new_from_tmx (paths[0], options, error);
+}
+
+/**
  * bitext_pair_new_from_tsv:
  * @path: (type filename): SOURCE<TAB>TARGET a line; '#' comments and blank lines skipped
  * @options: (nullable): the languages (no default: NULL when not given)

@@ -60,7 +60,7 @@ typedef struct
   const char *tgt_lang;
 } View;
 
-/* The pair to check: SRC and TGT aligned (or the --beads given), or the units of a TMX file. */
+/* The pair to check: SRC and TGT aligned (or the --beads given), a TMX file or a pair file. */
 static BitextPair *
 load_pair (int argc, char **argv, GError **error)
 {
@@ -69,11 +69,8 @@ load_pair (int argc, char **argv, GError **error)
   options.tgt_lang = opt_tgt_lang;
   options.presegmented = opt_presegmented;
   options.dict_path = opt_glossary;
-  if (argc == 2)
-    return bitext_pair_new_from_tmx (argv[1], &options, error);
-  if (opt_beads != NULL)
-    return bitext_pair_new_from_beads (argv[1], argv[2], opt_beads, &options, error);
-  return bitext_pair_new_from_texts (argv[1], argv[2], &options, error);
+  return bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads, &options,
+                           error);
 }
 
 /* The terminal and HTML views ------------------------------------------------------------------ */

@@ -57,13 +57,8 @@ load_pair (int argc, char **argv, GError **error)
   opts.tgt_lang = opt_tgt_lang;
   opts.presegmented = opt_presegmented;
   opts.dict_path = opt_dict;
-  if (argc == 3 && opt_beads != NULL)
-    return bitext_pair_new_from_beads (argv[1], argv[2], opt_beads, &opts, error);
-  if (argc == 3)
-    return bitext_pair_new_from_texts (argv[1], argv[2], &opts, error);
-  if (g_str_has_suffix (argv[1], ".tmx"))
-    return bitext_pair_new_from_tmx (argv[1], &opts, error);
-  return bitext_pair_load_file (argv[1], error);
+  return bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads, &opts,
+                           error);
 }
 
 /* Where Save writes: --pair, the pair file opened (its autosave's pair file), else a new name. */
@@ -73,15 +68,13 @@ pair_path (BitextPair *pair, int argc, char **argv, GError **error)
   if (opt_pair != NULL)
     return g_strdup (opt_pair);
   const char *input = argv[1];
-  if (argc == 2 && !g_str_has_suffix (input, ".tmx"))
-    {
-      /* An autosave is its pair file's name plus a suffix: opening it resumes that pair. */
-      g_autofree char *probe = bitext_pair_dup_autosave_path ("p");
-      const char *suffix = probe + 1;
-      if (probe[0] == 'p' && g_str_has_suffix (input, suffix) && strlen (input) > strlen (suffix))
-        return g_strndup (input, strlen (input) - strlen (suffix));
-      return g_strdup (input);
-    }
+  /* A pair file as bitext_pair_open () tells it; an autosave is its pair file's name plus a
+  ** suffix, and opening it resumes that pair. */
+  g_autofree char *suffix = bitext_pair_dup_autosave_path ("");
+  if (argc == 2 && g_str_has_suffix (input, suffix) && strlen (input) > strlen (suffix))
+    return g_strndup (input, strlen (input) - strlen (suffix));
+  if (argc == 2 && g_str_has_suffix (input, ".json"))
+    return g_strdup (input);
   g_autofree char *base = g_path_get_basename (input);
   char *dot = strchr (base, '.');
   if (dot != NULL && dot != base)
