@@ -334,14 +334,6 @@ test_speech_gold (gconstpointer data)
   g_autofree char *gold_path = g_test_build_filename (G_TEST_DIST, "data", "speech.gold.align", NULL);
   g_autofree char *gold = NULL;
   g_assert_true (g_file_get_contents (gold_path, &gold, NULL, NULL));
-  if (dict != NULL && strcmp (got, gold) != 0)
-    {
-      /* Issue 12: since glossary terms match as phrases, "NATO-Russia" no longer counts
-      ** in every sentence naming NATO and Russia, and today's cost model then merges
-      ** sentences 39-42 (a dictionary must not change a correct alignment: h-align). */
-      g_test_incomplete ("the glossary changes the speech alignment (issue 12, cost model)");
-      return;
-    }
   g_assert_cmpstr (got, ==, gold);
   if (dict != NULL)
     {
