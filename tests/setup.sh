@@ -7,7 +7,9 @@ packages=(gcc meson ninja-build pkg-config libglib2.0-dev libicu-dev libxml2-dev
           libhunspell-dev hunspell-ru hunspell-en-us
           libsoup-3.0-dev libjson-glib-dev
           dict-freedict-eng-rus dict-freedict-deu-fra installation-guide-amd64 manpages manpages-ru groff-base python3
-          omegat python3-translate libxml2-utils "$@")
+          omegat python3-translate libxml2-utils
+          libgsf-1-dev libarchive-dev libpoppler-glib-dev poppler-utils pandoc gettext clang
+          "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
