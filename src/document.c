@@ -1527,6 +1527,20 @@ bitext_reader_get_name (const BitextReader *reader)
 }
 
 /**
+ * bitext_reader_get_format:
+ * @reader: a reader
+ *
+ * Returns: the format the input is read as: %BITEXT_FORMAT_TEXT until the
+ *   first paragraph has been asked for, then the format detected or forced
+ */
+BitextFormat
+bitext_reader_get_format (const BitextReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, BITEXT_FORMAT_TEXT);
+  return reader->doc != NULL ? bitext_document_get_format (reader->doc) : BITEXT_FORMAT_TEXT;
+}
+
+/**
  * bitext_reader_next_paragraph:
  * @reader: a reader
  * @para: (out caller-allocates): the next paragraph

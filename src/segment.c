@@ -54,6 +54,9 @@ typedef struct
   BitextPosition (*position) (gpointer ctx, gsize text_offset);
   void (*forget) (gpointer ctx, gsize text_offset);
   gpointer ctx;
+  /* The input's format: a structured one (HTML, man...) has real paragraphs, never
+     broken by a page break, so they are not joined (bitext_segment__should_join()). */
+  BitextFormat (*format) (gpointer ctx);
 } ParagraphSource;
 
 void
@@ -1170,8 +1173,9 @@ segment_source (BitextSegmenter *seg, const ParagraphSource *src, BitextSegmentF
       if (have_block)
         {
           const BatchBlock *blk = pipeline_open_block_get (&p);
-          if (bitext_segment__should_join (p.filling->text->str + blk->at, blk->length, para.text,
-                                           para.length))
+          if (src->format (src->ctx) == BITEXT_FORMAT_TEXT
+              && bitext_segment__should_join (p.filling->text->str + blk->at, blk->length,
+                                              para.text, para.length))
             {
               pipeline_extend_block (&p, &para);
               continue;
@@ -1230,6 +1234,18 @@ reader_forget (gpointer ctx, gsize offset)
   bitext_reader_forget (ctx, offset);
 }
 
+static BitextFormat
+reader_format (gpointer ctx)
+{
+  return bitext_reader_get_format (ctx);
+}
+
+static BitextFormat
+document_format (gpointer ctx)
+{
+  return bitext_document_get_format (*(const BitextDocument **) ctx);
+}
+
 /**
  * bitext_segmenter_segment_reader:
  * @func: (scope call): called for each segment, in order
@@ -1245,7 +1261,7 @@ bitext_segmenter_segment_reader (BitextSegmenter *seg, BitextReader *reader,
 {
   g_return_val_if_fail (seg != NULL && reader != NULL && func != NULL, FALSE);
   ParagraphSource src = { reader_next, reader_source_offset, reader_position, reader_forget,
-                          reader };
+                          reader, reader_format };
   return segment_source (seg, &src, func, user_data, error);
 }
 
@@ -1304,7 +1320,8 @@ bitext_segmenter_segment_document (BitextSegmenter *seg, const BitextDocument *d
 {
   g_return_val_if_fail (seg != NULL && doc != NULL, NULL);
   DocumentCursor dc = { doc, 0 };
-  ParagraphSource src = { document_next, document_source_offset, document_position, NULL, &dc };
+  ParagraphSource src = { document_next, document_source_offset, document_position, NULL, &dc,
+                          document_format };
   g_autoptr(GArray) segments = g_array_new (FALSE, FALSE, sizeof (BitextSegment));
   if (!segment_source (seg, &src, collect_segment, segments, error))
     return NULL;

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -1079,6 +1080,209 @@ remove_tmpdir (void)
   g_rmdir (tmpdir);
 }
 
+
+/* ---- Formats ------------------------------------------------------------- */
+
+static void
+test_format_detect (void)
+{
+  static const struct { const char *data; gsize len; BitextFormat format; } cases[] = {
+    { "%PDF-1.7\n", 9, BITEXT_FORMAT_PDF },
+    { "<!DOCTYPE html>\n<html>", 22, BITEXT_FORMAT_HTML },
+    { "<?xml version=\"1.0\"?>\n<!-- c -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\">", 76,
+      BITEXT_FORMAT_HTML },
+    { "<?xml version=\"1.0\"?><xliff version=\"1.2\">", 42, BITEXT_FORMAT_XLIFF },
+    { "<?xml version=\"1.0\"?><tmx version=\"1.4\">", 40, BITEXT_FORMAT_TMX },
+    { "<?xml version=\"1.0\"?><svg/>", 27, BITEXT_FORMAT_XML },
+    { "# comment\nmsgid \"\"\nmsgstr \"\"\n", 29, BITEXT_FORMAT_PO },
+    { ".\\\" comment\n.TH LS 1\n", 21, BITEXT_FORMAT_MAN },
+    { "\xEF\xBB\xBF<p>Hi</p>", 12, BITEXT_FORMAT_HTML },
+    { "<\0p\0>\0H\0i\0 \0", 12, BITEXT_FORMAT_HTML },          /* UTF-16LE without BOM */
+    { "Plain text.\n", 12, BITEXT_FORMAT_TEXT },
+    { "\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0", 10, BITEXT_FORMAT_TEXT },  /* cp1251 */
+    { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, BITEXT_FORMAT_BINARY },
+    { "\x1f\x8b\x08\0", 4, BITEXT_FORMAT_BINARY },
+    { "PK\x03\x04", 4, BITEXT_FORMAT_ZIP },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (bitext_format_detect (cases[i].data, cases[i].len), ==, cases[i].format);
+  BitextFormat f;
+  g_assert_true (bitext_format_from_name ("xhtml", &f) && f == BITEXT_FORMAT_HTML);
+  g_assert_false (bitext_format_from_name ("rtf", &f));
+}
+
+/* "offset:text" of each paragraph, then "offset kind id native" of each code. */
+static void
+assert_document (const BitextDocument *doc, const char *const *paragraphs,
+                 const char *const *codes)
+{
+  g_autoptr(GPtrArray) got = document_paragraphs (doc);
+  assert_strv (got, paragraphs);
+  guint n;
+  const BitextCode *c = bitext_document_get_codes (doc, &n);
+  g_autoptr(GPtrArray) got_codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (got_codes, g_strdup_printf ("%" G_GSIZE_FORMAT " %d %u %s", c[i].text_offset,
+                                                 (int) c[i].kind, c[i].id, c[i].native));
+  assert_strv (got_codes, codes);
+}
+
+static const char html_page[] =
+  "<html><head><title>T&amp;C</title><script>x</script></head>\n"
+  "<body><h1>One &amp; two</h1>\n"
+  "<p>A <a href=\"x\">link</a> and <code>code</code>.<br>Next&nbsp;line.</p>"
+  "<ul><li>item <b>one</b></li></ul></body></html>\n";
+
+static void
+test_html_paragraphs (void)
+{
+  g_autoptr(BitextDocument) doc = load_data (html_page, sizeof html_page - 1);
+  static const char *const paragraphs[] = {
+    "0:T&C", "5:One & two", "16:A link and code.\nNext\u00A0line.", "46:item one", NULL
+  };
+  static const char *const codes[] = {
+    "18 0 1 <a href=\"x\">", "22 1 1 </a>", "27 0 2 <code>", "31 1 2 </code>", "51 0 3 <b>",
+    "54 1 3 </b>", NULL
+  };
+  g_assert_cmpint (bitext_document_get_format (doc), ==, BITEXT_FORMAT_HTML);
+  assert_document (doc, paragraphs, codes);
+  /* Offsets back to the file: after an entity, and the text of a line. */
+  g_assert_cmpuint (bitext_document_get_source_offset (doc, 0), ==, 19);      /* T */
+  g_assert_cmpuint (bitext_document_get_source_offset (doc, 2), ==, 25);      /* C after &amp; */
+  g_assert_cmpuint (bitext_document_get_source_offset (doc, 10), ==, 79);     /* " two" after &amp; */
+  assert_position (bitext_document_get_position (doc, 5), 2, 11);
+  assert_position (bitext_document_get_position (doc, 46), 3, 80);
+  g_autofree char *markup = bitext_document_dup_markup (doc, 16, 16);
+  g_assert_cmpstr (markup, ==, "A <bpt i=\"1\" x=\"1\" type=\"link\">&lt;a href=\"x\"&gt;</bpt>link"
+                   "<ept i=\"1\">&lt;/a&gt;</ept> and <bpt i=\"2\" x=\"2\" type=\"x-code\">&lt;code&gt;"
+                   "</bpt>code<ept i=\"2\">&lt;/code&gt;</ept>.");
+  /* A code that wraps the whole span belongs to the paragraph, not to the segment. */
+  g_autofree char *one = bitext_document_dup_markup (doc, 51, 3);
+  g_assert_cmpstr (one, ==, "one");
+}
+
+static void
+test_html_entities_refused (void)
+{
+  static const char page[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE html [\n<!ENTITY a \"aaaa\">\n]>\n"
+                             "<html><body><p>&a;</p></body></html>";
+  GError *error = NULL;
+  g_autoptr(BitextDocument) doc = bitext_document_new_for_data ("x.xhtml", page, sizeof page - 1,
+                                                                &error);
+  g_assert_null (doc);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "x.xhtml:3: the DOCTYPE declares entities"));
+  g_error_free (error);
+}
+
+static void
+test_man_paragraphs (void)
+{
+  static const char page[] = ".TH T 1\n.SH NAME\nt \\- test\n.SH DESCRIPTION\nSee \\fBbold\\fR and\n"
+                             ".I it\nhere.\n.TP\n\\fB\\-x\\fR\nOption x.\n";
+  g_autoptr(BitextDocument) doc = load_data (page, sizeof page - 1);
+  static const char *const paragraphs[] = {
+    "0:NAME", "6:t - test", "16:DESCRIPTION", "29:See bold and it here.", "52:-x", "56:Option x.",
+    NULL
+  };
+  static const char *const codes[] = {
+    "33 0 1 \\fB", "37 1 1 \\fR", "42 0 2 .I", "44 1 2 ", "52 0 3 \\fB", "54 1 3 \\fR", NULL
+  };
+  g_assert_cmpint (bitext_document_get_format (doc), ==, BITEXT_FORMAT_MAN);
+  assert_document (doc, paragraphs, codes);
+  g_assert_cmpuint (bitext_document_get_source_offset (doc, 52), ==, 81);  /* "\-" of "\-x" */
+  assert_position (bitext_document_get_position (doc, 52), 9, 4);
+  g_autofree char *markup = bitext_document_dup_markup (doc, 29, 21);
+  g_assert_cmpstr (markup, ==, "See <bpt i=\"1\" x=\"1\" type=\"bold\">\\fB</bpt>bold<ept i=\"1\">\\fR"
+                   "</ept> and <bpt i=\"2\" x=\"2\" type=\"italic\">.I</bpt>it<ept i=\"2\"></ept> here.");
+}
+
+static GBytes *
+gzip_bytes (const char *data, gsize len)
+{
+  g_autoptr(GZlibCompressor) z = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GOutputStream) mem = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (mem, G_CONVERTER (z));
+  g_assert_true (g_output_stream_write_all (out, data, len, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (mem));
+}
+
+static void
+test_gzip (void)
+{
+  static const char text[] = "First paragraph.\n\nSecond one.\n";
+  g_autoptr(GBytes) gz = gzip_bytes (text, sizeof text - 1);
+  gsize n;
+  const char *data = g_bytes_get_data (gz, &n);
+  g_autoptr(BitextDocument) doc = load_data (data, n);
+  static const char *const expected[] = { "0:First paragraph.", "18:Second one.", NULL };
+  g_autoptr(GPtrArray) got = document_paragraphs (doc);
+  assert_strv (got, expected);
+  g_assert_cmpuint (bitext_document_get_source_offset (doc, 18), ==, 18);  /* decompressed bytes */
+
+  /* Cut short: an error, not a shorter text. */
+  GError *error = NULL;
+  g_autoptr(BitextDocument) cut = bitext_document_new_for_data ("cut.gz", data, n - 6, &error);
+  g_assert_null (cut);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+  g_clear_error (&error);
+
+  /* A bomb: 4 MiB of spaces from a few KiB, with a 1 MiB bound. */
+  gsize big = 4 << 20;
+  g_autofree char *spaces = g_malloc (big);
+  memset (spaces, ' ', big);
+  g_autoptr(GBytes) bomb = gzip_bytes (spaces, big);
+  const char *bomb_data = g_bytes_get_data (bomb, &n);
+  g_assert_cmpuint (n, <, big / 100);
+  BitextDocumentOptions options = BITEXT_DOCUMENT_OPTIONS_INIT;
+  options.max_input = 1 << 20;
+  g_autoptr(BitextDocument) none = bitext_document_new_for_data_with_options ("bomb.gz", bomb_data, n,
+                                                                              &options, &error);
+  g_assert_null (none);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT);
+  g_assert_true (strstr (error->message, "a compression bomb?") != NULL);
+  g_clear_error (&error);
+}
+
+static void
+test_encoding_legacy (void)
+{
+  /* "Мы пришли. Дом стоит." in cp1251: detected, offsets back to the cp1251 bytes. */
+  static const char cp1251[] = "\xcc\xfb \xef\xf0\xe8\xf8\xeb\xe8.\n\n\xc4\xee\xec \xf1\xf2\xee\xe8\xf2.\n";
+  g_autoptr(BitextDocument) doc = load_data (cp1251, sizeof cp1251 - 1);
+  static const char *const expected[] = { "0:Мы пришли.", "20:Дом стоит.", NULL };
+  g_autoptr(GPtrArray) got = document_paragraphs (doc);
+  assert_strv (got, expected);
+  g_assert_cmpuint (bitext_document_get_source_offset (doc, 20), ==, 12);
+  g_assert_cmpuint (bitext_document_get_source_offset (doc, 20 + 7), ==, 16);  /* "с" of "стоит" */
+  assert_position (bitext_document_get_position (doc, 20), 3, 1);
+
+  /* --encoding given: used as it is; an unknown name is an error. */
+  BitextDocumentOptions options = BITEXT_DOCUMENT_OPTIONS_INIT;
+  options.encoding = "cp1251";
+  GError *error = NULL;
+  g_autoptr(BitextDocument) forced = bitext_document_new_for_data_with_options (
+      "t", cp1251, sizeof cp1251 - 1, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bitext_document_get_n_paragraphs (forced), ==, 2);
+  options.encoding = "no-such-encoding";
+  g_autoptr(BitextDocument) bad = bitext_document_new_for_data_with_options (
+      "t", cp1251, sizeof cp1251 - 1, &options, &error);
+  g_assert_null (bad);
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  /* UTF-16LE without BOM. */
+  glong n16 = 0;
+  g_autofree gunichar2 *u16 = g_utf8_to_utf16 ("Hi there.\n\nДа.\n", -1, NULL, &n16, NULL);
+  g_autoptr(BitextDocument) u = load_data ((const char *) u16, 2 * (gsize) n16);
+  static const char *const expected16[] = { "0:Hi there.", "11:Да.", NULL };
+  g_autoptr(GPtrArray) got16 = document_paragraphs (u);
+  assert_strv (got16, expected16);
+  g_assert_cmpuint (bitext_document_get_source_offset (u, 11), ==, 22);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1121,6 +1325,12 @@ main (int argc, char **argv)
   g_test_add_func ("/document/stream/huge-line", test_stream_huge_line);
   g_test_add_func ("/document/stream/random", test_stream_random);
   g_test_add_func ("/document/stream/encodings", test_stream_encodings);
+  g_test_add_func ("/document/format/detect", test_format_detect);
+  g_test_add_func ("/document/html/paragraphs-codes-offsets", test_html_paragraphs);
+  g_test_add_func ("/document/html/entity-declarations-refused", test_html_entities_refused);
+  g_test_add_func ("/document/man/paragraphs-codes-offsets", test_man_paragraphs);
+  g_test_add_func ("/document/gzip/plain-cut-bomb", test_gzip);
+  g_test_add_func ("/document/encoding/cp1251-utf16le", test_encoding_legacy);
 
   int status = g_test_run ();
   remove_tmpdir ();

@@ -89,6 +89,7 @@ typedef struct
 #define BITEXT_DOCUMENT_MAX_INPUT ((gsize) G_MAXINT32)
 #define BITEXT_DOCUMENT_OPTIONS_INIT { .version = 1 }
 
+BITEXT_API BitextFormat  bitext_reader_get_format     (const BitextReader *reader);
 BITEXT_API BitextReader *bitext_reader_new_for_path_with_options (const char *path,
                                                                   const BitextDocumentOptions *options,
                                                                   GError **error);
