@@ -729,8 +729,9 @@ escape_collapsed (GString *out, const char *text, gsize length)
 /*
 ** Code @i of @codes as TMX: bpt/ept when its partner is in codes[first,
 ** last) too (and in the span: the caller checks), else it (an unpaired
-** half) or ph (isolated). Its number (i, x) is its id, unique in the
-** document, so that the markups of a bead's sentences can be joined.
+** half) or ph (isolated). Its number (i) is its id, unique in the
+** document, so that the markups of a bead's sentences can be joined. No x:
+** the codes of the two languages are not matched to each other.
 */
 static void
 append_code (GString *out, const GArray *codes, guint first, guint last, guint i, gsize start,
@@ -757,14 +758,14 @@ append_code (GString *out, const GArray *codes, guint first, guint last, guint i
     }
   g_string_append_printf (out, "<%s", elem);
   if (strcmp (elem, "bpt") == 0)
-    g_string_append_printf (out, " i=\"%u\" x=\"%u\"%s", c->id, c->id, attr->str);
+    g_string_append_printf (out, " i=\"%u\"%s", c->id, attr->str);
   else if (strcmp (elem, "ept") == 0)
     g_string_append_printf (out, " i=\"%u\"", c->id);
   else if (strcmp (elem, "it") == 0)
-    g_string_append_printf (out, " pos=\"%s\" x=\"%u\"%s",
-                            c->kind == BITEXT_CODE_OPEN ? "begin" : "end", c->id, attr->str);
+    g_string_append_printf (out, " pos=\"%s\"%s", c->kind == BITEXT_CODE_OPEN ? "begin" : "end",
+                            attr->str);
   else
-    g_string_append_printf (out, " x=\"%u\"%s", c->id, attr->str);
+    g_string_append_printf (out, "%s", attr->str);
   g_string_append_c (out, '>');
   bitext_tmx__escape_text (out, c->native, strlen (c->native));
   g_string_append_printf (out, "</%s>", elem);

@@ -1153,8 +1153,8 @@ test_html_paragraphs (void)
   assert_position (bitext_document_get_position (doc, 5), 2, 11);
   assert_position (bitext_document_get_position (doc, 46), 3, 80);
   g_autofree char *markup = bitext_document_dup_markup (doc, 16, 16);
-  g_assert_cmpstr (markup, ==, "A <bpt i=\"1\" x=\"1\" type=\"link\">&lt;a href=\"x\"&gt;</bpt>link"
-                   "<ept i=\"1\">&lt;/a&gt;</ept> and <bpt i=\"2\" x=\"2\" type=\"x-code\">&lt;code&gt;"
+  g_assert_cmpstr (markup, ==, "A <bpt i=\"1\" type=\"link\">&lt;a href=\"x\"&gt;</bpt>link"
+                   "<ept i=\"1\">&lt;/a&gt;</ept> and <bpt i=\"2\" type=\"x-code\">&lt;code&gt;"
                    "</bpt>code<ept i=\"2\">&lt;/code&gt;</ept>.");
   /* A code that wraps the whole span belongs to the paragraph, not to the segment. */
   g_autofree char *one = bitext_document_dup_markup (doc, 51, 3);
@@ -1193,8 +1193,8 @@ test_man_paragraphs (void)
   g_assert_cmpuint (bitext_document_get_source_offset (doc, 52), ==, 81);  /* "\-" of "\-x" */
   assert_position (bitext_document_get_position (doc, 52), 9, 4);
   g_autofree char *markup = bitext_document_dup_markup (doc, 29, 21);
-  g_assert_cmpstr (markup, ==, "See <bpt i=\"1\" x=\"1\" type=\"bold\">\\fB</bpt>bold<ept i=\"1\">\\fR"
-                   "</ept> and <bpt i=\"2\" x=\"2\" type=\"italic\">.I</bpt>it<ept i=\"2\"></ept> here.");
+  g_assert_cmpstr (markup, ==, "See <bpt i=\"1\" type=\"bold\">\\fB</bpt>bold<ept i=\"1\">\\fR"
+                   "</ept> and <bpt i=\"2\" type=\"italic\">.I</bpt>it<ept i=\"2\"></ept> here.");
 }
 
 static GBytes *
