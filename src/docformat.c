@@ -279,6 +279,8 @@ BitextFormat
 bitext_format_detect (const void *data, gsize length)
 {
   g_return_val_if_fail (data != NULL || length == 0, BITEXT_FORMAT_BINARY);
+  if (data == NULL || length == 0)
+    return BITEXT_FORMAT_TEXT;
   const char *p = data;
   gsize n = MIN (length, SNIFF_BYTES);
   if (g_strstr_len (p, MIN (length, 1024), "%PDF-") != NULL)  /* PDF 1.7, annex H.3: within 1024 bytes */
