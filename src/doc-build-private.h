@@ -1,7 +1,7 @@
 /* bitext — paragraphs with inline codes, as the document readers (DOCX, ODT, PDF) build them (internal). */
 #pragma once
 
-#include <glib.h>
+#include "docformat-private.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +38,7 @@ typedef struct
   GArray *codes;            /* DocCode, by offset */
   char *part;               /* where it comes from: "word/document.xml", "content.xml", "page 3" */
   guint line;               /* line of that part (XML) or of the page (PDF), 1-based; 0 unknown */
+  gsize source;             /* the converter's input offset given to the document (see doc_builder_emit) */
 } DocPara;
 
 /* The paragraphs of one document, in reading order. */
@@ -54,6 +55,7 @@ typedef struct
   char *pending_link;
   guint next_id;            /* TMX i of the next code in cur */
   gboolean space;           /* cur ends with collapsible white space not yet written */
+  gsize source;             /* source of the paragraphs begun from now on */
 } DocBuilder;
 
 DocBuilder *doc_builder_new          (void);
@@ -65,7 +67,7 @@ void        doc_builder_append       (DocBuilder *b, const char *text, gssize le
                                       gboolean collapse);
 void        doc_builder_placeholder  (DocBuilder *b, const char *type, const char *native);
 void        doc_para_free            (DocPara *para);
-char       *doc_para_dup_markup      (const DocPara *para);
+void        doc_builder_emit         (DocBuilder *b, BitextDocBuilder *out);
 
 /* The readers: append the paragraphs of the document @bytes (the file @name) to @b. */
 gboolean    doc_read_docx            (const char *name, GBytes *bytes, DocBuilder *b,

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "doc-build-private.h"
-#include "tmx-private.h"
 
 /* Canonical order in which formats open: a link holds formatted runs, not the other way round. */
 static const DocFormat fmt_order[DOC_FMT_N] = {
@@ -79,6 +78,7 @@ doc_builder_begin (DocBuilder *b, const char *part, guint line)
   g_array_set_clear_func (p->codes, code_clear);
   p->part = g_strdup (part);
   p->line = line;
+  p->source = b->source;
   b->cur = p;
   b->n_open = 0;
   b->fmt = 0;
@@ -226,33 +226,66 @@ doc_builder_end (DocBuilder *b)
     g_ptr_array_add (b->paras, p);
 }
 
-/*
-** The paragraph as TMX <seg> content: text escaped, codes as bpt/ept/ph
-** with i (and x, as the Markdown codes have) and type; a code's content is
-** its native form when it has one (a link's target), else empty.
-*/
-char *
-doc_para_dup_markup (const DocPara *para)
+/* The native markup of code @c, as HTML spells it: <b>, </i>, <a href="...">, <footnote n="1"/>. */
+static char *
+native_of (const DocCode *c)
 {
-  GString *out = g_string_new (NULL);
-  gsize at = 0;
-  for (guint i = 0; i < para->codes->len; i++)
+  static const struct { const char *type, *tag; } tags[] = {
+    { "bold", "b" }, { "italic", "i" }, { "ulined", "u" }, { "link", "a" },
+  };
+  if (c->kind == DOC_CODE_PLACEHOLDER)
     {
-      const DocCode *c = &g_array_index (para->codes, DocCode, i);
-      bitext_tmx__escape_text (out, para->text->str + at, c->offset - at);
-      at = c->offset;
-      static const char *const names[] = { "bpt", "ept", "ph" };
-      const char *name = names[c->kind];
-      if (c->kind == DOC_CODE_END)
-        g_string_append_printf (out, "<ept i=\"%u\">", c->id);
-      else if (c->kind == DOC_CODE_BEGIN)
-        g_string_append_printf (out, "<bpt i=\"%u\" x=\"%u\" type=\"%s\">", c->id, c->id, c->type);
-      else
-        g_string_append_printf (out, "<ph x=\"%u\" type=\"%s\">", c->id, c->type);
-      if (c->native != NULL)
-        bitext_tmx__escape_text (out, c->native, strlen (c->native));
-      g_string_append_printf (out, "</%s>", name);
+      g_autofree char *n = g_markup_escape_text (c->native != NULL ? c->native : "", -1);
+      return g_strdup_printf ("<footnote n=\"%s\"/>", n);
     }
-  bitext_tmx__escape_text (out, para->text->str + at, para->text->len - at);
-  return g_string_free (out, FALSE);
+  const char *tag = "span";
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    if (strcmp (c->type, tags[i].type) == 0)
+      tag = tags[i].tag;
+  if (c->kind == DOC_CODE_END)
+    return g_strdup_printf ("</%s>", tag);
+  if (c->native == NULL)
+    return g_strdup_printf ("<%s>", tag);
+  g_autofree char *href = g_markup_escape_text (c->native, -1);
+  return g_strdup_printf ("<%s href=\"%s\">", tag, href);
+}
+
+/*
+** Hand the paragraphs built to the document layer's builder @out, in
+** preserve mode (the readers have settled white space already): text
+** between codes, line breaks as LF, codes with their native markup.
+** Every piece gets its paragraph's source (see the readers for what that
+** is: 0 for DOCX and ODT, whose text has no byte offset in the file).
+*/
+void
+doc_builder_emit (DocBuilder *b, BitextDocBuilder *out)
+{
+  doc_builder_end (b);
+  bitext_doc__builder_set_preserve (out, TRUE);
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < b->paras->len; i++)
+    {
+      const DocPara *p = g_ptr_array_index (b->paras, i);
+      gsize at = 0;
+      g_hash_table_remove_all (ids);
+      for (guint k = 0; k <= p->codes->len; k++)
+        {
+          const DocCode *c = k < p->codes->len ? &g_array_index (p->codes, DocCode, k) : NULL;
+          gsize to = c != NULL ? c->offset : p->text->len;
+          bitext_doc__builder_text (out, p->text->str + at, to - at, p->source);
+          at = to;
+          if (c == NULL)
+            break;
+          g_autofree char *native = native_of (c);
+          if (c->kind == DOC_CODE_BEGIN)
+            g_hash_table_insert (ids, GUINT_TO_POINTER (c->id), GUINT_TO_POINTER (
+              bitext_doc__builder_open_code (out, native, c->type, p->source)));
+          else if (c->kind == DOC_CODE_END)
+            bitext_doc__builder_close_code (out, GPOINTER_TO_UINT (g_hash_table_lookup (
+              ids, GUINT_TO_POINTER (c->id))), native, p->source);
+          else
+            bitext_doc__builder_isolated_code (out, native, c->type, p->source);
+        }
+      bitext_doc__builder_end_paragraph (out);
+    }
 }

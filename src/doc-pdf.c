@@ -433,6 +433,7 @@ build_paragraphs (GPtrArray *pages, Dicts *dicts, DocBuilder *b)
               if (first != NULL)
                 {
                   g_autofree char *part = g_strdup_printf ("page %u", first->page);
+                  b->source = first->page;
                   doc_builder_begin (b, part, first->line);
                   doc_builder_append (b, text->str, text->len, FALSE);
                   doc_builder_end (b);
@@ -495,5 +496,18 @@ doc_read_pdf (const char *name, GBytes *bytes, const char *lang, DocBuilder *b, 
   Dicts dicts = { lang, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, morph_free) };
   build_paragraphs (pages, &dicts, b);
   g_hash_table_unref (dicts.morphs);
+  return TRUE;
+}
+
+/* The document layer's converter: paragraphs with the page they start on as their source. */
+gboolean
+bitext_doc__convert_pdf (BitextDocBuilder *builder, const char *data, gsize length,
+                         const BitextDocInput *input, GError **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, length);
+  g_autoptr(DocBuilder) b = doc_builder_new ();
+  if (!doc_read_pdf (input->name, bytes, NULL, b, error))
+    return FALSE;
+  doc_builder_emit (b, builder);
   return TRUE;
 }

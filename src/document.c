@@ -11,6 +11,7 @@
  */
 #include "bitext/document.h"
 #include "bitext/error.h"
+#include "document-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -116,13 +117,17 @@ struct _BitextReader
 
   UChar *u16a, *u16b;       /* scratch for ICU */
   gsize u16a_cap, u16b_cap;
+
+  /* An input that is not UTF-8 or UTF-16 text (another format, gzip, another encoding)
+     is read whole into a document, whose paragraphs the reader then hands out. */
+  gboolean raw;             /* text as it is: no detection (the document layer's own reader) */
+  BitextDocumentOptions options;
+  char *encoding;           /* options.encoding, owned */
+  BitextDocument *doc;
+  guint doc_next;
+  char *hint;               /* advice added to an invalid UTF-8 error: the encoding was not told */
 };
 
-struct _BitextDocument
-{
-  BitextReader *reader;     /* at end of input; holds the text and the maps */
-  GArray *paragraphs;       /* BitextSpan */
-};
 
 /* ---- Unicode tables ---------------------------------------------------- */
 
@@ -858,11 +863,85 @@ start_utf16 (BitextReader *r, gboolean big_endian, GError **error)
   return TRUE;
 }
 
-/* First call: look at the first bytes for a BOM. */
+static gboolean start_input (BitextReader *r, GError **error);
+
+/*
+** Whether the input, whose first window is buf[0, len), is for the document
+** layer rather than this reader: a format was forced or an encoding given,
+** or it is gzip, a structured format, or a text that needs decoding.
+*/
+static gboolean
+needs_document (const BitextReader *r)
+{
+  if ((r->options.format != BITEXT_FORMAT_AUTO && r->options.format != BITEXT_FORMAT_TEXT)
+      || r->options.encoding != NULL)
+    return TRUE;
+  if (r->len >= 2 && (guchar) r->buf[0] == 0x1F && (guchar) r->buf[1] == 0x8B)
+    return TRUE;
+  BitextFormat f = r->options.format == BITEXT_FORMAT_TEXT ? BITEXT_FORMAT_TEXT
+                   : bitext_format_detect (r->buf, r->len);
+  if (f == BITEXT_FORMAT_BINARY)
+    return FALSE;  /* this reader says where its first NUL byte is */
+  return f != BITEXT_FORMAT_TEXT || !bitext_doc__reads_as_is (r->buf, r->len);
+}
+
+/* Read the whole input into a document (bitext_doc__load()); the reader then serves its paragraphs. */
+static gboolean
+start_document (BitextReader *r, GError **error)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  if (r->fd < 0)
+    g_string_append_len (all, r->buf, (gssize) r->len);
+  else if (!read_all (r, all, error))
+    return FALSE;
+  release_input (r);
+  gsize max = r->options.max_input != 0 ? r->options.max_input : BITEXT_DOCUMENT_MAX_INPUT;
+  if (all->len > max)
+    {
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT, "%s: larger than %" G_GSIZE_FORMAT
+                   " bytes; not read", r->name, max);
+      return FALSE;
+    }
+  gsize n = all->len;
+  gboolean gzip = n >= 2 && (guchar) all->str[0] == 0x1F && (guchar) all->str[1] == 0x8B;
+  if (r->options.format != BITEXT_FORMAT_AUTO || r->options.encoding != NULL || gzip
+      || bitext_format_detect (all->str, n) != BITEXT_FORMAT_TEXT)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_string_free (g_steal_pointer (&all), FALSE), n);
+      r->doc = bitext_doc__load (r->name, bytes, &r->options, error);
+      return r->doc != NULL;
+    }
+  /* A text that is not UTF-8: decoded if its encoding can be told, else read as it is,
+     to report its first bad byte (after the paragraphs before it) with the advice. */
+  BitextDecoded *decoded = bitext_doc__decode (r->name, all->str, n, BITEXT_FORMAT_TEXT, NULL,
+                                               &r->hint, NULL);
+  if (decoded == NULL)
+    {
+      r->ibuf = g_string_free (g_steal_pointer (&all), FALSE);
+      r->buf = r->ibuf;
+      r->len = n;
+      r->eof = TRUE;
+      r->raw = TRUE;
+      return start_input (r, error);
+    }
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_string_free (g_steal_pointer (&all), FALSE), n);
+  r->doc = bitext_doc__load_decoded (r->name, bytes, decoded, error);
+  return r->doc != NULL;
+}
+
+/* First call: look at the first bytes for a BOM, or at a window for the document layer. */
 static gboolean
 start_input (BitextReader *r, GError **error)
 {
   r->started = TRUE;
+  if (!r->raw)
+    {
+      while (r->fd >= 0 && !r->eof && r->len < READ_SIZE)
+        if (!read_more (r, error))
+          return FALSE;
+      if (needs_document (r))
+        return start_document (r, error);
+    }
   while (r->fd >= 0 && !r->eof && r->len < 3)
     if (!read_more (r, error))
       return FALSE;
@@ -1197,8 +1276,10 @@ set_encoding_error (BitextReader *r, GError **error)
                       : r->line_ws->len);
 
   g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING,
-               "%s:%u:%" G_GSIZE_FORMAT ": %s (byte offset %" G_GSIZE_FORMAT ")", r->name,
-               r->line, column, what[r->bad], r->bad_source);
+               "%s:%u:%" G_GSIZE_FORMAT ": %s (byte offset %" G_GSIZE_FORMAT ")%s%s", r->name,
+               r->line, column, what[r->bad], r->bad_source,
+               r->hint != NULL && r->bad == BAD_UTF8 ? "; " : "",
+               r->hint != NULL && r->bad == BAD_UTF8 ? r->hint : "");
   return FALSE;
 }
 
@@ -1212,6 +1293,23 @@ read_paragraph (BitextReader *r, GError **error)
 {
   if (!r->started && !start_input (r, error))
     return FALSE;
+  if (r->doc != NULL)
+    {
+      if (r->doc_next >= bitext_document_get_n_paragraphs (r->doc))
+        {
+          r->finished = TRUE;
+          return FALSE;
+        }
+      BitextSpan span = bitext_document_get_paragraph (r->doc, r->doc_next);
+      g_string_assign (r->store, "");
+      g_string_append_len (r->store, bitext_document_get_text (r->doc, NULL) + span.offset,
+                           (gssize) span.length);
+      r->cur.text = r->store->str;
+      r->cur.length = span.length;
+      r->cur.text_offset = span.offset;
+      r->cur.index = r->doc_next++;
+      return TRUE;
+    }
   for (;;)
     {
       if (scan_lines (r))
@@ -1291,9 +1389,20 @@ open_input (const char *path, const char *name, GError **error)
   return fd;
 }
 
+/* Keep a copy of @options (NULL: the defaults) in @r. */
+static void
+set_options (BitextReader *r, const BitextDocumentOptions *options)
+{
+  BitextDocumentOptions defaults = BITEXT_DOCUMENT_OPTIONS_INIT;
+  r->options = options != NULL ? *options : defaults;
+  r->encoding = g_strdup (r->options.encoding);
+  r->options.encoding = r->encoding;
+}
+
 /**
- * bitext_reader_new_for_path:
+ * bitext_reader_new_for_path_with_options:
  * @path: (type filename): the file to read, or "-" for standard input
+ * @options: (nullable): the format and encoding, if not detected
  * @error: return location for a #GError
  *
  * Opens @path for reading paragraph by paragraph. Only opening can fail
@@ -1302,10 +1411,18 @@ open_input (const char *path, const char *name, GError **error)
  * encoding errors come from bitext_reader_next_paragraph(). Standard input
  * is named "<stdin>" in messages and is not closed.
  *
+ * UTF-8 and UTF-16 (with a BOM) text is read as a stream, in bounded
+ * memory. Any other input (gzip, HTML, a man page, a text in another
+ * encoding... as bitext_format_detect() tells from the first 256 KiB, or
+ * @options force) is read whole into a document first
+ * (bitext_document_load_with_options()) and its paragraphs handed out;
+ * source offsets then count the bytes of the decompressed input.
+ *
  * Returns: (transfer full) (nullable): the reader, or %NULL with @error set
  */
 BitextReader *
-bitext_reader_new_for_path (const char *path, GError **error)
+bitext_reader_new_for_path_with_options (const char *path, const BitextDocumentOptions *options,
+                                         GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1316,10 +1433,39 @@ bitext_reader_new_for_path (const char *path, GError **error)
   if (fd < 0)
     return NULL;
   BitextReader *r = reader_new (name);
+  set_options (r, options);
   r->fd = fd;
   r->own_fd = !is_stdin;
   r->ibuf = g_malloc (READ_SIZE);
   r->buf = r->ibuf;
+  return r;
+}
+
+/**
+ * bitext_reader_new_for_path:
+ * @path: (type filename): the file to read, or "-" for standard input
+ * @error: return location for a #GError
+ *
+ * bitext_reader_new_for_path_with_options() with the defaults: the format
+ * and the encoding are detected.
+ *
+ * Returns: (transfer full) (nullable): the reader, or %NULL with @error set
+ */
+BitextReader *
+bitext_reader_new_for_path (const char *path, GError **error)
+{
+  return bitext_reader_new_for_path_with_options (path, NULL, error);
+}
+
+static BitextReader *
+reader_new_for_data (const char *name, const void *data, gsize length,
+                     const BitextDocumentOptions *options)
+{
+  BitextReader *r = reader_new (name != NULL ? name : "<data>");
+  set_options (r, options);
+  r->buf = data != NULL ? data : "";
+  r->len = length;
+  r->eof = TRUE;
   return r;
 }
 
@@ -1336,12 +1482,7 @@ BitextReader *
 bitext_reader_new_for_data (const char *name, const void *data, gsize length)
 {
   g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  BitextReader *r = reader_new (name != NULL ? name : "<data>");
-  r->buf = data != NULL ? data : "";
-  r->len = length;
-  r->eof = TRUE;
-  return r;
+  return reader_new_for_data (name, data, length, NULL);
 }
 
 /**
@@ -1365,6 +1506,9 @@ bitext_reader_free (BitextReader *reader)
   g_string_free (reader->store, TRUE);
   g_array_unref (reader->src_marks);
   g_array_unref (reader->pos_marks);
+  g_free (reader->encoding);
+  g_free (reader->hint);
+  bitext_document_free (reader->doc);
   g_free (reader);
 }
 
@@ -1449,6 +1593,8 @@ bitext_reader_get_source_offset (const BitextReader *reader, gsize text_offset)
 {
   g_return_val_if_fail (reader != NULL, 0);
 
+  if (reader->doc != NULL)
+    return bitext_document_get_source_offset (reader->doc, text_offset);
   const SourceMark *m = &g_array_index (reader->src_marks, SourceMark,
                                         find_mark (reader->src_marks, text_offset));
   gsize source = m->source + (MAX (text_offset, m->text) - m->text);
@@ -1471,6 +1617,8 @@ bitext_reader_get_position (const BitextReader *reader, gsize text_offset)
   BitextPosition pos = { 0, 0 };
   g_return_val_if_fail (reader != NULL, pos);
 
+  if (reader->doc != NULL)
+    return bitext_document_get_position (reader->doc, text_offset);
   const PosMark *m = &g_array_index (reader->pos_marks, PosMark,
                                      find_mark (reader->pos_marks, text_offset));
   gsize t = MAX (text_offset, m->text) - m->text;
@@ -1514,6 +1662,8 @@ bitext_reader_forget (BitextReader *reader, gsize text_offset)
 {
   g_return_if_fail (reader != NULL);
 
+  if (reader->doc != NULL)
+    return;
   guint i = find_mark (reader->src_marks, text_offset);
   if (i > 0)
     g_array_remove_range (reader->src_marks, 0, i);
@@ -1524,7 +1674,7 @@ bitext_reader_forget (BitextReader *reader, gsize text_offset)
 
 /* ---- Document ----------------------------------------------------------- */
 
-/* Read all of READER (taken) into a new document. */
+/* Read all of READER (taken) into a new document, or take the document it made. */
 static BitextDocument *
 document_read (BitextReader *reader, GError **error)
 {
@@ -1534,6 +1684,14 @@ document_read (BitextReader *reader, GError **error)
   GError *local = NULL;
 
   r->keep_text = TRUE;
+  if (!r->started && !start_input (r, &local))
+    {
+      release_input (r);
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  if (r->doc != NULL)
+    return g_steal_pointer (&r->doc);
   while (bitext_reader_next_paragraph (r, &para, &local))
     {
       BitextSpan span = { para.text_offset, para.length };
@@ -1545,9 +1703,51 @@ document_read (BitextReader *reader, GError **error)
       return NULL;
     }
   BitextDocument *doc = g_new0 (BitextDocument, 1);
+  doc->format = BITEXT_FORMAT_TEXT;
   doc->reader = g_steal_pointer (&r);
   doc->paragraphs = g_steal_pointer (&spans);
   return doc;
+}
+
+/* A reader of @data as UTF-8 or UTF-16 text, without detection (tests of the UTF-8 checks). */
+BitextReader *
+bitext_reader__new_raw (const char *name, const char *data, gsize length)
+{
+  BitextReader *r = reader_new_for_data (name, data, length, NULL);
+  r->raw = TRUE;
+  return r;
+}
+
+/* A plain UTF-8 or UTF-16 text, read as it is (the document layer has looked at it). */
+BitextDocument *
+bitext_document__read_text (const char *name, const char *data, gsize length, GError **error)
+{
+  return document_read (bitext_reader__new_raw (name, data, length), error);
+}
+
+/**
+ * bitext_document_load_with_options:
+ * @path: (type filename): the file to load, or "-" for standard input
+ * @options: (nullable): the format and encoding, if not detected
+ * @error: return location for a #GError
+ *
+ * Loads a whole input of any format bitext reads (gzip'd or not): its
+ * text, paragraphs, inline codes and map back to the file. A format bitext
+ * cannot read fails with one line saying what the file is and what to do
+ * (%BITEXT_ERROR_INPUT); a text whose encoding is unclear with
+ * %BITEXT_ERROR_ENCODING naming the likely encodings.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+BitextDocument *
+bitext_document_load_with_options (const char *path, const BitextDocumentOptions *options,
+                                   GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  BitextReader *reader = bitext_reader_new_for_path_with_options (path, options, error);
+  return reader != NULL ? document_read (reader, error) : NULL;
 }
 
 /**
@@ -1555,7 +1755,8 @@ document_read (BitextReader *reader, GError **error)
  * @path: (type filename): the file to load, or "-" for standard input
  * @error: return location for a #GError
  *
- * Loads and normalises a whole file; see bitext_document_new_for_data().
+ * Loads and normalises a whole file, detecting its format and encoding;
+ * see bitext_document_load_with_options() and bitext_document_new_for_data().
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with @error
  *   set as by bitext_reader_new_for_path() and bitext_reader_next_paragraph()
@@ -1563,11 +1764,29 @@ document_read (BitextReader *reader, GError **error)
 BitextDocument *
 bitext_document_load (const char *path, GError **error)
 {
-  g_return_val_if_fail (path != NULL, NULL);
+  return bitext_document_load_with_options (path, NULL, error);
+}
+
+/**
+ * bitext_document_new_for_data_with_options:
+ * @name: (nullable): the name used in error messages
+ * @data: (array length=length): the bytes; only read during the call
+ * @length: the number of bytes
+ * @options: (nullable): the format and encoding, if not detected
+ * @error: return location for a #GError
+ *
+ * As bitext_document_load_with_options(), for an input in memory.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+BitextDocument *
+bitext_document_new_for_data_with_options (const char *name, const void *data, gsize length,
+                                           const BitextDocumentOptions *options, GError **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  BitextReader *reader = bitext_reader_new_for_path (path, error);
-  return reader != NULL ? document_read (reader, error) : NULL;
+  return document_read (reader_new_for_data (name, data, length, options), error);
 }
 
 /**
@@ -1580,17 +1799,15 @@ bitext_document_load (const char *path, GError **error)
  * Normalises a whole input in memory. The document's text is the complete
  * normalised text, trailing newlines included: paragraphs at their text
  * offsets, one '\n' per line break between them. Empty input gives an empty
- * text and no paragraphs.
+ * text and no paragraphs. Other formats than text are detected as by
+ * bitext_document_load().
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with @error set
  */
 BitextDocument *
 bitext_document_new_for_data (const char *name, const void *data, gsize length, GError **error)
 {
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return document_read (bitext_reader_new_for_data (name, data, length), error);
+  return bitext_document_new_for_data_with_options (name, data, length, NULL, error);
 }
 
 /**
@@ -1603,7 +1820,18 @@ bitext_document_free (BitextDocument *doc)
   if (doc == NULL)
     return;
   bitext_reader_free (doc->reader);
-  g_array_unref (doc->paragraphs);
+  g_clear_pointer (&doc->paragraphs, g_array_unref);
+  DocConverted *c = &doc->conv;
+  g_free (c->name);
+  if (c->text != NULL)
+    g_string_free (c->text, TRUE);
+  g_clear_pointer (&c->paragraphs, g_array_unref);
+  g_clear_pointer (&c->marks, g_array_unref);
+  g_clear_pointer (&c->codes, g_array_unref);
+  g_clear_pointer (&c->strings, g_string_chunk_free);
+  g_clear_pointer (&c->line_starts, g_array_unref);
+  bitext_doc__decoded_free (doc->decoded);
+  g_clear_pointer (&doc->input, g_bytes_unref);
   g_free (doc);
 }
 
@@ -1617,7 +1845,20 @@ const char *
 bitext_document_get_name (const BitextDocument *doc)
 {
   g_return_val_if_fail (doc != NULL, NULL);
-  return doc->reader->name;
+  return doc->reader != NULL ? doc->reader->name : doc->conv.name;
+}
+
+/**
+ * bitext_document_get_format:
+ * @doc: a document
+ *
+ * Returns: the format it was read as (never %BITEXT_FORMAT_AUTO)
+ */
+BitextFormat
+bitext_document_get_format (const BitextDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, BITEXT_FORMAT_TEXT);
+  return doc->format;
 }
 
 /**
@@ -1631,9 +1872,16 @@ const char *
 bitext_document_get_text (const BitextDocument *doc, gsize *length)
 {
   g_return_val_if_fail (doc != NULL, NULL);
+  const GString *text = doc->reader != NULL ? doc->reader->store : doc->conv.text;
   if (length != NULL)
-    *length = doc->reader->store->len;
-  return doc->reader->store->str;
+    *length = text->len;
+  return text->str;
+}
+
+static const GArray *
+paragraphs (const BitextDocument *doc)
+{
+  return doc->reader != NULL ? doc->paragraphs : doc->conv.paragraphs;
 }
 
 /**
@@ -1646,7 +1894,7 @@ guint
 bitext_document_get_n_paragraphs (const BitextDocument *doc)
 {
   g_return_val_if_fail (doc != NULL, 0);
-  return doc->paragraphs->len;
+  return paragraphs (doc)->len;
 }
 
 /**
@@ -1660,8 +1908,17 @@ BitextSpan
 bitext_document_get_paragraph (const BitextDocument *doc, guint index)
 {
   BitextSpan none = { 0, 0 };
-  g_return_val_if_fail (doc != NULL && index < doc->paragraphs->len, none);
-  return g_array_index (doc->paragraphs, BitextSpan, index);
+  g_return_val_if_fail (doc != NULL && index < paragraphs (doc)->len, none);
+  return g_array_index (paragraphs (doc), BitextSpan, index);
+}
+
+/* The offset in the decoded input (the converter's, or the reader's) of @text_offset. */
+static gsize
+decoded_offset (const BitextDocument *doc, gsize text_offset)
+{
+  if (doc->reader != NULL)
+    return bitext_reader_get_source_offset (doc->reader, text_offset);
+  return bitext_doc__converted_source (&doc->conv, text_offset);
 }
 
 /**
@@ -1670,13 +1927,33 @@ bitext_document_get_paragraph (const BitextDocument *doc, guint index)
  * @text_offset: any offset of the text, at a character boundary
  *
  * Returns: the byte offset of @text_offset in the input, as for
- *   bitext_reader_get_source_offset()
+ *   bitext_reader_get_source_offset(). For a gzip'd input it counts the
+ *   decompressed bytes; for DOCX, ODT and PDF, see their converters.
  */
 gsize
 bitext_document_get_source_offset (const BitextDocument *doc, gsize text_offset)
 {
   g_return_val_if_fail (doc != NULL, 0);
-  return bitext_reader_get_source_offset (doc->reader, text_offset);
+  gsize d = decoded_offset (doc, text_offset);
+  return doc->decoded != NULL ? bitext_doc__decoded_to_input (doc->decoded, d) : d;
+}
+
+/* Line and column of decoded offset @d of a converted document (0:0 if it has no lines). */
+static BitextPosition
+converted_position (const BitextDocument *doc, gsize d)
+{
+  BitextPosition pos = { 0, 0 };
+  const GArray *starts = doc->conv.line_starts;
+  if (starts == NULL)
+    return pos;
+  guint lo = bitext_doc__find_floor (starts, d);
+  gsize length;
+  const char *text = doc->decoded != NULL ? bitext_doc__decoded_get_text (doc->decoded, &length)
+                                          : g_bytes_get_data (doc->input, &length);
+  gsize start = g_array_index (starts, gsize, lo);
+  pos.line = lo + 1;
+  pos.column = 1 + (guint) g_utf8_strlen (text + start, (gssize) (MIN (d, length) - start));
+  return pos;
 }
 
 /**
@@ -1685,12 +1962,57 @@ bitext_document_get_source_offset (const BitextDocument *doc, gsize text_offset)
  * @text_offset: any offset of the text, at a character boundary
  *
  * Returns: the line and column of @text_offset in the input, as for
- *   bitext_reader_get_position()
+ *   bitext_reader_get_position(); {0, 0} for binary formats (DOCX, ODT, PDF)
  */
 BitextPosition
 bitext_document_get_position (const BitextDocument *doc, gsize text_offset)
 {
   BitextPosition none = { 0, 0 };
   g_return_val_if_fail (doc != NULL, none);
-  return bitext_reader_get_position (doc->reader, text_offset);
+  if (doc->reader != NULL)
+    return bitext_reader_get_position (doc->reader, text_offset);
+  return converted_position (doc, decoded_offset (doc, text_offset));
+}
+
+/**
+ * bitext_document_get_codes:
+ * @doc: a document
+ * @n_codes: (out): the number of codes
+ *
+ * Returns: (transfer none) (array length=n_codes): the inline codes, sorted
+ *   by text offset; none for a plain text
+ */
+const BitextCode *
+bitext_document_get_codes (const BitextDocument *doc, guint *n_codes)
+{
+  g_return_val_if_fail (doc != NULL && n_codes != NULL, NULL);
+  const GArray *codes = doc->reader != NULL ? NULL : doc->conv.codes;
+  *n_codes = codes != NULL ? codes->len : 0;
+  return codes != NULL ? (const BitextCode *) (void *) codes->data : NULL;
+}
+
+/**
+ * bitext_document_dup_markup:
+ * @doc: a document
+ * @offset: the start of a span of the text (a segment's)
+ * @length: its length in bytes
+ *
+ * The span as TMX 1.4b inline markup (the content of a <seg>): its text
+ * escaped, and the inline codes that belong to it as <bpt>/<ept> (an
+ * OPEN and CLOSE both in the span), <it> (one of them only) or <ph>,
+ * numbered from 1 in the span, their native markup as content. Codes that
+ * wrap the whole span or stand alone at one of its edges are left out, as
+ * CAT tools leave them out of a segment.
+ *
+ * Returns: (transfer full) (nullable): the markup, or %NULL for a plain
+ *   text (the caller makes markup of its text as it does of any text)
+ */
+char *
+bitext_document_dup_markup (const BitextDocument *doc, gsize offset, gsize length)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  if (doc->reader != NULL)
+    return NULL;
+  g_return_val_if_fail (offset + length <= doc->conv.text->len, NULL);
+  return bitext_doc__converted_markup (&doc->conv, offset, offset + length);
 }

@@ -37,27 +37,28 @@ read_pdf (const char *name, GBytes *bytes, DocBuilder *b, GError **error)
   return doc_read_pdf (name, bytes, NULL, b, error);
 }
 
-static ReadFunc
-reader_for (const char *file)
-{
-  return g_str_has_suffix (file, ".pdf") ? read_pdf
-         : g_str_has_suffix (file, ".odt") ? doc_read_odt : doc_read_docx;
-}
-
-/* The paragraphs of @file as TMX markup (@markup) or as text without codes. */
+/*
+** The paragraphs of @file as the document layer gives them (its format
+** detected by content): as TMX markup (@markup) or as text.
+*/
 static GPtrArray *
 read_paragraphs (const char *file, gboolean markup)
 {
   g_autoptr(GBytes) bytes = fixture_bytes (file);
-  g_autoptr(DocBuilder) b = doc_builder_new ();
   g_autoptr(GError) error = NULL;
-  g_assert_true (reader_for (file) (file, bytes, b, &error));
+  BitextDocumentOptions opts = BITEXT_DOCUMENT_OPTIONS_INIT;
+  gsize n = 0;
+  const char *data = g_bytes_get_data (bytes, &n);
+  g_autoptr(BitextDocument) doc = bitext_document_new_for_data_with_options (file, data, n, &opts,
+                                                                             &error);
   g_assert_no_error (error);
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < b->paras->len; i++)
+  const char *text = bitext_document_get_text (doc, NULL);
+  for (guint i = 0; i < bitext_document_get_n_paragraphs (doc); i++)
     {
-      DocPara *p = g_ptr_array_index (b->paras, i);
-      g_ptr_array_add (out, markup ? doc_para_dup_markup (p) : g_strdup (p->text->str));
+      BitextSpan s = bitext_document_get_paragraph (doc, i);
+      g_ptr_array_add (out, markup ? bitext_document_dup_markup (doc, s.offset, s.length)
+                                   : g_strndup (text + s.offset, s.length));
     }
   return out;
 }
@@ -102,13 +103,13 @@ test_same_as_text (gconstpointer data)
 static const char *const lighthouse_en_markup[] = {
   "The Lighthouse Keeper",
   "The lighthouse on the northern cape was built in 1874. For <bpt i=\"1\" x=\"1\" type=\"bold\">"
-  "</bpt>ninety years<ept i=\"1\"></ept> a keeper lived in the small house beside it and lit the "
-  "lamp every evening.<ph x=\"2\" type=\"fnote\">1</ph>",
+  "&lt;b&gt;</bpt>ninety years<ept i=\"1\">&lt;/b&gt;</ept> a keeper lived in the small house beside it and lit the "
+  "lamp every evening.",
   "The lamp burned paraffin until 1921.",
   "The last keeper, Anna Berg, kept a diary. She wrote about storms, ships and the "
-  "<bpt i=\"1\" x=\"1\" type=\"italic\"></bpt>slow<ept i=\"1\"></ept> change of the seasons. Her "
-  "diary is now in the <bpt i=\"2\" x=\"2\" type=\"link\">https://example.org/museum</bpt>town "
-  "museum<ept i=\"2\"></ept>.",
+  "<bpt i=\"1\" x=\"1\" type=\"italic\">&lt;i&gt;</bpt>slow<ept i=\"1\">&lt;/i&gt;</ept> change of the seasons. Her "
+  "diary is now in the <bpt i=\"2\" x=\"2\" type=\"link\">"
+  "&lt;a href=\"https://example.org/museum\"&gt;</bpt>town museum<ept i=\"2\">&lt;/a&gt;</ept>.",
   "The lamp", "Year", "Event", "1874", "The tower was built.", "1964", "The lamp became automatic.",
   "Today visitors can climb the one hundred and twelve steps to the top. On a clear day they can "
   "see the islands in the west.",
@@ -122,6 +123,51 @@ test_markup (gconstpointer data)
   assert_paragraphs (data, TRUE, lighthouse_en_markup);
 }
 
+/* The codes of @file's document as "paragraph:offset kind native type", in order. */
+static GPtrArray *
+codes_of (const char *file)
+{
+  g_autoptr(GBytes) bytes = fixture_bytes (file);
+  g_autoptr(GError) error = NULL;
+  BitextDocumentOptions opts = BITEXT_DOCUMENT_OPTIONS_INIT;
+  gsize n = 0;
+  const char *data = g_bytes_get_data (bytes, &n);
+  g_autoptr(BitextDocument) doc = bitext_document_new_for_data_with_options (file, data, n, &opts,
+                                                                             &error);
+  g_assert_no_error (error);
+  guint n_codes = 0;
+  const BitextCode *codes = bitext_document_get_codes (doc, &n_codes);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  static const char *const kinds[] = { "open", "close", "isolated" };
+  for (guint i = 0; i < n_codes; i++)
+    {
+      guint p = 0;
+      while (p + 1 < bitext_document_get_n_paragraphs (doc)
+             && bitext_document_get_paragraph (doc, p + 1).offset <= codes[i].text_offset)
+        p++;
+      gsize at = codes[i].text_offset - bitext_document_get_paragraph (doc, p).offset;
+      g_ptr_array_add (out, g_strdup_printf ("%u:%" G_GSIZE_FORMAT " %s %s %s", p, at,
+                                             kinds[codes[i].kind], codes[i].native,
+                                             codes[i].type != NULL ? codes[i].type : "-"));
+    }
+  return out;
+}
+
+/* Codes at a paragraph's edges, which a paragraph's markup leaves out, are in the document. */
+static void
+test_codes (void)
+{
+  static const char *const want[] = {
+    "3:0 open <b> bold", "3:0 open <i> italic", "3:11 close </i> -", "3:11 close </b> -",
+    "3:16 open <i> italic", "3:22 close </i> -",
+    "5:11 isolated <footnote n=\"1\"/> fnote",
+    "8:0 open <a href=\"https://example.org/\"> link", "8:8 close </a> -",
+    NULL
+  };
+  g_autoptr(GPtrArray) got = codes_of ("tracked.odt");
+  bitext_test_assert_strv ("tracked.odt codes", got, want);
+}
+
 static void
 test_docx_tracked (void)
 {
@@ -129,11 +175,11 @@ test_docx_tracked (void)
     "The keeper painted the tower.",          /* w:ins kept, w:del dropped */
     "It was white and red.",                  /* a deleted paragraph mark joins two */
     "Name\tYear\nBerg\t1964",                 /* w:tab, w:br */
-    "<bpt i=\"1\" x=\"1\" type=\"bold\"></bpt>Bold<ept i=\"1\"></ept> plain, see page 3.",
-    "Lamps need care<ph x=\"1\" type=\"fnote\">1</ph> in the new place. Well-kept.",
+    "<bpt i=\"1\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt>Bold<ept i=\"1\">&lt;/b&gt;</ept> plain, see page 3.",
+    "Lamps need care<ph type=\"fnote\">&lt;footnote n=\"1\"/&gt;</ph> in the new place. Well-kept.",
     "Paraffin smokes.",                       /* the endnote, after its paragraph */
     "Cell one",
-    "<bpt i=\"1\" x=\"1\" type=\"link\">#top</bpt>Cell two<ept i=\"1\"></ept>",
+    "Cell two",                               /* a link round it all: left to the paragraph */
     NULL
   };
   assert_paragraphs ("tracked.docx", TRUE, want);
@@ -146,14 +192,14 @@ test_odt_tracked (void)
     "The keeper",                             /* white space collapses */
     "The keeper painted the tower.",          /* text:tracked-changes dropped */
     "Two   spaces, a\ttab and\na break.",     /* text:s c=3, text:tab, text:line-break */
-    "<bpt i=\"1\" x=\"1\" type=\"bold\"></bpt><bpt i=\"2\" x=\"2\" type=\"italic\"></bpt>Bold "
-    "italic<ept i=\"2\"></ept><ept i=\"1\"></ept> and <bpt i=\"3\" x=\"3\" type=\"italic\"></bpt>"
-    "italic<ept i=\"3\"></ept> text.",        /* parent style from styles.xml; comment dropped */
+    "<bpt i=\"1\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt><bpt i=\"2\" x=\"2\" type=\"italic\">&lt;i&gt;</bpt>"
+    "Bold italic<ept i=\"2\">&lt;/i&gt;</ept><ept i=\"1\">&lt;/b&gt;</ept> and <bpt i=\"3\" x=\"3\" "
+    "type=\"italic\">&lt;i&gt;</bpt>italic<ept i=\"3\">&lt;/i&gt;</ept> text.",        /* parent style from styles.xml; comment dropped */
     "First item",
-    "Second item<ph x=\"1\" type=\"fnote\">1</ph>",
+    "Second item",                            /* its note mark at the end: see test_codes */
     "A note.",
     "Cell one",
-    "<bpt i=\"1\" x=\"1\" type=\"link\">https://example.org/</bpt>Cell two<ept i=\"1\"></ept>",
+    "Cell two",
     NULL
   };
   assert_paragraphs ("tracked.odt", TRUE, want);
@@ -356,6 +402,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/documents/markup/odt", "lighthouse.en.odt", test_markup);
   g_test_add_func ("/documents/docx/tracked", test_docx_tracked);
   g_test_add_func ("/documents/odt/tracked", test_odt_tracked);
+  g_test_add_func ("/documents/odt/codes", test_codes);
   g_test_add_func ("/documents/pdf/en", test_pdf_en);
   g_test_add_func ("/documents/pdf/ru", test_pdf_ru);
   g_test_add_func ("/documents/pdf/hyphens", test_pdf_hyphens);

@@ -1,6 +1,8 @@
 /* bitext tests — document.c: reading, normalising and mapping text back to its file. */
 #include <bitext/bitext.h>
 
+#include "document-private.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -8,6 +10,11 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
+
+/* The advice an invalid UTF-8 error ends with when the bytes are not UTF-8 from the start. */
+#define ADVICE_UNCLEAR "; the encoding is unclear (maybe ISO-8859-1, ISO-8859-2, ISO-8859-9): " \
+                       "give it with --encoding"
+#define ADVICE_NONE "; for a text in another encoding give --encoding (e.g. cp1251, KOI8-R or cp1252)"
 
 static char *tmpdir;
 
@@ -216,7 +223,7 @@ test_utf8_error_after_paragraphs (void)
 
   assert_strv (before, expected);
   g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING);
-  g_assert_cmpstr (error->message, ==, "x:3:3: invalid UTF-8 (byte offset 12)");
+  g_assert_cmpstr (error->message, ==, "x:3:3: invalid UTF-8 (byte offset 12)" ADVICE_UNCLEAR);
   g_error_free (error);
 }
 
@@ -225,9 +232,9 @@ test_utf8_truncated (void)
 {
   static const struct { const char *input; const char *message; } cases[] = {
     { "abc\xd0", "t:1:4: invalid UTF-8 (byte offset 3)" },
-    { "\xc0\x80", "t:1:1: invalid UTF-8 (byte offset 0)" },                  /* overlong NUL */
-    { "x\n\xed\xa0\x80", "t:2:1: invalid UTF-8 (byte offset 2)" },          /* surrogate */
-    { "  \t\xfe", "t:1:4: invalid UTF-8 (byte offset 3)" },                 /* after blanks */
+    { "\xc0\x80", "t:1:1: invalid UTF-8 (byte offset 0)" ADVICE_NONE },      /* overlong NUL */
+    { "x\n\xed\xa0\x80", "t:2:1: invalid UTF-8 (byte offset 2)" ADVICE_NONE }, /* surrogate */
+    { "  \t\xfe", "t:1:4: invalid UTF-8 (byte offset 3)" ADVICE_NONE },     /* after blanks */
     { "a\r\xe2\x82", "t:2:1: invalid UTF-8 (byte offset 2)" },              /* CR ends line 1 */
   };
 
@@ -262,7 +269,7 @@ test_utf8_across_window (void)
   g_string_append (s, "\xd0" "A\n");
   GError *bad = load_error ("window-bad.txt", s->str, s->len);
   g_autofree char *bad_path = g_build_filename (tmpdir, "window-bad.txt", NULL);
-  g_autofree char *expected = g_strdup_printf ("%s:1:65536: invalid UTF-8 (byte offset 65535)",
+  g_autofree char *expected = g_strdup_printf ("%s:1:65536: invalid UTF-8 (byte offset 65535)" ADVICE_NONE,
                                                bad_path);
   g_assert_error (bad, BITEXT_ERROR, BITEXT_ERROR_ENCODING);
   g_assert_cmpstr (bad->message, ==, expected);
@@ -322,7 +329,7 @@ test_utf8_matches_glib (void)
           g_string_append (s, shift % 2 ? "\xd0\x96" : "b");
         g_string_append (s, bad[b]);
         g_string_append (s, shift % 3 ? "abcdefghijklmnop" : "\xd0\x96\xd0\x96\xd0\x96\xd0\x96");
-        g_autoptr(BitextReader) reader = bitext_reader_new_for_data ("r", s->str, s->len);
+        g_autoptr(BitextReader) reader = bitext_reader__new_raw ("r", s->str, s->len);
         assert_checks_like_glib (reader, s->str, s->len);
       }
   for (int i = 0; i < 40000; i++)
@@ -338,7 +345,7 @@ test_utf8_matches_glib (void)
           else
             g_string_append (s, good[r % G_N_ELEMENTS (good)]);
         }
-      g_autoptr(BitextReader) reader = bitext_reader_new_for_data ("r", s->str, s->len);
+      g_autoptr(BitextReader) reader = bitext_reader__new_raw ("r", s->str, s->len);
       assert_checks_like_glib (reader, s->str, s->len);
     }
   g_rand_free (rand);

@@ -6,7 +6,7 @@ plan 12
 
 printf 'Good line.\nBad \xff byte here.\n' >"$TMP/invalid.txt"
 ok "invalid UTF-8: file:line:col and byte offset" \
-  expect_error 2 "^bitext: .*invalid.txt:2:5: invalid UTF-8 \(byte offset 15\)$" "$BITEXT" segment "$TMP/invalid.txt"
+  expect_error 2 "^bitext: .*invalid.txt:2:5: invalid UTF-8 \(byte offset 15\); for a text in another encoding give --encoding" "$BITEXT" segment "$TMP/invalid.txt"
 
 printf '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00' >"$TMP/image.png"
 ok "binary file" expect_error 2 "^bitext: .*image.png:[0-9]+:[0-9]+: " "$BITEXT" segment "$TMP/image.png"
@@ -21,7 +21,7 @@ ok "missing path" expect_error 2 "^bitext: .*missing.txt: No such file or direct
 : >"$TMP/empty.txt"
 ok "empty file: no output, success" bash -c '[ -z "$("$BITEXT" segment "$TMP/empty.txt")" ]'
 
-ok "stdin with invalid UTF-8" bash -c 'printf "A\xc3(" | "$BITEXT" segment - 2>"$TMP/e"; s=$?; [ $s -eq 2 ] && grep -q "^bitext: <stdin>:1:2: invalid UTF-8 (byte offset 1)$" "$TMP/e"'
+ok "stdin with invalid UTF-8" bash -c 'printf "A\xc3(" | "$BITEXT" segment - 2>"$TMP/e"; s=$?; [ $s -eq 2 ] && grep -q "^bitext: <stdin>:1:2: invalid UTF-8 (byte offset 1); for a text in another encoding give --encoding (e.g. cp1251, KOI8-R or cp1252)$" "$TMP/e"'
 
 echo "old content" >"$TMP/keep.txt"
 ok "failed run leaves -o target untouched" bash -c '
