@@ -43,9 +43,9 @@ typedef struct
   gsf_off_t too_big_size;
 } ZipCensus;
 
-/* Count the members under @dir and find the first that declares more than the limit. */
+/* Count the members under @dir (at @prefix) and find the first that declares more than the limit. */
 static void
-census (GsfInfile *dir, ZipCensus *c)
+census (GsfInfile *dir, const char *prefix, ZipCensus *c)
 {
   int n = gsf_infile_num_children (dir);
   for (int i = 0; i < n && c->n_entries <= MAX_ENTRIES; i++)
@@ -54,11 +54,15 @@ census (GsfInfile *dir, ZipCensus *c)
       if (child == NULL)
         continue;
       c->n_entries++;
+      g_autofree char *path = g_strconcat (prefix, gsf_input_name (child), NULL);
       if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
-        census (GSF_INFILE (child), c);
+        {
+          g_autofree char *sub = g_strconcat (path, "/", NULL);
+          census (GSF_INFILE (child), sub, c);
+        }
       else if (c->too_big == NULL && gsf_input_size (child) > (gsf_off_t) c->limit)
         {
-          c->too_big = g_strdup (gsf_input_name (child));
+          c->too_big = g_steal_pointer (&path);
           c->too_big_size = gsf_input_size (child);
         }
     }
@@ -85,7 +89,7 @@ doc_zip_open (const char *name, GBytes *bytes, GError **error)
       return NULL;
     }
   ZipCensus c = { 0, MAX (GRACE_BYTES, (gsize) MAX_RATIO * size), NULL, 0 };
-  census (zip, &c);
+  census (zip, "", &c);
   g_autofree char *too_big = c.too_big;
   if (c.n_entries > MAX_ENTRIES)
     {

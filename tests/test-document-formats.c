@@ -37,21 +37,25 @@ read_pdf (const char *name, GBytes *bytes, DocBuilder *b, GError **error)
   return doc_read_pdf (name, bytes, NULL, b, error);
 }
 
-/*
-** The paragraphs of @file as the document layer gives them (its format
-** detected by content): as TMX markup (@markup) or as text.
-*/
-static GPtrArray *
-read_paragraphs (const char *file, gboolean markup)
+/* The document of the fixture @file, its format detected by content. */
+static BitextDocument *
+load_fixture (const char *file)
 {
   g_autoptr(GBytes) bytes = fixture_bytes (file);
   g_autoptr(GError) error = NULL;
   BitextDocumentOptions opts = BITEXT_DOCUMENT_OPTIONS_INIT;
   gsize n = 0;
   const char *data = g_bytes_get_data (bytes, &n);
-  g_autoptr(BitextDocument) doc = bitext_document_new_for_data_with_options (file, data, n, &opts,
-                                                                             &error);
+  BitextDocument *doc = bitext_document_new_for_data_with_options (file, data, n, &opts, &error);
   g_assert_no_error (error);
+  return doc;
+}
+
+/* The paragraphs of @file as the document layer gives them: as TMX markup (@markup) or as text. */
+static GPtrArray *
+read_paragraphs (const char *file, gboolean markup)
+{
+  g_autoptr(BitextDocument) doc = load_fixture (file);
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
   const char *text = bitext_document_get_text (doc, NULL);
   for (guint i = 0; i < bitext_document_get_n_paragraphs (doc); i++)
@@ -127,14 +131,7 @@ test_markup (gconstpointer data)
 static GPtrArray *
 codes_of (const char *file)
 {
-  g_autoptr(GBytes) bytes = fixture_bytes (file);
-  g_autoptr(GError) error = NULL;
-  BitextDocumentOptions opts = BITEXT_DOCUMENT_OPTIONS_INIT;
-  gsize n = 0;
-  const char *data = g_bytes_get_data (bytes, &n);
-  g_autoptr(BitextDocument) doc = bitext_document_new_for_data_with_options (file, data, n, &opts,
-                                                                             &error);
-  g_assert_no_error (error);
+  g_autoptr(BitextDocument) doc = load_fixture (file);
   guint n_codes = 0;
   const BitextCode *codes = bitext_document_get_codes (doc, &n_codes);
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
