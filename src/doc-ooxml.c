@@ -5,7 +5,8 @@
  * document's. Every w:p is a paragraph, in reading order: body paragraphs,
  * table cells row by row, and after a paragraph the notes it refers to and
  * the text boxes it anchors. Runs give their bold, italic and underline
- * (w:rPr, with w:val="0"/"false" switching a toggle off) and hyperlinks
+ * (their character style through w:basedOn, then w:rPr, where w:val="0" or
+ * "false" switches a toggle off) and hyperlinks
  * their target, as paired codes; a note reference is a placeholder code.
  * Tracked changes read as the final text: w:ins and w:moveTo are kept,
  * w:del and w:moveFrom dropped, and a paragraph whose mark was deleted runs
@@ -25,6 +26,8 @@
 #define REL_DOC NS_R "/officeDocument"
 #define REL_FOOTNOTES NS_R "/footnotes"
 #define REL_ENDNOTES NS_R "/endnotes"
+#define REL_STYLES NS_R "/styles"
+#define NS_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 typedef struct
 {
@@ -36,6 +39,7 @@ typedef struct
   GPtrArray *pending;           /* nodes to read after the current paragraph (notes, text boxes) */
   gboolean joining;             /* the last paragraph's mark was deleted: it runs on */
   guint n_refs[2];              /* footnote, endnote references so far: Word numbers them so */
+  GHashTable *styles;           /* w:styleId -> w:style node (character styles), or NULL */
 } Docx;
 
 typedef struct
@@ -65,23 +69,45 @@ child (xmlNode *parent, const char *local)
   return NULL;
 }
 
-/* The formatting of run @r, starting from the formatting @fmt of its context. */
+/* @fmt with the toggles of the run properties @rpr (w:rPr) applied. */
 static guint
-run_format (xmlNode *r, guint fmt)
+apply_props (xmlNode *rpr, guint fmt)
 {
-  xmlNode *rpr = child (r, "rPr");
-  if (rpr == NULL)
-    return fmt;
   static const struct { const char *prop; guint bit; } props[] = {
     { "b", DOC_FMT_BOLD }, { "i", DOC_FMT_ITALIC }, { "u", DOC_FMT_UNDERLINE },
   };
-  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+  for (guint i = 0; rpr != NULL && i < G_N_ELEMENTS (props); i++)
     {
       xmlNode *p = child (rpr, props[i].prop);
       if (p != NULL)
         fmt = toggle_on (p) ? (fmt | props[i].bit) : (fmt & ~props[i].bit);
     }
   return fmt;
+}
+
+/* @fmt with character style @id applied, its w:basedOn chain first; @depth guards cycles. */
+static guint
+style_format (Docx *d, const char *id, guint fmt, guint depth)
+{
+  xmlNode *style = id != NULL && d->styles != NULL ? g_hash_table_lookup (d->styles, id) : NULL;
+  if (style == NULL || depth > g_hash_table_size (d->styles))
+    return fmt;
+  xmlNode *based = child (style, "basedOn");
+  fmt = style_format (d, based != NULL ? doc_xml_attr (based, NS_W, "val") : NULL, fmt, depth + 1);
+  return apply_props (child (style, "rPr"), fmt);
+}
+
+/* The formatting of run @r: its character style (w:rStyle), then its direct properties. */
+static guint
+run_format (Docx *d, xmlNode *r, guint fmt)
+{
+  xmlNode *rpr = child (r, "rPr");
+  if (rpr == NULL)
+    return fmt;
+  xmlNode *rstyle = child (rpr, "rStyle");
+  if (rstyle != NULL)
+    fmt = style_format (d, doc_xml_attr (rstyle, NS_W, "val"), fmt, 0);
+  return apply_props (rpr, fmt);
 }
 
 static void
@@ -113,6 +139,8 @@ queue_text_boxes (Docx *d, xmlNode *node)
     {
       if (doc_xml_is (n, NS_W, "txbxContent"))
         queue (d, n, d->part);
+      else if (doc_xml_is (n, NS_MC, "Fallback"))
+        continue;               /* the same content again, for older readers (ECMA-376 Part 3) */
       else if (n->type == XML_ELEMENT_NODE)
         queue_text_boxes (d, n);
     }
@@ -121,7 +149,7 @@ queue_text_boxes (Docx *d, xmlNode *node)
 static void
 read_run (Docx *d, xmlNode *r, guint fmt, const char *link)
 {
-  fmt = run_format (r, fmt);
+  fmt = run_format (d, r, fmt);
   doc_builder_set_format (d->b, fmt, link);
   for (xmlNode *n = r->children; n != NULL; n = n->next)
     {
@@ -261,6 +289,28 @@ read_blocks (Docx *d, xmlNode *parent)
 }
 
 /*
+** The root of the part related to @doc_part by @rel_type (@path for
+** messages), its document kept in @docs; *@root is NULL when there is no
+** such part. FALSE with @error set when it cannot be read or parsed.
+*/
+static gboolean
+load_related (const char *name, GsfInput *doc_part, const char *rel_type, const char *path,
+              GPtrArray *docs, xmlNode **root, GError **error)
+{
+  *root = NULL;
+  g_autoptr(GsfInput) part = gsf_open_pkg_open_rel_by_type (doc_part, rel_type, NULL);
+  if (part == NULL)
+    return TRUE;
+  g_autoptr(GBytes) bytes = doc_zip_read_member (name, part, path, error);
+  xmlDoc *doc = bytes != NULL ? doc_zip_parse_xml (name, path, bytes, error) : NULL;
+  if (doc == NULL)
+    return FALSE;
+  g_ptr_array_add (docs, doc);
+  *root = xmlDocGetRootElement (doc);
+  return TRUE;
+}
+
+/*
 ** The notes of the part related to @doc_part by @rel_type (footnotes or
 ** endnotes) into @notes by w:id, their documents kept in @docs. No such
 ** part: no notes.
@@ -269,23 +319,41 @@ static gboolean
 load_notes (const char *name, GsfInput *doc_part, const char *rel_type, const char *element,
             GHashTable **notes, GPtrArray *docs, GError **error)
 {
-  g_autoptr(GsfInput) part = gsf_open_pkg_open_rel_by_type (doc_part, rel_type, NULL);
-  if (part == NULL)
-    return TRUE;
   const char *path = strcmp (element, "footnote") == 0 ? "word/footnotes.xml" : "word/endnotes.xml";
-  g_autoptr(GBytes) bytes = doc_zip_read_member (name, part, path, error);
-  xmlDoc *doc = bytes != NULL ? doc_zip_parse_xml (name, path, bytes, error) : NULL;
-  if (doc == NULL)
+  xmlNode *root = NULL;
+  if (!load_related (name, doc_part, rel_type, path, docs, &root, error))
     return FALSE;
-  g_ptr_array_add (docs, doc);
+  if (root == NULL)
+    return TRUE;
   *notes = g_hash_table_new (g_str_hash, g_str_equal);
-  for (xmlNode *n = xmlDocGetRootElement (doc)->children; n != NULL; n = n->next)
+  for (xmlNode *n = root->children; n != NULL; n = n->next)
     {
       const char *type = doc_xml_is (n, NS_W, element) ? doc_xml_attr (n, NS_W, "type") : "x";
       const char *id = doc_xml_attr (n, NS_W, "id");
       /* Separators (w:type="separator", "continuationSeparator") are not notes. */
       if (type == NULL && id != NULL)
         g_hash_table_insert (*notes, (gpointer) id, n);
+    }
+  return TRUE;
+}
+
+/* The character styles of the styles part related to @doc_part into @styles; none: NULL. */
+static gboolean
+load_styles (const char *name, GsfInput *doc_part, GHashTable **styles, GPtrArray *docs,
+             GError **error)
+{
+  xmlNode *root = NULL;
+  if (!load_related (name, doc_part, REL_STYLES, "word/styles.xml", docs, &root, error))
+    return FALSE;
+  if (root == NULL)
+    return TRUE;
+  *styles = g_hash_table_new (g_str_hash, g_str_equal);
+  for (xmlNode *n = root->children; n != NULL; n = n->next)
+    {
+      const char *type = doc_xml_is (n, NS_W, "style") ? doc_xml_attr (n, NS_W, "type") : NULL;
+      const char *id = doc_xml_attr (n, NS_W, "styleId");
+      if (type != NULL && strcmp (type, "character") == 0 && id != NULL)
+        g_hash_table_insert (*styles, (gpointer) id, n);
     }
   return TRUE;
 }
@@ -327,8 +395,9 @@ doc_read_docx (const char *name, GBytes *bytes, DocBuilder *b, GError **error)
     }
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFreeDoc);
   Docx d = { name, b, doc_part, { NULL, NULL }, path, g_ptr_array_new_with_free_func (g_free),
-             FALSE, { 0, 0 } };
-  gboolean ok = load_notes (name, doc_part, REL_FOOTNOTES, "footnote", &d.notes[0], docs, error)
+             FALSE, { 0, 0 }, NULL };
+  gboolean ok = load_styles (name, doc_part, &d.styles, docs, error)
+                && load_notes (name, doc_part, REL_FOOTNOTES, "footnote", &d.notes[0], docs, error)
                 && load_notes (name, doc_part, REL_ENDNOTES, "endnote", &d.notes[1], docs, error);
   if (ok)
     {
@@ -340,5 +409,7 @@ doc_read_docx (const char *name, GBytes *bytes, DocBuilder *b, GError **error)
   for (guint k = 0; k < 2; k++)
     if (d.notes[k] != NULL)
       g_hash_table_unref (d.notes[k]);
+  if (d.styles != NULL)
+    g_hash_table_unref (d.styles);
   return ok;
 }

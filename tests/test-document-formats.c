@@ -175,6 +175,9 @@ test_docx_tracked (void)
     "<bpt i=\"1\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt>Bold<ept i=\"1\">&lt;/b&gt;</ept> plain, see page 3.",
     "Lamps need care<ph type=\"fnote\">&lt;footnote n=\"1\"/&gt;</ph> in the new place. Well-kept.",
     "Paraffin smokes.",                       /* the endnote, after its paragraph */
+    "<bpt i=\"1\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt><bpt i=\"2\" x=\"2\" type=\"italic\">&lt;i&gt;</bpt>"
+    "Styled<ept i=\"2\">&lt;/i&gt;</ept><ept i=\"1\">&lt;/b&gt;</ept> run, a box:", /* w:rStyle, w:basedOn */
+    "Boxed text.",                            /* a text box once: mc:Fallback skipped */
     "Cell one",
     "Cell two",                               /* a link round it all: left to the paragraph */
     NULL

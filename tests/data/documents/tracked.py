@@ -5,7 +5,10 @@ Run by make-fixtures.sh; the outputs are committed."""
 import zipfile
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' \
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' \
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" ' \
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
 REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 
 def docx(path):
@@ -29,6 +32,12 @@ def docx(path):
         '<w:r><w:endnoteReference w:id="1"/></w:r>'
         '<w:moveTo w:id="5" w:author="A"><w:r><w:t xml:space="preserve"> in the new place.</w:t></w:r></w:moveTo>'
         '<w:r><w:t xml:space="preserve"> Well</w:t></w:r><w:r><w:noBreakHyphen/><w:t>kept.</w:t></w:r></w:p>'
+        '<w:p><w:r><w:rPr><w:rStyle w:val="StrongEmphasis"/></w:rPr><w:t>Styled</w:t></w:r>'
+        '<w:r><w:t xml:space="preserve"> run, a box:</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps">'
+        '<w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Boxed text.</w:t></w:r></w:p></w:txbxContent>'
+        '</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r>'
+        '<w:t>Boxed text.</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r></w:p>'
         '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell one</w:t></w:r></w:p></w:tc>'
         '<w:tc><w:p><w:hyperlink w:anchor="top"><w:r><w:t>Cell two</w:t></w:r></w:hyperlink></w:p></w:tc></w:tr></w:tbl>')
     files = {
@@ -41,7 +50,13 @@ def docx(path):
             f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/></Relationships>',
         'word/_rels/document.xml.rels':
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL}/endnotes" Target="endnotes.xml"/></Relationships>',
+            f'<Relationship Id="rId1" Type="{REL}/endnotes" Target="endnotes.xml"/>'
+            f'<Relationship Id="rId2" Type="{REL}/styles" Target="styles.xml"/></Relationships>',
+        'word/styles.xml':
+            f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W}>'
+            '<w:style w:type="character" w:styleId="Emphasis"><w:rPr><w:i/></w:rPr></w:style>'
+            '<w:style w:type="character" w:styleId="StrongEmphasis"><w:basedOn w:val="Emphasis"/>'
+            '<w:rPr><w:b/></w:rPr></w:style></w:styles>',
         'word/document.xml':
             f'<?xml version="1.0" encoding="UTF-8"?>\n<w:document {W}>\n<w:body>{body}</w:body></w:document>',
         'word/endnotes.xml':
