@@ -13,6 +13,7 @@
 
 #include "bitext/error.h"
 #include "document-private.h"
+#include "text-private.h"
 #include "tmx-private.h"
 
 /* ---- The format table --------------------------------------------------- */
@@ -718,9 +719,22 @@ code_in_span (const GArray *codes, guint first, guint last, guint i, gsize start
   return FALSE;
 }
 
+/* Escape text[0, length) for TMX, line breaks made spaces as in sentence texts. */
 static void
-append_code (GString *out, const GArray *codes, guint first, guint last, guint i, guint *next_i,
-             GArray *numbers)
+escape_collapsed (GString *out, const char *text, gsize length)
+{
+  bitext__append_collapsed_with (out, text, length, bitext_tmx__escape_text);
+}
+
+/*
+** Code @i of @codes as TMX: bpt/ept when its partner is in codes[first,
+** last) too (and in the span: the caller checks), else it (an unpaired
+** half) or ph (isolated). Its number (i, x) is its id, unique in the
+** document, so that the markups of a bead's sentences can be joined.
+*/
+static void
+append_code (GString *out, const GArray *codes, guint first, guint last, guint i, gsize start,
+             gsize end)
 {
   const BitextCode *c = &g_array_index (codes, BitextCode, i);
   g_autoptr(GString) attr = g_string_new (NULL);
@@ -731,36 +745,26 @@ append_code (GString *out, const GArray *codes, guint first, guint last, guint i
       g_string_append_c (attr, '"');
     }
   const char *elem;
-  gboolean paired = FALSE;
-  guint n = 0;
   if (c->kind == BITEXT_CODE_ISOLATED)
     elem = "ph";
-  else if (c->kind == BITEXT_CODE_OPEN)
-    {
-      paired = find_partner (codes, i + 1, last, BITEXT_CODE_CLOSE, c->id) >= 0;
-      elem = paired ? "bpt" : "it";
-      n = ++*next_i;
-      guint pair[2] = { c->id, n };
-      g_array_append_vals (numbers, pair, 1);
-    }
   else
     {
-      paired = find_partner (codes, first, i, BITEXT_CODE_OPEN, c->id) >= 0;
-      elem = paired ? "ept" : "it";
-      for (guint k = 0; k < numbers->len; k++)
-        if (g_array_index (numbers, guint, 2 * k) == c->id)
-          n = g_array_index (numbers, guint, 2 * k + 1);
+      gboolean open = c->kind == BITEXT_CODE_OPEN;
+      gssize j = open ? find_partner (codes, i + 1, last, BITEXT_CODE_CLOSE, c->id)
+                      : find_partner (codes, first, i, BITEXT_CODE_OPEN, c->id);
+      gboolean paired = j >= 0 && code_in_span (codes, first, last, (guint) j, start, end);
+      elem = !paired ? "it" : open ? "bpt" : "ept";
     }
   g_string_append_printf (out, "<%s", elem);
   if (strcmp (elem, "bpt") == 0)
-    g_string_append_printf (out, " i=\"%u\" x=\"%u\"%s", n, n, attr->str);
+    g_string_append_printf (out, " i=\"%u\" x=\"%u\"%s", c->id, c->id, attr->str);
   else if (strcmp (elem, "ept") == 0)
-    g_string_append_printf (out, " i=\"%u\"", n);
+    g_string_append_printf (out, " i=\"%u\"", c->id);
   else if (strcmp (elem, "it") == 0)
-    g_string_append_printf (out, " pos=\"%s\"%s", c->kind == BITEXT_CODE_OPEN ? "begin" : "end",
-                            attr->str);
+    g_string_append_printf (out, " pos=\"%s\" x=\"%u\"%s",
+                            c->kind == BITEXT_CODE_OPEN ? "begin" : "end", c->id, attr->str);
   else
-    g_string_append_printf (out, "%s", attr->str);
+    g_string_append_printf (out, " x=\"%u\"%s", c->id, attr->str);
   g_string_append_c (out, '>');
   bitext_tmx__escape_text (out, c->native, strlen (c->native));
   g_string_append_printf (out, "</%s>", elem);
@@ -768,8 +772,8 @@ append_code (GString *out, const GArray *codes, guint first, guint last, guint i
 
 /*
 ** TMX inline markup for text[start, end) of a converted document: the text
-** escaped, the codes that belong to the span (code_in_span()) as bpt/ept
-** (paired in the span), it (not), ph (isolated), numbered from 1.
+** escaped (line breaks as spaces), and the codes that belong to the span
+** (code_in_span()) in their places.
 */
 char *
 bitext_doc__converted_markup (const DocConverted *conv, gsize start, gsize end)
@@ -779,19 +783,17 @@ bitext_doc__converted_markup (const DocConverted *conv, gsize start, gsize end)
   guint first = first_code (codes, start), last = first;
   while (last < codes->len && g_array_index (codes, BitextCode, last).text_offset <= end)
     last++;
-  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
-  guint next_i = 0;
   gsize at = start;
   for (guint i = first; i < last; i++)
     {
       if (!code_in_span (codes, first, last, i, start, end))
         continue;
       gsize t = g_array_index (codes, BitextCode, i).text_offset;
-      bitext_tmx__escape_text (out, conv->text->str + at, t - at);
+      escape_collapsed (out, conv->text->str + at, t - at);
       at = t;
-      append_code (out, codes, first, last, i, &next_i, numbers);
+      append_code (out, codes, first, last, i, start, end);
     }
-  bitext_tmx__escape_text (out, conv->text->str + at, end - at);
+  escape_collapsed (out, conv->text->str + at, end - at);
   return g_string_free (out, FALSE);
 }
 

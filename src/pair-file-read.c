@@ -268,8 +268,8 @@ read_texts (Load *l, BitextPair *pair, SideInfo info[2])
       if (!bitext_pair__read_units (pair, info[0].path, &options, error))
         return FALSE;
     }
-  else if (!bitext_pair__load_side (pair, 0, info[0].path, info[0].lang, error)
-           || !bitext_pair__load_side (pair, 1, info[1].path, info[1].lang, error))
+  else if (!bitext_pair__load_side (pair, 0, info[0].path, info[0].lang, NULL, error)
+           || !bitext_pair__load_side (pair, 1, info[1].path, info[1].lang, NULL, error))
     return FALSE;
   for (guint s = 0; s < 2; s++)
     if (pair->text[s].sentences->len != info[s].sentences)

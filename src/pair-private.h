@@ -12,6 +12,8 @@ typedef struct
 {
   BitextPairSentence pub;
   const char *original;     /* in BitextPair.strings */
+  const char *markup;       /* TMX inline markup of the original (codes of an HTML, man...
+                               input), in BitextPair.strings; NULL for a plain text */
 } PairSentence;
 
 /* One side: a file's identity, language and sentences. */
@@ -85,9 +87,13 @@ BitextPair *bitext_pair__new            (BitextPairSegmentation segmentation);
 void        bitext_pair__text_init      (PairText *text, const char *path, const char *lang);
 void        bitext_pair__add_sentence   (BitextPair *pair, BitextPairSide side,
                                          const BitextPairSentence *sentence);
+void        bitext_pair__add_sentence_markup (BitextPair *pair, BitextPairSide side,
+                                              const BitextPairSentence *sentence,
+                                              const char *markup);
 gboolean    bitext_pair__checksum_file  (const char *path, char **sha256, GError **error);
 gboolean    bitext_pair__load_side      (BitextPair *pair, BitextPairSide side, const char *path,
-                                         const char *lang, GError **error);
+                                         const char *lang, const BitextDocumentOptions *input,
+                                         GError **error);
 gboolean    bitext_pair__read_units     (BitextPair *pair, const char *path,
                                          const BitextPairOptions *options, GError **error);
 gboolean    bitext_pair__read_bead_file (BitextPair *pair, const char *path, GError **error);

@@ -281,6 +281,40 @@ append_range (GString *s, guint start, guint len)
 }
 
 /*
+** The TMX markup of sentences start..start+len-1 of @side joined by one
+** space (their codes are numbered by the document, so they do not clash),
+** or NULL when one of them has none (a plain text) or was edited.
+*/
+static char *
+unit_markup (const BitextPair *pair, guint side, guint start, guint len)
+{
+  GString *out = g_string_new (NULL);
+  for (guint k = 0; k < len; k++)
+    {
+      const PairSentence *s = sentence_at (pair, side, start + k);
+      if (s->markup == NULL || s->pub.edited)
+        return (g_string_free (out, TRUE), NULL);
+      if (k > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, s->markup);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Add the variant of @side of bead @b: its markup when its sentences have codes, else its text. */
+static gboolean
+add_side (BitextTmUnit *unit, const BitextPair *pair, guint side, const BitextBead *b,
+          const char *text, GError **error)
+{
+  const char *lang = pair->text[side].lang;
+  g_autofree char *markup = unit_markup (pair, side, side == 0 ? b->src_start : b->tgt_start,
+                                         side == 0 ? b->src_len : b->tgt_len);
+  if (markup != NULL)
+    return bitext_tm_unit_add_variant_markup (unit, lang, markup, error) != NULL;
+  return bitext_tm_unit_add_variant (unit, lang, text, error) != NULL;
+}
+
+/*
 ** The translation unit of one bead: source variant first, then target, with
 ** the props of include/bitext/tmx.h.
 */
@@ -300,8 +334,7 @@ bead_unit (BitextPair *pair, guint index, const char *source, GError **error)
   bitext_tm_unit_add_prop (unit, BITEXT_TMX_PROP_BEAD, bitext_bead_get_type (b));
   bitext_tm_unit_add_prop (unit, BITEXT_TMX_PROP_SOURCE, source);
   bitext_tm_unit_add_prop (unit, BITEXT_TMX_PROP_POSITION, position->str);
-  if (bitext_tm_unit_add_variant (unit, pair->text[0].lang, u->source, error) == NULL
-      || bitext_tm_unit_add_variant (unit, pair->text[1].lang, u->target, error) == NULL)
+  if (!add_side (unit, pair, 0, b, u->source, error) || !add_side (unit, pair, 1, b, u->target, error))
     return NULL;
   return g_steal_pointer (&unit);
 }

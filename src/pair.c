@@ -63,14 +63,25 @@ bitext_pair__text_init (PairText *text, const char *path, const char *lang)
   text->lang = g_strdup (lang);
 }
 
-/* Add a sentence to @side; its text is copied into the pair's strings. */
+/*
+** Add a sentence to @side; its text and @markup (nullable: the TMX inline
+** markup of a sentence with inline codes) are copied into the pair's strings.
+*/
+void
+bitext_pair__add_sentence_markup (BitextPair *pair, BitextPairSide side,
+                                  const BitextPairSentence *sentence, const char *markup)
+{
+  PairSentence s = { *sentence, NULL, NULL };
+  s.pub.text = s.original = g_string_chunk_insert (pair->strings, sentence->text);
+  s.markup = markup != NULL ? g_string_chunk_insert (pair->strings, markup) : NULL;
+  s.pub.edited = FALSE;
+  g_array_append_val (pair->text[side].sentences, s);
+}
+
 void
 bitext_pair__add_sentence (BitextPair *pair, BitextPairSide side, const BitextPairSentence *sentence)
 {
-  PairSentence s = { *sentence, NULL };
-  s.pub.text = s.original = g_string_chunk_insert (pair->strings, sentence->text);
-  s.pub.edited = FALSE;
-  g_array_append_val (pair->text[side].sentences, s);
+  bitext_pair__add_sentence_markup (pair, side, sentence, NULL);
 }
 
 /*
@@ -146,9 +157,10 @@ read_segments (BitextPair *pair, BitextPairSide side, const BitextDocument *doc,
     {
       const BitextSegment *s = &g_array_index (segs, BitextSegment, i);
       g_autofree char *t = bitext_segment_dup_text (text, &s->span);
+      g_autofree char *markup = bitext_document_dup_markup (doc, s->span.offset, s->span.length);
       BitextPairSentence sentence = { t, s->paragraph, s->source_offset, s->source_end,
                                       s->start, s->end, FALSE };
-      bitext_pair__add_sentence (pair, side, &sentence);
+      bitext_pair__add_sentence_markup (pair, side, &sentence, markup);
     }
   return TRUE;
 }
@@ -161,9 +173,9 @@ read_segments (BitextPair *pair, BitextPairSide side, const BitextDocument *doc,
 */
 gboolean
 bitext_pair__load_side (BitextPair *pair, BitextPairSide side, const char *path, const char *lang,
-                        GError **error)
+                        const BitextDocumentOptions *input, GError **error)
 {
-  g_autoptr(BitextDocument) doc = bitext_document_load (path, error);
+  g_autoptr(BitextDocument) doc = bitext_document_load_with_options (path, input, error);
   if (doc == NULL)
     return FALSE;
   if (lang == NULL || strcmp (lang, "auto") == 0)
@@ -235,8 +247,10 @@ new_from_texts (const char *src_path, const char *tgt_path, const char *beads_pa
   g_autoptr(BitextPair) pair = bitext_pair__new (
       options->presegmented ? BITEXT_PAIR_SEGMENT_LINES : BITEXT_PAIR_SEGMENT_TEXT);
   bitext_pair__store_options (pair, options);
-  if (!bitext_pair__load_side (pair, BITEXT_PAIR_SOURCE, src_path, options->src_lang, error)
-      || !bitext_pair__load_side (pair, BITEXT_PAIR_TARGET, tgt_path, options->tgt_lang, error))
+  if (!bitext_pair__load_side (pair, BITEXT_PAIR_SOURCE, src_path, options->src_lang,
+                               &options->input[0], error)
+      || !bitext_pair__load_side (pair, BITEXT_PAIR_TARGET, tgt_path, options->tgt_lang,
+                                  &options->input[1], error))
     return NULL;
   if (beads_path != NULL ? !bitext_pair__read_bead_file (pair, beads_path, error)
                          : !bitext_pair__align_all (pair, error))

@@ -26,6 +26,7 @@
 #include "bitext/error.h"
 #include "segment-private.h"
 #include "srx-private.h"
+#include "text-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UBreakIterator, ubrk_close)
 
@@ -668,33 +669,6 @@ cursor_segment (Cursor *cur, int32_t start, int32_t end, gsize pair[2], BitextPo
   pos[1] = cursor_last_position (cur, end);
 }
 
-/*
-** Append @text[0..length) to @out with every run of white space that holds a
-** line break replaced by one space.
-*/
-static void
-append_collapsed (GString *out, const char *text, gsize length)
-{
-  gsize i = 0;
-  while (i < length)
-    {
-      const char *nl = memchr (text + i, '\n', length - i);
-      if (nl == NULL)
-        {
-          g_string_append_len (out, text + i, (gssize) (length - i));
-          return;
-        }
-      gsize a = (gsize) (nl - text), b = a + 1;
-      while (a > i && (text[a - 1] == ' ' || text[a - 1] == '\t'))
-        a--;
-      while (b < length && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n'))
-        b++;
-      g_string_append_len (out, text + i, (gssize) (a - i));
-      g_string_append_c (out, ' ');
-      i = b;
-    }
-}
-
 /**
  * bitext_segment_dup_text:
  * @text: a document's normalised text
@@ -707,7 +681,7 @@ char *
 bitext_segment_dup_text (const char *text, const BitextSpan *span)
 {
   GString *out = g_string_sized_new (span->length + 1);
-  append_collapsed (out, text + span->offset, span->length);
+  bitext__append_collapsed (out, text + span->offset, span->length);
   return g_string_free (out, FALSE);
 }
 
@@ -755,7 +729,7 @@ emit_segment (const ParagraphSource *src, const char *block, gsize base, guint p
   if (text == NULL)
     {
       g_string_truncate (scratch, 0);
-      append_collapsed (scratch, block + start, end - start);
+      bitext__append_collapsed (scratch, block + start, end - start);
       text = scratch->str;
     }
   return func (&s, text, user_data, error);
@@ -835,7 +809,7 @@ typedef struct
   GArray *blocks;             /* BatchBlock */
   GArray *bounds;             /* gsize pairs, relative to each block */
   GArray *positions;          /* BitextPosition pairs: each segment's first and last character */
-  GString *texts;             /* the segments' texts (see append_collapsed), each NUL-ended */
+  GString *texts;             /* the segments' texts (see bitext__append_collapsed), each NUL-ended */
   GArray *text_at;            /* gsize: offset in texts of each segment's text */
   GError *error;              /* set by the worker that segmented it */
   gboolean done;
@@ -899,7 +873,7 @@ batch_segment (Batch *b, BitextSegmenter *seg)
           gsize start = g_array_index (b->bounds, gsize, k);
           gsize end = g_array_index (b->bounds, gsize, k + 1);
           g_array_append_val (b->text_at, b->texts->len);
-          append_collapsed (b->texts, block + start, end - start);
+          bitext__append_collapsed (b->texts, block + start, end - start);
           g_string_append_c (b->texts, '\0');
         }
     }

@@ -10,4 +10,9 @@ void     bitext__append_json_string (GString *out, const char *text);
 gboolean bitext__csv_next_record (const char *name, const char *data, gsize length, gsize *pos,
                                   guint *line, GPtrArray *cells, GError **error);
 
+void     bitext__append_collapsed (GString *out, const char *text, gsize length);
+void     bitext__append_collapsed_with (GString *out, const char *text, gsize length,
+                                        void (*escape) (GString *out, const char *text,
+                                                        gsize length));
+
 G_END_DECLS

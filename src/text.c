@@ -108,3 +108,42 @@ bitext__append_json_string (GString *out, const char *text)
     }
   g_string_append_c (out, '"');
 }
+
+/*
+** Append @text[0..length) to @out with every run of white space that holds a
+** line break replaced by one space (a sentence's text: bitext_segment_dup_text()).
+** With @escape (nullable), the pieces kept go through it instead of being
+** appended as they are (the document layer escapes them for TMX).
+*/
+void
+bitext__append_collapsed_with (GString *out, const char *text, gsize length,
+                               void (*escape) (GString *out, const char *text, gsize length))
+{
+  gsize i = 0;
+  while (i < length)
+    {
+      const char *nl = memchr (text + i, '\n', length - i);
+      gsize a = nl != NULL ? (gsize) (nl - text) : length, b = a + 1;
+      if (nl != NULL)
+        {
+          while (a > i && (text[a - 1] == ' ' || text[a - 1] == '\t'))
+            a--;
+          while (b < length && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n'))
+            b++;
+        }
+      if (escape != NULL)
+        escape (out, text + i, a - i);
+      else
+        g_string_append_len (out, text + i, (gssize) (a - i));
+      if (nl == NULL)
+        return;
+      g_string_append_c (out, ' ');
+      i = b;
+    }
+}
+
+void
+bitext__append_collapsed (GString *out, const char *text, gsize length)
+{
+  bitext__append_collapsed_with (out, text, length, NULL);
+}

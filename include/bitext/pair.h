@@ -2,6 +2,7 @@
 #pragma once
 
 #include <bitext/align.h>
+#include <bitext/document.h>
 #include <bitext/qa.h>
 #include <bitext/terms.h>
 #include <bitext/tmx.h>
@@ -62,6 +63,8 @@ typedef struct
   const char *dict_path;    /* nullable: a bilingual dictionary for the aligner */
   gboolean strip_markup;    /* TMX: drop inline codes (plain text) instead of keeping them */
   BitextAlignOptions align; /* its src_lang and tgt_lang are ignored: the pair's are used */
+  BitextDocumentOptions input[2]; /* texts: the format and encoding of the source and target
+                                     (zero: detected) */
 } BitextPairOptions;
 
 #define BITEXT_PAIR_OPTIONS_INIT { .version = 1, .align = BITEXT_ALIGN_OPTIONS_INIT }

@@ -90,6 +90,7 @@ cmd_align (int argc, char **argv, GError **error)
 {
   g_autoptr(GOptionContext) context = bitext_option_context_new (
       "SRC TGT", "Align the sentences of SRC with those of its translation TGT.", entries);
+  bitext_option_context_add_input (context);
   if (!bitext_parse_options (context, &argc, &argv, error))
     return BITEXT_EXIT_ERROR;
   if (argc != 3)
@@ -111,6 +112,8 @@ cmd_align (int argc, char **argv, GError **error)
   options.tgt_lang = opt_tgt_lang;
   options.presegmented = opt_presegmented;
   options.dict_path = opt_dict;
+  if (!bitext_pair_input_options (&options, error))
+    return BITEXT_EXIT_ERROR;
   g_autoptr(BitextPair) pair = bitext_pair_new_from_texts (argv[1], argv[2], &options, error);
   if (pair == NULL || !check_not_empty (pair, error))
     return BITEXT_EXIT_ERROR;

@@ -69,6 +69,8 @@ load_pair (int argc, char **argv, GError **error)
   options.tgt_lang = opt_tgt_lang;
   options.presegmented = opt_presegmented;
   options.dict_path = opt_glossary;
+  if (!bitext_pair_input_options (&options, error))
+    return NULL;
   return bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads, &options,
                            error);
 }
@@ -284,6 +286,7 @@ cmd_check (int argc, char **argv, GError **error)
       "Check a translation: untranslated text, glossary terms, numbers, omissions, consistency,\n"
       "markup and punctuation. Exit status: 0 clean, 1 findings at or above --fail-on, 2 error.",
       entries);
+  bitext_option_context_add_input (context);
   if (!bitext_parse_options (context, &argc, &argv, error))
     return BITEXT_EXIT_ERROR;
   BitextSeverity fail_on;

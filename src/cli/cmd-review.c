@@ -57,6 +57,8 @@ load_pair (int argc, char **argv, GError **error)
   opts.tgt_lang = opt_tgt_lang;
   opts.presegmented = opt_presegmented;
   opts.dict_path = opt_dict;
+  if (!bitext_pair_input_options (&opts, error))
+    return NULL;
   return bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads, &opts,
                            error);
 }
@@ -122,6 +124,7 @@ cmd_review (int argc, char **argv, GError **error)
 {
   g_autoptr(GOptionContext) context = bitext_option_context_new (
     "SRC TGT | PAIR.json | TM.tmx", "Review and correct an alignment in the browser.", entries);
+  bitext_option_context_add_input (context);
   if (!bitext_parse_options (context, &argc, &argv, error))
     return BITEXT_EXIT_ERROR;
   if (argc < 2 || argc > 3 || opt_port < 0 || opt_port > 65535 || (opt_beads && argc != 3))

@@ -77,11 +77,11 @@ write_segment (const BitextSegment *s, const char *text, gpointer user_data, GEr
 ** Stdin and pipes can only be read once.
 */
 static gboolean
-check_file (const char *path, GError **error)
+check_file (const char *path, const BitextDocumentOptions *input, GError **error)
 {
   if (strcmp (path, "-") == 0 || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
-  g_autoptr(BitextReader) reader = bitext_reader_new_for_path (path, error);
+  g_autoptr(BitextReader) reader = bitext_reader_new_for_path_with_options (path, input, error);
   if (reader == NULL)
     return FALSE;
   BitextParagraph para;
@@ -91,11 +91,12 @@ check_file (const char *path, GError **error)
 }
 
 static gboolean
-segment_file (const char *path, SegmentSink *sink, GError **error)
+segment_file (const char *path, guint index, SegmentSink *sink, GError **error)
 {
-  if (!check_file (path, error))
+  BitextDocumentOptions input;
+  if (!bitext_input_options (index, &input, error) || !check_file (path, &input, error))
     return FALSE;
-  g_autoptr(BitextReader) reader = bitext_reader_new_for_path (path, error);
+  g_autoptr(BitextReader) reader = bitext_reader_new_for_path_with_options (path, &input, error);
   if (reader == NULL)
     return FALSE;
   g_autoptr(BitextSegmenter) seg = bitext_segmenter_new (opt_lang, opt_srx, error);
@@ -119,6 +120,7 @@ cmd_segment (int argc, char **argv, GError **error)
 {
   g_autoptr(GOptionContext) context = bitext_option_context_new (
       "FILE…", "Split each FILE (- for stdin) into sentences, one a line.", entries);
+  bitext_option_context_add_input (context);
   if (!bitext_parse_options (context, &argc, &argv, error))
     return BITEXT_EXIT_ERROR;
   if (argc < 2)
@@ -141,7 +143,7 @@ cmd_segment (int argc, char **argv, GError **error)
   SegmentSink sink = { .stream = out.stream, .jsonl = strcmp (format, "jsonl") == 0,
                        .stats = opt_stats, .line = line };
   for (int i = 1; i < argc; i++)
-    if (!segment_file (argv[i], &sink, error))
+    if (!segment_file (argv[i], (guint) i - 1, &sink, error))
       {
         bitext_output_abort (&out);
         return BITEXT_EXIT_ERROR;

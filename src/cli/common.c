@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 
+#include <bitext/document.h>
+
 #include "text-private.h"
 
 gboolean
@@ -117,4 +119,73 @@ gboolean
 bitext_parse_options (GOptionContext *context, int *argc, char ***argv, GError **error)
 {
   return g_option_context_parse (context, argc, argv, error);
+}
+
+/* ---- Input options: --input-format and --encoding ----------------------- */
+
+static char *opt_input_format = NULL;
+static char *opt_encoding = NULL;
+
+static const GOptionEntry input_entries[] = {
+  { "input-format", 0, 0, G_OPTION_ARG_STRING, &opt_input_format,
+    "Read the inputs as FORMAT: auto (from their content; default), text, html, man, docx, odt, "
+    "pdf; FMT1,FMT2 gives one per input", "FORMAT" },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    "Encoding of text inputs (cp1251, KOI8-R, cp1252, UTF-16LE...; default: UTF-8 and UTF-16 "
+    "are read, others detected); ENC1,ENC2 gives one per input", "ENC" },
+  { NULL }
+};
+
+/* Add --input-format and --encoding to @context (commands that read texts). */
+void
+bitext_option_context_add_input (GOptionContext *context)
+{
+  GOptionGroup *group = g_option_group_new ("input", "Input options:", "Show the input options",
+                                            NULL, NULL);
+  g_option_group_add_entries (group, input_entries);
+  g_option_context_add_group (context, group);
+}
+
+/* --input-format and --encoding for the two texts of a pair. */
+gboolean
+bitext_pair_input_options (BitextPairOptions *options, GError **error)
+{
+  return bitext_input_options (0, &options->input[0], error)
+         && bitext_input_options (1, &options->input[1], error);
+}
+
+/* Item @index of the comma-separated @list (the last one if the list is shorter), or NULL. */
+static char *
+list_item (const char *list, guint index)
+{
+  if (list == NULL)
+    return NULL;
+  g_auto(GStrv) items = g_strsplit (list, ",", -1);
+  guint n = g_strv_length (items);
+  return n == 0 ? NULL : g_strdup (g_strstrip (items[MIN (index, n - 1)]));
+}
+
+/*
+** Fill @options for input number @index (0: the first file) from
+** --input-format and --encoding. The strings it points to live until the
+** next call with the same @index.
+*/
+gboolean
+bitext_input_options (guint index, BitextDocumentOptions *options, GError **error)
+{
+  static char *encodings[2];
+  BitextDocumentOptions defaults = BITEXT_DOCUMENT_OPTIONS_INIT;
+  *options = defaults;
+  g_autofree char *format = list_item (opt_input_format, index);
+  if (format != NULL && !bitext_format_from_name (format, &options->format))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "unknown --input-format '%s' (auto, text, html, man, docx, odt, pdf)", format);
+      return FALSE;
+    }
+  guint slot = MIN (index, G_N_ELEMENTS (encodings) - 1);
+  g_free (encodings[slot]);
+  encodings[slot] = list_item (opt_encoding, index);
+  options->encoding = encodings[slot] != NULL && encodings[slot][0] != '\0' ? encodings[slot] : NULL;
+  return TRUE;
 }

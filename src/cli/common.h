@@ -5,6 +5,9 @@
 
 #include <glib.h>
 
+#include <bitext/document.h>
+#include <bitext/pair.h>
+
 /*
 ** An output stream: stdout, or a file written under a temporary name in the
 ** same folder and renamed over the target only by output_commit(), so that a
@@ -27,3 +30,8 @@ GOptionContext *bitext_option_context_new (const char *parameters, const char *s
                                            const GOptionEntry *entries);
 gboolean bitext_parse_options (GOptionContext *context, int *argc, char ***argv,
                                GError **error);
+
+/* --input-format and --encoding, for the commands that read texts (align, check, segment...). */
+void     bitext_option_context_add_input (GOptionContext *context);
+gboolean bitext_input_options (guint index, BitextDocumentOptions *options, GError **error);
+gboolean bitext_pair_input_options (BitextPairOptions *options, GError **error);
