@@ -2,7 +2,7 @@
 # bitext CLI tests — DOCX, ODT and PDF inputs: aligned end to end to the TMX of the plain-text
 # version of the same text; hostile or broken packages and PDFs get one line and exit status 2.
 . "$(dirname "$0")/tap.sh"
-plan 12
+plan 13
 
 D="$ROOT/tests/data/documents"
 PY=/usr/bin/python3
@@ -11,12 +11,14 @@ PY=/usr/bin/python3
 # without inline codes: what differs between a DOCX/ODT and its plain text is exactly the codes
 # (bold "ninety years", italic "slow", the link "town museum", the footnote mark), which a plain
 # text does not have.
+tmx_with_codes() {
+  "$BITEXT" align --format tmx "$1" "$2" | grep -v 'x-bitext-source' | sed -E 's/ creationdate="[^"]*"//g'
+}
 tmx_body() {
-  "$BITEXT" align --format tmx "$1" "$2" | grep -v 'x-bitext-source' \
-    | sed -E 's/ creationdate="[^"]*"//g; s#<(bpt|ept|ph|it)( [^>]*)?>[^<]*</(bpt|ept|ph|it)>##g'
+  tmx_with_codes "$1" "$2" | sed -E 's#<(bpt|ept|ph|it)( [^>]*)?>[^<]*</(bpt|ept|ph|it)>##g'
 }
 
-export -f tmx_body
+export -f tmx_body tmx_with_codes
 export D
 tmx_body "$D/lighthouse.en.txt" "$D/lighthouse.ru.txt" >"$TMP/text.tmx"
 ok "the plain-text pair aligns" test -s "$TMP/text.tmx"
@@ -26,6 +28,11 @@ ok "ODT pair: the same TMX as the plain text" bash -c '
   diff <(tmx_body "$D/lighthouse.en.odt" "$D/lighthouse.ru.odt") "$TMP/text.tmx"'
 ok "DOCX against ODT: the same TMX as the plain text" bash -c '
   diff <(tmx_body "$D/lighthouse.en.docx" "$D/lighthouse.ru.odt") "$TMP/text.tmx"'
+
+ok "DOCX pair: the only differences are the codes of 3 units (bold, italic, link), both sides" bash -c '
+  diff <(tmx_with_codes "$D/lighthouse.en.docx" "$D/lighthouse.ru.docx") "$TMP/text.tmx" >"$TMP/d"
+  [ "$(grep -c "^<" "$TMP/d")" -eq 6 ] && [ "$(grep "^<" "$TMP/d" | grep -c "<bpt i=\"[0-9]*\" x=\"[0-9]*\" type=\"\(bold\|italic\|link\)\">")" -eq 6 ] \
+    || { cat "$TMP/d"; exit 1; }'
 
 # The PDF pair: no running heads, feet or page numbers in the memory; every sentence of the text.
 tmx_body "$D/lighthouse.en.pdf" "$D/lighthouse.ru.pdf" >"$TMP/pdf.tmx"
