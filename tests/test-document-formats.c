@@ -111,9 +111,9 @@ static const char *const lighthouse_en_markup[] = {
   "lamp every evening.",
   "The lamp burned paraffin until 1921.",
   "The last keeper, Anna Berg, kept a diary. She wrote about storms, ships and the "
-  "<bpt i=\"1\" x=\"1\" type=\"italic\">&lt;i&gt;</bpt>slow<ept i=\"1\">&lt;/i&gt;</ept> change of the seasons. Her "
-  "diary is now in the <bpt i=\"2\" x=\"2\" type=\"link\">"
-  "&lt;a href=\"https://example.org/museum\"&gt;</bpt>town museum<ept i=\"2\">&lt;/a&gt;</ept>.",
+  "<bpt i=\"3\" x=\"3\" type=\"italic\">&lt;i&gt;</bpt>slow<ept i=\"3\">&lt;/i&gt;</ept> change of the seasons. Her "
+  "diary is now in the <bpt i=\"4\" x=\"4\" type=\"link\">"
+  "&lt;a href=\"https://example.org/museum\"&gt;</bpt>town museum<ept i=\"4\">&lt;/a&gt;</ept>.",
   "The lamp", "Year", "Event", "1874", "The tower was built.", "1964", "The lamp became automatic.",
   "Today visitors can climb the one hundred and twelve steps to the top. On a clear day they can "
   "see the islands in the west.",
@@ -171,12 +171,12 @@ test_docx_tracked (void)
   static const char *const want[] = {
     "The keeper painted the tower.",          /* w:ins kept, w:del dropped */
     "It was white and red.",                  /* a deleted paragraph mark joins two */
-    "Name\tYear\nBerg\t1964",                 /* w:tab, w:br */
+    "Name\tYear Berg\t1964",                  /* w:tab; w:br: a space in the markup */
     "<bpt i=\"1\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt>Bold<ept i=\"1\">&lt;/b&gt;</ept> plain, see page 3.",
-    "Lamps need care<ph type=\"fnote\">&lt;footnote n=\"1\"/&gt;</ph> in the new place. Well-kept.",
+    "Lamps need care<ph x=\"2\" type=\"fnote\">&lt;footnote n=\"1\"/&gt;</ph> in the new place. Well-kept.",
     "Paraffin smokes.",                       /* the endnote, after its paragraph */
-    "<bpt i=\"1\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt><bpt i=\"2\" x=\"2\" type=\"italic\">&lt;i&gt;</bpt>"
-    "Styled<ept i=\"2\">&lt;/i&gt;</ept><ept i=\"1\">&lt;/b&gt;</ept> run, a box:", /* w:rStyle, w:basedOn */
+    "<bpt i=\"3\" x=\"3\" type=\"bold\">&lt;b&gt;</bpt><bpt i=\"4\" x=\"4\" type=\"italic\">&lt;i&gt;</bpt>"
+    "Styled<ept i=\"4\">&lt;/i&gt;</ept><ept i=\"3\">&lt;/b&gt;</ept> run, a box:", /* w:rStyle, w:basedOn */
     "Boxed text.",                            /* a text box once: mc:Fallback skipped */
     "Cell one",
     "Cell two",                               /* a link round it all: left to the paragraph */
@@ -191,7 +191,7 @@ test_odt_tracked (void)
   static const char *const want[] = {
     "The keeper",                             /* white space collapses */
     "The keeper painted the tower.",          /* text:tracked-changes dropped */
-    "Two   spaces, a\ttab and\na break.",     /* text:s c=3, text:tab, text:line-break */
+    "Two   spaces, a\ttab and a break.",      /* text:s c=3, text:tab, text:line-break (a space in markup) */
     "<bpt i=\"1\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt><bpt i=\"2\" x=\"2\" type=\"italic\">&lt;i&gt;</bpt>"
     "Bold italic<ept i=\"2\">&lt;/i&gt;</ept><ept i=\"1\">&lt;/b&gt;</ept> and <bpt i=\"3\" x=\"3\" "
     "type=\"italic\">&lt;i&gt;</bpt>italic<ept i=\"3\">&lt;/i&gt;</ept> text.",        /* parent style from styles.xml; comment dropped */
