@@ -10,4 +10,7 @@ void     bitext__append_json_string (GString *out, const char *text);
 gboolean bitext__csv_next_record (const char *name, const char *data, gsize length, gsize *pos,
                                   guint *line, GPtrArray *cells, GError **error);
 
+/* Whether the @length bytes at @text hold a letter (a Unicode L* character). */
+gboolean bitext__has_letter (const char *text, gsize length);
+
 G_END_DECLS

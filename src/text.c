@@ -108,3 +108,12 @@ bitext__append_json_string (GString *out, const char *text)
     }
   g_string_append_c (out, '"');
 }
+
+gboolean
+bitext__has_letter (const char *text, gsize length)
+{
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}

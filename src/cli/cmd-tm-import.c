@@ -12,6 +12,8 @@ static char *opt_tgt_lang = NULL;
 static char *opt_output = NULL;
 static char *opt_date = NULL;
 static gboolean opt_no_markup = FALSE;
+static gboolean opt_strict = FALSE;
+static CmdTmFilterOptions opt_filter = { 0 };
 
 static const GOptionEntry entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
@@ -26,6 +28,9 @@ static const GOptionEntry entries[] = {
   { "no-markup", 0, 0, G_OPTION_ARG_NONE, &opt_no_markup,
     "Keep Markdown emphasis (**, *) as text, not as paired bpt/ept codes: for tools that "
     "see the asterisks as text (OmegaT's plain-text filter)", NULL },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict,
+    "A pair XML cannot carry (U+FFFE, U+FFFF) is an error, not a warning and a skip", NULL },
+  CMD_TM_FILTER_ENTRIES (opt_filter),
   { NULL }
 };
 
@@ -248,7 +253,7 @@ add_variant (BitextTmUnit *unit, const char *lang, const char *text, GError **er
 }
 
 static gboolean
-import_pairs (Reader *r, BitextTmxWriter *writer, guint64 *n_units, GError **error)
+import_pairs (Reader *r, BitextTmxWriter *writer, guint64 *n_skipped, GError **error)
 {
   if (r->csv && parse_csv (r, error) < 0)   /* the header */
     return FALSE;
@@ -265,11 +270,16 @@ import_pairs (Reader *r, BitextTmxWriter *writer, guint64 *n_units, GError **err
           || !add_variant (unit, opt_tgt_lang, r->field[1]->str, &local))
         {
           set_input_error (error, r, 0, "%s", local->message);
-          return FALSE;
+          if (opt_strict)
+            return FALSE;
+          /* One bad pair costs that pair, never the file. */
+          fprintf (stderr, "bitext: warning: %s (pair skipped)\n", (*error)->message);
+          g_clear_error (error);
+          (*n_skipped)++;
+          continue;
         }
       if (!bitext_tmx_writer_add_unit (writer, unit, error))
         return FALSE;
-      (*n_units)++;
     }
 }
 
@@ -289,9 +299,12 @@ run_import (const char *path, gboolean csv, const BitextTmxWriteOptions *options
                .field = { g_string_new (NULL), g_string_new (NULL) } };
   g_autoptr(BitextTm) header = bitext_tm_new (opt_src_lang, opt_tgt_lang);
   g_autoptr(BitextTmxWriter) writer = bitext_tmx_writer_new (opt_output, header, options, error);
-  guint64 n_units = 0;
-  gboolean ok = writer != NULL && import_pairs (&r, writer, &n_units, error)
+  guint64 n_skipped = 0;
+  gboolean ok = writer != NULL && import_pairs (&r, writer, &n_skipped, error)
                 && bitext_tmx_writer_close (writer, error);
+  if (ok && n_skipped > 0)
+    fprintf (stderr, "bitext: tm import: %s: %" G_GUINT64_FORMAT " pairs skipped (see the "
+             "warnings above)\n", r.name, n_skipped);
   free (r.buf);
   g_string_free (r.field[0], TRUE);
   g_string_free (r.field[1], TRUE);
@@ -323,8 +336,14 @@ cmd_tm_import (int argc, char **argv, GError **error)
       return BITEXT_EXIT_ERROR;
     }
   BitextTmxWriteOptions options = BITEXT_TMX_WRITE_OPTIONS_INIT;
-  if (opt_date != NULL && !cmd_tm_parse_date (opt_date, &options.date, error))
+  BitextTmFilter filter;
+  guint64 counts[BITEXT_TM_FILTER_N_REASONS] = { 0 };
+  if ((opt_date != NULL && !cmd_tm_parse_date (opt_date, &options.date, error))
+      || !cmd_tm_filter_setup (&opt_filter, &filter, &options.filter, error))
     return BITEXT_EXIT_ERROR;
-  return run_import (argv[1], strcmp (format, "csv") == 0, &options, error) ? BITEXT_EXIT_OK
-                                                                             : BITEXT_EXIT_ERROR;
+  options.n_filtered = counts;
+  if (!run_import (argv[1], strcmp (format, "csv") == 0, &options, error))
+    return BITEXT_EXIT_ERROR;
+  cmd_tm_report_filtered ("tm import", &opt_filter, counts);
+  return BITEXT_EXIT_OK;
 }
