@@ -129,8 +129,8 @@ bitext_tmx__escape_text (GString *out, const char *text, gsize length)
 ** Control Picture (U+240C for U+000C): the text view reads it back as the
 ** control, the plain view drops it, and the file stays well-formed.
 */
-static void
-escape_segment_text (GString *out, const char *text, gsize length)
+void
+bitext_tmx__escape_segment_text (GString *out, const char *text, gsize length)
 {
   const char *p = text, *end = text + length;
   while (p < end)
@@ -224,7 +224,7 @@ markdown_range (GString *out, const char *s, gsize start, gsize end, guint *next
       gsize run = p;
       while (p < end && s[p] != '*')
         p++;
-      escape_segment_text (out, s + run, p - run);
+      bitext_tmx__escape_segment_text (out, s + run, p - run);
       if (p == end)
         break;
       gsize d = (p + 1 < end && s[p + 1] == '*') ? 2 : 1;

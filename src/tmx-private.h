@@ -55,6 +55,7 @@ gboolean bitext_tmx__check_text    (const char *text, gssize length, GError **er
 gboolean bitext_tmx__check_segment_text (const char *text, gssize length, GError **error);
 void     bitext_tmx__append_control_text (GString *out, const char *text, gsize length);
 void     bitext_tmx__escape_text   (GString *out, const char *text, gsize length);
+void     bitext_tmx__escape_segment_text (GString *out, const char *text, gsize length);
 void     bitext_tmx__escape_attr   (GString *out, const char *text, gsize length);
 void     bitext_tmx__markdown_to_markup (GString *markup, const char *text);
 gboolean bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,

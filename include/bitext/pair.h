@@ -37,7 +37,7 @@ typedef enum
 {
   BITEXT_PAIR_SEGMENT_TEXT,    /* ICU + SRX segmentation of a text file */
   BITEXT_PAIR_SEGMENT_LINES,   /* one sentence a line; blank lines separate paragraphs */
-  BITEXT_PAIR_SEGMENT_TMX,     /* one sentence per TMX unit side (both sides from one file) */
+  BITEXT_PAIR_SEGMENT_TMX,     /* one sentence per unit side of a TMX, PO or XLIFF file */
   BITEXT_PAIR_SEGMENT_TSV,     /* SOURCE<TAB>TARGET a line (both sides from one file) */
 } BitextPairSegmentation;
 
@@ -99,6 +99,7 @@ BITEXT_API BitextPairSegmentation bitext_pair_get_segmentation (const BitextPair
 BITEXT_API const char *bitext_pair_get_path        (const BitextPair *pair, BitextPairSide side);
 BITEXT_API const char *bitext_pair_get_lang        (const BitextPair *pair, BitextPairSide side);
 BITEXT_API guint       bitext_pair_get_n_sentences (const BitextPair *pair, BitextPairSide side);
+BITEXT_API guint64     bitext_pair_get_skipped_units (const BitextPair *pair);
 BITEXT_API const BitextPairSentence *bitext_pair_get_sentence (const BitextPair *pair,
                                                                BitextPairSide side, guint index);
 

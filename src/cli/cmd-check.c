@@ -69,8 +69,12 @@ load_pair (int argc, char **argv, GError **error)
   options.tgt_lang = opt_tgt_lang;
   options.presegmented = opt_presegmented;
   options.dict_path = opt_glossary;
-  return bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads, &options,
-                           error);
+  BitextPair *pair = bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads,
+                                       &options, error);
+  if (pair != NULL && bitext_pair_get_skipped_units (pair) > 0)
+    fprintf (stderr, "bitext: check: %s: %" G_GUINT64_FORMAT " fuzzy or untranslated entries "
+             "not checked\n", argv[1], bitext_pair_get_skipped_units (pair));
+  return pair;
 }
 
 /* The terminal and HTML views ------------------------------------------------------------------ */

@@ -169,7 +169,7 @@ ok "import csv: unclosed quote, stray quote, three fields" bash -c '
   printf "s,t\na,b,c\n" >"$TMP/c3.csv" &&
   expect_error 2 "^bitext: $TMP/c3.csv:2:4: more than 2 fields$" "$BITEXT" tm import "$TMP/c3.csv" -o "$TMP/o.tmx" -s en -t ru'
 ok "import: usage errors" bash -c '
-  expect_error 2 "^bitext: tm import: give one FILE, -o OUT.tmx, --src-lang and --tgt-lang" "$BITEXT" tm import "$TMP/1.tsv" -o "$TMP/o.tmx" -s en &&
+  expect_error 2 "^bitext: tm import: give one FILE, -o OUT.tmx, and for TSV or CSV --src-lang and --tgt-lang" "$BITEXT" tm import "$TMP/1.tsv" -o "$TMP/o.tmx" -s en &&
   expect_error 2 "^bitext: --date .yesterday.: not a date" "$BITEXT" tm import "$TMP/1.tsv" -o "$TMP/o.tmx" -s en -t ru --date yesterday'
 
 # --- tm grep and tm lookup, on a memory imported here ---
