@@ -15,6 +15,7 @@ typedef enum
 typedef struct
 {
   const char *name;
+  const char *stage;          /* "reading NAME", for the progress function */
   const BitextBilingualReadOptions *options;
   BitextTmxUnitFunc func;
   gpointer user_data;

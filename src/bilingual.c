@@ -82,6 +82,16 @@ bitext_bilingual_format_name (BitextBilingualFormat format)
   return names[format];
 }
 
+/* Every unit read is progress; the caller's function decides how often to draw. */
+static void
+report_progress (BilingualSink *sink)
+{
+  const BitextBilingualCounts *c = sink->counts;
+  if (sink->options->progress_func != NULL)
+    sink->options->progress_func (sink->stage, c->n_units + c->n_fuzzy + c->n_untranslated, 0,
+                                  sink->options->progress_data);
+}
+
 gboolean
 bitext_bilingual__deliver (BilingualSink *sink, BitextTmUnit *unit, BilingualState state,
                            GError **error)
@@ -89,24 +99,22 @@ bitext_bilingual__deliver (BilingualSink *sink, BitextTmUnit *unit, BilingualSta
   BitextBilingualCounts *c = sink->counts;
   if (state == ENTRY_FUZZY)
     {
-      if (c != NULL)
-        c->n_fuzzy++;
+      c->n_fuzzy++;
       if (!sink->options->include_fuzzy)
         return TRUE;
       bitext_tm_unit_add_prop (unit, BITEXT_BILINGUAL_PROP_STATE, "fuzzy");
     }
   if (state == ENTRY_UNTRANSLATED)
     {
-      if (c != NULL)
-        c->n_untranslated++;
+      c->n_untranslated++;
       if (!sink->options->include_untranslated)
         return TRUE;
       bitext_tm_unit_add_prop (unit, BITEXT_BILINGUAL_PROP_STATE, "untranslated");
     }
   if (sink->header == NULL)
     sink->header = bitext_tm_new (sink->src_lang, sink->tgt_lang);
-  if (c != NULL)
-    c->n_units++;
+  c->n_units++;
+  report_progress (sink);
   return sink->func (sink->header, unit, sink->user_data, error);
 }
 
@@ -122,8 +130,8 @@ tmx_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GError
       h->attrs = bitext_tm__attrs_copy (bitext_tm_get_header ((BitextTm *) header)->attrs);
       h->annotations = bitext_tm__annotations_copy (bitext_tm_get_header ((BitextTm *) header)->annotations);
     }
-  if (sink->counts != NULL)
-    sink->counts->n_units++;
+  sink->counts->n_units++;
+  report_progress (sink);
   return sink->func (header, unit, sink->user_data, error);
 }
 
@@ -154,8 +162,7 @@ read_with (BilingualSink *sink, BitextBilingualFormat format, const char *path, 
             for (guint i = 0; ok && i < bitext_tm_get_n_units (tm); i++)
               ok = tmx_unit (tm, bitext_tm_get_unit (tm, i), sink, error);
           }
-        if (sink->counts != NULL)
-          sink->counts->n_malformed += skipped;
+        sink->counts->n_malformed += skipped;
         return ok;
       }
     case BITEXT_BILINGUAL_UNKNOWN:
@@ -178,6 +185,8 @@ foreach_unit (const char *name, const char *path, const char *data, gsize length
                          .func = func, .user_data = user_data,
                          .counts = counts != NULL ? counts : &local_counts };
   memset (sink.counts, 0, sizeof *sink.counts);
+  g_autofree char *stage = g_strdup_printf ("reading %s", name);
+  sink.stage = stage;
   sink.src_lang = g_strdup (sink.options->src_lang);
   sink.tgt_lang = g_strdup (sink.options->tgt_lang);
   if (format == BITEXT_BILINGUAL_UNKNOWN && data != NULL)

@@ -102,6 +102,8 @@ read_tmx (BitextPair *pair, const char *path, const BitextPairOptions *options, 
   read_options.strip_markup = options->strip_markup;
   read_options.src_lang = auto_src ? NULL : options->src_lang;
   read_options.tgt_lang = auto_tgt ? NULL : options->tgt_lang;
+  read_options.progress_func = options->progress_func;
+  read_options.progress_data = options->progress_data;
   g_autoptr(GString) label = g_string_new (NULL);
   TmxRead r = { pair, auto_src ? NULL : options->src_lang,
                 auto_tgt ? NULL : g_strdup (options->tgt_lang), options->strip_markup, label };

@@ -47,6 +47,8 @@ typedef struct
   gboolean strip_markup;      /* TMX input: drop inline codes */
   BitextTmxWarningFunc warning_func;  /* TMX input: "FILE:LINE: message" for a skipped unit */
   gpointer warning_data;
+  BitextProgressFunc progress_func;   /* nullable: called with the units read so far */
+  gpointer progress_data;
 } BitextBilingualReadOptions;
 
 #define BITEXT_BILINGUAL_READ_OPTIONS_INIT { .version = 1 }

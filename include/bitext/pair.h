@@ -62,6 +62,8 @@ typedef struct
   const char *dict_path;    /* nullable: a bilingual dictionary for the aligner */
   gboolean strip_markup;    /* TMX: drop inline codes (plain text) instead of keeping them */
   BitextAlignOptions align; /* its src_lang and tgt_lang are ignored: the pair's are used */
+  BitextProgressFunc progress_func;  /* nullable: units read from a TMX, PO or XLIFF file */
+  gpointer progress_data;
 } BitextPairOptions;
 
 #define BITEXT_PAIR_OPTIONS_INIT { .version = 1, .align = BITEXT_ALIGN_OPTIONS_INIT }

@@ -4,6 +4,7 @@
 #include "cmd-tm.h"
 #include "cmd.h"
 #include "common.h"
+#include "progress.h"
 
 static char *opt_src_lang = NULL;
 static char *opt_tgt_lang = NULL;
@@ -12,6 +13,8 @@ static char *opt_report = NULL;
 static char *opt_date = NULL;
 static gboolean opt_strict = FALSE;
 static CmdTmFilterOptions opt_filter = { 0 };
+static gboolean opt_quiet = FALSE;
+static BitextProgress progress;
 
 static const GOptionEntry entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
@@ -25,6 +28,8 @@ static const GOptionEntry entries[] = {
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
     "Header creationdate (default: $SOURCE_DATE_EPOCH, else now)", "DATE" },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, "A malformed unit is an error", NULL },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
+    "No progress line (it shows only on a terminal, after 2 s)", NULL },
   CMD_TM_FILTER_ENTRIES (opt_filter),
   { NULL }
 };
@@ -44,6 +49,7 @@ clean_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GErr
 {
   Clean *c = user_data;
   c->n_read++;
+  bitext_progress_func ("reading", c->n_read, 0, &progress);
   if (c->writer == NULL)
     {
       /* The writer only reads the header (the memory holds no unit while streaming). */
@@ -123,7 +129,9 @@ cmd_tm_clean (int argc, char **argv, GError **error)
               opt_report != NULL && write_options.filter != NULL ? out.stream : NULL, line, 0 };
   if (c.report != NULL)
     fputs ("line\treason\tsource\ttarget\n", c.report);
+  bitext_progress_init (&progress, opt_quiet);
   gboolean ok = run_clean (argv[1], &c, error);
+  bitext_progress_done (&progress);
   g_clear_pointer (&c.writer, bitext_tmx_writer_free);
   if (!ok)
     {

@@ -5,6 +5,7 @@
 #include "cmd-tm.h"
 #include "cmd.h"
 #include "common.h"
+#include "progress.h"
 
 static char *opt_format = NULL;
 static char *opt_src_lang = NULL;
@@ -16,6 +17,8 @@ static gboolean opt_strict = FALSE;
 static CmdTmFilterOptions opt_filter = { 0 };
 static gboolean opt_include_fuzzy = FALSE;
 static gboolean opt_include_untranslated = FALSE;
+static gboolean opt_quiet = FALSE;
+static BitextProgress progress;
 
 static const GOptionEntry entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
@@ -29,6 +32,8 @@ static const GOptionEntry entries[] = {
     "PO, XLIFF: import fuzzy and unapproved entries too (prop x-bitext-state=fuzzy)", NULL },
   { "include-untranslated", 0, 0, G_OPTION_ARG_NONE, &opt_include_untranslated,
     "PO, XLIFF: import entries without a translation too (an empty target)", NULL },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
+    "No progress line (it shows only on a terminal, after 2 s)", NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "The TMX file to write (replaced only when complete)", "FILE" },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
@@ -281,6 +286,7 @@ import_pairs (Reader *r, BitextTmxWriter *writer, guint64 *n_skipped, GError **e
           if (opt_strict)
             return FALSE;
           /* One bad pair costs that pair, never the file. */
+          bitext_progress_done (&progress);
           fprintf (stderr, "bitext: warning: %s (pair skipped)\n", (*error)->message);
           g_clear_error (error);
           (*n_skipped)++;
@@ -288,6 +294,7 @@ import_pairs (Reader *r, BitextTmxWriter *writer, guint64 *n_skipped, GError **e
         }
       if (!bitext_tmx_writer_add_unit (writer, unit, error))
         return FALSE;
+      bitext_progress_func ("reading", r->line, 0, &progress);
     }
 }
 
@@ -310,6 +317,7 @@ run_import (const char *path, gboolean csv, const BitextTmxWriteOptions *options
   guint64 n_skipped = 0;
   gboolean ok = writer != NULL && import_pairs (&r, writer, &n_skipped, error)
                 && bitext_tmx_writer_close (writer, error);
+  bitext_progress_done (&progress);
   if (ok && n_skipped > 0)
     fprintf (stderr, "bitext: tm import: %s: %" G_GUINT64_FORMAT " pairs skipped (see the "
              "warnings above)\n", r.name, n_skipped);
@@ -351,6 +359,8 @@ run_bilingual_import (const char *path, BitextBilingualFormat format,
   read_options.include_fuzzy = opt_include_fuzzy;
   read_options.include_untranslated = opt_include_untranslated;
   read_options.warning_func = cmd_tm_print_warning;
+  read_options.progress_func = bitext_progress_func;
+  read_options.progress_data = &progress;
   BilingualImport b = { options, NULL };
   BitextBilingualCounts counts;
   g_autoptr(BitextTm) header = NULL;
@@ -362,6 +372,7 @@ run_bilingual_import (const char *path, BitextBilingualFormat format,
   g_clear_pointer (&b.writer, bitext_tmx_writer_free);
   if (!ok)
     return FALSE;
+  bitext_progress_done (&progress);
   g_autoptr(GString) skipped = g_string_new (NULL);
   bitext_bilingual_append_counts (skipped, &counts);
   if (skipped->len > 0)
@@ -416,9 +427,12 @@ cmd_tm_import (int argc, char **argv, GError **error)
       || !cmd_tm_filter_setup (&opt_filter, &filter, &options.filter, error))
     return BITEXT_EXIT_ERROR;
   options.n_filtered = counts;
-  if (bilingual != BITEXT_BILINGUAL_UNKNOWN
-        ? !run_bilingual_import (argv[1], bilingual, &options, error)
-        : !run_import (argv[1], strcmp (format, "csv") == 0, &options, error))
+  bitext_progress_init (&progress, opt_quiet);
+  gboolean ok = bilingual != BITEXT_BILINGUAL_UNKNOWN
+                  ? run_bilingual_import (argv[1], bilingual, &options, error)
+                  : run_import (argv[1], strcmp (format, "csv") == 0, &options, error);
+  bitext_progress_done (&progress);
+  if (!ok)
     return BITEXT_EXIT_ERROR;
   cmd_tm_report_filtered ("tm import", &opt_filter, counts);
   return BITEXT_EXIT_OK;

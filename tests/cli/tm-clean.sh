@@ -2,7 +2,7 @@
 # bitext CLI tests — the memory filters (align --format tmx, tm import, tm clean) and control
 # characters in segments (<ph type="x-ctrl"> codes, one bad pair skipped, never the whole file).
 . "$(dirname "$0")/tap.sh"
-plan 8
+plan 10
 
 # Six pairs: a translation, a page number, an EN=EN copy, an empty source, a BEL and a form feed.
 printf '%s\n' "Hello world.	Привет, мир." "17 / 57	17 / 57" "Linux	Linux" "	пусто" \
@@ -65,4 +65,16 @@ ok "tm import: one bad pair is skipped with FILE:LINE, the rest imported" bash -
   [ "$(grep -c "<tu " "$TMP/big.tmx")" -eq 50 ]'
 ok "--min-score outside 0..1 is a usage error" expect_error 2 "^bitext: --min-score 2: a confidence from 0 to 1 expected$" \
   "$BITEXT" tm clean --min-score 2 "$TMP/all.tmx" -o "$TMP/x.tmx"
+# Progress: one line redrawn on a terminal (script(1) gives a pseudo-terminal), never on a pipe or
+# with --quiet. BITEXT_PROGRESS_DELAY_MS=0 stands in for the 2 s a real run must last first.
+ok "progress: drawn and cleared on a terminal; the summary line stays" bash -c '
+  command -v script >/dev/null || { echo "# no script(1)"; exit 0; }
+  BITEXT_PROGRESS_DELAY_MS=0 script -qec "\"$BITEXT\" tm clean \"$TMP/all.tmx\" -o \"$TMP/t.tmx\"" /dev/null >"$TMP/tty" &&
+  grep -q "bitext: reading: 1" "$TMP/tty" &&
+  tr "\r" "\n" <"$TMP/tty" | grep -q "^.\[Kbitext: tm clean: 6 units read, 3 kept"'
+ok "progress: silent with --quiet and when stderr is not a terminal" bash -c '
+  BITEXT_PROGRESS_DELAY_MS=0 "$BITEXT" tm clean "$TMP/all.tmx" -o "$TMP/t.tmx" 2>"$TMP/e" && ! grep -q $(printf "\r") "$TMP/e" &&
+  { command -v script >/dev/null || exit 0; } &&
+  BITEXT_PROGRESS_DELAY_MS=0 script -qec "\"$BITEXT\" tm clean --quiet \"$TMP/all.tmx\" -o \"$TMP/t.tmx\"" /dev/null >"$TMP/tty" &&
+  ! grep -q "bitext: reading" "$TMP/tty" && grep -q "bitext: tm clean: 6 units read" "$TMP/tty"'
 finish
