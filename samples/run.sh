@@ -5,7 +5,7 @@
 # Outputs other than tm/ go to build/samples/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tests/setup.sh
+tests/setup.sh --main         # the build's packages only; tests/run.sh installs the test tools
 [ -d build ] || meson setup build >/dev/null
 ninja -C build >/dev/null
 bitext=build/src/cli/bitext

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bitext/align-eval.h"
+#include "bitext/bilingual.h"
 #include "bitext/error.h"
 
 /* What the TMX reader's callback fills. */
@@ -86,21 +87,46 @@ add_tmx_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GE
   return TRUE;
 }
 
+/*
+** A TMX, PO or XLIFF file (told by its content): one bead per unit. PO and
+** XLIFF entries that are fuzzy, unapproved or untranslated are left out and
+** counted (bitext_pair_get_skipped_units()), never mixed in with the
+** finished translations.
+*/
 static gboolean
 read_tmx (BitextPair *pair, const char *path, const BitextPairOptions *options, GError **error)
 {
-  BitextTmxReadOptions read_options = BITEXT_TMX_READ_OPTIONS_INIT;
-  if (options->strip_markup)
-    read_options.inline_mode = BITEXT_TMX_INLINE_STRIP;
   gboolean auto_src = options->src_lang == NULL || strcmp (options->src_lang, "auto") == 0;
   gboolean auto_tgt = options->tgt_lang == NULL || strcmp (options->tgt_lang, "auto") == 0;
+  BitextBilingualReadOptions read_options = BITEXT_BILINGUAL_READ_OPTIONS_INIT;
+  read_options.strip_markup = options->strip_markup;
+  read_options.src_lang = auto_src ? NULL : options->src_lang;
+  read_options.tgt_lang = auto_tgt ? NULL : options->tgt_lang;
+  read_options.progress_func = options->progress_func;
+  read_options.progress_data = options->progress_data;
   g_autoptr(GString) label = g_string_new (NULL);
   TmxRead r = { pair, auto_src ? NULL : options->src_lang,
                 auto_tgt ? NULL : g_strdup (options->tgt_lang), options->strip_markup, label };
   pair->unit_info = g_array_new (FALSE, FALSE, sizeof (PairUnitInfo));
-  gboolean ok = bitext_tmx_foreach_unit (path, &read_options, add_tmx_unit, &r, NULL, error);
+  BitextBilingualCounts counts;
+  gboolean ok = bitext_bilingual_foreach_unit (path, BITEXT_BILINGUAL_UNKNOWN, &read_options,
+                                               add_tmx_unit, &r, &counts, NULL, error);
   pair->text[1].lang = r.tgt_lang;
+  pair->n_skipped_units = counts.n_fuzzy + counts.n_untranslated;
   return ok;
+}
+
+/**
+ * bitext_pair_get_skipped_units:
+ *
+ * Returns: the entries of a PO or XLIFF input left out as fuzzy, unapproved
+ *   or untranslated (0 for other inputs)
+ */
+guint64
+bitext_pair_get_skipped_units (const BitextPair *pair)
+{
+  g_return_val_if_fail (pair != NULL, 0);
+  return pair->n_skipped_units;
 }
 
 /* PAIRS.tsv: SOURCE<TAB>TARGET a line, '#' comments and blank lines skipped. */

@@ -66,6 +66,7 @@ struct _BitextPair
   GArray *beads;            /* PairBead */
   GStringChunk *strings;    /* every sentence text, read or edited; never freed before the pair */
   GArray *unit_info;        /* PairUnitInfo per source sentence (TMX), else NULL */
+  guint64 n_skipped_units;  /* PO, XLIFF: fuzzy and untranslated entries left out */
   /* The aligner's settings, for realigning. */
   BitextAlignOptions align;
   char *dict_path;

@@ -347,7 +347,7 @@ bitext_pair_new_from_tmx (const char *path, const BitextPairOptions *options, GE
  * The one place that tells the inputs apart, for every tool that opens a
  * pair: two texts are segmented and aligned (or paired by @beads_path); one
  * file is a pair file when it is named *.json or is a pair file's autosave,
- * and a TMX file otherwise.
+ * and else a bilingual file: TMX, PO or XLIFF, told by its content.
  *
  * Returns: (transfer full) (nullable): the pair, or %NULL with @error set
  */

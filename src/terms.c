@@ -11,6 +11,7 @@
 #include "bitext-resources.h"
 #include "qa-private.h"
 #include "terms-private.h"
+#include "text-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UBreakIterator, ubrk_close)
 
@@ -333,15 +334,6 @@ word_id (TermSide *side, const char *w, gsize len)
 }
 
 
-static gboolean
-has_letter (const char *w, gsize len)
-{
-  for (const char *p = w; p < w + len; p = g_utf8_next_char (p))
-    if (g_unichar_isalpha (g_utf8_get_char (p)))
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether @w is a C hexadecimal literal, 0x1F or a bare 0x before a placeholder: a number. */
 static gboolean
 is_hex_literal (const char *w, gsize len)
@@ -537,7 +529,7 @@ bitext_terms__tokenize (TermSide *side, const char *text, GArray *tokens)
             joiner = FALSE, pending_space = TRUE;
           continue;
         }
-      if (!has_letter (text + start, end - start) || is_hex_literal (text + start, end - start)
+      if (!bitext__has_letter (text + start, end - start) || is_hex_literal (text + start, end - start)
           || in_placeholder (text, start))
         {
           pending_break = TRUE;

@@ -14,5 +14,7 @@ void     bitext__append_collapsed (GString *out, const char *text, gsize length)
 void     bitext__append_collapsed_with (GString *out, const char *text, gsize length,
                                         void (*escape) (GString *out, const char *text,
                                                         gsize length));
+/* Whether the @length bytes at @text hold a letter (a Unicode L* character). */
+gboolean bitext__has_letter (const char *text, gsize length);
 
 G_END_DECLS

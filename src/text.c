@@ -147,3 +147,12 @@ bitext__append_collapsed (GString *out, const char *text, gsize length)
 {
   bitext__append_collapsed_with (out, text, length, NULL);
 }
+
+gboolean
+bitext__has_letter (const char *text, gsize length)
+{
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}

@@ -512,17 +512,19 @@ bitext_tm_unit_lookup_variant (const BitextTmUnit *unit, const char *lang)
  * bitext_tm_unit_add_variant:
  * @lang: language tag of the variant
  * @text: the segment's text. Markdown emphasis (**strong**, *em*) is kept as
- *   paired bpt/ept codes that hold the asterisks, so the text reads back as given.
+ *   paired bpt/ept codes that hold the asterisks, so the text reads back as given;
+ *   a C0 control XML 1.0 cannot carry (form feed, BEL) becomes a
+ *   <ph type="x-ctrl"> code holding its Control Picture, read back as the control.
  *
  * Returns: (transfer none) (nullable): the variant, or %NULL with @error set
- * (BITEXT_ERROR_ENCODING) when @text is not UTF-8 or holds a character XML 1.0 forbids
+ * (BITEXT_ERROR_ENCODING) when @text is not UTF-8 or holds U+FFFE or U+FFFF
  */
 BitextTmVariant *
 bitext_tm_unit_add_variant (BitextTmUnit *unit, const char *lang, const char *text,
                             GError **error)
 {
   g_return_val_if_fail (unit != NULL && lang != NULL && text != NULL, NULL);
-  if (!bitext_tmx__check_text (text, -1, error))
+  if (!bitext_tmx__check_segment_text (text, -1, error))
     return NULL;
   BitextTmVariant *v = bitext_tm__unit_new_variant (unit);
   g_string_assign (v->lang, lang);

@@ -22,12 +22,14 @@ is_xml_char (gunichar c)
 
 /*
 ** Check that @text (@length bytes, or NUL-terminated if -1) is UTF-8 and
-** holds only characters an XML 1.0 document can carry, even as references.
-** Valid UTF-8 excludes surrogates, so past g_utf8_validate() only C0
-** controls and U+FFFE/U+FFFF (EF BF BE/BF) remain to find: a byte loop.
+** holds only characters an XML 1.0 document can carry, even as references;
+** with @controls, C0 control characters pass too (a segment's text writes
+** them as <ph type="x-ctrl"> codes). Valid UTF-8 excludes surrogates, so
+** past g_utf8_validate() only C0 controls and U+FFFE/U+FFFF (EF BF BE/BF)
+** remain to find: a byte loop.
 */
-gboolean
-bitext_tmx__check_text (const char *text, gssize length, GError **error)
+static gboolean
+check_text (const char *text, gssize length, gboolean controls, GError **error)
 {
   const char *end = NULL;
   if (!g_utf8_validate (text, length, &end))
@@ -41,7 +43,8 @@ bitext_tmx__check_text (const char *text, gssize length, GError **error)
     {
       if (*p >= 0x20 && *p != 0xEF)
         continue;
-      if (*p == '\t' || *p == '\n' || *p == '\r' || (*p == 0xEF && (p[1] != 0xBF || p[2] < 0xBE)))
+      if (*p == '\t' || *p == '\n' || *p == '\r' || (*p == 0xEF && (p[1] != 0xBF || p[2] < 0xBE))
+          || (controls && *p < 0x20))
         continue;
       gunichar c = g_utf8_get_char ((const char *) p);
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING,
@@ -50,6 +53,49 @@ bitext_tmx__check_text (const char *text, gssize length, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+bitext_tmx__check_text (const char *text, gssize length, GError **error)
+{
+  return check_text (text, length, FALSE, error);
+}
+
+/* As bitext_tmx__check_text(), but C0 controls pass: they become codes in a segment's markup. */
+gboolean
+bitext_tmx__check_segment_text (const char *text, gssize length, GError **error)
+{
+  return check_text (text, length, TRUE, error);
+}
+
+/* A C0 control XML 1.0 cannot carry (all but TAB, LF, CR). */
+static gboolean
+is_xml_control (guchar c)
+{
+  return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+/*
+** Append @length bytes of a control code's content to the text view: the
+** Control Pictures U+2400..U+241F the writer put in <ph type="x-ctrl"> go
+** back to the controls they stand for; anything else is copied.
+*/
+void
+bitext_tmx__append_control_text (GString *out, const char *text, gsize length)
+{
+  const char *p = text, *end = text + length;
+  while (p < end)
+    {
+      /* U+2400..U+241F is E2 90 80..9F in UTF-8. */
+      if (end - p >= 3 && (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x90
+          && (guchar) p[2] >= 0x80 && (guchar) p[2] <= 0x9F)
+        {
+          g_string_append_c (out, (char) ((guchar) p[2] - 0x80));
+          p += 3;
+          continue;
+        }
+      g_string_append_c (out, *p++);
+    }
 }
 
 /* The bytes escape_text() replaces. */
@@ -74,6 +120,30 @@ bitext_tmx__escape_text (GString *out, const char *text, gsize length)
         case '>': g_string_append (out, "&gt;"); break;
         default: g_string_append (out, "&#13;"); break;
         }
+    }
+}
+
+/*
+** Segment text: escaped as escape_text() does, and each C0 control XML 1.0
+** cannot carry (a form feed, a BEL) as a <ph type="x-ctrl"> code holding its
+** Control Picture (U+240C for U+000C): the text view reads it back as the
+** control, the plain view drops it, and the file stays well-formed.
+*/
+void
+bitext_tmx__escape_segment_text (GString *out, const char *text, gsize length)
+{
+  const char *p = text, *end = text + length;
+  while (p < end)
+    {
+      const char *run = p;
+      while (p < end && !is_xml_control ((guchar) *p))
+        p++;
+      bitext_tmx__escape_text (out, run, p - run);
+      if (p == end)
+        break;
+      g_string_append (out, "<ph type=\"" BITEXT_TMX_CONTROL_TYPE "\">");
+      g_string_append_unichar (out, 0x2400 + (guchar) *p++);
+      g_string_append (out, "</ph>");
     }
 }
 
@@ -154,7 +224,7 @@ markdown_range (GString *out, const char *s, gsize start, gsize end, guint *next
       gsize run = p;
       while (p < end && s[p] != '*')
         p++;
-      bitext_tmx__escape_text (out, s + run, p - run);
+      bitext_tmx__escape_segment_text (out, s + run, p - run);
       if (p == end)
         break;
       gsize d = (p + 1 < end && s[p + 1] == '*') ? 2 : 1;
@@ -261,6 +331,7 @@ bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
 {
   g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
   guint code_depth = 0;
+  gboolean in_control = FALSE;    /* inside <ph type="x-ctrl"> */
   const char *p = markup;
   if (has_inline != NULL)
     *has_inline = FALSE;
@@ -281,7 +352,9 @@ bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
           const char *run = p;
           while (*p != '\0' && *p != '&' && *p != '<')
             p++;
-          if (text != NULL)
+          if (text != NULL && in_control)
+            bitext_tmx__append_control_text (text, run, p - run);
+          else if (text != NULL)
             g_string_append_len (text, run, p - run);
           if (plain != NULL && code_depth == 0)
             g_string_append_len (plain, run, p - run);
@@ -305,6 +378,7 @@ bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
             return markup_error (error, markup, p, "end tag does not match");
           g_ptr_array_remove_index (stack, stack->len - 1);
           code_depth -= code ? 1 : 0;
+          in_control = in_control && strcmp (tag, "ph") != 0;
           p = name_end + 1;
           continue;
         }
@@ -316,6 +390,9 @@ bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
           p = tag_end + 2;
           continue;
         }
+      if (strcmp (tag, "ph") == 0)
+        in_control = g_strstr_len (name_end, tag_end - name_end,
+                                   "type=\"" BITEXT_TMX_CONTROL_TYPE "\"") != NULL;
       g_ptr_array_add (stack, g_steal_pointer (&tag));
       code_depth += code ? 1 : 0;
       p = tag_end + 1;

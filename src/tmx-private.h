@@ -49,9 +49,13 @@ guint64  bitext_tm__hash            (const char *data, gsize length);
 /* tm-match.c: a TMX date "YYYYMMDDThhmmssZ" as the number YYYYMMDDhhmmss; 0 if not one */
 guint64  bitext_tm__date_key        (const char *date);
 
-/* tmx-markup.c */
+/* tmx-markup.c. A C0 control in a segment is written <ph type="x-ctrl">PICTURE</ph>. */
+#define BITEXT_TMX_CONTROL_TYPE "x-ctrl"
 gboolean bitext_tmx__check_text    (const char *text, gssize length, GError **error);
+gboolean bitext_tmx__check_segment_text (const char *text, gssize length, GError **error);
+void     bitext_tmx__append_control_text (GString *out, const char *text, gsize length);
 void     bitext_tmx__escape_text   (GString *out, const char *text, gsize length);
+void     bitext_tmx__escape_segment_text (GString *out, const char *text, gsize length);
 void     bitext_tmx__escape_attr   (GString *out, const char *text, gsize length);
 void     bitext_tmx__markdown_to_markup (GString *markup, const char *text);
 gboolean bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,

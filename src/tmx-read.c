@@ -65,6 +65,7 @@ typedef struct
   guint skip_depth;           /* > 0: inside an element whose content is ignored */
   guint seg_depth;            /* open inline elements in the current <seg> */
   guint code_depth;           /* open bpt/ept/it/ph/ut in the current <seg> */
+  gboolean in_control;        /* inside <ph type="x-ctrl">: Control Pictures are controls */
   BitextTmUnit *unit;
   BitextTmVariant *variant;
   gboolean variant_has_seg;
@@ -277,6 +278,11 @@ start_inline (Reader *r, const char *element, int n, const xmlChar **attributes)
     }
   r->seg_depth++;
   r->code_depth += bitext_tmx__is_code_element (element) ? 1 : 0;
+  if (strcmp (element, "ph") == 0)
+    {
+      const char *type = find_attr (r, n, attributes, "type", FALSE);
+      r->in_control = type != NULL && strcmp (type, BITEXT_TMX_CONTROL_TYPE) == 0;
+    }
   if (r->options->inline_mode == BITEXT_TMX_INLINE_STRIP || r->options->segments_only)
     return;
   r->variant->has_inline = TRUE;
@@ -455,6 +461,7 @@ on_end (void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlCha
         }
       r->seg_depth--;
       r->code_depth -= bitext_tmx__is_code_element ((const char *) localname) ? 1 : 0;
+      r->in_control = r->in_control && strcmp ((const char *) localname, "ph") != 0;
       if (r->options->inline_mode == BITEXT_TMX_INLINE_KEEP && !r->options->segments_only)
         g_string_append_printf (r->variant->markup, "</%s>", (const char *) localname);
       return;
@@ -497,7 +504,10 @@ on_characters (void *ctx, const xmlChar *ch, int len)
   gboolean strip = r->options->inline_mode == BITEXT_TMX_INLINE_STRIP;
   if (strip && r->code_depth > 0)
     return;
-  g_string_append_len (r->variant->text, (const char *) ch, len);
+  if (r->in_control)
+    bitext_tmx__append_control_text (r->variant->text, (const char *) ch, (gsize) len);
+  else
+    g_string_append_len (r->variant->text, (const char *) ch, len);
   if (!r->options->segments_only)
     bitext_tmx__escape_text (r->variant->markup, (const char *) ch, (gsize) len);
 }

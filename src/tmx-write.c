@@ -40,6 +40,10 @@ struct _BitextTmxWriter
   char *src_lang_owned;
   GString *line;
   gboolean closed;
+  gboolean filtering;         /* filter below applies */
+  BitextTmFilter filter;      /* its languages: the options', else the header's (owned below) */
+  char *filter_langs[2];
+  guint64 *n_filtered;        /* the options' counters, or NULL */
 };
 
 /* Attributes the TMX 1.4 DTD declares on <tu> and <tuv> (tmx14.dtd, ATTLIST tu and tuv). */
@@ -313,10 +317,31 @@ bitext_tmx_writer_free (BitextTmxWriter *writer)
   writer_abort (writer);
   g_free (writer->path);
   g_free (writer->src_lang_owned);
+  g_free (writer->filter_langs[0]);
+  g_free (writer->filter_langs[1]);
   if (writer->data != NULL)
     g_string_free (writer->data, TRUE);
   g_string_free (writer->line, TRUE);
   g_free (writer);
+}
+
+/* The writer's copy of the options' filter, its languages defaulting to the header's. */
+static void
+setup_filter (BitextTmxWriter *w, BitextTm *tm, const BitextTmxWriteOptions *options)
+{
+  w->filtering = TRUE;
+  w->filter = *options->filter;
+  w->n_filtered = options->n_filtered;
+  const char *src = options->filter->src_lang;
+  if (src == NULL && strcmp (w->src_lang, "*all*") != 0)
+    src = w->src_lang;
+  const char *tgt = options->filter->tgt_lang;
+  if (tgt == NULL)
+    tgt = bitext_tm_get_tgt_lang (tm);
+  w->filter_langs[0] = g_strdup (src);
+  w->filter_langs[1] = g_strdup (tgt);
+  w->filter.src_lang = w->filter_langs[0];
+  w->filter.tgt_lang = w->filter_langs[1];
 }
 
 static BitextTmxWriter *
@@ -330,6 +355,8 @@ writer_start (BitextTmxWriter *w, BitextTm *tm, const BitextTmxWriteOptions *opt
     return NULL;
   w->src_lang_owned = g_strdup (header_value (tm, "srclang", "*all*"));
   w->src_lang = w->src_lang_owned;
+  if (options->filter != NULL)
+    setup_filter (w, tm, options);
   xmlOutputBuffer *out = xmlOutputBufferCreateIO (output_write, output_close, w, NULL);
   w->xml = xmlNewTextWriter (out);
   if (w->xml == NULL || !write_header (w, tm, error))
@@ -428,7 +455,9 @@ append_variant (GString *out, const BitextTmVariant *v, GError **error)
  * bitext_tmx_writer_add_unit:
  *
  * Writes @unit as a <tu>. A unit without tuid gets its position in the
- * file (1, 2, ...), one without creationdate gets the writer's date.
+ * file (1, 2, ...), one without creationdate gets the writer's date. With
+ * a filter in the options, a unit it flags is not written (or is written
+ * with an x-bitext-filter prop when the filter marks), and counted.
  *
  * Returns: %TRUE, or %FALSE with @error set (an I/O error, or a string XML cannot carry)
  */
@@ -437,6 +466,15 @@ bitext_tmx_writer_add_unit (BitextTmxWriter *w, const BitextTmUnit *unit, GError
 {
   g_return_val_if_fail (w != NULL && w->xml != NULL && unit != NULL, FALSE);
   g_return_val_if_fail (unit->variants->len > 0, FALSE);
+  BitextTmFilterReason reason = BITEXT_TM_FILTER_KEEP;
+  if (w->filtering)
+    {
+      reason = bitext_tm_filter_classify (&w->filter, NULL, unit);
+      if (w->n_filtered != NULL)
+        w->n_filtered[reason]++;
+      if (reason != BITEXT_TM_FILTER_KEEP && !w->filter.mark)
+        return TRUE;
+    }
   w->n_units++;
   GString *out = w->line;
   g_string_assign (out, "\n    <tu");
@@ -454,6 +492,9 @@ bitext_tmx_writer_add_unit (BitextTmxWriter *w, const BitextTmUnit *unit, GError
   g_string_append_c (out, '>');
   if (!append_annotations (out, unit->annotations, "\n      ", error))
     return FALSE;
+  if (reason != BITEXT_TM_FILTER_KEEP)
+    g_string_append_printf (out, "\n      <prop type=\"" BITEXT_TM_FILTER_PROP "\">%s</prop>",
+                            bitext_tm_filter_reason_name (reason));
   guint first = source_variant (w, unit);
   if (!append_variant (out, g_ptr_array_index (unit->variants, first), error))
     return FALSE;

@@ -1,5 +1,6 @@
 /* bitext tests — the in-memory translation memory. */
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -30,7 +31,7 @@ test_add_unit (void)
   g_assert_cmpstr (bitext_tm_variant_get_lang (bitext_tm_unit_get_variant (u, 1)), ==, "ru");
   g_assert_cmpstr (bitext_tm_variant_get_text (bitext_tm_unit_get_variant (u, 1)), ==, "Привет.");
   g_assert_false (bitext_tm_variant_has_inline (bitext_tm_unit_get_variant (u, 0)));
-  g_assert_null (bitext_tm_add_unit (tm, "ok", "nul\x01", &error));
+  g_assert_null (bitext_tm_add_unit (tm, "ok", "non-character \xef\xbf\xbf", &error));
   g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING);
   g_assert_cmpuint (bitext_tm_get_n_units (tm), ==, 1);
 }
@@ -274,6 +275,82 @@ test_concordance (void)
     }
 }
 
+/* The memory filters: each reason, in order, on exact texts; a unit's score from its prop. */
+static void
+test_filter (void)
+{
+  BitextTmFilter f = BITEXT_TM_FILTER_INIT;
+  f.min_score = 0.5;
+  static const struct { const char *src, *tgt; double score; BitextTmFilterReason want; } cases[] = {
+    { "Hello.", "Привет.", 0.9, BITEXT_TM_FILTER_KEEP },
+    { "Hello.", "Привет.", NAN, BITEXT_TM_FILTER_KEEP },
+    { "", "Привет.", 0.9, BITEXT_TM_FILTER_EMPTY },
+    { "Hello.", " \t ", 0.9, BITEXT_TM_FILTER_EMPTY },
+    { "Hello.", NULL, 0.9, BITEXT_TM_FILTER_EMPTY },
+    { "17 / 57", "17 / 57", 0.9, BITEXT_TM_FILTER_NO_LETTERS },
+    { "3.5 %", "3,5 %", 0.9, BITEXT_TM_FILTER_NO_LETTERS },
+    { "Chapter 3", "3", 0.9, BITEXT_TM_FILTER_NO_LETTERS },
+    { "•", "—", 0.9, BITEXT_TM_FILTER_NO_LETTERS },
+    { "Linux", "Linux", 0.9, BITEXT_TM_FILTER_IDENTICAL },
+    { " Linux ", "Linux", 0.9, BITEXT_TM_FILTER_IDENTICAL },
+    { "Linux", "linux", 0.9, BITEXT_TM_FILTER_KEEP },
+    { "東京", "東京", 0.9, BITEXT_TM_FILTER_IDENTICAL },
+    { "Hello.", "Привет.", 0.49, BITEXT_TM_FILTER_LOW_SCORE },
+    { "Hello.", "Привет.", 0.5, BITEXT_TM_FILTER_KEEP },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (bitext_tm_filter_classify_texts (&f, cases[i].src, cases[i].tgt,
+                                                      cases[i].score), ==, cases[i].want);
+  /* Only the filters asked for apply. */
+  f.reasons = BITEXT_TM_FILTER_BIT (BITEXT_TM_FILTER_IDENTICAL);
+  g_assert_cmpint (bitext_tm_filter_classify_texts (&f, "17", "17", 0.1), ==,
+                   BITEXT_TM_FILTER_IDENTICAL);
+  g_assert_cmpint (bitext_tm_filter_classify_texts (&f, "", "x", 0.1), ==, BITEXT_TM_FILTER_KEEP);
+
+  /* A unit: plain views (codes dropped), the score prop, the languages by the header. */
+  f = (BitextTmFilter) BITEXT_TM_FILTER_INIT;
+  f.min_score = 0.5;
+  g_autoptr(BitextTm) tm = bitext_tm_new ("en", "ru");
+  BitextTmUnit *u = bitext_tm_add_unit (tm, "**Linux**", "Linux", NULL);
+  g_assert_cmpint (bitext_tm_filter_classify (&f, tm, u), ==, BITEXT_TM_FILTER_IDENTICAL);
+  u = bitext_tm_add_unit (tm, "Yes.", "Да.", NULL);
+  bitext_tm_unit_add_prop (u, "x-bitext-score", "0.2500");
+  g_assert_cmpint (bitext_tm_filter_classify (&f, tm, u), ==, BITEXT_TM_FILTER_LOW_SCORE);
+  guint64 counts[BITEXT_TM_FILTER_N_REASONS] = { 5, 0, 124, 477, 0 };
+  g_autoptr(GString) line = g_string_new (NULL);
+  bitext_tm_filter_append_counts (line, counts);
+  g_assert_cmpstr (line->str, ==, "no-letters 124, identical 477");
+}
+
+/* C0 controls XML cannot carry become <ph type="x-ctrl"> codes; the text view keeps the control. */
+static void
+test_control_codes (void)
+{
+  g_autoptr(BitextTm) tm = bitext_tm_new ("en", "ru");
+  g_autoptr(GError) error = NULL;
+  BitextTmUnit *u = bitext_tm_add_unit (tm, "a\fb & c\a", "x", &error);
+  g_assert_no_error (error);
+  BitextTmVariant *v = bitext_tm_unit_get_variant (u, 0);
+  g_assert_cmpstr (bitext_tm_variant_get_markup (v), ==,
+                   "a<ph type=\"x-ctrl\">\u240C</ph>b &amp; c<ph type=\"x-ctrl\">\u2407</ph>");
+  g_assert_cmpstr (bitext_tm_variant_get_text (v), ==, "a\fb & c\a");
+  g_autofree char *plain = bitext_tm_variant_dup_plain_text (v);
+  g_assert_cmpstr (plain, ==, "ab & c");
+  /* Read back from the markup (as from a file): the same text view. */
+  g_autoptr(BitextTmUnit) back = bitext_tm_unit_new ();
+  v = bitext_tm_unit_add_variant_markup (back, "en", "a<ph type=\"x-ctrl\">\u240C</ph>b<ph>\u240C</ph>",
+                                         &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bitext_tm_variant_get_text (v), ==, "a\fb\u240C");
+  gsize length;
+  g_autofree char *data = bitext_tmx_write_to_data (tm, NULL, &length, &error);
+  g_assert_no_error (error);
+  g_autoptr(BitextTm) read = bitext_tmx_read_data ("x.tmx", data, length, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bitext_tm_variant_get_text (bitext_tm_unit_get_variant (bitext_tm_get_unit (read, 0), 0)),
+                   ==, "a\fb & c\a");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -281,6 +358,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/tm/new", test_new);
   g_test_add_func ("/tm/add-unit", test_add_unit);
+  g_test_add_func ("/tm/filter", test_filter);
+  g_test_add_func ("/tm/control-codes", test_control_codes);
   g_test_add_func ("/tm/unit/attrs", test_attrs);
   g_test_add_func ("/tm/unit/annotations", test_annotations);
   g_test_add_func ("/tm/unit/copy", test_copy);

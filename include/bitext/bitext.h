@@ -13,5 +13,6 @@
 #include <bitext/qa.h>
 #include <bitext/report.h>
 #include <bitext/pair.h>
+#include <bitext/bilingual.h>
 
 #define BITEXT_VERSION "0.1.0"

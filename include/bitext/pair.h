@@ -38,7 +38,7 @@ typedef enum
 {
   BITEXT_PAIR_SEGMENT_TEXT,    /* ICU + SRX segmentation of a text file */
   BITEXT_PAIR_SEGMENT_LINES,   /* one sentence a line; blank lines separate paragraphs */
-  BITEXT_PAIR_SEGMENT_TMX,     /* one sentence per TMX unit side (both sides from one file) */
+  BITEXT_PAIR_SEGMENT_TMX,     /* one sentence per unit side of a TMX, PO or XLIFF file */
   BITEXT_PAIR_SEGMENT_TSV,     /* SOURCE<TAB>TARGET a line (both sides from one file) */
 } BitextPairSegmentation;
 
@@ -65,6 +65,8 @@ typedef struct
   BitextAlignOptions align; /* its src_lang and tgt_lang are ignored: the pair's are used */
   BitextDocumentOptions input[2]; /* texts: the format and encoding of the source and target
                                      (zero: detected) */
+  BitextProgressFunc progress_func;  /* nullable: units read from a TMX, PO or XLIFF file */
+  gpointer progress_data;
 } BitextPairOptions;
 
 #define BITEXT_PAIR_OPTIONS_INIT { .version = 1, .align = BITEXT_ALIGN_OPTIONS_INIT }
@@ -102,6 +104,7 @@ BITEXT_API BitextPairSegmentation bitext_pair_get_segmentation (const BitextPair
 BITEXT_API const char *bitext_pair_get_path        (const BitextPair *pair, BitextPairSide side);
 BITEXT_API const char *bitext_pair_get_lang        (const BitextPair *pair, BitextPairSide side);
 BITEXT_API guint       bitext_pair_get_n_sentences (const BitextPair *pair, BitextPairSide side);
+BITEXT_API guint64     bitext_pair_get_skipped_units (const BitextPair *pair);
 BITEXT_API const BitextPairSentence *bitext_pair_get_sentence (const BitextPair *pair,
                                                                BitextPairSide side, guint index);
 

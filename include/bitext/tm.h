@@ -149,6 +149,53 @@ BITEXT_API BitextTmVariant *bitext_tm_unit_choose_target (const BitextTmUnit *un
                                                           const char *tgt_lang);
 
 /*
+** Memory filters (src/tm-clean.c): units a memory is better without. The
+** TMX writer applies them when its options name a filter (align --format
+** tmx, tm import), and `bitext tm clean` to an existing memory. The reasons
+** are tried in this order; the first that applies is the unit's.
+*/
+typedef enum
+{
+  BITEXT_TM_FILTER_KEEP = 0,
+  BITEXT_TM_FILTER_EMPTY,       /* no source or target, or a blank one */
+  BITEXT_TM_FILTER_NO_LETTERS,  /* a side of numbers, punctuation or symbols alone */
+  BITEXT_TM_FILTER_IDENTICAL,   /* the target is the source (EN=EN) */
+  BITEXT_TM_FILTER_LOW_SCORE,   /* x-bitext-score below min_score */
+  BITEXT_TM_FILTER_N_REASONS
+} BitextTmFilterReason;
+
+#define BITEXT_TM_FILTER_BIT(reason) (1u << (reason))
+#define BITEXT_TM_FILTER_ALL                                                          \
+  (BITEXT_TM_FILTER_BIT (BITEXT_TM_FILTER_EMPTY) | BITEXT_TM_FILTER_BIT (BITEXT_TM_FILTER_NO_LETTERS) \
+   | BITEXT_TM_FILTER_BIT (BITEXT_TM_FILTER_IDENTICAL) | BITEXT_TM_FILTER_BIT (BITEXT_TM_FILTER_LOW_SCORE))
+
+/* The prop a marked unit carries (mark instead of drop): the reason's name. */
+#define BITEXT_TM_FILTER_PROP "x-bitext-filter"
+
+typedef struct
+{
+  guint version;
+  guint reasons;              /* BITEXT_TM_FILTER_BIT()s of the filters that apply */
+  double min_score;           /* LOW_SCORE: the least confidence kept, in [0, 1] */
+  gboolean mark;              /* writers: keep flagged units with the prop above, not drop them */
+  const char *src_lang;       /* nullable: the source language (default: the unit's, the header's) */
+  const char *tgt_lang;       /* nullable: the target language (default: the header's, else the
+                                 first other language) */
+} BitextTmFilter;
+
+#define BITEXT_TM_FILTER_INIT { .version = 1, .reasons = BITEXT_TM_FILTER_ALL, .min_score = 0.0 }
+
+BITEXT_API const char          *bitext_tm_filter_reason_name    (BitextTmFilterReason reason);
+BITEXT_API BitextTmFilterReason bitext_tm_filter_classify_texts (const BitextTmFilter *filter,
+                                                                 const char *source,
+                                                                 const char *target, double score);
+BITEXT_API BitextTmFilterReason bitext_tm_filter_classify       (const BitextTmFilter *filter,
+                                                                 const BitextTm *header,
+                                                                 const BitextTmUnit *unit);
+BITEXT_API void                 bitext_tm_filter_append_counts  (GString *out,
+                                                                 const guint64 *counts);
+
+/*
 ** Fuzzy matching (bitext tm lookup): an index of source segments and the
 ** CAT-style match percentage, 100 × (1 − d / max(n, m)) with d the
 ** Levenshtein distance over word and punctuation tokens (ICU word

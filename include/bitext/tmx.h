@@ -62,6 +62,9 @@ typedef struct
 {
   guint version;
   gint64 date;                /* Unix time of creationdate; -1: $SOURCE_DATE_EPOCH, else now */
+  const BitextTmFilter *filter;  /* nullable: units it flags are dropped (or marked: filter->mark) */
+  guint64 *n_filtered;        /* nullable: BITEXT_TM_FILTER_N_REASONS counters the writer adds
+                                 to ([BITEXT_TM_FILTER_KEEP]: units written unflagged) */
 } BitextTmxWriteOptions;
 
 #define BITEXT_TMX_WRITE_OPTIONS_INIT { .version = 1, .date = -1 }

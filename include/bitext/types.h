@@ -33,4 +33,12 @@ typedef struct
   gsize length;
 } BitextSpan;
 
+/*
+** Progress of a long run (reading a memory, ...): @done of @total units of
+** work (@total 0: not known in advance) in the @stage named ("reading
+** FILE"). The library calls it and never prints; a tool draws it.
+*/
+typedef void (*BitextProgressFunc) (const char *stage, guint64 done, guint64 total,
+                                    gpointer user_data);
+
 G_END_DECLS

@@ -14,6 +14,7 @@ static char *opt_format = NULL;
 static char *opt_output = NULL;
 static char *opt_date = NULL;
 static gboolean opt_presegmented = FALSE;
+static CmdTmFilterOptions opt_filter = { 0 };
 
 static const GOptionEntry entries[] = {
   { "src-lang", 0, 0, G_OPTION_ARG_STRING, &opt_src_lang,
@@ -32,6 +33,7 @@ static const GOptionEntry entries[] = {
     "tmx: creationdate of the memory (default: $SOURCE_DATE_EPOCH, else now)", "DATE" },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "Write to FILE (replaced only when complete) instead of stdout", "FILE" },
+  CMD_TM_FILTER_ENTRIES (opt_filter),
   { NULL }
 };
 
@@ -57,17 +59,26 @@ static gboolean
 write_tmx (BitextPair *pair, GError **error)
 {
   BitextTmxWriteOptions options = BITEXT_TMX_WRITE_OPTIONS_INIT;
-  if (opt_date != NULL && !cmd_tm_parse_date (opt_date, &options.date, error))
+  BitextTmFilter filter;
+  guint64 counts[BITEXT_TM_FILTER_N_REASONS] = { 0 };
+  if ((opt_date != NULL && !cmd_tm_parse_date (opt_date, &options.date, error))
+      || !cmd_tm_filter_setup (&opt_filter, &filter, &options.filter, error))
     return FALSE;
+  options.n_filtered = counts;
+  gboolean ok;
   if (opt_output != NULL)
-    return bitext_pair_write_tmx_file (pair, opt_output, &options, error);
-  g_autoptr(BitextTm) tm = bitext_pair_dup_tm (pair, error);
-  gsize length;
-  g_autofree char *data = tm != NULL ? bitext_tmx_write_to_data (tm, &options, &length, error) : NULL;
-  if (data == NULL)
-    return FALSE;
-  fwrite (data, 1, length, stdout);
-  return fflush (stdout) == 0;
+    ok = bitext_pair_write_tmx_file (pair, opt_output, &options, error);
+  else
+    {
+      g_autoptr(BitextTm) tm = bitext_pair_dup_tm (pair, error);
+      gsize length;
+      g_autofree char *data = tm != NULL ? bitext_tmx_write_to_data (tm, &options, &length, error)
+                                         : NULL;
+      ok = data != NULL && fwrite (data, 1, length, stdout) == length && fflush (stdout) == 0;
+    }
+  if (ok)
+    cmd_tm_report_filtered ("align", &opt_filter, counts);
+  return ok;
 }
 
 /* A text with no sentence leaves nothing to align. */

@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "common.h"
+#include "progress.h"
 
 static char *opt_src_lang = NULL;
 static char *opt_tgt_lang = NULL;
@@ -21,6 +22,7 @@ static char *opt_beads = NULL;
 static char *opt_output = NULL;
 static gboolean opt_presegmented = FALSE;
 static gboolean opt_all = FALSE;
+static gboolean opt_quiet = FALSE;
 
 static const GOptionEntry entries[] = {
   { "glossary", 'g', 0, G_OPTION_ARG_FILENAME, &opt_glossary,
@@ -47,6 +49,8 @@ static const GOptionEntry entries[] = {
     NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "Write to FILE (replaced only when complete) instead of stdout", "FILE" },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
+    "No progress line (it shows only on a terminal, after 2 s)", NULL },
   { NULL }
 };
 
@@ -71,8 +75,17 @@ load_pair (int argc, char **argv, GError **error)
   options.dict_path = opt_glossary;
   if (!bitext_pair_input_options (&options, error))
     return NULL;
-  return bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads, &options,
-                           error);
+  BitextProgress progress;
+  bitext_progress_init (&progress, opt_quiet);
+  options.progress_func = bitext_progress_func;
+  options.progress_data = &progress;
+  BitextPair *pair = bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads,
+                                       &options, error);
+  bitext_progress_done (&progress);
+  if (pair != NULL && bitext_pair_get_skipped_units (pair) > 0)
+    fprintf (stderr, "bitext: check: %s: %" G_GUINT64_FORMAT " fuzzy or untranslated entries "
+             "not checked\n", argv[1], bitext_pair_get_skipped_units (pair));
+  return pair;
 }
 
 /* The terminal and HTML views ------------------------------------------------------------------ */

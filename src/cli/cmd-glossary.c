@@ -40,7 +40,7 @@ static const GOptionEntry convert_entries[] = {
   { NULL }
 };
 
-/* The aligned units of a TMX file (as plain text) or of a TSV of pairs. */
+/* The aligned units of a TMX, PO or XLIFF file (as plain text) or of a TSV of pairs. */
 static BitextPair *
 read_units (const char *path, GError **error)
 {
@@ -48,7 +48,9 @@ read_units (const char *path, GError **error)
   options.src_lang = opt_src_lang;
   options.tgt_lang = opt_tgt_lang;
   options.strip_markup = TRUE;
-  if (g_str_has_suffix (path, ".tmx"))
+  g_autoptr(GError) local = NULL;
+  if (g_str_has_suffix (path, ".tmx")
+      || bitext_bilingual_sniff (path, &local) != BITEXT_BILINGUAL_UNKNOWN)
     return bitext_pair_new_from_tmx (path, &options, error);
   return bitext_pair_new_from_tsv (path, &options, error);
 }

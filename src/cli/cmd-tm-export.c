@@ -1,4 +1,4 @@
-/* bitext tm export — the units of a TMX file as TSV, CSV or JSON lines. */
+/* bitext tm export — the units of a TMX file as TSV, CSV, JSON lines, PO or XLIFF 2.0. */
 #include <string.h>
 
 #include "cmd-tm.h"
@@ -15,7 +15,8 @@ static gboolean opt_strict = FALSE;
 
 static const GOptionEntry entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    "tsv (default; \\t \\n \\r \\\\ escaped), csv (RFC 4180, a header line) or jsonl", "FORMAT" },
+    "tsv (default; \\t \\n \\r \\\\ escaped), csv (RFC 4180, a header line), jsonl, po "
+    "(gettext; plural forms regrouped) or xliff (XLIFF 2.0, codes as sc/ec/ph)", "FORMAT" },
   { "src-lang", 's', 0, G_OPTION_ARG_STRING, &opt_src_lang,
     "Source language (default: each unit's srclang, else the header's)", "LANG" },
   { "tgt-lang", 't', 0, G_OPTION_ARG_STRING, &opt_tgt_lang,
@@ -28,7 +29,7 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-typedef enum { FORMAT_TSV, FORMAT_CSV, FORMAT_JSONL } Format;
+typedef enum { FORMAT_TSV, FORMAT_CSV, FORMAT_JSONL, FORMAT_PO, FORMAT_XLIFF } Format;
 
 typedef struct
 {
@@ -38,6 +39,7 @@ typedef struct
   guint64 n_written;
   guint64 n_without_pair;
   GString *line;
+  BitextBilingualWriter *writer;  /* PO, XLIFF: made at the first unit, with the file's header */
 } Export;
 
 static void
@@ -76,6 +78,10 @@ format_pair (Export *e, const BitextTmUnit *unit, const BitextTmVariant *src,
       bitext_json_append_string (l, tgt_text);
       g_string_append (l, "}\n");
       break;
+    case FORMAT_PO:
+    case FORMAT_XLIFF:
+      bitext_bilingual_writer_add (e->writer, unit, src, tgt, l);
+      break;
     }
 }
 
@@ -94,6 +100,10 @@ export_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GEr
     }
   if (e->tgt_lang == NULL)
     e->tgt_lang = g_strdup (bitext_tm_variant_get_lang (tgt));
+  if (e->writer == NULL && (e->format == FORMAT_PO || e->format == FORMAT_XLIFF))
+    e->writer = bitext_bilingual_writer_new (e->format == FORMAT_PO ? BITEXT_BILINGUAL_PO
+                                                                    : BITEXT_BILINGUAL_XLIFF,
+                                             header, opt_src_lang, e->tgt_lang);
   g_autofree char *src_plain = opt_plain ? bitext_tm_variant_dup_plain_text (src) : NULL;
   g_autofree char *tgt_plain = opt_plain ? bitext_tm_variant_dup_plain_text (tgt) : NULL;
   format_pair (e, unit, src, tgt, opt_plain ? src_plain : bitext_tm_variant_get_text (src),
@@ -108,6 +118,7 @@ parse_format (const char *name, Format *format, GError **error)
 {
   static const struct { const char *name; Format format; } formats[] = {
     { "tsv", FORMAT_TSV }, { "csv", FORMAT_CSV }, { "jsonl", FORMAT_JSONL },
+    { "po", FORMAT_PO }, { "xliff", FORMAT_XLIFF },
   };
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (strcmp (formats[i].name, name) == 0)
@@ -116,7 +127,7 @@ parse_format (const char *name, Format *format, GError **error)
         return TRUE;
       }
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "tm export: unknown --format '%s' (tsv, csv or jsonl)", name);
+               "tm export: unknown --format '%s' (tsv, csv, jsonl, po or xliff)", name);
   return FALSE;
 }
 
@@ -164,6 +175,16 @@ run_export (const char *path, Export *e, GError **error)
     }
   if (!bitext_tmx_foreach_unit (path, &options, export_unit, e, NULL, error))
     return FALSE;
+  if (e->format == FORMAT_PO || e->format == FORMAT_XLIFF)
+    {
+      if (e->writer == NULL)
+        e->writer = bitext_bilingual_writer_new (e->format == FORMAT_PO ? BITEXT_BILINGUAL_PO
+                                                                        : BITEXT_BILINGUAL_XLIFF,
+                                                 NULL, opt_src_lang, e->tgt_lang);
+      g_string_truncate (e->line, 0);
+      bitext_bilingual_writer_finish (e->writer, e->line);
+      fwrite (e->line->str, 1, e->line->len, e->stream);
+    }
   if (e->n_without_pair > 0)
     fprintf (stderr, "bitext: warning: %s: %" G_GUINT64_FORMAT " units without both languages "
              "were not exported\n", path, e->n_without_pair);
@@ -194,6 +215,7 @@ cmd_tm_export (int argc, char **argv, GError **error)
                .line = line };
   gboolean ok = run_export (argv[1], &e, error);
   g_free (e.tgt_lang);
+  g_clear_pointer (&e.writer, bitext_bilingual_writer_free);
   if (!ok)
     {
       bitext_output_abort (&out);

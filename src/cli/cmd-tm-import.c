@@ -1,10 +1,11 @@
-/* bitext tm import — a TMX file from source/target pairs in TSV or CSV (what tm export writes). */
+/* bitext tm import — a TMX file from source/target pairs in TSV or CSV (what tm export writes), PO or XLIFF. */
 #include <errno.h>
 #include <string.h>
 
 #include "cmd-tm.h"
 #include "cmd.h"
 #include "common.h"
+#include "progress.h"
 
 static char *opt_format = NULL;
 static char *opt_src_lang = NULL;
@@ -12,13 +13,27 @@ static char *opt_tgt_lang = NULL;
 static char *opt_output = NULL;
 static char *opt_date = NULL;
 static gboolean opt_no_markup = FALSE;
+static gboolean opt_strict = FALSE;
+static CmdTmFilterOptions opt_filter = { 0 };
+static gboolean opt_include_fuzzy = FALSE;
+static gboolean opt_include_untranslated = FALSE;
+static gboolean opt_quiet = FALSE;
+static BitextProgress progress;
 
 static const GOptionEntry entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
-    "tsv (\\t \\n \\r \\\\ escaped; the default unless FILE ends in .csv) or csv (RFC 4180, "
-    "a header line)", "FORMAT" },
-  { "src-lang", 's', 0, G_OPTION_ARG_STRING, &opt_src_lang, "Source language (required)", "LANG" },
-  { "tgt-lang", 't', 0, G_OPTION_ARG_STRING, &opt_tgt_lang, "Target language (required)", "LANG" },
+    "tsv (\\t \\n \\r \\\\ escaped), csv (RFC 4180, a header line), po or xliff (1.2 or "
+    "2.0); default: told by the content, else tsv unless FILE ends in .csv", "FORMAT" },
+  { "src-lang", 's', 0, G_OPTION_ARG_STRING, &opt_src_lang,
+    "Source language (required for TSV and CSV; PO and XLIFF: the file's, PO: else en)", "LANG" },
+  { "tgt-lang", 't', 0, G_OPTION_ARG_STRING, &opt_tgt_lang,
+    "Target language (required for TSV and CSV; PO and XLIFF: the file's)", "LANG" },
+  { "include-fuzzy", 0, 0, G_OPTION_ARG_NONE, &opt_include_fuzzy,
+    "PO, XLIFF: import fuzzy and unapproved entries too (prop x-bitext-state=fuzzy)", NULL },
+  { "include-untranslated", 0, 0, G_OPTION_ARG_NONE, &opt_include_untranslated,
+    "PO, XLIFF: import entries without a translation too (an empty target)", NULL },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
+    "No progress line (it shows only on a terminal, after 2 s)", NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "The TMX file to write (replaced only when complete)", "FILE" },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
@@ -26,6 +41,9 @@ static const GOptionEntry entries[] = {
   { "no-markup", 0, 0, G_OPTION_ARG_NONE, &opt_no_markup,
     "Keep Markdown emphasis (**, *) as text, not as paired bpt/ept codes: for tools that "
     "see the asterisks as text (OmegaT's plain-text filter)", NULL },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict,
+    "A pair XML cannot carry (U+FFFE, U+FFFF) is an error, not a warning and a skip", NULL },
+  CMD_TM_FILTER_ENTRIES (opt_filter),
   { NULL }
 };
 
@@ -248,7 +266,7 @@ add_variant (BitextTmUnit *unit, const char *lang, const char *text, GError **er
 }
 
 static gboolean
-import_pairs (Reader *r, BitextTmxWriter *writer, guint64 *n_units, GError **error)
+import_pairs (Reader *r, BitextTmxWriter *writer, guint64 *n_skipped, GError **error)
 {
   if (r->csv && parse_csv (r, error) < 0)   /* the header */
     return FALSE;
@@ -265,11 +283,18 @@ import_pairs (Reader *r, BitextTmxWriter *writer, guint64 *n_units, GError **err
           || !add_variant (unit, opt_tgt_lang, r->field[1]->str, &local))
         {
           set_input_error (error, r, 0, "%s", local->message);
-          return FALSE;
+          if (opt_strict)
+            return FALSE;
+          /* One bad pair costs that pair, never the file. */
+          bitext_progress_done (&progress);
+          fprintf (stderr, "bitext: warning: %s (pair skipped)\n", (*error)->message);
+          g_clear_error (error);
+          (*n_skipped)++;
+          continue;
         }
       if (!bitext_tmx_writer_add_unit (writer, unit, error))
         return FALSE;
-      (*n_units)++;
+      bitext_progress_func ("reading", r->line, 0, &progress);
     }
 }
 
@@ -289,9 +314,13 @@ run_import (const char *path, gboolean csv, const BitextTmxWriteOptions *options
                .field = { g_string_new (NULL), g_string_new (NULL) } };
   g_autoptr(BitextTm) header = bitext_tm_new (opt_src_lang, opt_tgt_lang);
   g_autoptr(BitextTmxWriter) writer = bitext_tmx_writer_new (opt_output, header, options, error);
-  guint64 n_units = 0;
-  gboolean ok = writer != NULL && import_pairs (&r, writer, &n_units, error)
+  guint64 n_skipped = 0;
+  gboolean ok = writer != NULL && import_pairs (&r, writer, &n_skipped, error)
                 && bitext_tmx_writer_close (writer, error);
+  bitext_progress_done (&progress);
+  if (ok && n_skipped > 0)
+    fprintf (stderr, "bitext: tm import: %s: %" G_GUINT64_FORMAT " pairs skipped (see the "
+             "warnings above)\n", r.name, n_skipped);
   free (r.buf);
   g_string_free (r.field[0], TRUE);
   g_string_free (r.field[1], TRUE);
@@ -300,31 +329,111 @@ run_import (const char *path, gboolean csv, const BitextTmxWriteOptions *options
   return ok;
 }
 
+typedef struct
+{
+  const BitextTmxWriteOptions *options;
+  BitextTmxWriter *writer;    /* made at the first unit, with the file's languages */
+} BilingualImport;
+
+static gboolean
+import_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GError **error)
+{
+  BilingualImport *b = user_data;
+  if (b->writer == NULL)
+    {
+      b->writer = bitext_tmx_writer_new (opt_output, (BitextTm *) header, b->options, error);
+      if (b->writer == NULL)
+        return FALSE;
+    }
+  return bitext_tmx_writer_add_unit (b->writer, unit, error);
+}
+
+/* PO, XLIFF (or TMX): the units as they are read, what was skipped said on stderr. */
+static gboolean
+run_bilingual_import (const char *path, BitextBilingualFormat format,
+                      const BitextTmxWriteOptions *options, GError **error)
+{
+  BitextBilingualReadOptions read_options = BITEXT_BILINGUAL_READ_OPTIONS_INIT;
+  read_options.src_lang = opt_src_lang;
+  read_options.tgt_lang = opt_tgt_lang;
+  read_options.include_fuzzy = opt_include_fuzzy;
+  read_options.include_untranslated = opt_include_untranslated;
+  read_options.warning_func = cmd_tm_print_warning;
+  read_options.progress_func = bitext_progress_func;
+  read_options.progress_data = &progress;
+  BilingualImport b = { options, NULL };
+  BitextBilingualCounts counts;
+  g_autoptr(BitextTm) header = NULL;
+  gboolean ok = bitext_bilingual_foreach_unit (path, format, &read_options, import_unit, &b,
+                                               &counts, &header, error);
+  if (ok && b.writer == NULL)
+    ok = (b.writer = bitext_tmx_writer_new (opt_output, header, options, error)) != NULL;
+  ok = ok && bitext_tmx_writer_close (b.writer, error);
+  g_clear_pointer (&b.writer, bitext_tmx_writer_free);
+  if (!ok)
+    return FALSE;
+  bitext_progress_done (&progress);
+  g_autoptr(GString) skipped = g_string_new (NULL);
+  bitext_bilingual_append_counts (skipped, &counts);
+  if (skipped->len > 0)
+    fprintf (stderr, "bitext: tm import: %s: %" G_GUINT64_FORMAT " units read; not imported: "
+             "%s%s\n", path, counts.n_units, skipped->str,
+             opt_include_fuzzy || opt_include_untranslated ? "" : " (see --include-fuzzy, "
+             "--include-untranslated)");
+  return TRUE;
+}
+
 int
 cmd_tm_import (int argc, char **argv, GError **error)
 {
   g_autoptr(GOptionContext) context = bitext_option_context_new (
-      "FILE", "Make a TMX file from source/target pairs in TSV or CSV (- for stdin).", entries);
+      "FILE", "Make a TMX file from source/target pairs in TSV or CSV (- for stdin), or from the "
+      "translated entries of a PO or XLIFF file.", entries);
   if (!bitext_parse_options (context, &argc, &argv, error))
     return BITEXT_EXIT_ERROR;
-  if (argc != 2 || opt_output == NULL || opt_src_lang == NULL || opt_tgt_lang == NULL)
+  BitextBilingualFormat bilingual = BITEXT_BILINGUAL_UNKNOWN;
+  if (argc == 2 && opt_format == NULL)
+    {
+      g_autoptr(GError) local = NULL;
+      bilingual = bitext_bilingual_sniff (argv[1], &local);
+    }
+  else if (opt_format != NULL && strcmp (opt_format, "po") == 0)
+    bilingual = BITEXT_BILINGUAL_PO;
+  else if (opt_format != NULL && strcmp (opt_format, "xliff") == 0)
+    bilingual = BITEXT_BILINGUAL_XLIFF;
+  gboolean need_langs = bilingual == BITEXT_BILINGUAL_UNKNOWN;
+  if (argc != 2 || opt_output == NULL
+      || (need_langs && (opt_src_lang == NULL || opt_tgt_lang == NULL)))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                   "tm import: give one FILE, -o OUT.tmx, --src-lang and --tgt-lang; "
-                   "see 'bitext tm import --help'");
+                   "tm import: give one FILE, -o OUT.tmx, and for TSV or CSV --src-lang and "
+                   "--tgt-lang; see 'bitext tm import --help'");
       return BITEXT_EXIT_ERROR;
     }
   const char *format = opt_format != NULL ? opt_format
+                       : bilingual != BITEXT_BILINGUAL_UNKNOWN ? bitext_bilingual_format_name (bilingual)
                        : g_str_has_suffix (argv[1], ".csv") ? "csv" : "tsv";
-  if (strcmp (format, "tsv") != 0 && strcmp (format, "csv") != 0)
+  if (bilingual == BITEXT_BILINGUAL_UNKNOWN && strcmp (format, "tsv") != 0
+      && strcmp (format, "csv") != 0)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "tm import: unknown --format '%s' (tsv or csv)", format);
+                   "tm import: unknown --format '%s' (tsv, csv, po or xliff)", format);
       return BITEXT_EXIT_ERROR;
     }
   BitextTmxWriteOptions options = BITEXT_TMX_WRITE_OPTIONS_INIT;
-  if (opt_date != NULL && !cmd_tm_parse_date (opt_date, &options.date, error))
+  BitextTmFilter filter;
+  guint64 counts[BITEXT_TM_FILTER_N_REASONS] = { 0 };
+  if ((opt_date != NULL && !cmd_tm_parse_date (opt_date, &options.date, error))
+      || !cmd_tm_filter_setup (&opt_filter, &filter, &options.filter, error))
     return BITEXT_EXIT_ERROR;
-  return run_import (argv[1], strcmp (format, "csv") == 0, &options, error) ? BITEXT_EXIT_OK
-                                                                             : BITEXT_EXIT_ERROR;
+  options.n_filtered = counts;
+  bitext_progress_init (&progress, opt_quiet);
+  gboolean ok = bilingual != BITEXT_BILINGUAL_UNKNOWN
+                  ? run_bilingual_import (argv[1], bilingual, &options, error)
+                  : run_import (argv[1], strcmp (format, "csv") == 0, &options, error);
+  bitext_progress_done (&progress);
+  if (!ok)
+    return BITEXT_EXIT_ERROR;
+  cmd_tm_report_filtered ("tm import", &opt_filter, counts);
+  return BITEXT_EXIT_OK;
 }

@@ -17,6 +17,7 @@ static const BitextCommand tm_commands[] = {
   { "merge", cmd_tm_merge, "Merge TMX files: one unit per source and target, the newest" },
   { "grep", cmd_tm_grep, "Find a word or phrase, inflected forms too (concordance)" },
   { "lookup", cmd_tm_lookup, "Fuzzy matches for a new sentence, with CAT-style percentages" },
+  { "clean", cmd_tm_clean, "Drop empty, letterless, identical or low-score units, by reason" },
   { NULL, NULL, NULL },
 };
 
@@ -24,7 +25,7 @@ static void
 print_usage (FILE *stream)
 {
   fprintf (stream, "usage: bitext tm COMMAND [OPTIONS] FILE…\n\n"
-                   "Inspect, export, import, merge and search TMX translation "
+                   "Inspect, export, import, merge, clean and search TMX translation "
                    "memories.\n\nCommands:\n");
   for (const BitextCommand *c = tm_commands; c->name != NULL; c++)
     fprintf (stream, "  %-10s %s\n", c->name, c->summary);
@@ -77,6 +78,43 @@ cmd_tm_parse_date (const char *text, gint64 *date, GError **error)
     }
   *date = g_date_time_to_unix (dt);
   return TRUE;
+}
+
+gboolean
+cmd_tm_filter_setup (const CmdTmFilterOptions *o, BitextTmFilter *filter,
+                     const BitextTmFilter **use, GError **error)
+{
+  *filter = (BitextTmFilter) BITEXT_TM_FILTER_INIT;
+  if (!(o->min_score >= 0.0 && o->min_score <= 1.0))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--min-score %g: a confidence from 0 to 1 expected", o->min_score);
+      return FALSE;
+    }
+  filter->min_score = o->min_score;
+  filter->mark = o->mark;
+  *use = o->no_filter ? NULL : filter;
+  return TRUE;
+}
+
+void
+cmd_tm_report_filtered (const char *what, const CmdTmFilterOptions *o, const guint64 *counts)
+{
+  guint64 flagged = 0, total = 0;
+  for (guint r = 0; r < BITEXT_TM_FILTER_N_REASONS; r++)
+    {
+      total += counts[r];
+      flagged += r != BITEXT_TM_FILTER_KEEP ? counts[r] : 0;
+    }
+  if (flagged == 0)
+    return;
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_string_printf (line, "bitext: %s: %s %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                   " units (", what, o->mark ? "marked" : "dropped", flagged, total);
+  bitext_tm_filter_append_counts (line, counts);
+  g_string_append (line, o->mark ? "): prop " BITEXT_TM_FILTER_PROP "\n"
+                                 : "); --no-filter keeps them\n");
+  fputs (line->str, stderr);
 }
 
 int

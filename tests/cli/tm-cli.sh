@@ -120,7 +120,7 @@ ok "import: export → import → export is byte-identical (tsv and csv)" bash -
   "$BITEXT" tm export -f csv "$D/inline.tmx" >"$TMP/1.csv" &&
   "$BITEXT" tm import "$TMP/1.csv" -o "$TMP/2.tmx" -s en -t ru && "$BITEXT" tm export -f csv "$TMP/2.tmx" | cmp - "$TMP/1.csv"'
 ok "import: the exact TMX (Markdown emphasis as bpt/ept, escapes undone, --date)" bash -c '
-  printf "%s\n" "A **bold** step.	Шаг **жирный**." "Tab\\there\\\\	Таб\\tтут" "" "x < y & z	x < y & z" >"$TMP/p.tsv" &&
+  printf "%s\n" "A **bold** step.	Шаг **жирный**." "Tab\\there\\\\	Таб\\tтут" "" "x < y & z	x < y и z" >"$TMP/p.tsv" &&
   "$BITEXT" tm import "$TMP/p.tsv" -o "$TMP/p.tmx" --src-lang en --tgt-lang ru --date 20120503T101500Z &&
   sed -n "3,\$p" "$TMP/p.tmx" | diff -u - <(cat <<OUT
   <header creationtool="bitext" creationtoolversion="$("$BITEXT" --version | cut -d" " -f2)" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="en" datatype="plaintext" creationdate="20120503T101500Z"/>
@@ -135,7 +135,7 @@ ok "import: the exact TMX (Markdown emphasis as bpt/ept, escapes undone, --date)
     </tu>
     <tu tuid="3" creationdate="20120503T101500Z">
       <tuv xml:lang="en"><seg>x &lt; y &amp; z</seg></tuv>
-      <tuv xml:lang="ru"><seg>x &lt; y &amp; z</seg></tuv>
+      <tuv xml:lang="ru"><seg>x &lt; y и z</seg></tuv>
     </tu>
   </body>
 </tmx>
@@ -154,13 +154,13 @@ ok "import: a malformed TSV line is FILE:LINE, exit 2, no output file" bash -c '
   [ ! -e "$TMP/bad.tmx" ] && [ "$(ls "$TMP" | grep -c "^bad.tmx")" -eq 0 ] &&
   printf "a\tb\tc\n" >"$TMP/bad3.tsv" &&
   expect_error 2 "^bitext: $TMP/bad3.tsv:1: more than 2 tab-separated fields$" "$BITEXT" tm import "$TMP/bad3.tsv" -o "$TMP/bad.tmx" -s en -t ru'
-ok "import: bad escape, invalid UTF-8, control character (FILE:LINE[:COL])" bash -c '
+ok "import: bad escape, invalid UTF-8, --strict and a non-character (FILE:LINE[:COL])" bash -c '
   printf "ok\tok\nab\\\\q\tc\n" >"$TMP/esc.tsv" &&
   expect_error 2 "^bitext: $TMP/esc.tsv:2:3: unknown escape" "$BITEXT" tm import "$TMP/esc.tsv" -o "$TMP/o.tmx" -s en -t ru &&
   printf "ok\tok\nab\xffc\td\n" >"$TMP/utf.tsv" &&
   expect_error 2 "^bitext: $TMP/utf.tsv:2:3: invalid UTF-8$" "$BITEXT" tm import "$TMP/utf.tsv" -o "$TMP/o.tmx" -s en -t ru &&
-  printf "a\x01b\tc\n" >"$TMP/ctl.tsv" &&
-  expect_error 2 "^bitext: $TMP/ctl.tsv:1: " "$BITEXT" tm import "$TMP/ctl.tsv" -o "$TMP/o.tmx" -s en -t ru && [ ! -e "$TMP/o.tmx" ]'
+  printf "a\xef\xbf\xbeb\tc\n" >"$TMP/ctl.tsv" &&
+  expect_error 2 "^bitext: $TMP/ctl.tsv:1: character U.FFFE cannot appear in XML \(byte offset 1\)$" "$BITEXT" tm import --strict "$TMP/ctl.tsv" -o "$TMP/o.tmx" -s en -t ru && [ ! -e "$TMP/o.tmx" ]'
 ok "import csv: unclosed quote, stray quote, three fields" bash -c '
   printf "s,t\n\"open,x\n" >"$TMP/c1.csv" &&
   expect_error 2 "^bitext: $TMP/c1.csv:2: quoted field not closed$" "$BITEXT" tm import "$TMP/c1.csv" -o "$TMP/o.tmx" -s en -t ru &&
@@ -169,7 +169,7 @@ ok "import csv: unclosed quote, stray quote, three fields" bash -c '
   printf "s,t\na,b,c\n" >"$TMP/c3.csv" &&
   expect_error 2 "^bitext: $TMP/c3.csv:2:4: more than 2 fields$" "$BITEXT" tm import "$TMP/c3.csv" -o "$TMP/o.tmx" -s en -t ru'
 ok "import: usage errors" bash -c '
-  expect_error 2 "^bitext: tm import: give one FILE, -o OUT.tmx, --src-lang and --tgt-lang" "$BITEXT" tm import "$TMP/1.tsv" -o "$TMP/o.tmx" -s en &&
+  expect_error 2 "^bitext: tm import: give one FILE, -o OUT.tmx, and for TSV or CSV --src-lang and --tgt-lang" "$BITEXT" tm import "$TMP/1.tsv" -o "$TMP/o.tmx" -s en &&
   expect_error 2 "^bitext: --date .yesterday.: not a date" "$BITEXT" tm import "$TMP/1.tsv" -o "$TMP/o.tmx" -s en -t ru --date yesterday'
 
 # --- tm grep and tm lookup, on a memory imported here ---
