@@ -675,12 +675,13 @@ tbx_end_term (TbxEntry *e)
   e->variant = FALSE;
 }
 
-/* Whether the DOCTYPE the reader stands on declares entities (the TMX reader refuses them too). */
+/* Whether the DOCTYPE the reader stands on declares entities (the TMX reader refuses them too).
+   The node, not xmlTextReaderCurrentDoc(), which would leave the document to us to free. */
 static gboolean
 tbx_declares_entities (xmlTextReader *r)
 {
-  xmlDoc *doc = xmlTextReaderCurrentDoc (r);
-  return doc != NULL && doc->intSubset != NULL && doc->intSubset->entities != NULL;
+  xmlNode *node = xmlTextReaderCurrentNode (r);
+  return node != NULL && node->type == XML_DTD_NODE && ((xmlDtd *) node)->entities != NULL;
 }
 
 static gboolean
