@@ -410,6 +410,102 @@ bitext_bead_list_load_file (const char *path, GError **error)
   return bitext_bead_list_parse (name, (const char *) data->data, data->len, error);
 }
 
+static const char *const side_names[2] = { "source", "target" };
+
+/*
+** Side @s of bead @b: indices below n_sentences[s] (when given) and, when
+** @in_order, a run of consecutive ones starting at *next (where the previous
+** bead ended on that side); *next moves past the largest index.
+*/
+static gboolean
+check_side (const char *name, const BitextEvalBead *b, guint s, gboolean in_order,
+            const guint *n_sentences, guint *next, GError **error)
+{
+  const guint *idx = s == 0 ? b->src : b->tgt;
+  guint n = s == 0 ? b->n_src : b->n_tgt;
+  for (guint k = 0; k < n; k++)
+    if (n_sentences != NULL && idx[k] >= n_sentences[s])
+      {
+        g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                     "%s:%u: sentence %u is past the end of the %s (%u sentences)", name,
+                     b->line, idx[k], side_names[s], n_sentences[s]);
+        return FALSE;
+      }
+  for (guint k = 0; k < n; k++)
+    {
+      if (in_order && idx[k] != *next)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%u: expected %s sentence %u here, found %u (the beads must cover the "
+                       "%s once, in order, a run of consecutive sentences each)",
+                       name, b->line, side_names[s], *next, idx[k], side_names[s]);
+          return FALSE;
+        }
+      *next = MAX (*next, idx[k] + 1);
+    }
+  return TRUE;
+}
+
+/**
+ * bitext_bead_list_check_cover:
+ * @list: beads read by bitext_bead_list_parse()
+ * @name: the file name used in messages
+ * @in_order: whether the beads must cover both texts once, in order
+ * @n_sentences: (array fixed-size=2) (nullable): the sentences of the
+ *   source and the target, when known
+ * @covered: (array fixed-size=2) (out) (optional): one past the largest
+ *   index on each side
+ * @error: return location for a #GError
+ *
+ * Refuses a bead list that describes no alignment: an empty one (`NAME: no
+ * beads`), an index past the end of its text (when @n_sentences is given)
+ * and, when @in_order, beads that do not cover sentences 0, 1, 2, ... of
+ * each side exactly once and in order, a bead with no sentence, and beads
+ * that stop before the end of a text of @n_sentences. The error names the
+ * first offending line (`NAME:LINE: ...`). An aligner's output must be in
+ * order; a published gold standard need not be (Text+Berg's cross, skip
+ * and repeat sentences), so for it @in_order is %FALSE.
+ *
+ * Returns: %TRUE when the list is usable, else %FALSE with @error set
+ *   (%BITEXT_ERROR_PARSE)
+ */
+gboolean
+bitext_bead_list_check_cover (const BitextBeadList *list, const char *name, gboolean in_order,
+                              const guint *n_sentences, guint *covered, GError **error)
+{
+  g_return_val_if_fail (list != NULL && name != NULL, FALSE);
+  if (list->beads->len == 0)
+    {
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s: no beads", name);
+      return FALSE;
+    }
+  guint next[2] = { 0, 0 };
+  for (guint i = 0; i < list->beads->len; i++)
+    {
+      const BitextEvalBead *b = &g_array_index (list->beads, BitextEvalBead, i);
+      if (in_order && b->n_src + b->n_tgt == 0)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%u: a bead with no sentence",
+                       name, b->line);
+          return FALSE;
+        }
+      for (guint s = 0; s < 2; s++)
+        if (!check_side (name, b, s, in_order, n_sentences, &next[s], error))
+          return FALSE;
+    }
+  for (guint s = 0; s < 2 && in_order && n_sentences != NULL; s++)
+    if (next[s] != n_sentences[s])
+      {
+        g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                     "%s: %s sentences %u to %u are in no bead", name, side_names[s], next[s],
+                     n_sentences[s] - 1);
+        return FALSE;
+      }
+  if (covered != NULL)
+    memcpy (covered, next, sizeof next);
+  return TRUE;
+}
+
 void
 bitext_bead_list_free (BitextBeadList *list)
 {

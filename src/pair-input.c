@@ -204,40 +204,9 @@ bitext_pair__read_units (BitextPair *pair, const char *path, const BitextPairOpt
 }
 
 /*
-** Check one side of a bead-file bead: indices in range, consecutive, and
-** starting where the previous bead ended (so the beads cover the text in order).
-*/
-static gboolean
-check_bead_side (const BitextPair *pair, const char *path, const BitextEvalBead *b,
-                 BitextPairSide side, guint next, GError **error)
-{
-  const guint *idx = side == BITEXT_PAIR_SOURCE ? b->src : b->tgt;
-  guint n = side == BITEXT_PAIR_SOURCE ? b->n_src : b->n_tgt;
-  guint total = bitext_pair_get_n_sentences (pair, side);
-  const char *name = side == BITEXT_PAIR_SOURCE ? "source" : "target";
-  for (guint k = 0; k < n; k++)
-    if (idx[k] >= total)
-      {
-        g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
-                     "%s:%u: sentence %u is past the end of the %s (%u sentences)", path, b->line,
-                     idx[k], name, total);
-        return FALSE;
-      }
-  for (guint k = 0; k < n; k++)
-    if (idx[k] != next + k)
-      {
-        g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
-                     "%s:%u: expected %s sentence %u here (the beads must cover the %s in "
-                     "order, a run of consecutive sentences each)",
-                     path, b->line, name, next + k, name);
-        return FALSE;
-      }
-  return TRUE;
-}
-
-/*
 ** Take the beads of a bead file ([i,j]:[k] a line) as the pair's. The file
-** must cover both texts in order; a bead empty on both sides is refused.
+** must cover both texts once, in order (bitext_bead_list_check_cover()),
+** and end where they end.
 */
 gboolean
 bitext_pair__read_bead_file (BitextPair *pair, const char *path, GError **error)
@@ -245,31 +214,14 @@ bitext_pair__read_bead_file (BitextPair *pair, const char *path, GError **error)
   g_autoptr(BitextBeadList) list = bitext_bead_list_load_file (path, error);
   if (list == NULL)
     return FALSE;
-  guint next[2] = { 0, 0 };
+  guint n_sentences[2] = { bitext_pair_get_n_sentences (pair, BITEXT_PAIR_SOURCE),
+                           bitext_pair_get_n_sentences (pair, BITEXT_PAIR_TARGET) };
+  if (!bitext_bead_list_check_cover (list, path, TRUE, n_sentences, NULL, error))
+    return FALSE;
   for (guint i = 0; i < bitext_bead_list_get_n_beads (list); i++)
     {
       const BitextEvalBead *b = bitext_bead_list_get_bead (list, i);
-      if (!check_bead_side (pair, path, b, BITEXT_PAIR_SOURCE, next[0], error)
-          || !check_bead_side (pair, path, b, BITEXT_PAIR_TARGET, next[1], error))
-        return FALSE;
-      if (b->n_src + b->n_tgt == 0)
-        {
-          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%u: a bead with no sentence",
-                       path, b->line);
-          return FALSE;
-        }
       append_bead (pair, b->n_src, b->n_tgt, 1.0);
-      next[0] += b->n_src;
-      next[1] += b->n_tgt;
     }
-  for (guint s = 0; s < 2; s++)
-    if (next[s] != bitext_pair_get_n_sentences (pair, s))
-      {
-        g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
-                     "%s: %s sentences %u to %u are in no bead", path,
-                     s == 0 ? "source" : "target", next[s],
-                     bitext_pair_get_n_sentences (pair, s) - 1);
-        return FALSE;
-      }
   return TRUE;
 }

@@ -31,6 +31,7 @@
 #include <unicode/utf16.h>
 
 #include "bitext/error.h"
+#include "error-private.h"
 #include "bitext-resources.h"
 
 #define TAIL_K BITEXT_SRX_CONTEXT
@@ -57,6 +58,7 @@ typedef struct
 {
   char *pattern;
   char *rule_name;
+  int line;                 /* in the SRX file, for messages */
 } SrxMap;
 
 struct _BitextSrx
@@ -153,6 +155,8 @@ bitext_srx__free (BitextSrx *srx)
   g_free (srx);
 }
 
+static const SrxLanguageRule *find_language_rule (const BitextSrx *srx, const char *name);
+
 static gboolean
 node_is (const xmlNode *node, const char *name)
 {
@@ -187,7 +191,14 @@ parse_rule (BitextSrx *srx, const xmlNode *node, GPtrArray *rules, GError **erro
   g_ptr_array_add (rules, rule);
   for (const xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (node_is (child, "beforebreak"))
+      gboolean before = node_is (child, "beforebreak");
+      if ((before && rule->before != NULL) || (node_is (child, "afterbreak") && rule->after != NULL))
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%d: a second <%s> in <rule>",
+                       srx->name, (int) xmlGetLineNo (child), (const char *) child->name);
+          return FALSE;
+        }
+      if (before)
         rule->before = dup_content (child);
       else if (node_is (child, "afterbreak"))
         rule->after = dup_content (child);
@@ -237,16 +248,27 @@ parse_map_rules (BitextSrx *srx, const xmlNode *node, GError **error)
     {
       if (!node_is (m, "languagemap"))
         continue;
-      SrxMap map = { dup_prop (m, "languagepattern"), dup_prop (m, "languagerulename") };
+      SrxMap map = { dup_prop (m, "languagepattern"), dup_prop (m, "languagerulename"),
+                     (int) xmlGetLineNo (m) };
       if (map.pattern == NULL || map.rule_name == NULL)
         {
           srx_map_clear (&map);
           g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
                        "%s:%d: <languagemap> needs languagepattern and languagerulename",
-                       srx->name, (int) xmlGetLineNo (m));
+                       srx->name, map.line);
           return FALSE;
         }
       g_array_append_val (srx->maps, map);
+      g_autoptr(GError) local = NULL;
+      g_autoptr(GRegex) re = g_regex_new (map.pattern, G_REGEX_CASELESS | G_REGEX_ANCHORED, 0,
+                                          &local);
+      if (re == NULL)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%d: bad languagepattern '%s': %s", srx->name, map.line, map.pattern,
+                       local->message);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -308,6 +330,11 @@ bitext_srx__load_data (const char *name, const char *data, gsize length, GError 
                                                           : "malformed XML");
       return NULL;
     }
+  if (doc->intSubset != NULL && doc->intSubset->entities != NULL)
+    {
+      bitext_error__set_entity_refused (error, name, data, length, "SRX");
+      return NULL;
+    }
   g_autoptr(BitextSrx) srx = g_new0 (BitextSrx, 1);
   srx->name = g_strdup (name);
   srx->language_rules = g_ptr_array_new_with_free_func (srx_language_rule_free);
@@ -315,6 +342,17 @@ bitext_srx__load_data (const char *name, const char *data, gsize length, GError 
   g_array_set_clear_func (srx->maps, srx_map_clear);
   if (!parse_srx_root (srx, xmlDocGetRootElement (doc), error))
     return NULL;
+  for (guint m = 0; m < srx->maps->len; m++)
+    {
+      const SrxMap *map = &g_array_index (srx->maps, SrxMap, m);
+      if (find_language_rule (srx, map->rule_name) == NULL)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%d: <languagemap> names an unknown languagerule '%s'", srx->name,
+                       map->line, map->rule_name);
+          return NULL;
+        }
+    }
   return g_steal_pointer (&srx);
 }
 

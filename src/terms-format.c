@@ -7,6 +7,7 @@
 
 #include <bitext/error.h>
 
+#include "error-private.h"
 #include "terms-private.h"
 #include "text-private.h"
 
@@ -531,6 +532,7 @@ typedef struct
   gboolean variant;
   gboolean in_source;       /* in the source langSet */
   guint n_lang_sets;
+  int line;                 /* of the termEntry or conceptEntry, for warnings */
 } TbxEntry;
 
 static void
@@ -581,10 +583,15 @@ parse_evidence (const char *text, BitextTermPair *p, guint *examples)
 }
 
 static void
-tbx_entry_add (BitextTermList *list, TbxEntry *e)
+tbx_entry_add (BitextTermList *list, const char *name, TbxEntry *e)
 {
-  if (e->source == NULL || e->target == NULL)
-    return;
+  if (e->source == NULL || e->target == NULL || *e->source == '\0' || *e->target == '\0')
+    {
+      const char *side = e->source == NULL || *e->source == '\0' ? "source" : "target";
+      bitext_term_list__add_warning (
+          list, g_strdup_printf ("%s:%d: entry without a %s term: dropped", name, e->line, side));
+      return;
+    }
   g_ptr_array_add (e->variants, NULL);
   guint examples[3];
   BitextTermPair p = {
@@ -668,6 +675,15 @@ tbx_end_term (TbxEntry *e)
   e->variant = FALSE;
 }
 
+/* Whether the DOCTYPE the reader stands on declares entities (the TMX reader refuses them too).
+   The node, not xmlTextReaderCurrentDoc(), which would leave the document to us to free. */
+static gboolean
+tbx_declares_entities (xmlTextReader *r)
+{
+  xmlNode *node = xmlTextReaderCurrentNode (r);
+  return node != NULL && node->type == XML_DTD_NODE && ((xmlDtd *) node)->entities != NULL;
+}
+
 static gboolean
 load_tbx (BitextTermList *list, const char *name, const char *data, gsize length, GError **error)
 {
@@ -693,6 +709,23 @@ load_tbx (BitextTermList *list, const char *name, const char *data, gsize length
               break;
             }
         }
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE && tbx_declares_entities (r))
+        {
+          bitext_error__set_entity_refused (error, name, data, length, "TBX");
+          break;
+        }
+      if (type == XML_READER_TYPE_ENTITY_REFERENCE)
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%d: undefined entity &%s; (TBX allows only &amp; &lt; &gt; &quot; "
+                       "&apos; and character references)", name,
+                       (int) xmlGetLineNo (xmlTextReaderCurrentNode (r)),
+                       (const char *) xmlTextReaderConstName (r));
+          break;
+        }
+      if (type == XML_READER_TYPE_ELEMENT
+          && (strcmp (el, "termEntry") == 0 || strcmp (el, "conceptEntry") == 0))
+        e.line = (int) xmlGetLineNo (xmlTextReaderCurrentNode (r));
       if (type == XML_READER_TYPE_ELEMENT)
         tbx_start (r, el, &e);
       else if (type == XML_READER_TYPE_END_ELEMENT
@@ -701,7 +734,7 @@ load_tbx (BitextTermList *list, const char *name, const char *data, gsize length
       else if (type == XML_READER_TYPE_END_ELEMENT
                && (strcmp (el, "termEntry") == 0 || strcmp (el, "conceptEntry") == 0))
         {
-          tbx_entry_add (list, &e);
+          tbx_entry_add (list, name, &e);
           tbx_entry_reset (&e);
         }
     }

@@ -177,6 +177,7 @@ struct _BitextTermList
   char *src_lang;
   char *tgt_lang;
   GPtrArray *pairs;         /* Pair * */
+  GPtrArray *warnings;      /* char *: "NAME:LINE: ..." for each entry a reader dropped */
 };
 
 static void
@@ -206,6 +207,7 @@ bitext_term_list_new (const char *src_lang, const char *tgt_lang)
   l->src_lang = g_strdup (src_lang);
   l->tgt_lang = g_strdup (tgt_lang);
   l->pairs = g_ptr_array_new_with_free_func (pair_free);
+  l->warnings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   return l;
 }
 
@@ -217,6 +219,7 @@ bitext_term_list_free (BitextTermList *list)
   g_free (list->src_lang);
   g_free (list->tgt_lang);
   g_ptr_array_unref (list->pairs);
+  g_ptr_array_unref (list->warnings);
   g_free (list);
 }
 
@@ -249,6 +252,29 @@ bitext_term_list_add (BitextTermList *list, const BitextTermPair *pair)
   p->pub.variants = (const char *const *) p->variants;
   p->pub.examples = p->examples;
   g_ptr_array_add (list->pairs, p);
+}
+
+/* A reader's note on an entry it dropped, "NAME:LINE: ..." (see bitext_term_list_get_warnings()). */
+void
+bitext_term_list__add_warning (BitextTermList *list, char *message)
+{
+  g_ptr_array_add (list->warnings, message);
+}
+
+/**
+ * bitext_term_list_get_warnings:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): one "NAME:LINE: message"
+ *   per entry the file reader dropped (a TBX entry without a source or a
+ *   target term), in file order; empty for a list not read from a file
+ */
+const char *const *
+bitext_term_list_get_warnings (const BitextTermList *list)
+{
+  g_return_val_if_fail (list != NULL, NULL);
+  static const char *const none[] = { NULL };
+  /* An empty array may have no storage yet. */
+  return list->warnings->pdata != NULL ? (const char *const *) list->warnings->pdata : none;
 }
 
 guint

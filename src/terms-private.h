@@ -101,6 +101,9 @@ typedef struct
   gsize mask;
 } TermSketch;
 
+/* terms-pair.c: a reader's note on an entry it dropped; takes @message. */
+void     bitext_term_list__add_warning (BitextTermList *list, char *message);
+
 void     bitext_terms__sketch_init     (TermSketch *s, gsize occurrences);
 void     bitext_terms__sketch_clear    (TermSketch *s);
 void     bitext_terms__sketch_add      (TermSketch *s, const TermKey *key);

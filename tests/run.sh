@@ -15,6 +15,17 @@ run_pass() {
   ninja -C "$dir" >/dev/null
   local status=0
   meson test -C "$dir" --print-errorlogs "${MESON_TEST_ARGS[@]}" | tee "$dir/test-output.txt" || status=$?
+  # A sanitizer report fails the pass whatever the exit status of the test that printed it
+  # (the full output of every test is in testlog.txt).
+  local reports
+  reports=$(grep -cE 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer)|runtime error: ' \
+    "$dir/meson-logs/testlog.txt")
+  if [ "${reports:-0}" -gt 0 ]; then
+    echo "$dir: $reports sanitizer report lines in meson-logs/testlog.txt:"
+    grep -E -m 20 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer)|runtime error: ' \
+      "$dir/meson-logs/testlog.txt"
+    status=1
+  fi
   local ok fail
   ok=$(awk '/^Ok:/ {print $2}' "$dir/test-output.txt")
   fail=$(awk '/^Fail:/ {print $2}' "$dir/test-output.txt")
@@ -25,7 +36,9 @@ run_pass() {
 }
 MESON_TEST_ARGS=()
 run_pass build-test
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# exitcode=66: a sanitizer's exit status is none of bitext's (0 clean, 1 findings, 2 error).
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:exitcode=66
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=66
 run_pass build-asan -Db_sanitize=address,undefined -Db_lundef=false
 printf '%s\n' "${summary[@]}"
 echo "$passed passed, $failed failed"

@@ -199,8 +199,7 @@ test_score_doc1 (void)
 }
 
 /*
-** Micro-average over doc1 and doc2: counts are summed, then scored. doc2's
-** prediction repeats a bead (counted once) and has a `[]:[]` (not counted):
+** Micro-average over doc1 and doc2: counts are summed, then scored. doc2:
 ** 2 predicted, 2 gold, all strict hits. Strict P = 4/9, R = 3/6,
 ** F1 = (4/9)/(17/18) = 8/17; lax P = 7/9, R = 6/6, F1 = 7/8. (The macro
 ** average of the F1s, (4/15 + 1)/2, would differ.)
@@ -212,7 +211,7 @@ test_score_micro (void)
   g_autoptr(BitextBeadList) p1 = load_fixture ("doc1.pred");
   g_autoptr(BitextBeadList) g2 = load_fixture ("doc2.gold");
   g_autoptr(BitextBeadList) p2 = load_fixture ("doc2.pred");
-  g_assert_cmpuint (bitext_bead_list_get_n_beads (p2), ==, 4);
+  g_assert_cmpuint (bitext_bead_list_get_n_beads (p2), ==, 2);
   BitextAlignEvalCounts c1, c2, total = { 0 };
   bitext_align_eval_count (g1, p1, &c1);
   bitext_align_eval_count (g2, p2, &c2);
@@ -311,8 +310,7 @@ test_textberg_self (void)
 }
 
 /*
-** Calibration on scored.jsonl, worked by hand. Counted beads (first of a
-** repeated one; [] : [] not counted): [0]:[0] 0.95 right, [1]:[1] 0.35 low
+** Calibration on scored.jsonl, worked by hand. Beads: [0]:[0] 0.95 right, [1]:[1] 0.35 low
 ** right, [2,3]:[2,3] 0.9 wrong, [4]:[4] 0.35 low wrong, [5]:[] 0.05 low wrong.
 ** AUC: right {0.95, 0.35} against wrong {0.9, 0.35, 0.05}: 0.95 beats all
 ** three (3), 0.35 beats 0.05 and ties 0.35 (1.5); 4.5 of 6 pairs = 0.75.
@@ -324,7 +322,7 @@ test_calibration (void)
   g_autoptr(BitextBeadList) pred = load_fixture ("scored.jsonl");
   g_assert_false (bitext_bead_list_has_scores (gold));
   g_assert_true (bitext_bead_list_has_scores (pred));
-  g_assert_cmpuint (bitext_bead_list_get_n_beads (pred), ==, 7);
+  g_assert_cmpuint (bitext_bead_list_get_n_beads (pred), ==, 5);
   const BitextEvalBead *b = bitext_bead_list_get_bead (pred, 2);
   g_autofree char *s = bead_to_string (b);
   g_assert_cmpstr (s, ==, "[2,3]:[2,3]@3");
@@ -437,12 +435,68 @@ test_jsonl_errors (void)
   g_assert_true (g_str_has_prefix (error->message, "t:2: not JSON: "));
 }
 
+/* Issue 16: a bead file must cover both texts once, in order, or be refused at its first bad line. */
+static void
+test_check_cover (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean in_order;
+    const char *message;    /* NULL: accepted */
+  } cases[] = {
+    { "[0]:[0]\n[1,2]:[]\n[]:[1]\n", TRUE, NULL },
+    { "", TRUE, "t: no beads" },
+    { "\n\n", FALSE, "t: no beads" },
+    { "[1]:[0]\n", TRUE, "t:1: expected source sentence 0 here, found 1 (the beads must cover the "
+                        "source once, in order, a run of consecutive sentences each)" },
+    { "[0]:[0]\n\n[1]:[2]\n", TRUE, "t:3: expected target sentence 1 here, found 2" },
+    { "[0,1]:[0]\n[1]:[1]\n", TRUE, "t:2: expected source sentence 2 here, found 1" },
+    { "[0]:[0]\n[]:[]\n", TRUE, "t:2: a bead with no sentence" },
+    { "[0]:[1]\n[0]:[0]\n", TRUE, "t:1: expected target sentence 0 here, found 1" },
+    { "[5]:[4, 9]\n[0]:[0]\n[]:[]\n", FALSE, NULL },   /* a gold standard may cross and skip */
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BitextBeadList) list = parse (cases[i].text);
+      g_autoptr(GError) error = NULL;
+      guint covered[2] = { 0, 0 };
+      gboolean ok = bitext_bead_list_check_cover (list, "t", cases[i].in_order, NULL, covered,
+                                                  &error);
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          continue;
+        }
+      g_assert_false (ok);
+      g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+    }
+  /* With the texts' sizes: an index past the end, and sentences left out at the end. */
+  g_autoptr(BitextBeadList) list = parse ("[0]:[0]\n[1]:[1,2]\n");
+  g_autoptr(GError) error = NULL;
+  guint sizes[2] = { 2, 2 };
+  g_assert_false (bitext_bead_list_check_cover (list, "t", TRUE, sizes, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "t:2: sentence 2 is past the end of the target (2 sentences)");
+  g_clear_error (&error);
+  guint more[2] = { 4, 3 };
+  g_assert_false (bitext_bead_list_check_cover (list, "t", TRUE, more, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "t: source sentences 2 to 3 are in no bead");
+  g_clear_error (&error);
+  guint covered[2];
+  g_assert_true (bitext_bead_list_check_cover (list, "t", TRUE, NULL, covered, &error));
+  g_assert_cmpuint (covered[0], ==, 2);
+  g_assert_cmpuint (covered[1], ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/align-eval/parse/variants", test_parse_variants);
+  g_test_add_func ("/align-eval/parse/check-cover", test_check_cover);
   g_test_add_func ("/align-eval/parse/errors", test_parse_errors);
   g_test_add_func ("/align-eval/parse/load-errors", test_load_errors);
   g_test_add_func ("/align-eval/parse/speech-gold", test_load_speech_gold);

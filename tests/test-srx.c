@@ -193,6 +193,49 @@ test_errors (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
+/* Issue 16, defects 2, 6 and 7: invalid SRX is refused at its line, never half-used or leaked. */
+static void
+test_invalid_srx (void)
+{
+  static const struct
+  {
+    const char *srx, *message;
+  } cases[] = {
+    { "<srx>\n<body><languagerules><languagerule languagerulename=\"R\">\n"
+      "<rule><beforebreak>a</beforebreak>\n<beforebreak>b</beforebreak></rule>\n"
+      "</languagerule></languagerules></body></srx>",
+      "t.srx:4: a second <beforebreak> in <rule>" },
+    { "<srx><body><languagerules><languagerule languagerulename=\"R\">"
+      "<rule><afterbreak>a</afterbreak><afterbreak>b</afterbreak></rule>"
+      "</languagerule></languagerules></body></srx>",
+      "t.srx:1: a second <afterbreak> in <rule>" },
+    { "<srx><body><languagerules><languagerule languagerulename=\"R\"/></languagerules>\n"
+      "<maprules>\n<languagemap languagepattern=\"en(\" languagerulename=\"R\"/>"
+      "</maprules></body></srx>",
+      "t.srx:3: bad languagepattern 'en(': " },
+    { "<srx><body><languagerules><languagerule languagerulename=\"R\"/></languagerules>\n"
+      "<maprules><languagemap languagepattern=\"fr\" languagerulename=\"R\"/>\n"
+      "<languagemap languagepattern=\"en\" languagerulename=\"Nowhere\"/>"
+      "</maprules></body></srx>",
+      "t.srx:3: <languagemap> names an unknown languagerule 'Nowhere'" },
+    { "<?xml version=\"1.0\"?>\n<!DOCTYPE srx [\n<!ENTITY a \"aaaaaaaaaa\">\n"
+      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n"
+      "<srx><body><languagerules><languagerule languagerulename=\"R\">"
+      "<rule><beforebreak>&b;</beforebreak></rule></languagerule></languagerules></body></srx>",
+      "t.srx:3: the DOCTYPE declares an entity: refused" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BitextSrx) srx = bitext_srx__load_data ("t.srx", cases[i].srx,
+                                                        strlen (cases[i].srx), &error);
+      g_assert_null (srx);
+      g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: %s", i, error->message);
+    }
+}
+
 /* The shipped rules load, and each language gets its own plus the generic ones. */
 static void
 test_default_rules (void)
@@ -219,6 +262,7 @@ main (int argc, char **argv)
   g_test_add_func ("/srx/rule-shapes", test_rule_shapes);
   g_test_add_func ("/srx/run-then", test_run_then);
   g_test_add_func ("/srx/errors", test_errors);
+  g_test_add_func ("/srx/invalid", test_invalid_srx);
   g_test_add_func ("/srx/default-rules", test_default_rules);
   return g_test_run ();
 }

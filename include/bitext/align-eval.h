@@ -73,6 +73,10 @@ typedef struct _BitextAlignScores BitextAlignScores;
 BITEXT_API BitextBeadList       *bitext_bead_list_parse       (const char *name, const char *data,
                                                                gsize length, GError **error);
 BITEXT_API BitextBeadList       *bitext_bead_list_load_file   (const char *path, GError **error);
+BITEXT_API gboolean              bitext_bead_list_check_cover (const BitextBeadList *list,
+                                                               const char *name, gboolean in_order,
+                                                               const guint *n_sentences,
+                                                               guint *covered, GError **error);
 BITEXT_API void                  bitext_bead_list_free        (BitextBeadList *list);
 BITEXT_API gboolean              bitext_bead_list_has_scores  (const BitextBeadList *list);
 BITEXT_API guint                 bitext_bead_list_get_n_beads (const BitextBeadList *list);

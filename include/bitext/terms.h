@@ -97,6 +97,7 @@ BITEXT_API BitextTermList       *bitext_term_list_new         (const char *src_l
 BITEXT_API void                  bitext_term_list_free        (BitextTermList *list);
 BITEXT_API void                  bitext_term_list_add         (BitextTermList *list, const BitextTermPair *pair);
 BITEXT_API guint                 bitext_term_list_get_n_pairs (const BitextTermList *list);
+BITEXT_API const char *const    *bitext_term_list_get_warnings (const BitextTermList *list);
 BITEXT_API const BitextTermPair *bitext_term_list_get_pair    (const BitextTermList *list, guint index);
 BITEXT_API const char           *bitext_term_list_get_src_lang (const BitextTermList *list);
 BITEXT_API const char           *bitext_term_list_get_tgt_lang (const BitextTermList *list);

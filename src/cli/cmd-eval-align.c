@@ -190,6 +190,12 @@ score_pair (Document *d, GError **error)
   g_autoptr(BitextBeadList) pred = bitext_bead_list_load_file (d->pred, error);
   if (pred == NULL)
     return FALSE;
+  /* The prediction covers both texts once, in order; the gold may cross and skip
+     sentences but names none past the prediction's end. */
+  guint covered[2];
+  if (!bitext_bead_list_check_cover (pred, d->pred, TRUE, NULL, covered, error)
+      || !bitext_bead_list_check_cover (gold, d->gold, FALSE, covered, NULL, error))
+    return FALSE;
   bitext_align_eval_count (gold, pred, &d->counts);
   if (bitext_bead_list_has_scores (pred))
     {

@@ -150,7 +150,11 @@ glossary_convert (int argc, char **argv, GError **error)
   g_autoptr(BitextTermList) list = bitext_term_list_load_file (
       argv[1], from, opt_src_lang != NULL ? opt_src_lang : "en",
       opt_tgt_lang != NULL ? opt_tgt_lang : "ru", error);
-  if (list == NULL || !write_list (list, argv[2], to, error))
+  if (list == NULL)
+    return BITEXT_EXIT_ERROR;
+  for (const char *const *w = bitext_term_list_get_warnings (list); *w != NULL; w++)
+    fprintf (stderr, "bitext: warning: %s\n", *w);
+  if (!write_list (list, argv[2], to, error))
     return BITEXT_EXIT_ERROR;
   return BITEXT_EXIT_OK;
 }

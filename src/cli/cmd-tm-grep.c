@@ -142,7 +142,7 @@ cmd_tm_grep (int argc, char **argv, GError **error)
   options.warning_func = cmd_tm_print_warning;
   if (!bitext_tmx_foreach_unit (argv[1], &options, grep_unit, &g, NULL, error))
     return BITEXT_EXIT_ERROR;
-  if (fflush (stdout) != 0)
+  if (!bitext_stdout_finish (error))
     return BITEXT_EXIT_ERROR;
   return g.n_found > 0 ? BITEXT_EXIT_OK : BITEXT_EXIT_FINDINGS;
 }

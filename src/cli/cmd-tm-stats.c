@@ -140,5 +140,5 @@ cmd_tm_stats (int argc, char **argv, GError **error)
       if (i + 1 < argc && strcmp (format, "text") == 0)
         putchar ('\n');
     }
-  return fflush (stdout) == 0 ? BITEXT_EXIT_OK : BITEXT_EXIT_ERROR;
+  return bitext_stdout_finish (error) ? BITEXT_EXIT_OK : BITEXT_EXIT_ERROR;
 }

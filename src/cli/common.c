@@ -40,8 +40,14 @@ bitext_output_open (BitextOutput *out, const char *path, GError **error)
     }
   out->path = g_strdup (path);
   out->tmp_path = g_strdup_printf ("%s.XXXXXX", path);
+  /* An unnamed file in the target's folder (O_TMPFILE): a process killed before the
+     commit leaves nothing behind. Where the file system has none, a named one. */
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  out->unnamed = fd >= 0;
   /* 0666 less the umask, as any new file (mkstemp alone gives 0600). */
-  int fd = g_mkstemp_full (out->tmp_path, O_RDWR, 0666);
+  if (fd < 0)
+    fd = g_mkstemp_full (out->tmp_path, O_RDWR, 0666);
   if (fd < 0)
     {
       int saved = errno;
@@ -65,6 +71,27 @@ bitext_output_commit (BitextOutput *out, GError **error)
     {
       ok = ok && (out->tmp_path == NULL || fsync (fileno (out->stream)) == 0);
       saved = ok ? saved : errno;
+      if (ok && out->unnamed)
+        {
+          /* Give the file its temporary name, then rename it over the target as below. */
+          g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fileno (out->stream));
+          for (int attempt = 0; attempt < 100; attempt++)
+            {
+              g_free (out->tmp_path);
+              out->tmp_path = g_strdup_printf ("%s.%06x", out->path,
+                                               g_random_int_range (0, 0x1000000));
+              if (linkat (AT_FDCWD, proc, AT_FDCWD, out->tmp_path, AT_SYMLINK_FOLLOW) == 0)
+                break;
+              if (errno != EEXIST || attempt == 99)
+                {
+                  ok = FALSE;
+                  saved = errno;
+                  g_clear_pointer (&out->tmp_path, g_free);
+                  break;
+                }
+            }
+          out->unnamed = FALSE;
+        }
       ok = (fclose (out->stream) == 0) && ok;
       out->stream = NULL;
       if (ok && out->tmp_path != NULL && g_rename (out->tmp_path, out->path) != 0)
@@ -85,12 +112,24 @@ bitext_output_commit (BitextOutput *out, GError **error)
   return TRUE;
 }
 
+gboolean
+bitext_stdout_finish (GError **error)
+{
+  errno = 0;
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return TRUE;
+  int saved = errno != 0 ? errno : EIO;
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "<stdout>: write failed: %s",
+               g_strerror (saved));
+  return FALSE;
+}
+
 void
 bitext_output_abort (BitextOutput *out)
 {
   if (out->path != NULL && out->stream != NULL)
     fclose (out->stream);
-  if (out->tmp_path != NULL)
+  if (out->tmp_path != NULL && !out->unnamed)
     g_unlink (out->tmp_path);
   out->stream = NULL;
   g_clear_pointer (&out->tmp_path, g_free);

@@ -18,11 +18,14 @@ typedef struct
   FILE *stream;
   char *path;               /* NULL for stdout */
   char *tmp_path;
+  gboolean unnamed;         /* tmp_path is an O_TMPFILE: no name until commit */
 } BitextOutput;
 
 gboolean bitext_output_open   (BitextOutput *out, const char *path, GError **error);
 gboolean bitext_output_commit (BitextOutput *out, GError **error);
 void     bitext_output_abort  (BitextOutput *out);
+/* Flush stdout; FALSE with "<stdout>: write failed: REASON" when anything written to it was lost. */
+gboolean bitext_stdout_finish (GError **error);
 
 void     bitext_json_append_string (GString *out, const char *text);
 

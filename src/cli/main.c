@@ -1,11 +1,13 @@
 /* bitext — the command-line tool: a table of git-style subcommands. */
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <bitext/bitext.h>
 
 #include "cmd.h"
+#include "common.h"
 
 static const BitextCommand commands[] = {
   { "segment", cmd_segment, "Split texts into sentences" },
@@ -46,6 +48,9 @@ run_command (const BitextCommand *command, int argc, char **argv)
   g_set_prgname (prgname);
   g_autoptr(GError) error = NULL;
   int status = command->func (argc, argv, &error);
+  /* Whatever a command wrote to stdout and did not flush itself: a lost write is an error. */
+  if (error == NULL && status != BITEXT_EXIT_ERROR && !bitext_stdout_finish (&error))
+    status = BITEXT_EXIT_ERROR;
   if (error != NULL)
     {
       fprintf (stderr, "bitext: %s\n", error->message);
@@ -58,6 +63,9 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
+  /* Past a file size limit (ulimit -f), a write fails with EFBIG and the output is
+     abandoned cleanly, instead of SIGXFSZ killing us with a temporary file left. */
+  signal (SIGXFSZ, SIG_IGN);
   if (argc < 2)
     {
       print_usage (stderr);

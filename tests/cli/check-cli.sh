@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext check`: the speech (clean and draft), json, ignore files, exit codes, errors.
 . "$(dirname "$0")/tap.sh"
-plan 13
+plan 15
 
 D=$ROOT/tests/data
 G=$ROOT/samples/glossary.en-ru.tsv
@@ -14,8 +14,8 @@ ok "clean speech: exit 0, only info findings" bash -c '
   run --beads "$D/speech.gold.align" "$D/speech.en.sent" "$D/speech.ru.sent" >"$TMP/clean.txt"
   grep -q "^11 findings in 80 units$" "$TMP/clean.txt" && ! grep -Eq "^  (error|warning) " "$TMP/clean.txt"'
 ok "clean speech with --fail-on info: exit 1" bash -c '
-  run --fail-on info --beads "$D/speech.gold.align" "$D/speech.en.sent" "$D/speech.ru.sent" >/dev/null
-  [ $? -eq 1 ]'
+  run --fail-on info --beads "$D/speech.gold.align" "$D/speech.en.sent" "$D/speech.ru.sent" >"$TMP/info.txt"
+  [ $? -eq 1 ] && grep -q "^11 findings in 80 units$" "$TMP/info.txt"'
 ok "draft: exit 1 and every check in the summary" bash -c '
   run --beads "$D/speech.ru-draft.gold.align" "$D/speech.en.sent" "$D/speech.ru-draft.sent" >"$TMP/draft.txt"
   [ $? -eq 1 ] || exit 1
@@ -51,6 +51,11 @@ ok "bad glossary: FILE:LINE" expect_error 2 "^bitext: .*/bad.tsv:2: expected SOU
   bash -c 'printf "a\tb\nc\n" >"$TMP/bad.tsv"; run --beads "$D/speech.gold.align" -g "$TMP/bad.tsv" "$D/speech.en.sent" "$D/speech.ru.sent"'
 ok "bead past the end" expect_error 2 "^bitext: .*/beads:1: sentence 99 is past the end of the target" \
   bash -c 'echo "[0]:[99]" >"$TMP/beads"; run --beads "$TMP/beads" "$D/speech.en.sent" "$D/speech.ru.sent"'
+# Issue 16, defect 4: an empty bead file, or one that skips sentences, is no alignment.
+ok "empty bead file" expect_error 2 "^bitext: .*/beads: no beads$" \
+  bash -c ': >"$TMP/beads"; run --beads "$TMP/beads" "$D/speech.en.sent" "$D/speech.ru.sent"'
+ok "bead file skipping sentences" expect_error 2 "^bitext: .*/beads:2: expected source sentence 1 here, found 3 " \
+  bash -c 'printf "[0]:[0]\n[3]:[1]\n" >"$TMP/beads"; run --beads "$TMP/beads" "$D/speech.en.sent" "$D/speech.ru.sent"'
 ok "missing file" expect_error 2 "^bitext: .*nonexistent.txt" \
   "$BITEXT" check "$TMP/nonexistent.txt" "$D/speech.ru.sent"
 # Issue 12: a draft of the speech (aligned by bitext, no --beads) with one sentence of our own

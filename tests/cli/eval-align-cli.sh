@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext eval-align`: the scores of hand-worked bead files, errors.
 . "$(dirname "$0")/tap.sh"
-plan 16
+plan 24
 
 export D=$ROOT/tests/data/align-eval
 TB=$ROOT/../shared/eval/textberg
@@ -54,17 +54,55 @@ ok "failed run leaves -o target untouched" bash -c '
   "$BITEXT" eval-align -o "$TMP/keep.txt" "$D/doc1.gold" "$D/bad.align" 2>/dev/null
   [ $? -eq 2 ] && [ "$(cat "$TMP/keep.txt")" = "old content" ]'
 
+# Issue 16, defect 4: a bead file that is no alignment of the texts is refused at its first
+# offending line (exit 2), never scored as clean.
+: >"$TMP/empty.align"
+printf "[0]:[0]\n[1]:[1]\n[2]:[2]\n" >"$TMP/three.align"
+ok "empty PRED: no beads" expect_error 2 "^bitext: .*/empty.align: no beads$" \
+  "$BITEXT" eval-align "$TMP/three.align" "$TMP/empty.align"
+ok "empty GOLD: no beads" expect_error 2 "^bitext: .*/empty.align: no beads$" \
+  "$BITEXT" eval-align "$TMP/empty.align" "$TMP/three.align"
+ok "PRED out of order" expect_error 2 "^bitext: .*/p.align:2: expected source sentence 1 here, found 2 \(the beads must cover the source once, in order" \
+  bash -c 'printf "[0]:[0]\n[2]:[2]\n[1]:[1]\n" >"$TMP/p.align"; "$BITEXT" eval-align "$TMP/three.align" "$TMP/p.align"'
+ok "PRED skipping sentences" expect_error 2 "^bitext: .*/p.align:2: expected target sentence 1 here, found 5 " \
+  bash -c 'printf "[0]:[0]\n[1]:[5]\n" >"$TMP/p.align"; "$BITEXT" eval-align "$TMP/three.align" "$TMP/p.align"'
+ok "PRED with overlapping beads" expect_error 2 "^bitext: .*/p.align:2: expected source sentence 2 here, found 1 " \
+  bash -c 'printf "[0,1]:[0]\n[1,2]:[1,2]\n" >"$TMP/p.align"; "$BITEXT" eval-align "$TMP/three.align" "$TMP/p.align"'
+ok "PRED repeating an index in a bead" expect_error 2 "^bitext: .*/p.align:1: expected source sentence 1 here, found 0 " \
+  bash -c 'printf "[0,0]:[0]\n" >"$TMP/p.align"; "$BITEXT" eval-align "$TMP/three.align" "$TMP/p.align"'
+ok "PRED with a bead of no sentence" expect_error 2 "^bitext: .*/p.jsonl:2: a bead with no sentence$" \
+  bash -c 'printf "{\"src\":[0],\"tgt\":[0],\"score\":1}\n{\"src\":[],\"tgt\":[],\"score\":1}\n" >"$TMP/p.jsonl"; "$BITEXT" eval-align "$TMP/three.align" "$TMP/p.jsonl"'
+ok "GOLD naming a sentence past the PRED's end" expect_error 2 "^bitext: .*/three.align:3: sentence 2 is past the end of the source \(2 sentences\)$" \
+  bash -c 'printf "[0]:[0]\n[1]:[1,2]\n" >"$TMP/p.align"; "$BITEXT" eval-align "$TMP/three.align" "$TMP/p.align"'
+
+# Text+Berg's gold crosses and skips sentences: a GOLD, never a PRED. Scored against the
+# 1-1 diagonal (then 0-1 beads to the longer side's end), every document reads.
 n=$((n + 1))
 if [ -d "$TB" ]; then
   args=()
-  for i in 0 1 2 3 4 5 6; do args+=("$TB/test$i.defr" "$TB/test$i.defr"); done
-  if "$BITEXT" eval-align "${args[@]}" | grep -q "^    916     858   1.0000 1.0000 1.0000   1.0000 1.0000 1.0000   micro-average of 7 documents$"; then
-    echo "ok $n - Text+Berg gold against itself: 916 beads, 858 recall targets, all 1.0"
+  for i in 0 1 2 3 4 5 6; do
+    python3 - "$TB/test$i.defr" >"$TMP/diag$i.align" <<'PY'
+import re, sys
+m = [0, 0]
+for line in open(sys.argv[1]):
+    for s, side in enumerate(re.findall(r"\[([^\]]*)\]", line)[:2]):
+        for x in side.split(","):
+            if x.strip():
+                m[s] = max(m[s], int(x) + 1)
+for i in range(max(m)):
+    print("[%s]:[%s]" % (i if i < m[0] else "", i if i < m[1] else ""))
+PY
+    args+=("$TB/test$i.defr" "$TMP/diag$i.align")
+  done
+  as_pred=$("$BITEXT" eval-align "$TB/test0.defr" "$TB/test0.defr" 2>&1)
+  if [ $? -eq 2 ] && [[ $as_pred == *"test0.defr:16: expected source sentence 16 here, found 18 "* ]] &&
+     "$BITEXT" eval-align "${args[@]}" | grep -q "^ *[0-9]* *858   .*micro-average of 7 documents$"; then
+    echo "ok $n - Text+Berg gold: read as GOLD (858 recall targets), refused as PRED at its first crossing"
   else
-    echo "not ok $n - Text+Berg gold against itself"
+    echo "not ok $n - Text+Berg gold: read as GOLD, refused as PRED"
     failed=$((failed + 1))
   fi
 else
-  echo "ok $n - Text+Berg gold against itself # SKIP ../shared/eval/textberg absent"
+  echo "ok $n - Text+Berg gold: read as GOLD, refused as PRED # SKIP ../shared/eval/textberg absent"
 fi
 finish

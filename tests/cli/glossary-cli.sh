@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext glossary`: extract from a TSV of pairs, convert tsv -> tbx -> tsv, bad input.
 . "$(dirname "$0")/tap.sh"
-plan 10
+plan 15
 
 P=$ROOT/tests/data/terms/pairs.en-ru.tsv
 export P
@@ -48,4 +48,25 @@ ok "a missing file: exit 2, one line naming it" \
   expect_error 2 "^bitext: .*nonexistent\.tsv" "$BITEXT" glossary extract "$TMP/nonexistent.tsv"
 ok "an unknown format: exit 2" \
   expect_error 2 "^bitext: .*unknown format 'xls'" "$BITEXT" glossary extract --format xls "$P"
+# Issue 16, defect 6: TBX entities are refused (as in TMX); a dropped entry is named, FILE:LINE.
+printf '<?xml version="1.0"?>\n<!DOCTYPE martif [\n<!ENTITY t "term">]>\n<martif><text><body><termEntry><langSet xml:lang="en"><tig><term>&t;</term></tig></langSet></termEntry></body></text></martif>\n' >"$TMP/ent.tbx"
+ok "TBX: a DOCTYPE entity declaration is refused at its line" \
+  expect_error 2 "^bitext: .*/ent\.tbx:3: the DOCTYPE declares an entity: refused" \
+  "$BITEXT" glossary convert "$TMP/ent.tbx" "$TMP/never.tsv"
+printf '<?xml version="1.0"?>\n<!DOCTYPE martif SYSTEM "martif.dtd">\n<martif><text><body>\n<termEntry><langSet xml:lang="en"><tig><term>&undefined;</term></tig></langSet><langSet xml:lang="ru"><tig><term>т</term></tig></langSet></termEntry>\n</body></text></martif>\n' >"$TMP/undef.tbx"
+ok "TBX: an undefined entity is refused, not read as an empty term" \
+  expect_error 2 "^bitext: .*/undef\.tbx:4: undefined entity &undefined;" \
+  "$BITEXT" glossary convert "$TMP/undef.tbx" "$TMP/never.tsv"
+ok "... check -g refuses it too" \
+  expect_error 2 "^bitext: .*/undef\.tbx:4: undefined entity &undefined;" \
+  "$BITEXT" check -g "$TMP/undef.tbx" "$TM"
+printf '<?xml version="1.0"?>\n<martif><text><body>\n<termEntry><langSet xml:lang="en"><tig><term> </term></tig></langSet><langSet xml:lang="ru"><tig><term>а</term></tig></langSet></termEntry>\n<termEntry><langSet xml:lang="en"><tig><term>b</term></tig></langSet><langSet xml:lang="ru"><tig><term>б</term></tig></langSet></termEntry>\n<termEntry><langSet xml:lang="en"><tig><term>c</term></tig></langSet></termEntry>\n</body></text></martif>\n' >"$TMP/drop.tbx"
+ok "TBX: entries without a term are dropped with a warning each (FILE:LINE), the rest converted" bash -c '
+  "$BITEXT" glossary convert "$TMP/drop.tbx" "$TMP/drop.tsv" 2>"$TMP/drop.err" || exit 1
+  printf "bitext: warning: %s\n" "$TMP/drop.tbx:3: entry without a source term: dropped" \
+    "$TMP/drop.tbx:5: entry without a target term: dropped" | diff -u - "$TMP/drop.err" &&
+  [ "$(grep -v "^#" "$TMP/drop.tsv" | cut -f1,2)" = "$(printf "b\tб")" ]'
+ok "... and check -g reads the converted file" bash -c '
+  "$BITEXT" check -g "$TMP/drop.tsv" "$TM" >"$TMP/drop.txt"; s=$?
+  [ $s -le 1 ] && grep -Eq "^[0-9]+ findings in [0-9]+ units$" "$TMP/drop.txt"'
 finish

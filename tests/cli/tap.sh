@@ -10,17 +10,46 @@ export TMP
 trap 'rm -rf "$TMP"' EXIT
 n=0
 failed=0
+# In a sanitizer build, ASan/UBSan/LSan reports go to files in $TMP/sanitizer (log_path; the
+# variables do nothing in other builds), so a test fails on a report whatever the command's
+# exit status, even when the test throws its stderr away. tests/run.sh also gives sanitizers
+# an exit code of their own (exitcode=66), so a UBSan halt never reads as "findings" (exit 1).
+export SANITIZER_DIR=$TMP/sanitizer
+mkdir -p "$SANITIZER_DIR"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$SANITIZER_DIR/asan"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$SANITIZER_DIR/ubsan"
+# sanitizer_reports FILE...: the sanitizer report files written since the last call, or a
+# report printed in FILE (stderr kept by the test); prints them and fails when there is one.
+sanitizer_reports() {
+  local found=0 f
+  for f in "$SANITIZER_DIR"/*; do
+    [ -f "$f" ] || continue
+    echo "sanitizer report ($f):"; head -n 30 "$f"
+    rm -f "$f"
+    found=1
+  done
+  for f in "$@"; do
+    if [ -f "$f" ] && grep -Eq 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer)|runtime error: ' "$f"; then
+      echo "sanitizer report in the output:"; grep -E -A 20 'Sanitizer|runtime error: ' "$f" | head -n 30
+      found=1
+    fi
+  done
+  [ "$found" -eq 0 ]
+}
 plan() { echo "1..$1"; }
 # result N-SUFFIX COMMAND...: run COMMAND, print its TAP line with SUFFIX (" # TODO ..." or "").
 result() {
   local name=$1 suffix=$2; shift 2
   n=$((n + 1))
-  if "$@" >"$TMP/out.log" 2>&1; then
+  local status=0
+  "$@" >"$TMP/out.log" 2>&1 || status=1
+  sanitizer_reports "$TMP/out.log" >>"$TMP/out.log" || status=1
+  if [ "$status" -eq 0 ]; then
     echo "ok $n - $name$suffix"
     return 0
   fi
   echo "not ok $n - $name$suffix"
-  sed 's/^/# /' "$TMP/out.log" | head -n 20
+  sed 's/^/# /' "$TMP/out.log" | head -n 40
   return 1
 }
 ok() {
