@@ -124,7 +124,7 @@ has_translatable_word (const QaContext *ctx, const char *text)
   QaWord w;
   while (bitext_qa__next_word (text, length, &pos, &w))
     {
-      if (w.n_letters == 0)
+      if (w.n_letters == 0 || bitext_qa__in_code (text, w.start, w.end))
         continue;
       if (ctx->options->glossary == NULL)
         return TRUE;
@@ -161,6 +161,27 @@ script_share (const char *text, QaScript script, guint *n_letters)
             || (script == QA_SCRIPT_CYRILLIC && s == G_UNICODE_SCRIPT_CYRILLIC);
     }
   *n_letters = all;
+  return all > 0 ? (double) in / all : 0.0;
+}
+
+/*
+** The share of the letters of @text's words in @script, leaving out the
+** words of code (options, placeholders, identifiers: bitext_qa__in_code),
+** which no translation changes. Slower than script_share (): a second look.
+*/
+static double
+prose_script_share (const char *text, QaScript script)
+{
+  gsize length = strlen (text), pos = 0;
+  guint in = 0, all = 0;
+  QaWord w;
+  while (bitext_qa__next_word (text, length, &pos, &w))
+    {
+      if (w.n_letters == 0 || bitext_qa__in_code (text, w.start, w.end))
+        continue;
+      all += w.n_letters;
+      in += w.script == script ? w.n_letters : 0;
+    }
   return all > 0 ? (double) in / all : 0.0;
 }
 
@@ -207,6 +228,8 @@ check_untranslated_segment (QaContext *ctx, guint i)
     return FALSE;
   guint n_letters;
   double share = script_share (t, ctx->src_script, &n_letters);
+  if (share > 0.5)
+    share = prose_script_share (t, ctx->src_script);
   if (share > 0.5 && has_translatable_word (ctx, t))
     {
       bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_SEVERITY_ERROR, i,
@@ -273,7 +296,7 @@ excused (const QaContext *ctx, const char *t, const QaWord *w)
 {
   if (w->n_digits > 0 || is_roman (t + w->start, w->end - w->start))
     return TRUE;
-  if (bitext_qa__in_url (t, w->start, w->end) || bitext_qa__in_tag (t, w->start))
+  if (bitext_qa__in_url (t, w->start, w->end) || bitext_qa__in_code (t, w->start, w->end))
     return TRUE;
   if (ctx->options->glossary == NULL)
     return FALSE;
@@ -459,6 +482,21 @@ unmatched (GArray *numbers, const gboolean *hit)
   return out;
 }
 
+/* Leave out the numbers of @text that are part of code: %1$s, utf8, --lines=10, a version in a path. */
+static void
+drop_code_numbers (GArray *numbers, const char *text)
+{
+  for (guint k = numbers->len; k-- > 0;)
+    {
+      const QaNumber *n = &g_array_index (numbers, QaNumber, k);
+      if (!n->in_words && bitext_qa__in_code (text, n->start, n->end))
+        {
+          g_free (n->value);
+          g_array_remove_index (numbers, k);
+        }
+    }
+}
+
 /*
 ** The numbers, numerals, Roman centuries and dated months of the source and
 ** the target must agree as multisets. One source and one target number left
@@ -470,6 +508,8 @@ check_numbers (QaContext *ctx, guint i)
   const BitextQaUnit *u = &ctx->units[i];
   GArray *sn = bitext_qa__extract_numbers (u->source, ctx->options->src_lang);
   GArray *tn = bitext_qa__extract_numbers (u->target, ctx->options->tgt_lang);
+  drop_code_numbers (sn, u->source);
+  drop_code_numbers (tn, u->target);
   g_autofree gboolean *s_hit = g_new0 (gboolean, sn->len + 1);
   g_autofree gboolean *t_hit = g_new0 (gboolean, tn->len + 1);
   match_numbers (sn, tn, s_hit, t_hit);
@@ -748,27 +788,117 @@ check_quotes (QaContext *ctx, guint i)
                            "use «» quotes in Russian text");
 }
 
-/* Two or more spaces in a row, and a space before , . ; : ? ! (not in French) in the target. */
+/* The runs of two or more spaces of @text: a layout (columns, indentation) a translation mirrors. */
+static guint
+count_space_runs (const char *text)
+{
+  guint n = 0;
+  for (const char *p = text; (p = strstr (p, "  ")) != NULL; p += strspn (p, " "))
+    n++;
+  return n;
+}
+
+/*
+** Two or more spaces in a row, beyond the runs the source has (the columns
+** of a --help text, a list's indentation: the target mirrors them), and a
+** space before , . ; : ? ! (not in French) in the target.
+*/
 static void
 check_spacing (QaContext *ctx, guint i)
 {
   const char *t = ctx->units[i].target;
   const char *lang = ctx->options->tgt_lang;
   gboolean french = lang != NULL && g_ascii_strncasecmp (lang, "fr", 2) == 0;
+  guint mirrored = strstr (t, "  ") != NULL ? count_space_runs (ctx->units[i].source) : 0;
+  guint runs = 0;
   for (gsize p = 0; t[p] != '\0'; p++)
     {
       if (t[p] != ' ')
         continue;
       gsize n = strspn (t + p, " ");
       if (n >= 2 && p > 0 && t[p + n] != '\0')
-        bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
-                                (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
+        {
+          if (++runs > mirrored)
+            bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1,
+                                    -1, (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
+        }
       else if (p > 0 && t[p + n] != '\0' && strchr (french ? ",." : ",.;:?!", t[p + n]) != NULL
                && t[p + n + 1] != '.')
         bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
                                 (gssize) p, (gssize) (p + n + 1), "a space before '%c'",
                                 t[p + n]);
       p += n - 1;
+    }
+}
+
+/* The white space at the start (@at_end FALSE) or the end of @text: [*a, *b). */
+static void
+edge_space (const char *text, gboolean at_end, gsize *a, gsize *b)
+{
+  gsize n = strlen (text), k;
+  if (!at_end)
+    {
+      for (k = 0; k < n && g_ascii_isspace (text[k]); k++)
+        ;
+      *a = 0, *b = k;
+    }
+  else
+    {
+      for (k = n; k > 0 && g_ascii_isspace (text[k - 1]); k--)
+        ;
+      *a = k, *b = n;
+    }
+}
+
+/* The line breaks of @text between its first and its last character that is not space. */
+static guint
+count_inner_breaks (const char *text)
+{
+  gsize a, b;
+  trimmed (text, &a, &b);
+  guint n = 0;
+  for (const char *p = text + a; (p = memchr (p, '\n', (gsize) (text + b - p))) != NULL; p++)
+    n++;
+  return n;
+}
+
+/*
+** White space a program prints: what the source has at its start and its
+** end (a line break, an indentation) the target must have too; software
+** strings must also keep the source's number of line breaks (a --help
+** text's lines, a message's paragraphs).
+*/
+static void
+check_edges (QaContext *ctx, guint i)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  for (guint at_end = 0; at_end < 2; at_end++)
+    {
+      gsize sa, sb, ta, tb;
+      edge_space (u->source, at_end, &sa, &sb);
+      edge_space (u->target, at_end, &ta, &tb);
+      if (sb - sa == tb - ta && memcmp (u->source + sa, u->target + ta, sb - sa) == 0)
+        continue;
+      g_autofree char *sw = g_strndup (u->source + sa, sb - sa);
+      g_autofree char *tw = g_strndup (u->target + ta, tb - ta);
+      g_autofree char *se = g_strescape (sw, NULL);
+      g_autofree char *te = g_strescape (tw, NULL);
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i,
+                              (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                              "the source %s with \"%s\", the target with \"%s\"",
+                              at_end ? "ends" : "starts", se, te);
+    }
+  if (!ctx->software)
+    return;
+  guint ns = count_inner_breaks (u->source), nt = count_inner_breaks (u->target);
+  if (ns != nt)
+    {
+      gsize ta, tb;
+      trimmed (u->target, &ta, &tb);
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+                              (gssize) ta, (gssize) tb,
+                              "the source has %u line break%s, the target %u", ns,
+                              ns == 1 ? "" : "s", nt);
     }
 }
 
@@ -897,12 +1027,15 @@ bitext_qa__check_units (QaContext *ctx)
         check_numbers (ctx, i);
       if (ENABLED (ctx, BITEXT_CHECK_MARKUP))
         check_markup (ctx, i);
+      if (ENABLED (ctx, BITEXT_CHECK_PLACEHOLDER))
+        bitext_qa__check_placeholders (ctx, i);
       if (ENABLED (ctx, BITEXT_CHECK_PUNCTUATION))
         {
           check_final_punctuation (ctx, i);
           if (ctx->tgt_script == QA_SCRIPT_CYRILLIC)
             check_quotes (ctx, i);
           check_spacing (ctx, i);
+          check_edges (ctx, i);
         }
       if (spell != NULL)
         bitext_qa__check_spelling (ctx, i, spell);

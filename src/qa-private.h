@@ -77,6 +77,7 @@ typedef struct
   QaSpeller *speller[2];    /* source, target: NULL when not spell-checked (bitext_qa__spell_load) */
   guint *n_chars[2];        /* per unit, source and target: characters, set by the per-unit
                                pass for the length check; NULL: not wanted */
+  gboolean software;        /* the software profile: accelerators and line breaks are checked */
   GArray *spelling_words;   /* source words the source-consistency check looks at, found by
                                the per-unit pass, in text order (SpellingWord); NULL: none */
 } QaContext;
@@ -93,6 +94,34 @@ guint64 bitext_qa__unit_key_hash (QaContext *ctx, guint unit, gboolean target);
 void bitext_qa__add_finding (QaContext *ctx, BitextCheck check, BitextSeverity severity,
                              guint unit, gssize src_start, gssize src_end, gssize tgt_start,
                              gssize tgt_end, const char *format, ...) G_GNUC_PRINTF (9, 10);
+
+/* qa-placeholder.c: placeholders, code tokens and the profile. */
+typedef enum
+{
+  QA_PLACEHOLDER_PRINTF,    /* %s %1$d %.255s %<PRIu64> */
+  QA_PLACEHOLDER_PYTHON,    /* %(name)s */
+  QA_PLACEHOLDER_BRACE,     /* {0} {name} {0,number} */
+  QA_PLACEHOLDER_QT,        /* %1 */
+  QA_PLACEHOLDER_SHELL,     /* $VAR ${var} */
+  QA_PLACEHOLDER_ESCAPE,    /* \n written as two characters */
+  QA_PLACEHOLDER_ACCELERATOR, /* _File &File */
+} QaPlaceholderKind;
+
+typedef struct
+{
+  QaPlaceholderKind kind;
+  gsize start;              /* bytes */
+  gsize end;
+  guint arg;                /* printf: the argument's number (n$ or the ordinal); else 0 */
+  gboolean integer;         /* a printf conversion of an integer */
+  char *key;                /* what must match on the other side: "1:%s", "{name}", "_" */
+} QaPlaceholder;
+
+GArray   *bitext_qa__scan_placeholders  (const char *text, gsize begin, gsize end,
+                                         gboolean accelerators);
+gboolean  bitext_qa__in_code            (const char *text, gsize start, gsize end);
+gboolean  bitext_qa__is_software        (const BitextQaUnit *units, guint n_units);
+void      bitext_qa__check_placeholders (QaContext *ctx, guint unit);
 
 void bitext_qa__check_units       (QaContext *ctx);
 void bitext_qa__merge_term_uses   (QaContext *ctx, const GArray *more);

@@ -286,30 +286,6 @@ knows (QaSpellCache *cache, QaSpeller *sp, guint side)
 }
 
 /*
-** Whether the run of non-space characters around [start, end) is code: a
-** printf or shell placeholder, an option, an identifier, a file name
-** (%lu, ${HOME}, --mcpu=native, tab_size, config.h). Software strings are
-** full of them, and no dictionary holds them.
-*/
-static gboolean
-in_code (const char *text, gsize start, gsize end)
-{
-  gsize a, b;
-  bitext_qa__space_run (text, start, end, &a, &b);
-  if (text[a] == '-')
-    return TRUE;
-  for (gsize k = a; k < b; k++)
-    {
-      if (strchr ("_=%$\\{}|#", text[k]) != NULL)
-        return TRUE;
-      if (text[k] == '.' && k > a && k + 1 < b && g_ascii_isalnum (text[k - 1])
-          && g_ascii_isalnum (text[k + 1]))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/*
 ** Words the check leaves alone before asking the dictionary: with digits,
 ** of one letter, in another script (Latin in Russian is the
 ** untranslated-term check's), with two or more capitals (NATO, ПРО, ICBMs,
@@ -323,8 +299,7 @@ skipped (const QaSpeller *sp, const char *text, const QaWord *w)
   if (w->script == QA_SCRIPT_MIXED || w->script == QA_SCRIPT_OTHER
       || (sp->script != QA_SCRIPT_NONE && w->script != sp->script))
     return TRUE;
-  return bitext_qa__in_url (text, w->start, w->end) || bitext_qa__in_tag (text, w->start)
-         || in_code (text, w->start, w->end);
+  return bitext_qa__in_url (text, w->start, w->end) || bitext_qa__in_code (text, w->start, w->end);
 }
 
 /* Units and words the language test (in_language) samples at most, and the fewest it judges by. */

@@ -8,6 +8,7 @@
 static const char *const check_ids[BITEXT_CHECK_N] = {
   "untranslated-segment", "untranslated-term", "glossary", "number", "omission",
   "addition", "inconsistency", "markup", "punctuation", "source-consistency", "spelling",
+  "placeholder",
 };
 
 static const char *const severity_names[] = { "info", "warning", "error" };
@@ -49,6 +50,19 @@ bitext_severity_from_name (const char *name, BitextSeverity *severity)
     if (strcmp (name, severity_names[i]) == 0)
       {
         *severity = (BitextSeverity) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+bitext_qa_profile_from_name (const char *name, BitextQaProfile *profile)
+{
+  static const char *const names[] = { "auto", "software", "document" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      {
+        *profile = (BitextQaProfile) i;
         return TRUE;
       }
   return FALSE;
@@ -253,6 +267,8 @@ bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *
     .unit_begin = 0, .unit_end = n_units,
     .key_hash = { g_new0 (guint64, n_units + 1), g_new0 (guint64, n_units + 1) },
     .speller = { NULL, NULL },
+    .software = opts.profile == BITEXT_QA_PROFILE_SOFTWARE
+                || (opts.profile == BITEXT_QA_PROFILE_AUTO && bitext_qa__is_software (units, n_units)),
   };
   if ((opts.checks & (1u << BITEXT_CHECK_OMISSION | 1u << BITEXT_CHECK_ADDITION)) != 0)
     {
