@@ -294,7 +294,8 @@ is_roman (const char *s, gsize n)
 static gboolean
 excused (const QaContext *ctx, const char *t, const QaWord *w)
 {
-  if (w->n_digits > 0 || is_roman (t + w->start, w->end - w->start))
+  /* One letter is a symbol, a variable or a unit (block N, `s' command), not a word. */
+  if (w->n_digits > 0 || w->n_letters < 2 || is_roman (t + w->start, w->end - w->start))
     return TRUE;
   if (bitext_qa__in_url (t, w->start, w->end) || bitext_qa__in_code (t, w->start, w->end))
     return TRUE;
@@ -585,6 +586,48 @@ tag_length (const char *p, GString *kind)
   return (gsize) (q + 1 - p);
 }
 
+static guint
+count_kind (const GArray *marks, const char *kind)
+{
+  guint n = 0;
+  for (guint k = 0; k < marks->len; k++)
+    n += strcmp (g_array_index (marks, Markup, k).kind, kind) == 0;
+  return n;
+}
+
+/* HTML's void elements (HTML Living Standard, 13.1.2): never closed, still tags. */
+static gboolean
+is_void_element (const char *kind)
+{
+  static const char *const names[] = { "<area>", "<base>", "<br>", "<col>", "<embed>", "<hr>",
+                                       "<img>", "<input>", "<meta>", "<param>", "<source>",
+                                       "<track>", "<wbr>", NULL };
+  for (const char *const *n = names; *n != NULL; n++)
+    if (strcmp (kind, *n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/*
+** Leave out the opening "tags" of @marks that the text never closes and
+** that are no void element: metavariables of a usage text (<file>, <path>),
+** which a translation renders (<файл>), not markup.
+*/
+static void
+drop_metavariables (GArray *marks)
+{
+  for (guint k = marks->len; k-- > 0;)
+    {
+      const Markup *m = &g_array_index (marks, Markup, k);
+      if (m->kind[0] != '<' || m->kind[1] == '/' || g_str_has_suffix (m->kind, "/>")
+          || is_void_element (m->kind))
+        continue;
+      g_autofree char *closing = g_strdup_printf ("</%s", m->kind + 1);
+      if (count_kind (marks, closing) == 0)
+        g_array_remove_index (marks, k);
+    }
+}
+
 /* Collect markup: tags, then asterisk runs of one or two paired in order of appearance. */
 static GArray *
 scan_markup (const char *text)
@@ -630,15 +673,6 @@ scan_markup (const char *text)
         g_array_append_val (out, m);
       }
   return out;
-}
-
-static guint
-count_kind (const GArray *marks, const char *kind)
-{
-  guint n = 0;
-  for (guint k = 0; k < marks->len; k++)
-    n += strcmp (g_array_index (marks, Markup, k).kind, kind) == 0;
-  return n;
 }
 
 /* The (skip+1)-th markup of @kind in @marks. */
@@ -692,6 +726,8 @@ check_markup (QaContext *ctx, guint i)
 {
   g_autoptr(GArray) sm = scan_markup (ctx->units[i].source);
   g_autoptr(GArray) tm = scan_markup (ctx->units[i].target);
+  drop_metavariables (sm);
+  drop_metavariables (tm);
   compare_markup (ctx, i, sm, tm, TRUE);
   compare_markup (ctx, i, tm, sm, FALSE);
 }
@@ -751,6 +787,18 @@ check_final_punctuation (QaContext *ctx, guint i)
 }
 
 /*
+** Whether the quoted text @q[0, n), quotes and all, is the source's: a
+** literal the program prints or reads as it is ("%s", "PB", a file name),
+** not a quotation of the translator's.
+*/
+static gboolean
+quotes_copied (const char *source, const char *q, gsize n)
+{
+  g_autofree char *needle = g_strndup (q, n);
+  return strstr (source, needle) != NULL;
+}
+
+/*
 ** Russian typography: quotes are «ёлочки» (and „лапки“ inside them), never
 ** straight " nor English “ ”. A pair of wrong quotes makes one finding.
 */
@@ -777,9 +825,10 @@ check_quotes (QaContext *ctx, guint i)
           open = p - t;
           continue;
         }
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
-                              open, (gssize) (g_utf8_next_char (p) - t),
-                              "use «» quotes in Russian text");
+      gsize end = (gsize) (g_utf8_next_char (p) - t);
+      if (!quotes_copied (ctx->units[i].source, t + open, end - (gsize) open))
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+                                open, (gssize) end, "use «» quotes in Russian text");
       open = -1;
     }
   if (open >= 0)
@@ -796,6 +845,21 @@ count_space_runs (const char *text)
   for (const char *p = text; (p = strstr (p, "  ")) != NULL; p += strspn (p, " "))
     n++;
   return n;
+}
+
+/* Whether the punctuation at @p starts a token (.fixup, :name, !=): code, not punctuation. */
+static gboolean
+starts_token (const char *p)
+{
+  return g_ascii_isalnum (p[1]) || p[1] == '_' || p[1] == '=' || p[1] == p[0];
+}
+
+/* Whether @source has a space before @c too ("Name : %s"): the target mirrors a layout. */
+static gboolean
+space_mirrored (const char *source, char c)
+{
+  char needle[3] = { ' ', c, '\0' };
+  return strstr (source, needle) != NULL;
 }
 
 /*
@@ -823,7 +887,8 @@ check_spacing (QaContext *ctx, guint i)
                                     -1, (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
         }
       else if (p > 0 && t[p + n] != '\0' && strchr (french ? ",." : ",.;:?!", t[p + n]) != NULL
-               && t[p + n + 1] != '.')
+               && t[p + n + 1] != '.' && !starts_token (t + p + n)
+               && !space_mirrored (ctx->units[i].source, t[p + n]))
         bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
                                 (gssize) p, (gssize) (p + n + 1), "a space before '%c'",
                                 t[p + n]);
@@ -850,23 +915,30 @@ edge_space (const char *text, gboolean at_end, gsize *a, gsize *b)
     }
 }
 
-/* The line breaks of @text between its first and its last character that is not space. */
+/* The paragraph breaks (a line break, blanks, a line break) of @text between its first and its
+** last character that is not space. */
 static guint
-count_inner_breaks (const char *text)
+count_paragraph_breaks (const char *text)
 {
   gsize a, b;
   trimmed (text, &a, &b);
   guint n = 0;
-  for (const char *p = text + a; (p = memchr (p, '\n', (gsize) (text + b - p))) != NULL; p++)
-    n++;
+  for (const char *p = text + a; (p = memchr (p, '\n', (gsize) (text + b - p))) != NULL;)
+    {
+      const char *q = p + 1;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      n += *q == '\n';
+      p = *q == '\n' ? q + 1 : q;
+    }
   return n;
 }
 
 /*
 ** White space a program prints: what the source has at its start and its
 ** end (a line break, an indentation) the target must have too; software
-** strings must also keep the source's number of line breaks (a --help
-** text's lines, a message's paragraphs).
+** strings must also keep the source's paragraphs (blank lines). Lines in
+** between may be wrapped anew: a longer translation needs more of them.
 */
 static void
 check_edges (QaContext *ctx, guint i)
@@ -890,14 +962,14 @@ check_edges (QaContext *ctx, guint i)
     }
   if (!ctx->software)
     return;
-  guint ns = count_inner_breaks (u->source), nt = count_inner_breaks (u->target);
+  guint ns = count_paragraph_breaks (u->source), nt = count_paragraph_breaks (u->target);
   if (ns != nt)
     {
       gsize ta, tb;
       trimmed (u->target, &ta, &tb);
       bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
                               (gssize) ta, (gssize) tb,
-                              "the source has %u line break%s, the target %u", ns,
+                              "the source has %u paragraph break%s, the target %u", ns,
                               ns == 1 ? "" : "s", nt);
     }
 }
@@ -1249,7 +1321,11 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
       gsize sa, sb, ta, tb;
       trimmed (u->source, &sa, &sb);
       trimmed (u->target, &ta, &tb);
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING, f[0],
+      /* Software strings: one source is many messages (gettext's msgctxt tells them apart,
+         and a memory loses it), so a second translation is a note, not a warning. */
+      BitextSeverity sev = by_source && ctx->software ? BITEXT_SEVERITY_INFO
+                                                      : BITEXT_SEVERITY_WARNING;
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, sev, f[0],
                               (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
                               by_source ? "the same source is translated differently in unit %u"
                                         : "the same translation is given for a different "

@@ -136,6 +136,7 @@ void          bitext_qa__spell_clear      (QaContext *ctx);
 QaSpellCache *bitext_qa__spell_cache_new  (const QaContext *ctx);
 void          bitext_qa__spell_cache_free (QaSpellCache *cache);
 void          bitext_qa__check_spelling   (QaContext *ctx, guint unit, QaSpellCache *cache);
+void          bitext_qa__spell_drop_repeated (GPtrArray *findings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSpellCache, bitext_qa__spell_cache_free)
 

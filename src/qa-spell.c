@@ -563,3 +563,43 @@ bitext_qa__check_spelling (QaContext *ctx, guint unit, QaSpellCache *cache)
     if (ctx->speller[side] != NULL)
       check_side (ctx, unit, side, cache);
 }
+
+/*
+** Leave out the target's misspellings whose word the dictionary lacks in
+** two units or more: a word the translation uses again and again is its
+** vocabulary (jargon such as «виджет», «коммит», a name), while a slip of
+** the keys is not repeated letter for letter. Runs on all the findings,
+** after the threads.
+*/
+void
+bitext_qa__spell_drop_repeated (GPtrArray *findings)
+{
+  g_autoptr(GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);  /* word -> unit + 1 */
+  g_autoptr(GHashTable) repeated = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < findings->len; k++)
+    {
+      const BitextFinding *f = findings->pdata[k];
+      if (f->check != BITEXT_CHECK_SPELLING || f->target_span.start < 0)
+        continue;
+      gpointer seen = g_hash_table_lookup (units, f->text);
+      if (seen == NULL)
+        g_hash_table_insert (units, f->text, GUINT_TO_POINTER (f->unit + 1));
+      else if (GPOINTER_TO_UINT (seen) != f->unit + 1)
+        g_hash_table_add (repeated, f->text);
+    }
+  if (g_hash_table_size (repeated) == 0)
+    return;
+  guint kept = 0;
+  for (guint k = 0; k < findings->len; k++)
+    {
+      BitextFinding *f = findings->pdata[k];
+      if (f->check == BITEXT_CHECK_SPELLING && f->target_span.start >= 0
+          && g_hash_table_contains (repeated, f->text))
+        bitext_finding_free (f);
+      else
+        findings->pdata[kept++] = f;
+    }
+  for (guint k = kept; k < findings->len; k++)
+    findings->pdata[k] = NULL;          /* moved or freed: the free function skips NULL */
+  g_ptr_array_set_size (findings, kept);
+}

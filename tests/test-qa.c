@@ -435,20 +435,39 @@ test_whitespace (void)
     U ("Print  lines", "Печатать  строки"),
     U ("\nDone", "Готово"),
     U ("Done ", "Готово"),
-    U ("One\nTwo", "Один Два"),
+    U ("One.\n\nTwo.", "Один. Два."),
     U ("Print lines", "Печатать  строки"),
+    U ("Print the lines\nof a file", "Печатать\nстроки\nфайла"),     /* wrapped anew */
+    U ("Name : %s", "Имя : %s"),
   };
   assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
                            BITEXT_QA_PROFILE_SOFTWARE,
                            "punctuation 2 warning s[0,1) t[0,0) «»\n"
                            "punctuation 3 warning s[4,5) t[6,6) «»\n"
-                           "punctuation 4 warning s- t[0,8) «Один Два»\n"
+                           "punctuation 4 warning s- t[0,10) «Один. Два.»\n"
                            "punctuation 5 warning s- t[8,10) «  »\n");
   assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
                            BITEXT_QA_PROFILE_DOCUMENT,
                            "punctuation 2 warning s[0,1) t[0,0) «»\n"
                            "punctuation 3 warning s[4,5) t[6,6) «»\n"
                            "punctuation 5 warning s- t[8,10) «  »\n");
+}
+
+/* Literals copied with their quotes and a usage text's <metavariables> are no findings. */
+static void
+test_software_literals (void)
+{
+  BitextQaUnit units[] = {
+    U ("encoding \"%s\" is not supported", "кодировка \"%s\" не поддерживается"),
+    U ("He said \"go\".", "Он сказал \"иди\"."),
+    U ("--install <link> <path>", "--install <ссылка> <путь>"),
+    U ("A <b>bold</b> claim", "Смелое заявление"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
+                   "punctuation 1 warning s- t[10,15) «\"иди\"»\n");
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_MARKUP,
+                   "markup 3 error s[2,5) t- «<b>»\n"
+                   "markup 3 error s[9,13) t- «</b>»\n");
 }
 
 static void
@@ -667,6 +686,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/placeholder/accelerators", test_placeholder_accelerators);
   g_test_add_func ("/qa/code-words", test_code_words);
   g_test_add_func ("/qa/whitespace", test_whitespace);
+  g_test_add_func ("/qa/software-literals", test_software_literals);
   g_test_add_func ("/qa/ignore", test_ignore);
   g_test_add_func ("/qa/ignore/key", test_ignore_key);
   g_test_add_func ("/qa/invalid-utf8", test_invalid_utf8);
