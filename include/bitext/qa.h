@@ -68,6 +68,7 @@ typedef struct
   BitextQaSpan source_span;
   BitextQaSpan target_span;
   char *text;               /* the flagged text: the target span's, else the source span's, else "" */
+  char *ignore_key;         /* nullable: what bitext_finding_dup_ignore_key () returns */
 } BitextFinding;
 
 typedef struct _BitextQaIgnore BitextQaIgnore;
@@ -123,7 +124,7 @@ BITEXT_API gboolean        bitext_qa_ignore_load_data (BitextQaIgnore *ignore, c
                                                        const char *data, gsize length,
                                                        GError **error);
 BITEXT_API void            bitext_qa_ignore_add       (BitextQaIgnore *ignore, BitextCheck check,
-                                                       const char *text);
+                                                       const char *text, const char *counterpart);
 BITEXT_API gboolean        bitext_qa_ignore_contains  (const BitextQaIgnore *ignore,
                                                        const BitextFinding *finding);
 
