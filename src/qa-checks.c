@@ -281,58 +281,29 @@ excused (const QaContext *ctx, const char *t, const QaWord *w)
   return bitext_glossary__keeps_word (ctx->options->glossary, f);
 }
 
-/* Where the flagged words occur in the source, as written, or -1. */
-static gssize
-find_in_source (const char *s, const char *t, gsize start, gsize end)
-{
-  g_autofree char *needle = g_strndup (t + start, end - start);
-  const char *hit = strstr (s, needle);
-  return hit != NULL ? hit - s : -1;
-}
-
-static void
-flag_term_run (QaContext *ctx, guint i, gsize start, gsize end)
-{
-  const BitextQaUnit *u = &ctx->units[i];
-  gssize at = find_in_source (u->source, u->target, start, end);
-  bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM, BITEXT_SEVERITY_WARNING, i, at,
-                          at < 0 ? -1 : at + (gssize) (end - start), (gssize) start, (gssize) end,
-                          "'%.*s' is left in the source language", (int) (end - start),
-                          u->target + start);
-}
-
 /*
 ** Words in the source's script inside a target in another script (Latin in
 ** Russian), except numbers, Roman numerals, URLs, tags and the words of
-** do-not-translate entries and of approved renderings. Neighbouring words
-** separated by spaces or hyphens make one finding.
+** do-not-translate entries and of approved renderings, are recorded in
+** @words; qa-names.c decides over the whole text which are names the
+** translation keeps and flags the rest.
 */
 static void
-check_untranslated_term (QaContext *ctx, guint i)
+check_untranslated_term (QaContext *ctx, guint i, GArray *words)
 {
   if (ctx->src_script == QA_SCRIPT_NONE || ctx->tgt_script == QA_SCRIPT_NONE
       || ctx->src_script == ctx->tgt_script)
     return;
   const char *t = ctx->units[i].target;
-  gsize length = strlen (t), pos = 0, run_start = 0, run_end = 0;
-  gboolean in_run = FALSE;
+  gsize length = strlen (t), pos = 0;
   QaWord w;
+  ctx->term_checked[i] = TRUE;
   while (bitext_qa__next_word (t, length, &pos, &w))
-    {
-      gboolean flag = w.script == ctx->src_script && !excused (ctx, t, &w);
-      if (flag && in_run && strspn (t + run_end, " -'’") >= w.start - run_end)
-        {
-          run_end = w.end;
-          continue;
-        }
-      if (in_run)
-        flag_term_run (ctx, i, run_start, run_end);
-      in_run = flag;
-      run_start = w.start;
-      run_end = w.end;
-    }
-  if (in_run)
-    flag_term_run (ctx, i, run_start, run_end);
+    if (w.script == ctx->src_script && !excused (ctx, t, &w))
+      {
+        SpellingWord kw = { i, w.start, w.end };
+        g_array_append_val (words, kw);
+      }
 }
 
 /* glossary ---------------------------------------------------------------------------------- */
@@ -875,6 +846,7 @@ bitext_qa__check_units (QaContext *ctx)
 {
   g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (TermUse));
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (SpellingWord));
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (SpellingWord));
   gboolean spelling = checks_source_spelling (ctx);
   g_autoptr(QaSpellCache) spell = bitext_qa__spell_cache_new (ctx);   /* NULL: not checked */
   for (guint i = ctx->unit_begin; i < ctx->unit_end; i++)
@@ -888,8 +860,8 @@ bitext_qa__check_units (QaContext *ctx)
         continue;
       if (is_blank (text_or_empty (ctx->units[i].target)))
         continue;
-      if (ENABLED (ctx, BITEXT_CHECK_UNTRANSLATED_TERM))
-        check_untranslated_term (ctx, i);
+      if (ENABLED (ctx, BITEXT_CHECK_UNTRANSLATED_TERM) && ctx->term_checked != NULL)
+        check_untranslated_term (ctx, i, kept);
       if ((ENABLED (ctx, BITEXT_CHECK_GLOSSARY) || ENABLED (ctx, BITEXT_CHECK_INCONSISTENCY))
           && ctx->options->glossary != NULL)
         check_glossary (ctx, i, uses);
@@ -909,6 +881,7 @@ bitext_qa__check_units (QaContext *ctx)
     }
   ctx->term_uses = g_steal_pointer (&uses);
   ctx->spelling_words = g_steal_pointer (&words);
+  ctx->kept_words = g_steal_pointer (&kept);
 }
 
 /* Append the term uses of a context that checked later units to @ctx's. */
@@ -918,15 +891,15 @@ bitext_qa__merge_term_uses (QaContext *ctx, const GArray *more)
   g_array_append_vals (ctx->term_uses, more->data, more->len);
 }
 
-/* Append the spelling words of a context that checked later units to @ctx's; takes @more. */
+/* Append the words of a context that checked later units to *@into; takes @more. */
 void
-bitext_qa__merge_spellings (QaContext *ctx, GArray *more)
+bitext_qa__merge_words (GArray **into, GArray *more)
 {
-  if (ctx->spelling_words == NULL)
-    ctx->spelling_words = more;
+  if (*into == NULL)
+    *into = more;
   else
     {
-      g_array_append_vals (ctx->spelling_words, more->data, more->len);
+      g_array_append_vals (*into, more->data, more->len);
       g_array_unref (more);
     }
 }

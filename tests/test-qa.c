@@ -106,6 +106,37 @@ test_untranslated_term (void)
                    "untranslated-term 1 warning s[7,33) t[15,41) «Missile Defense Conference»\n");
 }
 
+/*
+** Debian is kept in Latin in 3 of 4 units: a name (one info note), and the unit that
+** writes «Дебиан» gets the warning. PostgreSQL is kept in 1 unit of 2: no majority,
+** so it stays an untranslated term. Linux is kept once only: no convention.
+*/
+static void
+test_kept_names (void)
+{
+  BitextQaUnit units[] = {
+    U ("Install Debian now.", "Установите Debian сейчас."),
+    U ("Debian is free.", "Debian свободен."),
+    U ("We use Debian and Linux.", "Мы используем Debian и Linux."),
+    U ("Debian is stable.", "Дебиан стабилен."),
+    U ("PostgreSQL runs.", "PostgreSQL работает."),
+    U ("PostgreSQL stops.", "Постгрес останавливается."),
+  };
+  guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==,
+                   "untranslated-term 0 info s[8,14) t[11,17) «Debian»\n"
+                   "untranslated-term 2 warning s[18,23) t[23,28) «Linux»\n"
+                   "inconsistency 3 warning s[0,6) t- «Debian»\n"
+                   "untranslated-term 4 warning s[0,10) t[0,10) «PostgreSQL»\n");
+  const BitextFinding *note = findings->pdata[0];
+  g_assert_cmpstr (note->message, ==,
+                   "'Debian' is kept in Latin in 3 of 4 units: a name kept by convention");
+  const BitextFinding *odd = findings->pdata[2];
+  g_assert_cmpstr (odd->message, ==, "'Debian' is kept in Latin in 3 of 4 units, but not here");
+}
+
 static void
 test_glossary (void)
 {
@@ -522,6 +553,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/qa/untranslated-segment", test_untranslated_segment);
   g_test_add_func ("/qa/untranslated-term", test_untranslated_term);
+  g_test_add_func ("/qa/untranslated-term/kept-names", test_kept_names);
   g_test_add_func ("/qa/glossary", test_glossary);
   g_test_add_func ("/qa/number", test_numbers);
   g_test_add_func ("/qa/number/capitals", test_numbers_capitals);
