@@ -88,6 +88,26 @@ mostly_in (const BitextScriptCount *count, const UScriptCode *codes, int n)
   return n > 0 && count->n_letters > 0 && 2 * (guint64) letters_in (count, codes, n) > count->n_letters;
 }
 
+/* Whether @code is one of @codes[0, n). */
+static gboolean
+script_in (UScriptCode code, const UScriptCode *codes, int n)
+{
+  for (int i = 0; i < n; i++)
+    if (codes[i] == code)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether no script of @a[0, na) is one of @b[0, nb). */
+static gboolean
+disjoint (const UScriptCode *a, int na, const UScriptCode *b, int nb)
+{
+  gboolean shared = FALSE;
+  for (int i = 0; i < na; i++)
+    shared |= script_in (a[i], b, nb);
+  return !shared;
+}
+
 /* The script that has most of @count's letters. */
 static UScriptCode
 top_script (const BitextScriptCount *count)
@@ -115,18 +135,9 @@ mostly_outside (const BitextScriptCount *count, const UScriptCode *a, int na,
   UScriptCode top = top_script (count);
   if (count->n_letters == 0 || 2 * (guint64) count->letters[top] <= count->n_letters)
     return FALSE;
-  return !mostly_in (count, a, na) && (nb == 0 || !mostly_in (count, b, nb));
+  return !script_in (top, a, na) && !script_in (top, b, nb);
 }
 
-static gboolean
-disjoint (const UScriptCode *a, int na, const UScriptCode *b, int nb)
-{
-  for (int i = 0; i < na; i++)
-    for (int j = 0; j < nb; j++)
-      if (a[i] == b[j])
-        return FALSE;
-  return TRUE;
-}
 
 /**
  * bitext_script_check_languages:
