@@ -413,11 +413,11 @@ match_numbers (GArray *a, GArray *b, gboolean *a_hit, gboolean *b_hit)
         a_hit[x] = b_hit[y] = TRUE;
 }
 
-/* A numeral "one" is also a pronoun or an article (one another, «одна из»): not reported alone. */
+/* A count of one may go unsaid (one another, «одна из», 1 year: «года»): not reported alone. */
 static gboolean
 reportable (const QaNumber *n)
 {
-  return !(n->in_words && strcmp (n->value, "1") == 0);
+  return !n->optional;
 }
 
 static GPtrArray *
@@ -430,10 +430,40 @@ unmatched (GArray *numbers, const gboolean *hit)
   return out;
 }
 
+/* A cardinal in words (two, «двух»), not a digit, a century or a month. */
+static gboolean
+spelled (const QaNumber *n)
+{
+  return n->in_words && g_ascii_isdigit (n->value[0]);
+}
+
+/* One number of one side with no counterpart: an error, or info for a numeral in words alone. */
+static void
+flag_lone_number (QaContext *ctx, guint i, const QaNumber *n, gboolean target, guint other_left)
+{
+  const char *text = target ? ctx->units[i].target : ctx->units[i].source;
+  gssize a = (gssize) n->start, b = (gssize) n->end;
+  int len = (int) (n->end - n->start);
+  if (spelled (n) && other_left == 0)
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_INFO, i, target ? -1 : a,
+                            target ? -1 : b, target ? a : -1, target ? b : -1,
+                            "'%.*s' is a number in words with no number in the %s (an idiom, "
+                            "or implied?)", len, text + n->start, target ? "source" : "target");
+  else if (!target)
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, a, b, -1, -1,
+                            "'%.*s' is missing from the target", len, text + n->start);
+  else
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, -1, -1, a, b,
+                            "'%.*s' in the target is not in the source", len, text + n->start);
+}
+
 /*
 ** The numbers, numerals, Roman centuries and dated months of the source and
 ** the target must agree as multisets. One source and one target number left
-** over make one finding ("30 became 40"); otherwise one finding each.
+** over make one finding ("30 became 40"); otherwise one finding each. A
+** numeral in words with no number left on the other side is info: "two
+** opposing ends" is «разных концах», and numbers that people write in words
+** are as often idioms as counts; a number in digits is data.
 */
 static void
 check_numbers (QaContext *ctx, guint i)
@@ -458,21 +488,9 @@ check_numbers (QaContext *ctx, guint i)
   else
     {
       for (guint k = 0; k < s_left->len; k++)
-        {
-          const QaNumber *a = s_left->pdata[k];
-          bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i,
-                                  (gssize) a->start, (gssize) a->end, -1, -1,
-                                  "'%.*s' is missing from the target", (int) (a->end - a->start),
-                                  u->source + a->start);
-        }
+        flag_lone_number (ctx, i, s_left->pdata[k], FALSE, t_left->len);
       for (guint k = 0; k < t_left->len; k++)
-        {
-          const QaNumber *b = t_left->pdata[k];
-          bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, -1, -1,
-                                  (gssize) b->start, (gssize) b->end,
-                                  "'%.*s' in the target is not in the source",
-                                  (int) (b->end - b->start), u->target + b->start);
-        }
+        flag_lone_number (ctx, i, t_left->pdata[k], TRUE, s_left->len);
     }
   bitext_qa__numbers_free (sn);
   bitext_qa__numbers_free (tn);

@@ -51,6 +51,7 @@ typedef struct
   gsize start;              /* bytes */
   gsize end;
   gboolean in_words;        /* "two", «двух», a month name */
+  gboolean optional;        /* a count of one, which a translation may leave unsaid */
 } QaNumber;
 
 GArray *bitext_qa__extract_numbers (const char *text, const char *lang);

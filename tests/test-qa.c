@@ -192,7 +192,39 @@ test_numbers_capitals (void)
     U ("Twelve.", "Майка."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
-                   "number 2 error s[0,6) t- «Twelve»\n");
+                   "number 2 info s[0,6) t- «Twelve»\n");
+}
+
+/*
+** Numbers as people write them: words on one side and digits on the other in any case
+** form, compound numerals, a count of one left implied, ranges and units. A number that
+** changed stays an error; a numeral in words with nothing on the other side is info.
+*/
+static void
+test_numbers_in_words (void)
+{
+  BitextQaUnit units[] = {
+    U ("Wait for one minute or two.", "Подождите от одной до двух минут."),
+    U ("Over 1 year ago.", "Больше года назад."),
+    U ("It lies at two opposing ends.", "Они лежат на разных концах."),
+    U ("Twenty-one files and 2,500 users.", "21 файл и две тысячи пятьсот пользователей."),
+    U ("Use 5-10 MB, or 10km.", "Используйте 5–10 МБ или 10 км."),
+    U ("With three of them.", "С тремя из них."),
+    U ("Copy 3 files.", "Скопируйте 4 файла."),
+    U ("See chapter 1.", "См. главу 2."),
+    U ("Five hundred and two.", "502."),
+    U ("Two thousand sites.", "Двадцать объектов."),
+    U ("1 file deleted.", "%d файл удалён."),
+    U ("In two days.", "Через три дня."),
+    U ("Chapter 12.", "Глава."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
+                   "number 2 info s[11,14) t- «two»\n"
+                   "number 6 error s[5,6) t[11,12) «4»\n"
+                   "number 7 error s[12,13) t[10,11) «2»\n"
+                   "number 9 error s[0,12) t[0,8) «Двадцать»\n"
+                   "number 11 error s[3,6) t[6,9) «три»\n"
+                   "number 12 error s[8,10) t- «12»\n");
 }
 
 static void
@@ -557,6 +589,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/glossary", test_glossary);
   g_test_add_func ("/qa/number", test_numbers);
   g_test_add_func ("/qa/number/capitals", test_numbers_capitals);
+  g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
   g_test_add_func ("/qa/markup", test_markup);
