@@ -1365,6 +1365,7 @@ bitext_qa__check_consistency (QaContext *ctx)
       check_same_text (ctx, skip, TRUE);
       check_same_text (ctx, skip, FALSE);
       check_term_consistency (ctx);
+      bitext_qa__check_renderings (ctx, skip);
     }
   if (ENABLED (ctx, BITEXT_CHECK_SOURCE_CONSISTENCY))
     check_source_spelling (ctx);

@@ -105,6 +105,9 @@ void bitext_qa__merge_term_uses   (QaContext *ctx, const GArray *more);
 void bitext_qa__check_consistency (QaContext *ctx);
 void bitext_qa__merge_words       (GArray **into, GArray *more);
 
+/* qa-consistency.c: terms the extractor finds, rendered two ways (whole text). */
+void bitext_qa__check_renderings  (QaContext *ctx, const gboolean *skip);
+
 /* qa-names.c: untranslated terms and the names the translation keeps (whole text). */
 void bitext_qa__check_kept_names  (QaContext *ctx);
 

@@ -284,6 +284,31 @@ test_inconsistency (void)
                    "inconsistency 7 info s- t[6,9) «ПРО»\n");
 }
 
+/*
+** A term in no glossary, rendered two ways: the extractor pairs "arms control" with
+** «контроль над вооружениями» (three units), and the unit that says «ограничение
+** вооружений» gets the warning with both spans.
+*/
+static void
+test_term_renderings (void)
+{
+  BitextQaUnit units[] = {
+    U ("Arms control matters to everyone.", "Контроль над вооружениями важен для всех."),
+    U ("We discussed arms control at length.", "Мы долго обсуждали контроль над вооружениями."),
+    U ("The treaty on arms control expired.", "Договор о контроле над вооружениями истёк."),
+    U ("New talks on arms control began today.", "Сегодня начались новые переговоры об ограничении вооружений."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_INCONSISTENCY);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "inconsistency 3 warning s[13,25) t[37,59) «ограничении вооружений»\n");
+  const BitextFinding *f = findings->pdata[0];
+  g_assert_cmpstr (f->message, ==,
+                   "'arms control' is rendered 'Контроль над вооружениями' in 3 of 4 units "
+                   "(first in unit 0), otherwise here");
+}
+
 static void
 test_markup (void)
 {
@@ -592,6 +617,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
+  g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
   g_test_add_func ("/qa/source-consistency", test_source_consistency);
