@@ -59,10 +59,30 @@ find_in_source (const char *s, const char *t, gsize start, gsize end)
   return hit != NULL ? hit - s : -1;
 }
 
+/*
+** Whether the run [start, end) of @t stands alone in parentheses after words
+** of the target's script: «межсетевого экрана (firewall)». Russian technical
+** writing gives the original of a term that way, on purpose.
+*/
+static gboolean
+is_gloss (const QaContext *ctx, const char *t, gsize start, gsize end)
+{
+  if (start < 2 || t[start - 1] != '(' || t[end] != ')')
+    return FALSE;
+  gsize pos = 0;
+  QaWord w;
+  gboolean before = FALSE;
+  while (bitext_qa__next_word (t, start - 1, &pos, &w))
+    before = w.script == ctx->tgt_script;
+  return before;
+}
+
 static void
 flag_term_run (QaContext *ctx, guint i, gsize start, gsize end)
 {
   const BitextQaUnit *u = &ctx->units[i];
+  if (is_gloss (ctx, u->target, start, end))
+    return;
   gssize at = find_in_source (u->source, u->target, start, end);
   bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM, BITEXT_SEVERITY_WARNING, i, at,
                           at < 0 ? -1 : at + (gssize) (end - start), (gssize) start, (gssize) end,
@@ -94,6 +114,24 @@ count_kept (const QaContext *ctx, GArray *stat_of)
       g_array_append_val (stat_of, st);
     }
   return stats;
+}
+
+/* Whether @unit's target has the word @folded in the source's script, excused or not. */
+static gboolean
+target_has (const QaContext *ctx, guint unit, const char *folded)
+{
+  const char *t = ctx->units[unit].target;
+  gsize length = strlen (t), pos = 0;
+  QaWord w;
+  g_autoptr(GString) key = g_string_new (NULL);
+  while (bitext_qa__next_word (t, length, &pos, &w))
+    if (w.script == ctx->src_script)
+      {
+        fold_word (t, w.start, w.end, key);
+        if (strcmp (key->str, folded) == 0)
+          return TRUE;
+      }
+  return FALSE;
 }
 
 /*
@@ -139,6 +177,8 @@ count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, GArray *tr
               || g_ptr_array_find (seen, st, NULL))
             continue;
           g_ptr_array_add (seen, st);
+          if (target_has (ctx, i, key->str))
+            continue;             /* kept where it is excused (GNU/Linux in a path, a tag) */
           st->translated++;
           SpellingWord sw = { i, w.start, w.end };
           g_array_append_val (translated, sw);

@@ -109,7 +109,8 @@ test_untranslated_term (void)
 /*
 ** Debian is kept in Latin in 3 of 4 units: a name (one info note), and the unit that
 ** writes «Дебиан» gets the warning. PostgreSQL is kept in 1 unit of 2: no majority,
-** so it stays an untranslated term. Linux is kept once only: no convention.
+** so it stays an untranslated term. Linux is kept once only: no convention. An English
+** original in parentheses after its Russian rendering is a gloss; the same word bare is not.
 */
 static void
 test_kept_names (void)
@@ -121,6 +122,7 @@ test_kept_names (void)
     U ("Debian is stable.", "Дебиан стабилен."),
     U ("PostgreSQL runs.", "PostgreSQL работает."),
     U ("PostgreSQL stops.", "Постгрес останавливается."),
+    U ("A firewall (or two).", "Межсетевой экран (firewall), а также firewall."),
   };
   guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
   g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks);
@@ -129,7 +131,8 @@ test_kept_names (void)
                    "untranslated-term 0 info s[8,14) t[11,17) «Debian»\n"
                    "untranslated-term 2 warning s[18,23) t[23,28) «Linux»\n"
                    "inconsistency 3 warning s[0,6) t- «Debian»\n"
-                   "untranslated-term 4 warning s[0,10) t[0,10) «PostgreSQL»\n");
+                   "untranslated-term 4 warning s[0,10) t[0,10) «PostgreSQL»\n"
+                   "untranslated-term 6 warning s[2,10) t[37,45) «firewall»\n");
   const BitextFinding *note = findings->pdata[0];
   g_assert_cmpstr (note->message, ==,
                    "'Debian' is kept in Latin in 3 of 4 units: a name kept by convention");
