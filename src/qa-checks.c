@@ -305,58 +305,29 @@ excused (const QaContext *ctx, const char *t, const QaWord *w)
   return bitext_glossary__keeps_word (ctx->options->glossary, f);
 }
 
-/* Where the flagged words occur in the source, as written, or -1. */
-static gssize
-find_in_source (const char *s, const char *t, gsize start, gsize end)
-{
-  g_autofree char *needle = g_strndup (t + start, end - start);
-  const char *hit = strstr (s, needle);
-  return hit != NULL ? hit - s : -1;
-}
-
-static void
-flag_term_run (QaContext *ctx, guint i, gsize start, gsize end)
-{
-  const BitextQaUnit *u = &ctx->units[i];
-  gssize at = find_in_source (u->source, u->target, start, end);
-  bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM, BITEXT_SEVERITY_WARNING, i, at,
-                          at < 0 ? -1 : at + (gssize) (end - start), (gssize) start, (gssize) end,
-                          "'%.*s' is left in the source language", (int) (end - start),
-                          u->target + start);
-}
-
 /*
 ** Words in the source's script inside a target in another script (Latin in
 ** Russian), except numbers, Roman numerals, URLs, tags and the words of
-** do-not-translate entries and of approved renderings. Neighbouring words
-** separated by spaces or hyphens make one finding.
+** do-not-translate entries and of approved renderings, are recorded in
+** @words; qa-names.c decides over the whole text which are names the
+** translation keeps and flags the rest.
 */
 static void
-check_untranslated_term (QaContext *ctx, guint i)
+check_untranslated_term (QaContext *ctx, guint i, GArray *words)
 {
   if (ctx->src_script == QA_SCRIPT_NONE || ctx->tgt_script == QA_SCRIPT_NONE
       || ctx->src_script == ctx->tgt_script)
     return;
   const char *t = ctx->units[i].target;
-  gsize length = strlen (t), pos = 0, run_start = 0, run_end = 0;
-  gboolean in_run = FALSE;
+  gsize length = strlen (t), pos = 0;
   QaWord w;
+  ctx->term_checked[i] = TRUE;
   while (bitext_qa__next_word (t, length, &pos, &w))
-    {
-      gboolean flag = w.script == ctx->src_script && !excused (ctx, t, &w);
-      if (flag && in_run && strspn (t + run_end, " -'’") >= w.start - run_end)
-        {
-          run_end = w.end;
-          continue;
-        }
-      if (in_run)
-        flag_term_run (ctx, i, run_start, run_end);
-      in_run = flag;
-      run_start = w.start;
-      run_end = w.end;
-    }
-  if (in_run)
-    flag_term_run (ctx, i, run_start, run_end);
+    if (w.script == ctx->src_script && !excused (ctx, t, &w))
+      {
+        SpellingWord kw = { i, w.start, w.end };
+        g_array_append_val (words, kw);
+      }
 }
 
 /* glossary ---------------------------------------------------------------------------------- */
@@ -466,11 +437,11 @@ match_numbers (GArray *a, GArray *b, gboolean *a_hit, gboolean *b_hit)
         a_hit[x] = b_hit[y] = TRUE;
 }
 
-/* A numeral "one" is also a pronoun or an article (one another, «одна из»): not reported alone. */
+/* A count of one may go unsaid (one another, «одна из», 1 year: «года»): not reported alone. */
 static gboolean
 reportable (const QaNumber *n)
 {
-  return !(n->in_words && strcmp (n->value, "1") == 0);
+  return !n->optional;
 }
 
 static GPtrArray *
@@ -498,10 +469,40 @@ drop_code_numbers (GArray *numbers, const char *text)
     }
 }
 
+/* A cardinal in words (two, «двух»), not a digit, a century or a month. */
+static gboolean
+spelled (const QaNumber *n)
+{
+  return n->in_words && g_ascii_isdigit (n->value[0]);
+}
+
+/* One number of one side with no counterpart: an error, or info for a numeral in words alone. */
+static void
+flag_lone_number (QaContext *ctx, guint i, const QaNumber *n, gboolean target, guint other_left)
+{
+  const char *text = target ? ctx->units[i].target : ctx->units[i].source;
+  gssize a = (gssize) n->start, b = (gssize) n->end;
+  int len = (int) (n->end - n->start);
+  if (spelled (n) && other_left == 0)
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_INFO, i, target ? -1 : a,
+                            target ? -1 : b, target ? a : -1, target ? b : -1,
+                            "'%.*s' is a number in words with no number in the %s (an idiom, "
+                            "or implied?)", len, text + n->start, target ? "source" : "target");
+  else if (!target)
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, a, b, -1, -1,
+                            "'%.*s' is missing from the target", len, text + n->start);
+  else
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, -1, -1, a, b,
+                            "'%.*s' in the target is not in the source", len, text + n->start);
+}
+
 /*
 ** The numbers, numerals, Roman centuries and dated months of the source and
 ** the target must agree as multisets. One source and one target number left
-** over make one finding ("30 became 40"); otherwise one finding each.
+** over make one finding ("30 became 40"); otherwise one finding each. A
+** numeral in words with no number left on the other side is info: "two
+** opposing ends" is «разных концах», and numbers that people write in words
+** are as often idioms as counts; a number in digits is data.
 */
 static void
 check_numbers (QaContext *ctx, guint i)
@@ -528,21 +529,9 @@ check_numbers (QaContext *ctx, guint i)
   else
     {
       for (guint k = 0; k < s_left->len; k++)
-        {
-          const QaNumber *a = s_left->pdata[k];
-          bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i,
-                                  (gssize) a->start, (gssize) a->end, -1, -1,
-                                  "'%.*s' is missing from the target", (int) (a->end - a->start),
-                                  u->source + a->start);
-        }
+        flag_lone_number (ctx, i, s_left->pdata[k], FALSE, t_left->len);
       for (guint k = 0; k < t_left->len; k++)
-        {
-          const QaNumber *b = t_left->pdata[k];
-          bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, -1, -1,
-                                  (gssize) b->start, (gssize) b->end,
-                                  "'%.*s' in the target is not in the source",
-                                  (int) (b->end - b->start), u->target + b->start);
-        }
+        flag_lone_number (ctx, i, t_left->pdata[k], TRUE, s_left->len);
     }
   bitext_qa__numbers_free (sn);
   bitext_qa__numbers_free (tn);
@@ -1077,6 +1066,7 @@ bitext_qa__check_units (QaContext *ctx)
 {
   g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (TermUse));
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (SpellingWord));
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (SpellingWord));
   gboolean spelling = checks_source_spelling (ctx);
   g_autoptr(QaSpellCache) spell = bitext_qa__spell_cache_new (ctx);   /* NULL: not checked */
   for (guint i = ctx->unit_begin; i < ctx->unit_end; i++)
@@ -1090,8 +1080,8 @@ bitext_qa__check_units (QaContext *ctx)
         continue;
       if (is_blank (text_or_empty (ctx->units[i].target)))
         continue;
-      if (ENABLED (ctx, BITEXT_CHECK_UNTRANSLATED_TERM))
-        check_untranslated_term (ctx, i);
+      if (ENABLED (ctx, BITEXT_CHECK_UNTRANSLATED_TERM) && ctx->term_checked != NULL)
+        check_untranslated_term (ctx, i, kept);
       if ((ENABLED (ctx, BITEXT_CHECK_GLOSSARY) || ENABLED (ctx, BITEXT_CHECK_INCONSISTENCY))
           && ctx->options->glossary != NULL)
         check_glossary (ctx, i, uses);
@@ -1114,6 +1104,7 @@ bitext_qa__check_units (QaContext *ctx)
     }
   ctx->term_uses = g_steal_pointer (&uses);
   ctx->spelling_words = g_steal_pointer (&words);
+  ctx->kept_words = g_steal_pointer (&kept);
 }
 
 /* Append the term uses of a context that checked later units to @ctx's. */
@@ -1123,15 +1114,15 @@ bitext_qa__merge_term_uses (QaContext *ctx, const GArray *more)
   g_array_append_vals (ctx->term_uses, more->data, more->len);
 }
 
-/* Append the spelling words of a context that checked later units to @ctx's; takes @more. */
+/* Append the words of a context that checked later units to *@into; takes @more. */
 void
-bitext_qa__merge_spellings (QaContext *ctx, GArray *more)
+bitext_qa__merge_words (GArray **into, GArray *more)
 {
-  if (ctx->spelling_words == NULL)
-    ctx->spelling_words = more;
+  if (*into == NULL)
+    *into = more;
   else
     {
-      g_array_append_vals (ctx->spelling_words, more->data, more->len);
+      g_array_append_vals (*into, more->data, more->len);
       g_array_unref (more);
     }
 }
@@ -1583,6 +1574,7 @@ bitext_qa__check_consistency (QaContext *ctx)
       check_same_text (ctx, skip, TRUE);
       check_same_text (ctx, skip, FALSE);
       check_term_consistency (ctx);
+      bitext_qa__check_renderings (ctx, skip);
     }
   if (ENABLED (ctx, BITEXT_CHECK_SOURCE_CONSISTENCY))
     check_source_spelling (ctx);

@@ -51,6 +51,7 @@ typedef struct
   gsize start;              /* bytes */
   gsize end;
   gboolean in_words;        /* "two", «двух», a month name */
+  gboolean optional;        /* a count of one, which a translation may leave unsaid */
 } QaNumber;
 
 GArray *bitext_qa__extract_numbers (const char *text, const char *lang);
@@ -80,6 +81,11 @@ typedef struct
   gboolean software;        /* the software profile: accelerators and line breaks are checked */
   GArray *spelling_words;   /* source words the source-consistency check looks at, found by
                                the per-unit pass, in text order (SpellingWord); NULL: none */
+  GArray *kept_words;       /* target words in the source's script that nothing excuses, in
+                               text order (SpellingWord): qa-names.c tells names from
+                               untranslated terms; NULL: none */
+  gboolean *term_checked;   /* per unit: the untranslated-term check looked at it; NULL: the
+                               check does not run */
 } QaContext;
 
 /* A word with a British or American suffix: unit, bytes [start, end) of its source. */
@@ -125,8 +131,14 @@ void      bitext_qa__check_placeholders (QaContext *ctx, guint unit);
 
 void bitext_qa__check_units       (QaContext *ctx);
 void bitext_qa__merge_term_uses   (QaContext *ctx, const GArray *more);
-void bitext_qa__merge_spellings   (QaContext *ctx, GArray *more);
 void bitext_qa__check_consistency (QaContext *ctx);
+void bitext_qa__merge_words       (GArray **into, GArray *more);
+
+/* qa-consistency.c: terms the extractor finds, rendered two ways (whole text). */
+void bitext_qa__check_renderings  (QaContext *ctx, const gboolean *skip);
+
+/* qa-names.c: untranslated terms and the names the translation keeps (whole text). */
+void bitext_qa__check_kept_names  (QaContext *ctx);
 
 gboolean bitext_glossary__has_word (BitextGlossary *glossary, BitextGlossarySide side,
                                     const char *text, const QaWord *word);

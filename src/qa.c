@@ -207,7 +207,8 @@ check_units (QaContext *ctx, guint n)
         ctx->term_uses = g_steal_pointer (&sh->ctx.term_uses);
       else
         bitext_qa__merge_term_uses (ctx, sh->ctx.term_uses);
-      bitext_qa__merge_spellings (ctx, g_steal_pointer (&sh->ctx.spelling_words));
+      bitext_qa__merge_words (&ctx->spelling_words, g_steal_pointer (&sh->ctx.spelling_words));
+      bitext_qa__merge_words (&ctx->kept_words, g_steal_pointer (&sh->ctx.kept_words));
       g_clear_pointer (&sh->ctx.term_uses, g_array_unref);
       if (sh->opts.glossary != ctx->options->glossary)
         bitext_glossary_free (sh->opts.glossary);
@@ -280,13 +281,18 @@ bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *
       ctx.n_chars[0] = g_new0 (guint, n_units + 1);
       ctx.n_chars[1] = g_new0 (guint, n_units + 1);
     }
+  if ((opts.checks & 1u << BITEXT_CHECK_UNTRANSLATED_TERM) != 0)
+    ctx.term_checked = g_new0 (gboolean, n_units + 1);
   bitext_qa__spell_load (&ctx);
   check_units (&ctx, n_threads (&opts, n_units));
   bitext_qa__spell_clear (&ctx);
   bitext_qa__spell_drop_repeated (ctx.findings);
+  bitext_qa__check_kept_names (&ctx);
   bitext_qa__check_consistency (&ctx);
   g_clear_pointer (&ctx.term_uses, g_array_unref);
   g_clear_pointer (&ctx.spelling_words, g_array_unref);
+  g_clear_pointer (&ctx.kept_words, g_array_unref);
+  g_clear_pointer (&ctx.term_checked, g_free);
   g_clear_pointer (&ctx.n_chars[0], g_free);
   g_clear_pointer (&ctx.n_chars[1], g_free);
   g_clear_pointer (&ctx.key_hash[0], g_free);

@@ -115,6 +115,41 @@ test_untranslated_term (void)
                    "untranslated-term 1 warning s[7,33) t[15,41) «Missile Defense Conference»\n");
 }
 
+/*
+** Debian is kept in Latin in 3 of 4 units: a name (one info note), and the unit that
+** writes «Дебиан» gets the warning. PostgreSQL is kept in 1 unit of 2: no majority,
+** so it stays an untranslated term. Linux is kept once only: no convention. An English
+** original in parentheses after its Russian rendering is a gloss; the same word bare is not.
+*/
+static void
+test_kept_names (void)
+{
+  BitextQaUnit units[] = {
+    U ("Install Debian now.", "Установите Debian сейчас."),
+    U ("Debian is free.", "Debian свободен."),
+    U ("We use Debian and Linux.", "Мы используем Debian и Linux."),
+    U ("Debian is stable.", "Дебиан стабилен."),
+    U ("PostgreSQL runs.", "PostgreSQL работает."),
+    U ("PostgreSQL stops.", "Постгрес останавливается."),
+    U ("A firewall (or two).", "Межсетевой экран (firewall), а также firewall."),
+  };
+  guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks,
+                                                BITEXT_QA_PROFILE_AUTO);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==,
+                   "untranslated-term 0 info s[8,14) t[11,17) «Debian»\n"
+                   "untranslated-term 2 warning s[18,23) t[23,28) «Linux»\n"
+                   "inconsistency 3 warning s[0,6) t- «Debian»\n"
+                   "untranslated-term 4 warning s[0,10) t[0,10) «PostgreSQL»\n"
+                   "untranslated-term 6 warning s[2,10) t[37,45) «firewall»\n");
+  const BitextFinding *note = findings->pdata[0];
+  g_assert_cmpstr (note->message, ==,
+                   "'Debian' is kept in Latin in 3 of 4 units: a name kept by convention");
+  const BitextFinding *odd = findings->pdata[2];
+  g_assert_cmpstr (odd->message, ==, "'Debian' is kept in Latin in 3 of 4 units, but not here");
+}
+
 static void
 test_glossary (void)
 {
@@ -170,7 +205,39 @@ test_numbers_capitals (void)
     U ("Twelve.", "Майка."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
-                   "number 2 error s[0,6) t- «Twelve»\n");
+                   "number 2 info s[0,6) t- «Twelve»\n");
+}
+
+/*
+** Numbers as people write them: words on one side and digits on the other in any case
+** form, compound numerals, a count of one left implied, ranges and units. A number that
+** changed stays an error; a numeral in words with nothing on the other side is info.
+*/
+static void
+test_numbers_in_words (void)
+{
+  BitextQaUnit units[] = {
+    U ("Wait for one minute or two.", "Подождите от одной до двух минут."),
+    U ("Over 1 year ago.", "Больше года назад."),
+    U ("It lies at two opposing ends.", "Они лежат на разных концах."),
+    U ("Twenty-one files and 2,500 users.", "21 файл и две тысячи пятьсот пользователей."),
+    U ("Use 5-10 MB, or 10km.", "Используйте 5–10 МБ или 10 км."),
+    U ("With three of them.", "С тремя из них."),
+    U ("Copy 3 files.", "Скопируйте 4 файла."),
+    U ("See chapter 1.", "См. главу 2."),
+    U ("Five hundred and two.", "502."),
+    U ("Two thousand sites.", "Двадцать объектов."),
+    U ("1 file deleted.", "%d файл удалён."),
+    U ("In two days.", "Через три дня."),
+    U ("Chapter 12.", "Глава."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
+                   "number 2 info s[11,14) t- «two»\n"
+                   "number 6 error s[5,6) t[11,12) «4»\n"
+                   "number 7 error s[12,13) t[10,11) «2»\n"
+                   "number 9 error s[0,12) t[0,8) «Двадцать»\n"
+                   "number 11 error s[3,6) t[6,9) «три»\n"
+                   "number 12 error s[8,10) t- «12»\n");
 }
 
 static void
@@ -228,6 +295,31 @@ test_inconsistency (void)
                    "inconsistency 3 warning s[0,9) t[0,19) «Мы согласны с этим.»\n"
                    "inconsistency 4 warning s[0,13) t[0,8) «Спасибо.»\n"
                    "inconsistency 7 info s- t[6,9) «ПРО»\n");
+}
+
+/*
+** A term in no glossary, rendered two ways: the extractor pairs "arms control" with
+** «контроль над вооружениями» (three units), and the unit that says «ограничение
+** вооружений» gets the warning with both spans.
+*/
+static void
+test_term_renderings (void)
+{
+  BitextQaUnit units[] = {
+    U ("Arms control matters to everyone.", "Контроль над вооружениями важен для всех."),
+    U ("We discussed arms control at length.", "Мы долго обсуждали контроль над вооружениями."),
+    U ("The treaty on arms control expired.", "Договор о контроле над вооружениями истёк."),
+    U ("New talks on arms control began today.", "Сегодня начались новые переговоры об ограничении вооружений."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_INCONSISTENCY, BITEXT_QA_PROFILE_AUTO);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "inconsistency 3 warning s[13,25) t[37,59) «ограничении вооружений»\n");
+  const BitextFinding *f = findings->pdata[0];
+  g_assert_cmpstr (f->message, ==,
+                   "'arms control' is rendered 'Контроль над вооружениями' in 3 of 4 units "
+                   "(first in unit 0), otherwise here");
 }
 
 static void
@@ -720,11 +812,14 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/qa/untranslated-segment", test_untranslated_segment);
   g_test_add_func ("/qa/untranslated-term", test_untranslated_term);
+  g_test_add_func ("/qa/untranslated-term/kept-names", test_kept_names);
   g_test_add_func ("/qa/glossary", test_glossary);
   g_test_add_func ("/qa/number", test_numbers);
   g_test_add_func ("/qa/number/capitals", test_numbers_capitals);
+  g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
+  g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
   g_test_add_func ("/qa/source-consistency", test_source_consistency);

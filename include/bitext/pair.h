@@ -62,6 +62,8 @@ typedef struct
   const char *dict_path;    /* nullable: a bilingual dictionary for the aligner */
   gboolean strip_markup;    /* TMX: drop inline codes (plain text) instead of keeping them */
   BitextAlignOptions align; /* its src_lang and tgt_lang are ignored: the pair's are used */
+  gboolean no_language_check; /* do not stop when a text is not in its language's script, or the
+                                 two look swapped (bitext_script_check_languages) */
 } BitextPairOptions;
 
 #define BITEXT_PAIR_OPTIONS_INIT { .version = 1, .align = BITEXT_ALIGN_OPTIONS_INIT }

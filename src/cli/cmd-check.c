@@ -21,6 +21,7 @@ static char *opt_beads = NULL;
 static char *opt_output = NULL;
 static char *opt_profile = NULL;
 static gboolean opt_presegmented = FALSE;
+static gboolean opt_no_language_check = FALSE;
 static gboolean opt_all = FALSE;
 
 /* The options that take one value, and where it goes: given twice, they are refused. */
@@ -92,6 +93,8 @@ static const GOptionEntry entries[] = {
   { "tgt-lang", 0, G_OPTION_FLAG_NONE, ONCE, "Target language (as --src-lang)", "LANG" },
   { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all, "term: show every pair, not only flagged ones",
     NULL },
+  { "no-language-check", 0, 0, G_OPTION_ARG_NONE, &opt_no_language_check,
+    "Go on when a text is not in its language's script, or SRC and TGT look swapped", NULL },
   { "output", 'o', G_OPTION_FLAG_FILENAME, ONCE,
     "Write to FILE (replaced only when complete) instead of stdout", "FILE" },
   { NULL }
@@ -115,6 +118,7 @@ load_pair (int argc, char **argv, GError **error)
   options.src_lang = opt_src_lang;
   options.tgt_lang = opt_tgt_lang;
   options.presegmented = opt_presegmented;
+  options.no_language_check = opt_no_language_check;
   options.dict_path = opt_glossary != NULL ? opt_glossary[0] : NULL;
   return bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads, &options,
                            error);
@@ -349,7 +353,10 @@ cmd_check (int argc, char **argv, GError **error)
     }
   g_autoptr(BitextPair) pair = load_pair (argc, argv, error);
   if (pair == NULL)
-    return BITEXT_EXIT_ERROR;
+    {
+      bitext_language_hint (*error);
+      return BITEXT_EXIT_ERROR;
+    }
   View u = { NULL, 0, bitext_pair_get_labels (pair), bitext_pair_get_lang (pair, BITEXT_PAIR_SOURCE),
              bitext_pair_get_lang (pair, BITEXT_PAIR_TARGET) };
   u.units = bitext_pair_get_qa_units (pair, &u.n_units);

@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 
+#include <bitext/error.h>
+
 #include "text-private.h"
 
 gboolean
@@ -117,4 +119,17 @@ gboolean
 bitext_parse_options (GOptionContext *context, int *argc, char ***argv, GError **error)
 {
   return g_option_context_parse (context, argc, argv, error);
+}
+
+/* A wrong-language error tells how to go on: the option that check and align share. */
+void
+bitext_language_hint (GError *error)
+{
+  if (error == NULL || !g_error_matches (error, BITEXT_ERROR, BITEXT_ERROR_WRONG_LANGUAGE))
+    return;
+  char *message = g_strconcat (error->message,
+                               " (give the right --src-lang/--tgt-lang, or --no-language-check "
+                               "to go on anyway)", NULL);
+  g_free (error->message);
+  error->message = message;
 }

@@ -22,6 +22,7 @@ gboolean bitext_output_commit (BitextOutput *out, GError **error);
 void     bitext_output_abort  (BitextOutput *out);
 
 void     bitext_json_append_string (GString *out, const char *text);
+void     bitext_language_hint      (GError *error);
 
 GOptionContext *bitext_option_context_new (const char *parameters, const char *summary,
                                            const GOptionEntry *entries);
