@@ -8,22 +8,24 @@
 
 /*
 ** Contract. The glossary extractor (terms*.c) pairs the source's terms
-** with their usual renderings, learned from the text itself. A term of two
-** words or more (one word is translated by its context, a phrase is a term)
-** whose rendering is found in at least two units (a rendering used once is
-** no convention, as for the names of qa-names.c) and in more units than it
-** is missing from (a strict majority: the translator's usual choice) is the
-** text's convention. Another unit whose source has the term and whose
-** target lacks every inflection of that rendering, but holds words that
-** share a stem with it, has rendered the term another way («ограничение
-** вооружений» beside «контроль над вооружениями»): it gets an
-** `inconsistency` warning, with the term's span in the source and those
-** words in the target, and the message names the usual rendering and the
-** unit that first uses it. A target with none of the rendering's words has
-** left the term out or paraphrased it, which says nothing of a second
-** rendering (and a wrong pairing by the extractor, "Russian missile" with
-** «друг», never shares a stem with the other units' words): no warning. Terms of the user's glossary are the glossary
+** with their usual renderings, learned from the text itself. When it pairs
+** a term of two words or more with a rendering of one word ("arms control"
+** with «вооружения»), that word is the head of the translator's phrase, and
+** the content word before it tells the phrases apart: «контроль над
+** вооружениями», «ограничение вооружений». The word used before the head
+** in a strict majority of the units that render the term, and in at least
+** two (one unit is no convention, as for the names of qa-names.c), is the
+** text's usual rendering; each unit with another content word there gets an
+** `inconsistency` warning, with the term's span in the source and the
+** other phrase in the target, and the message names the usual phrase and
+** the unit that first uses it. Terms of the user's glossary are the glossary
 ** check's business and are left out.
+**
+** Not done: a unit that lacks the head word too (a rendering with no word
+** in common, ПРО beside противоракетная оборона) is not judged: a target
+** without the head may as well have left the term out or paraphrased it,
+** and the stem matching of inflected phrases («операционных систем») misses
+** too often to tell those apart.
 **
 ** The extractor reads an even sample of the units, about as many source
 ** bytes as the language guess reads (1 MiB): every unit of a document up
@@ -149,26 +151,6 @@ compare_uses (gconstpointer a, gconstpointer b)
   return x->unit < y->unit ? -1 : x->unit > y->unit;
 }
 
-/* The words of @unit's target that share a stem with the rendering of @entry: [*a, *b), or -1. */
-static void
-rendering_words (QaContext *ctx, BitextGlossary *g, guint entry, guint unit, gssize *a, gssize *b)
-{
-  const BitextGlossaryEntry *e = bitext_glossary_get_entry (g, entry);
-  g_autoptr(BitextGlossary) one = bitext_glossary_new (ctx->options->src_lang, ctx->options->tgt_lang);
-  bitext_glossary_add_entry (one, e->source, e->targets[0], NULL, NULL, NULL);
-  const char *t = ctx->units[unit].target;
-  gsize length = strlen (t), pos = 0;
-  QaWord w;
-  *a = *b = -1;
-  while (bitext_qa__next_word (t, length, &pos, &w))
-    if (w.n_letters > 0 && bitext_glossary__has_word (one, BITEXT_GLOSSARY_TARGET, t, &w))
-      {
-        if (*a < 0)
-          *a = (gssize) w.start;
-        *b = (gssize) w.end;
-      }
-}
-
 /*
 ** A rendering of one word for a term of several (the extractor's
 ** «вооружения» for "arms control") is the head of a longer phrase: when a strict majority, two or more, of
@@ -214,34 +196,6 @@ flag_context (QaContext *ctx, BitextGlossary *g, const Use *uses, guint n)
                               "otherwise here",
                               e->source, (int) (f->t_end - f->c_start), ft + f->c_start, best_n,
                               with, ctx->units[f->unit].index);
-    }
-}
-
-/* Flag the uses of uses[a, b) (one entry) that depart from its usual rendering. */
-static void
-flag_entry (QaContext *ctx, BitextGlossary *g, const Use *uses, guint n)
-{
-  flag_context (ctx, g, uses, n);
-  guint rendered = 0, first = 0;
-  for (guint k = n; k-- > 0;)
-    if (uses[k].rendered)
-      rendered++, first = uses[k].unit;
-  if (rendered < 2 || 2 * rendered <= n)
-    return;
-  const BitextGlossaryEntry *e = bitext_glossary_get_entry (g, uses[0].entry);
-  for (guint k = 0; k < n; k++)
-    {
-      if (uses[k].rendered)
-        continue;
-      gssize a, b;
-      rendering_words (ctx, g, uses[k].entry, uses[k].unit, &a, &b);
-      if (a < 0)
-        continue;
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING,
-                              uses[k].unit, (gssize) uses[k].start, (gssize) uses[k].end, a, b,
-                              "'%s' is rendered '%s' in %u of %u units (first in unit %u), "
-                              "otherwise here",
-                              e->source, e->targets[0], rendered, n, ctx->units[first].index);
     }
 }
 
@@ -292,6 +246,6 @@ bitext_qa__check_renderings (QaContext *ctx, const gboolean *skip)
     {
       for (b = a + 1; b < uses->len && v[b].entry == v[a].entry; b++)
         ;
-      flag_entry (ctx, g, v + a, b - a);
+      flag_context (ctx, g, v + a, b - a);
     }
 }
