@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* Bytes of a text read to guess its language (and sampled to check it): 1 MiB. */
+#define PAIR_GUESS_BYTES ((gsize) 1 << 20)
+
 /* A sentence as the pair keeps it: the public view first, then its text as read. */
 typedef struct
 {
@@ -95,6 +98,8 @@ gboolean    bitext_pair__checksum_file  (const char *path, char **sha256, GError
 gboolean    bitext_pair__load_side      (BitextPair *pair, BitextPairSide side, const char *path,
                                          const char *lang, const BitextDocumentOptions *input,
                                          GError **error);
+gboolean    bitext_pair__check_languages (const BitextPair *pair, const BitextPairOptions *options,
+                                          GError **error);
 gboolean    bitext_pair__read_units     (BitextPair *pair, const char *path,
                                          const BitextPairOptions *options, GError **error);
 gboolean    bitext_pair__read_bead_file (BitextPair *pair, const char *path, GError **error);

@@ -7,7 +7,6 @@
 #include "bitext/segment.h"
 
 /* Bytes of text the language of an "auto" input is guessed from (as the segmenter does). */
-#define GUESS_BYTES ((gsize) 1 << 20)
 
 BitextPair *
 bitext_pair__new (BitextPairSegmentation segmentation)
@@ -182,7 +181,7 @@ bitext_pair__load_side (BitextPair *pair, BitextPairSide side, const char *path,
     {
       gsize length;
       const char *text = bitext_document_get_text (doc, &length);
-      lang = bitext_guess_language (text, MIN (length, GUESS_BYTES));
+      lang = bitext_guess_language (text, MIN (length, PAIR_GUESS_BYTES));
     }
   if (pair->segmentation == BITEXT_PAIR_SEGMENT_LINES)
     read_lines (pair, side, doc);
@@ -250,7 +249,8 @@ new_from_texts (const char *src_path, const char *tgt_path, const char *beads_pa
   if (!bitext_pair__load_side (pair, BITEXT_PAIR_SOURCE, src_path, options->src_lang,
                                &options->input[0], error)
       || !bitext_pair__load_side (pair, BITEXT_PAIR_TARGET, tgt_path, options->tgt_lang,
-                                  &options->input[1], error))
+                                  &options->input[1], error)
+      || !bitext_pair__check_languages (pair, options, error))
     return NULL;
   if (beads_path != NULL ? !bitext_pair__read_bead_file (pair, beads_path, error)
                          : !bitext_pair__align_all (pair, error))
@@ -313,7 +313,8 @@ new_from_units (const char *path, BitextPairSegmentation segmentation,
     options = &defaults;
   g_autoptr(BitextPair) pair = bitext_pair__new (segmentation);
   bitext_pair__store_options (pair, options);
-  if (!bitext_pair__read_units (pair, path, options, error))
+  if (!bitext_pair__read_units (pair, path, options, error)
+      || !bitext_pair__check_languages (pair, options, error))
     return NULL;
   return g_steal_pointer (&pair);
 }

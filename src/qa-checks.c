@@ -124,7 +124,7 @@ has_translatable_word (const QaContext *ctx, const char *text)
   QaWord w;
   while (bitext_qa__next_word (text, length, &pos, &w))
     {
-      if (w.n_letters == 0)
+      if (w.n_letters == 0 || bitext_qa__in_code (text, w.start, w.end))
         continue;
       if (ctx->options->glossary == NULL)
         return TRUE;
@@ -161,6 +161,27 @@ script_share (const char *text, QaScript script, guint *n_letters)
             || (script == QA_SCRIPT_CYRILLIC && s == G_UNICODE_SCRIPT_CYRILLIC);
     }
   *n_letters = all;
+  return all > 0 ? (double) in / all : 0.0;
+}
+
+/*
+** The share of the letters of @text's words in @script, leaving out the
+** words of code (options, placeholders, identifiers: bitext_qa__in_code),
+** which no translation changes. Slower than script_share (): a second look.
+*/
+static double
+prose_script_share (const char *text, QaScript script)
+{
+  gsize length = strlen (text), pos = 0;
+  guint in = 0, all = 0;
+  QaWord w;
+  while (bitext_qa__next_word (text, length, &pos, &w))
+    {
+      if (w.n_letters == 0 || bitext_qa__in_code (text, w.start, w.end))
+        continue;
+      all += w.n_letters;
+      in += w.script == script ? w.n_letters : 0;
+    }
   return all > 0 ? (double) in / all : 0.0;
 }
 
@@ -207,6 +228,8 @@ check_untranslated_segment (QaContext *ctx, guint i)
     return FALSE;
   guint n_letters;
   double share = script_share (t, ctx->src_script, &n_letters);
+  if (share > 0.5)
+    share = prose_script_share (t, ctx->src_script);
   if (share > 0.5 && has_translatable_word (ctx, t))
     {
       bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_SEVERITY_ERROR, i,
@@ -271,9 +294,10 @@ is_roman (const char *s, gsize n)
 static gboolean
 excused (const QaContext *ctx, const char *t, const QaWord *w)
 {
-  if (w->n_digits > 0 || is_roman (t + w->start, w->end - w->start))
+  /* One letter is a symbol, a variable or a unit (block N, `s' command), not a word. */
+  if (w->n_digits > 0 || w->n_letters < 2 || is_roman (t + w->start, w->end - w->start))
     return TRUE;
-  if (bitext_qa__in_url (t, w->start, w->end) || bitext_qa__in_tag (t, w->start))
+  if (bitext_qa__in_url (t, w->start, w->end) || bitext_qa__in_code (t, w->start, w->end))
     return TRUE;
   if (ctx->options->glossary == NULL)
     return FALSE;
@@ -281,58 +305,29 @@ excused (const QaContext *ctx, const char *t, const QaWord *w)
   return bitext_glossary__keeps_word (ctx->options->glossary, f);
 }
 
-/* Where the flagged words occur in the source, as written, or -1. */
-static gssize
-find_in_source (const char *s, const char *t, gsize start, gsize end)
-{
-  g_autofree char *needle = g_strndup (t + start, end - start);
-  const char *hit = strstr (s, needle);
-  return hit != NULL ? hit - s : -1;
-}
-
-static void
-flag_term_run (QaContext *ctx, guint i, gsize start, gsize end)
-{
-  const BitextQaUnit *u = &ctx->units[i];
-  gssize at = find_in_source (u->source, u->target, start, end);
-  bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM, BITEXT_SEVERITY_WARNING, i, at,
-                          at < 0 ? -1 : at + (gssize) (end - start), (gssize) start, (gssize) end,
-                          "'%.*s' is left in the source language", (int) (end - start),
-                          u->target + start);
-}
-
 /*
 ** Words in the source's script inside a target in another script (Latin in
 ** Russian), except numbers, Roman numerals, URLs, tags and the words of
-** do-not-translate entries and of approved renderings. Neighbouring words
-** separated by spaces or hyphens make one finding.
+** do-not-translate entries and of approved renderings, are recorded in
+** @words; qa-names.c decides over the whole text which are names the
+** translation keeps and flags the rest.
 */
 static void
-check_untranslated_term (QaContext *ctx, guint i)
+check_untranslated_term (QaContext *ctx, guint i, GArray *words)
 {
   if (ctx->src_script == QA_SCRIPT_NONE || ctx->tgt_script == QA_SCRIPT_NONE
       || ctx->src_script == ctx->tgt_script)
     return;
   const char *t = ctx->units[i].target;
-  gsize length = strlen (t), pos = 0, run_start = 0, run_end = 0;
-  gboolean in_run = FALSE;
+  gsize length = strlen (t), pos = 0;
   QaWord w;
+  ctx->term_checked[i] = TRUE;
   while (bitext_qa__next_word (t, length, &pos, &w))
-    {
-      gboolean flag = w.script == ctx->src_script && !excused (ctx, t, &w);
-      if (flag && in_run && strspn (t + run_end, " -'’") >= w.start - run_end)
-        {
-          run_end = w.end;
-          continue;
-        }
-      if (in_run)
-        flag_term_run (ctx, i, run_start, run_end);
-      in_run = flag;
-      run_start = w.start;
-      run_end = w.end;
-    }
-  if (in_run)
-    flag_term_run (ctx, i, run_start, run_end);
+    if (w.script == ctx->src_script && !excused (ctx, t, &w))
+      {
+        SpellingWord kw = { i, w.start, w.end };
+        g_array_append_val (words, kw);
+      }
 }
 
 /* glossary ---------------------------------------------------------------------------------- */
@@ -442,11 +437,11 @@ match_numbers (GArray *a, GArray *b, gboolean *a_hit, gboolean *b_hit)
         a_hit[x] = b_hit[y] = TRUE;
 }
 
-/* A numeral "one" is also a pronoun or an article (one another, «одна из»): not reported alone. */
+/* A count of one may go unsaid (one another, «одна из», 1 year: «года»): not reported alone. */
 static gboolean
 reportable (const QaNumber *n)
 {
-  return !(n->in_words && strcmp (n->value, "1") == 0);
+  return !n->optional;
 }
 
 static GPtrArray *
@@ -459,10 +454,55 @@ unmatched (GArray *numbers, const gboolean *hit)
   return out;
 }
 
+/* Leave out the numbers of @text that are part of code: %1$s, utf8, --lines=10, a version in a path. */
+static void
+drop_code_numbers (GArray *numbers, const char *text)
+{
+  for (guint k = numbers->len; k-- > 0;)
+    {
+      const QaNumber *n = &g_array_index (numbers, QaNumber, k);
+      if (!n->in_words && bitext_qa__in_code (text, n->start, n->end))
+        {
+          g_free (n->value);
+          g_array_remove_index (numbers, k);
+        }
+    }
+}
+
+/* A cardinal in words (two, «двух»), not a digit, a century or a month. */
+static gboolean
+spelled (const QaNumber *n)
+{
+  return n->in_words && g_ascii_isdigit (n->value[0]);
+}
+
+/* One number of one side with no counterpart: an error, or info for a numeral in words alone. */
+static void
+flag_lone_number (QaContext *ctx, guint i, const QaNumber *n, gboolean target, guint other_left)
+{
+  const char *text = target ? ctx->units[i].target : ctx->units[i].source;
+  gssize a = (gssize) n->start, b = (gssize) n->end;
+  int len = (int) (n->end - n->start);
+  if (spelled (n) && other_left == 0)
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_INFO, i, target ? -1 : a,
+                            target ? -1 : b, target ? a : -1, target ? b : -1,
+                            "'%.*s' is a number in words with no number in the %s (an idiom, "
+                            "or implied?)", len, text + n->start, target ? "source" : "target");
+  else if (!target)
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, a, b, -1, -1,
+                            "'%.*s' is missing from the target", len, text + n->start);
+  else
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, -1, -1, a, b,
+                            "'%.*s' in the target is not in the source", len, text + n->start);
+}
+
 /*
 ** The numbers, numerals, Roman centuries and dated months of the source and
 ** the target must agree as multisets. One source and one target number left
-** over make one finding ("30 became 40"); otherwise one finding each.
+** over make one finding ("30 became 40"); otherwise one finding each. A
+** numeral in words with no number left on the other side is info: "two
+** opposing ends" is «разных концах», and numbers that people write in words
+** are as often idioms as counts; a number in digits is data.
 */
 static void
 check_numbers (QaContext *ctx, guint i)
@@ -470,6 +510,8 @@ check_numbers (QaContext *ctx, guint i)
   const BitextQaUnit *u = &ctx->units[i];
   GArray *sn = bitext_qa__extract_numbers (u->source, ctx->options->src_lang);
   GArray *tn = bitext_qa__extract_numbers (u->target, ctx->options->tgt_lang);
+  drop_code_numbers (sn, u->source);
+  drop_code_numbers (tn, u->target);
   g_autofree gboolean *s_hit = g_new0 (gboolean, sn->len + 1);
   g_autofree gboolean *t_hit = g_new0 (gboolean, tn->len + 1);
   match_numbers (sn, tn, s_hit, t_hit);
@@ -487,21 +529,9 @@ check_numbers (QaContext *ctx, guint i)
   else
     {
       for (guint k = 0; k < s_left->len; k++)
-        {
-          const QaNumber *a = s_left->pdata[k];
-          bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i,
-                                  (gssize) a->start, (gssize) a->end, -1, -1,
-                                  "'%.*s' is missing from the target", (int) (a->end - a->start),
-                                  u->source + a->start);
-        }
+        flag_lone_number (ctx, i, s_left->pdata[k], FALSE, t_left->len);
       for (guint k = 0; k < t_left->len; k++)
-        {
-          const QaNumber *b = t_left->pdata[k];
-          bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, -1, -1,
-                                  (gssize) b->start, (gssize) b->end,
-                                  "'%.*s' in the target is not in the source",
-                                  (int) (b->end - b->start), u->target + b->start);
-        }
+        flag_lone_number (ctx, i, t_left->pdata[k], TRUE, s_left->len);
     }
   bitext_qa__numbers_free (sn);
   bitext_qa__numbers_free (tn);
@@ -543,6 +573,48 @@ tag_length (const char *p, GString *kind)
   g_autofree char *lower = g_ascii_strdown (name, (gssize) name_len);
   g_string_printf (kind, "<%s%s%s>", closing ? "/" : "", lower, empty ? "/" : "");
   return (gsize) (q + 1 - p);
+}
+
+static guint
+count_kind (const GArray *marks, const char *kind)
+{
+  guint n = 0;
+  for (guint k = 0; k < marks->len; k++)
+    n += strcmp (g_array_index (marks, Markup, k).kind, kind) == 0;
+  return n;
+}
+
+/* HTML's void elements (HTML Living Standard, 13.1.2): never closed, still tags. */
+static gboolean
+is_void_element (const char *kind)
+{
+  static const char *const names[] = { "<area>", "<base>", "<br>", "<col>", "<embed>", "<hr>",
+                                       "<img>", "<input>", "<meta>", "<param>", "<source>",
+                                       "<track>", "<wbr>", NULL };
+  for (const char *const *n = names; *n != NULL; n++)
+    if (strcmp (kind, *n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/*
+** Leave out the opening "tags" of @marks that the text never closes and
+** that are no void element: metavariables of a usage text (<file>, <path>),
+** which a translation renders (<файл>), not markup.
+*/
+static void
+drop_metavariables (GArray *marks)
+{
+  for (guint k = marks->len; k-- > 0;)
+    {
+      const Markup *m = &g_array_index (marks, Markup, k);
+      if (m->kind[0] != '<' || m->kind[1] == '/' || g_str_has_suffix (m->kind, "/>")
+          || is_void_element (m->kind))
+        continue;
+      g_autofree char *closing = g_strdup_printf ("</%s", m->kind + 1);
+      if (count_kind (marks, closing) == 0)
+        g_array_remove_index (marks, k);
+    }
 }
 
 /* Collect markup: tags, then asterisk runs of one or two paired in order of appearance. */
@@ -590,15 +662,6 @@ scan_markup (const char *text)
         g_array_append_val (out, m);
       }
   return out;
-}
-
-static guint
-count_kind (const GArray *marks, const char *kind)
-{
-  guint n = 0;
-  for (guint k = 0; k < marks->len; k++)
-    n += strcmp (g_array_index (marks, Markup, k).kind, kind) == 0;
-  return n;
 }
 
 /* The (skip+1)-th markup of @kind in @marks. */
@@ -652,6 +715,8 @@ check_markup (QaContext *ctx, guint i)
 {
   g_autoptr(GArray) sm = scan_markup (ctx->units[i].source);
   g_autoptr(GArray) tm = scan_markup (ctx->units[i].target);
+  drop_metavariables (sm);
+  drop_metavariables (tm);
   compare_markup (ctx, i, sm, tm, TRUE);
   compare_markup (ctx, i, tm, sm, FALSE);
 }
@@ -711,6 +776,18 @@ check_final_punctuation (QaContext *ctx, guint i)
 }
 
 /*
+** Whether the quoted text @q[0, n), quotes and all, is the source's: a
+** literal the program prints or reads as it is ("%s", "PB", a file name),
+** not a quotation of the translator's.
+*/
+static gboolean
+quotes_copied (const char *source, const char *q, gsize n)
+{
+  g_autofree char *needle = g_strndup (q, n);
+  return strstr (source, needle) != NULL;
+}
+
+/*
 ** Russian typography: quotes are «ёлочки» (and „лапки“ inside them), never
 ** straight " nor English “ ”. A pair of wrong quotes makes one finding.
 */
@@ -737,9 +814,10 @@ check_quotes (QaContext *ctx, guint i)
           open = p - t;
           continue;
         }
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
-                              open, (gssize) (g_utf8_next_char (p) - t),
-                              "use «» quotes in Russian text");
+      gsize end = (gsize) (g_utf8_next_char (p) - t);
+      if (!quotes_copied (ctx->units[i].source, t + open, end - (gsize) open))
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+                                open, (gssize) end, "use «» quotes in Russian text");
       open = -1;
     }
   if (open >= 0)
@@ -748,27 +826,140 @@ check_quotes (QaContext *ctx, guint i)
                            "use «» quotes in Russian text");
 }
 
-/* Two or more spaces in a row, and a space before , . ; : ? ! (not in French) in the target. */
+/* The runs of two or more spaces of @text: a layout (columns, indentation) a translation mirrors. */
+static guint
+count_space_runs (const char *text)
+{
+  guint n = 0;
+  for (const char *p = text; (p = strstr (p, "  ")) != NULL; p += strspn (p, " "))
+    n++;
+  return n;
+}
+
+/* Whether the punctuation at @p starts a token (.fixup, :name, !=): code, not punctuation. */
+static gboolean
+starts_token (const char *p)
+{
+  return g_ascii_isalnum (p[1]) || p[1] == '_' || p[1] == '=' || p[1] == p[0];
+}
+
+/* Whether @source has a space before @c too ("Name : %s"): the target mirrors a layout. */
+static gboolean
+space_mirrored (const char *source, char c)
+{
+  char needle[3] = { ' ', c, '\0' };
+  return strstr (source, needle) != NULL;
+}
+
+/*
+** Two or more spaces in a row, beyond the runs the source has (the columns
+** of a --help text, a list's indentation: the target mirrors them), and a
+** space before , . ; : ? ! (not in French) in the target.
+*/
 static void
 check_spacing (QaContext *ctx, guint i)
 {
   const char *t = ctx->units[i].target;
   const char *lang = ctx->options->tgt_lang;
   gboolean french = lang != NULL && g_ascii_strncasecmp (lang, "fr", 2) == 0;
+  guint mirrored = strstr (t, "  ") != NULL ? count_space_runs (ctx->units[i].source) : 0;
+  guint runs = 0;
   for (gsize p = 0; t[p] != '\0'; p++)
     {
       if (t[p] != ' ')
         continue;
       gsize n = strspn (t + p, " ");
       if (n >= 2 && p > 0 && t[p + n] != '\0')
-        bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
-                                (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
+        {
+          if (++runs > mirrored)
+            bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1,
+                                    -1, (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
+        }
       else if (p > 0 && t[p + n] != '\0' && strchr (french ? ",." : ",.;:?!", t[p + n]) != NULL
-               && t[p + n + 1] != '.')
+               && t[p + n + 1] != '.' && !starts_token (t + p + n)
+               && !space_mirrored (ctx->units[i].source, t[p + n]))
         bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
                                 (gssize) p, (gssize) (p + n + 1), "a space before '%c'",
                                 t[p + n]);
       p += n - 1;
+    }
+}
+
+/* The white space at the start (@at_end FALSE) or the end of @text: [*a, *b). */
+static void
+edge_space (const char *text, gboolean at_end, gsize *a, gsize *b)
+{
+  gsize n = strlen (text), k;
+  if (!at_end)
+    {
+      for (k = 0; k < n && g_ascii_isspace (text[k]); k++)
+        ;
+      *a = 0, *b = k;
+    }
+  else
+    {
+      for (k = n; k > 0 && g_ascii_isspace (text[k - 1]); k--)
+        ;
+      *a = k, *b = n;
+    }
+}
+
+/* The paragraph breaks (a line break, blanks, a line break) of @text between its first and its
+** last character that is not space. */
+static guint
+count_paragraph_breaks (const char *text)
+{
+  gsize a, b;
+  trimmed (text, &a, &b);
+  guint n = 0;
+  for (const char *p = text + a; (p = memchr (p, '\n', (gsize) (text + b - p))) != NULL;)
+    {
+      const char *q = p + 1;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      n += *q == '\n';
+      p = *q == '\n' ? q + 1 : q;
+    }
+  return n;
+}
+
+/*
+** White space a program prints: what the source has at its start and its
+** end (a line break, an indentation) the target must have too; software
+** strings must also keep the source's paragraphs (blank lines). Lines in
+** between may be wrapped anew: a longer translation needs more of them.
+*/
+static void
+check_edges (QaContext *ctx, guint i)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  for (guint at_end = 0; at_end < 2; at_end++)
+    {
+      gsize sa, sb, ta, tb;
+      edge_space (u->source, at_end, &sa, &sb);
+      edge_space (u->target, at_end, &ta, &tb);
+      if (sb - sa == tb - ta && memcmp (u->source + sa, u->target + ta, sb - sa) == 0)
+        continue;
+      g_autofree char *sw = g_strndup (u->source + sa, sb - sa);
+      g_autofree char *tw = g_strndup (u->target + ta, tb - ta);
+      g_autofree char *se = g_strescape (sw, NULL);
+      g_autofree char *te = g_strescape (tw, NULL);
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i,
+                              (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                              "the source %s with \"%s\", the target with \"%s\"",
+                              at_end ? "ends" : "starts", se, te);
+    }
+  if (!ctx->software)
+    return;
+  guint ns = count_paragraph_breaks (u->source), nt = count_paragraph_breaks (u->target);
+  if (ns != nt)
+    {
+      gsize ta, tb;
+      trimmed (u->target, &ta, &tb);
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+                              (gssize) ta, (gssize) tb,
+                              "the source has %u paragraph break%s, the target %u", ns,
+                              ns == 1 ? "" : "s", nt);
     }
 }
 
@@ -875,6 +1066,7 @@ bitext_qa__check_units (QaContext *ctx)
 {
   g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (TermUse));
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (SpellingWord));
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (SpellingWord));
   gboolean spelling = checks_source_spelling (ctx);
   g_autoptr(QaSpellCache) spell = bitext_qa__spell_cache_new (ctx);   /* NULL: not checked */
   for (guint i = ctx->unit_begin; i < ctx->unit_end; i++)
@@ -888,8 +1080,8 @@ bitext_qa__check_units (QaContext *ctx)
         continue;
       if (is_blank (text_or_empty (ctx->units[i].target)))
         continue;
-      if (ENABLED (ctx, BITEXT_CHECK_UNTRANSLATED_TERM))
-        check_untranslated_term (ctx, i);
+      if (ENABLED (ctx, BITEXT_CHECK_UNTRANSLATED_TERM) && ctx->term_checked != NULL)
+        check_untranslated_term (ctx, i, kept);
       if ((ENABLED (ctx, BITEXT_CHECK_GLOSSARY) || ENABLED (ctx, BITEXT_CHECK_INCONSISTENCY))
           && ctx->options->glossary != NULL)
         check_glossary (ctx, i, uses);
@@ -897,18 +1089,22 @@ bitext_qa__check_units (QaContext *ctx)
         check_numbers (ctx, i);
       if (ENABLED (ctx, BITEXT_CHECK_MARKUP))
         check_markup (ctx, i);
+      if (ENABLED (ctx, BITEXT_CHECK_PLACEHOLDER))
+        bitext_qa__check_placeholders (ctx, i);
       if (ENABLED (ctx, BITEXT_CHECK_PUNCTUATION))
         {
           check_final_punctuation (ctx, i);
           if (ctx->tgt_script == QA_SCRIPT_CYRILLIC)
             check_quotes (ctx, i);
           check_spacing (ctx, i);
+          check_edges (ctx, i);
         }
       if (spell != NULL)
         bitext_qa__check_spelling (ctx, i, spell);
     }
   ctx->term_uses = g_steal_pointer (&uses);
   ctx->spelling_words = g_steal_pointer (&words);
+  ctx->kept_words = g_steal_pointer (&kept);
 }
 
 /* Append the term uses of a context that checked later units to @ctx's. */
@@ -918,15 +1114,15 @@ bitext_qa__merge_term_uses (QaContext *ctx, const GArray *more)
   g_array_append_vals (ctx->term_uses, more->data, more->len);
 }
 
-/* Append the spelling words of a context that checked later units to @ctx's; takes @more. */
+/* Append the words of a context that checked later units to *@into; takes @more. */
 void
-bitext_qa__merge_spellings (QaContext *ctx, GArray *more)
+bitext_qa__merge_words (GArray **into, GArray *more)
 {
-  if (ctx->spelling_words == NULL)
-    ctx->spelling_words = more;
+  if (*into == NULL)
+    *into = more;
   else
     {
-      g_array_append_vals (ctx->spelling_words, more->data, more->len);
+      g_array_append_vals (*into, more->data, more->len);
       g_array_unref (more);
     }
 }
@@ -1116,7 +1312,11 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
       gsize sa, sb, ta, tb;
       trimmed (u->source, &sa, &sb);
       trimmed (u->target, &ta, &tb);
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING, f[0],
+      /* Software strings: one source is many messages (gettext's msgctxt tells them apart,
+         and a memory loses it), so a second translation is a note, not a warning. */
+      BitextSeverity sev = by_source && ctx->software ? BITEXT_SEVERITY_INFO
+                                                      : BITEXT_SEVERITY_WARNING;
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, sev, f[0],
                               (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
                               by_source ? "the same source is translated differently in unit %u"
                                         : "the same translation is given for a different "
@@ -1374,6 +1574,7 @@ bitext_qa__check_consistency (QaContext *ctx)
       check_same_text (ctx, skip, TRUE);
       check_same_text (ctx, skip, FALSE);
       check_term_consistency (ctx);
+      bitext_qa__check_renderings (ctx, skip);
     }
   if (ENABLED (ctx, BITEXT_CHECK_SOURCE_CONSISTENCY))
     check_source_spelling (ctx);

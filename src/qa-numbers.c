@@ -1,43 +1,40 @@
 /* bitext — numbers, dates and numerals of a segment, normalised so that both languages compare. */
 #include <string.h>
 
+#include <unicode/unum.h>
+
 #include "qa-private.h"
 
 /*
 ** What a text holds that must survive translation: numbers in digits with
 ** their language's separators (1,000.5 in English and 1 000,5 in Russian
-** are both "1000.5"), cardinal numerals in words up to twelve (two, «двух»,
-** «двумя»), month names next to a day or a year (3 May 2012, в ноябре 2010
+** are both "1000.5"), cardinal numerals in words (two, «двух», «двумя»,
+** twenty-one, «двух тысяч»), month names next to a day or a year (3 May 2012, в ноябре 2010
 ** г.) and Roman numerals before a word for century (XXI век).
 */
 
-typedef struct
-{
-  const char *word;         /* case folded, ё as е */
-  const char *value;
-} Numeral;
+/*
+** Cardinal numerals in words come from ICU's spellout rules (CLDR's
+** rule-based number formats, unum_open (UNUM_SPELLOUT)) for English and
+** Russian: every public cardinal rule set (in Russian one per gender and
+** case: «одного», «двумя», «трёх») formats 0-20, the tens, the hundreds
+** and the powers of a thousand, and each one-word result is a numeral of
+** that value. The last word of "one thousand" or «две тысячи» names the
+** power (thousand, «тысячи»). ICU has no rule set for the Russian
+** collective numerals (двое, трое, четверо), which are listed here.
+** Adjacent numeral words combine into one number (twenty-one,
+** «двадцати одного», «две тысячи»).
+*/
+static const char *const spellout_langs[] = { "en", "ru" };
 
-static const Numeral numerals[] = {
-  { "one", "1" }, { "two", "2" }, { "three", "3" }, { "four", "4" }, { "five", "5" },
-  { "six", "6" }, { "seven", "7" }, { "eight", "8" }, { "nine", "9" }, { "ten", "10" },
-  { "eleven", "11" }, { "twelve", "12" },
-  /* Russian: every case form of the cardinals, and the collectives двое, трое, четверо. */
-  { "один", "1" }, { "одна", "1" }, { "одно", "1" }, { "одного", "1" }, { "одной", "1" },
-  { "одному", "1" }, { "одним", "1" }, { "одном", "1" }, { "одну", "1" }, { "одною", "1" },
-  { "два", "2" }, { "две", "2" }, { "двух", "2" }, { "двум", "2" }, { "двумя", "2" },
-  { "двое", "2" }, { "двоих", "2" }, { "двоим", "2" }, { "двоими", "2" },
-  { "три", "3" }, { "трех", "3" }, { "трем", "3" }, { "тремя", "3" }, { "трое", "3" },
-  { "троих", "3" }, { "троим", "3" },
-  { "четыре", "4" }, { "четырех", "4" }, { "четырем", "4" }, { "четырьмя", "4" },
-  { "четверо", "4" }, { "четверых", "4" },
-  { "пять", "5" }, { "пяти", "5" }, { "пятью", "5" },
-  { "шесть", "6" }, { "шести", "6" }, { "шестью", "6" },
-  { "семь", "7" }, { "семи", "7" },
-  { "восемь", "8" }, { "восьми", "8" }, { "восемью", "8" }, { "восьмью", "8" },
-  { "девять", "9" }, { "девяти", "9" }, { "девятью", "9" },
-  { "десять", "10" }, { "десяти", "10" }, { "десятью", "10" },
-  { "одиннадцать", "11" }, { "одиннадцати", "11" }, { "одиннадцатью", "11" },
-  { "двенадцать", "12" }, { "двенадцати", "12" }, { "двенадцатью", "12" },
+static const struct
+{
+  const char *word;         /* lower case, ё as е */
+  gint64 value;
+} collectives[] = {
+  { "двое", 2 }, { "двоих", 2 }, { "двоим", 2 }, { "двоими", 2 },
+  { "трое", 3 }, { "троих", 3 }, { "троим", 3 }, { "троими", 3 },
+  { "четверо", 4 }, { "четверых", 4 }, { "четверым", 4 }, { "четверыми", 4 },
 };
 
 static const char *const months_en[] = { "january", "february", "march", "april", "may", "june",
@@ -58,7 +55,7 @@ static const struct
 /* What a lower-cased word (ё as е) can stand for: a numeral's value, a month's number. */
 typedef struct
 {
-  const char *numeral;      /* "2"; NULL: not a numeral */
+  gint64 numeral;           /* 2; 0: not a numeral ("zero" is left out: it is rarely a count) */
   int month_en;             /* 1-12, if capitalised in the text; 0: not an English month */
   int month_ru;             /* 1-12 for a case form of a Russian month name; 0: not one */
 } WordKind;
@@ -76,6 +73,104 @@ word_kind_intern (GHashTable *t, const char *word)
 }
 
 /*
+** Write @s[0..n) to @out (4n + 1 bytes) lower-cased with ё as е, as
+** bitext_qa__lower () does, but without a GString: this runs on every word.
+*/
+static void
+lower_word (const char *s, gsize n, char *out)
+{
+  char *o = out;
+  for (const char *p = s, *end = s + n; p < end; p = g_utf8_next_char (p))
+    {
+      guchar b = (guchar) *p;
+      if (b < 0x80)
+        {
+          *o++ = g_ascii_tolower ((char) b);
+          continue;
+        }
+      gunichar c = g_utf8_get_char (p);
+      if (c >= 0x0410 && c <= 0x044F)
+        c = c < 0x0430 ? c + 0x20 : c;      /* А to я, most Russian letters: no table lookup */
+      else
+        c = g_unichar_tolower (c);
+      o += g_unichar_to_utf8 (c == 0x0451 ? 0x0435 : c, o);
+    }
+  *o = '\0';
+}
+
+/* Whether an ICU rule set's name is one of the cardinal numbers' ("%spellout-cardinal-feminine-genitive"). */
+static gboolean
+cardinal_rule_set (const char *name)
+{
+  return strstr (name, "ordinal") == NULL && strstr (name, "year") == NULL
+         && strstr (name, "verbose") == NULL;
+}
+
+/* Enter each word of @text (UTF-16, as ICU formats) as the numeral @value: the only word, or the last. */
+static void
+add_spelled (GHashTable *t, const UChar *text, int32_t length, gint64 value, gboolean last_only)
+{
+  g_autofree char *utf8 = g_utf16_to_utf8 ((const gunichar2 *) text, length, NULL, NULL, NULL);
+  if (utf8 == NULL)
+    return;
+  g_auto(GStrv) words = g_strsplit_set (utf8, " -", -1);
+  guint n = g_strv_length (words);
+  if (n == 0 || (n > 1 && !last_only))
+    return;
+  const char *w = words[n - 1];
+  char folded[4 * 32 + 1];
+  if (strlen (w) > 32 || *w == '\0')
+    return;
+  lower_word (w, strlen (w), folded);
+  WordKind *k = word_kind_intern (t, folded);
+  if (k->numeral == 0)
+    k->numeral = value;
+}
+
+/* The numerals of @lang's spellout rules, into @t. */
+static void
+add_spellout (GHashTable *t, const char *lang)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *f = unum_open (UNUM_SPELLOUT, NULL, 0, lang, NULL, &status);
+  if (U_FAILURE (status))
+    return;
+  UChar sets[4096], text[256];
+  int32_t n = unum_getTextAttribute (f, UNUM_PUBLIC_RULESETS, sets, G_N_ELEMENTS (sets) - 1, &status);
+  g_autofree char *names = U_SUCCESS (status) ? g_utf16_to_utf8 ((const gunichar2 *) sets, n, NULL, NULL, NULL) : NULL;
+  g_auto(GStrv) list = g_strsplit (names != NULL ? names : "", ";", -1);
+  for (char **name = list; *name != NULL; name++)
+    {
+      if (**name == '\0' || !cardinal_rule_set (*name))
+        continue;
+      g_autofree gunichar2 *uname = g_utf8_to_utf16 (*name, -1, NULL, NULL, NULL);
+      status = U_ZERO_ERROR;
+      unum_setTextAttribute (f, UNUM_DEFAULT_RULESET, (const UChar *) uname, -1, &status);
+      if (U_FAILURE (status))
+        continue;
+      for (gint64 v = 1; v <= 1000; v += v < 20 ? 1 : v < 100 ? 10 : v < 1000 ? 100 : 1)
+        {
+          status = U_ZERO_ERROR;
+          int32_t m = unum_formatInt64 (f, v, text, G_N_ELEMENTS (text), NULL, &status);
+          if (U_SUCCESS (status))
+            add_spelled (t, text, m, v, FALSE);
+          if (U_SUCCESS (status) && v == 100)
+            add_spelled (t, text, m, v, TRUE);   /* "one hundred": hundred */
+        }
+      /* The powers of a thousand, by the last word of 1, 2 and 5 of them (тысяча, тысячи, тысяч). */
+      for (gint64 p = 1000; p <= G_GINT64_CONSTANT (1000000000); p *= 1000)
+        for (gint64 c = 1; c <= 5; c += c == 1 ? 1 : 3)
+          {
+            status = U_ZERO_ERROR;
+            int32_t m = unum_formatInt64 (f, c * p, text, G_N_ELEMENTS (text), NULL, &status);
+            if (U_SUCCESS (status))
+              add_spelled (t, text, m, p, TRUE);
+          }
+    }
+  unum_close (f);
+}
+
+/*
 ** One table of every numeral and month-name form, built once and kept for
 ** the life of the process: one lookup a word, instead of one for the
 ** numerals and then a scan of the twelve months.
@@ -87,8 +182,10 @@ word_table (void)
   if (g_once_init_enter (&table))
     {
       GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
-      for (gsize i = 0; i < G_N_ELEMENTS (numerals); i++)
-        word_kind_intern (t, numerals[i].word)->numeral = numerals[i].value;
+      for (gsize i = 0; i < G_N_ELEMENTS (spellout_langs); i++)
+        add_spellout (t, spellout_langs[i]);
+      for (gsize i = 0; i < G_N_ELEMENTS (collectives); i++)
+        word_kind_intern (t, collectives[i].word)->numeral = collectives[i].value;
       static const char *const soft[] = { "ь", "я", "е", "ем", "ю", NULL };
       static const char *const soft_may[] = { "й", "я", "е", "ем", "ю", NULL };
       static const char *const hard[] = { "", "а", "е", "ом", "у", NULL };
@@ -116,32 +213,6 @@ month_of (const WordKind *kind, gboolean capitalised)
   if (capitalised && kind->month_en > 0)
     return kind->month_en;
   return kind->month_ru;
-}
-
-/*
-** Write @s[0..n) to @out (4n + 1 bytes) lower-cased with ё as е, as
-** bitext_qa__lower () does, but without a GString: this runs on every word.
-*/
-static void
-lower_word (const char *s, gsize n, char *out)
-{
-  char *o = out;
-  for (const char *p = s, *end = s + n; p < end; p = g_utf8_next_char (p))
-    {
-      guchar b = (guchar) *p;
-      if (b < 0x80)
-        {
-          *o++ = g_ascii_tolower ((char) b);
-          continue;
-        }
-      gunichar c = g_utf8_get_char (p);
-      if (c >= 0x0410 && c <= 0x044F)
-        c = c < 0x0430 ? c + 0x20 : c;      /* А to я, most Russian letters: no table lookup */
-      else
-        c = g_unichar_tolower (c);
-      o += g_unichar_to_utf8 (c == 0x0451 ? 0x0435 : c, o);
-    }
-  *o = '\0';
 }
 
 static int
@@ -263,8 +334,83 @@ parse_number (const char *p, gboolean english, GString *value)
 static void
 add_number (GArray *out, const char *value, gsize start, gsize end, gboolean in_words)
 {
-  QaNumber n = { g_strdup (value), start, end, in_words };
+  QaNumber n = { g_strdup (value), start, end, in_words, FALSE };
   g_array_append_val (out, n);
+}
+
+/*
+** Only spaces and hyphens between @a and @b, or " and " after a hundred or
+** a thousand: the words of one numeral (twenty-one, five hundred and two,
+** «две тысячи»).
+*/
+static gboolean
+numeral_gap (const char *text, gsize a, gsize b, const char *before)
+{
+  if (b >= a && strspn (text + a, " -") >= b - a)
+    return TRUE;
+  return b == a + 5 && strncmp (text + a, " and ", 5) == 0 && strlen (before) >= 3
+         && g_str_has_suffix (before, "00");
+}
+
+/*
+** Combine runs of numeral words into one number: a word below a hundred
+** adds (twenty-one), a hundred multiplies what precedes it (two hundred),
+** a power of a thousand closes a group (two thousand five hundred).
+*/
+static void
+combine_numerals (const char *text, GArray *out)
+{
+  guint w = 0;
+  for (guint r = 0; r < out->len;)
+    {
+      QaNumber *first = &g_array_index (out, QaNumber, r);
+      guint end = r + 1;
+      while (first->in_words && end < out->len && g_array_index (out, QaNumber, end).in_words
+             && numeral_gap (text, g_array_index (out, QaNumber, end - 1).end,
+                             g_array_index (out, QaNumber, end).start,
+                             g_array_index (out, QaNumber, end - 1).value))
+        end++;
+      if (end > r + 1)
+        {
+          gint64 total = 0, group = 0;
+          for (guint k = r; k < end; k++)
+            {
+              gint64 v = g_ascii_strtoll (g_array_index (out, QaNumber, k).value, NULL, 10);
+              if (v >= 1000)
+                total += MAX (group, 1) * v, group = 0;
+              else if (v == 100)
+                group = MAX (group, 1) * v;
+              else
+                group += v;
+              if (k > r)
+                g_free (g_array_index (out, QaNumber, k).value);
+            }
+          g_free (first->value);
+          first->value = g_strdup_printf ("%" G_GINT64_FORMAT, total + group);
+          first->end = g_array_index (out, QaNumber, end - 1).end;
+        }
+      g_array_index (out, QaNumber, w++) = *first;
+      r = end;
+    }
+  g_array_set_size (out, w);
+}
+
+/*
+** A count of one may go unsaid: "1 year" is «год», "one of them" «один из
+** них» or «из них». The numeral one, and the digit 1 before a word, are
+** optional: never reported alone.
+*/
+static void
+mark_optional (const char *text, GArray *out)
+{
+  for (guint k = 0; k < out->len; k++)
+    {
+      QaNumber *n = &g_array_index (out, QaNumber, k);
+      if (strcmp (n->value, "1") != 0)
+        continue;
+      const char *after = text + n->end;
+      n->optional = n->in_words || (*after == ' ' && g_unichar_isalpha (g_utf8_get_char (after + 1)));
+    }
 }
 
 /* A word: a numeral, a Roman numeral before "century", or a month name (kept for later). */
@@ -278,9 +424,11 @@ scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
   char folded[4 * 24 + 1];
   lower_word (s, len, folded);
   const WordKind *kind = g_hash_table_lookup (word_table (), folded);
-  if (kind != NULL && kind->numeral != NULL)
+  if (kind != NULL && kind->numeral != 0)
     {
-      add_number (out, kind->numeral, w->start, w->end, TRUE);
+      char buf[24];
+      g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, kind->numeral);
+      add_number (out, buf, w->start, w->end, TRUE);
       return;
     }
   if (w->n_upper == w->n_letters && w->script == QA_SCRIPT_LATIN && w->n_digits == 0)
@@ -304,7 +452,7 @@ scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
   int m = kind != NULL ? month_of (kind, g_unichar_isupper (g_utf8_get_char (s))) : 0;
   if (m > 0)
     {
-      QaNumber n = { g_strdup_printf ("month:%d", m), w->start, w->end, TRUE };
+      QaNumber n = { g_strdup_printf ("month:%d", m), w->start, w->end, TRUE, FALSE };
       g_array_append_val (months, n);
     }
 }
@@ -376,6 +524,8 @@ bitext_qa__extract_numbers (const char *text, const char *lang)
       while (pos < length && g_ascii_isalpha (text[pos]))
         pos++;
     }
+  combine_numerals (text, out);
+  mark_optional (text, out);
   add_dated_months (text, out, months);
   return out;
 }

@@ -51,6 +51,7 @@ typedef struct
   gsize start;              /* bytes */
   gsize end;
   gboolean in_words;        /* "two", «двух», a month name */
+  gboolean optional;        /* a count of one, which a translation may leave unsaid */
 } QaNumber;
 
 GArray *bitext_qa__extract_numbers (const char *text, const char *lang);
@@ -77,8 +78,14 @@ typedef struct
   QaSpeller *speller[2];    /* source, target: NULL when not spell-checked (bitext_qa__spell_load) */
   guint *n_chars[2];        /* per unit, source and target: characters, set by the per-unit
                                pass for the length check; NULL: not wanted */
+  gboolean software;        /* the software profile: accelerators and line breaks are checked */
   GArray *spelling_words;   /* source words the source-consistency check looks at, found by
                                the per-unit pass, in text order (SpellingWord); NULL: none */
+  GArray *kept_words;       /* target words in the source's script that nothing excuses, in
+                               text order (SpellingWord): qa-names.c tells names from
+                               untranslated terms; NULL: none */
+  gboolean *term_checked;   /* per unit: the untranslated-term check looked at it; NULL: the
+                               check does not run */
 } QaContext;
 
 /* A word with a British or American suffix: unit, bytes [start, end) of its source. */
@@ -94,10 +101,44 @@ void bitext_qa__add_finding (QaContext *ctx, BitextCheck check, BitextSeverity s
                              guint unit, gssize src_start, gssize src_end, gssize tgt_start,
                              gssize tgt_end, const char *format, ...) G_GNUC_PRINTF (9, 10);
 
+/* qa-placeholder.c: placeholders, code tokens and the profile. */
+typedef enum
+{
+  QA_PLACEHOLDER_PRINTF,    /* %s %1$d %.255s %<PRIu64> */
+  QA_PLACEHOLDER_PYTHON,    /* %(name)s */
+  QA_PLACEHOLDER_BRACE,     /* {0} {name} {0,number} */
+  QA_PLACEHOLDER_QT,        /* %1 */
+  QA_PLACEHOLDER_SHELL,     /* $VAR ${var} */
+  QA_PLACEHOLDER_ESCAPE,    /* \n written as two characters */
+  QA_PLACEHOLDER_ACCELERATOR, /* _File &File */
+} QaPlaceholderKind;
+
+typedef struct
+{
+  QaPlaceholderKind kind;
+  gsize start;              /* bytes */
+  gsize end;
+  guint arg;                /* printf: the argument's number (n$ or the ordinal); else 0 */
+  gboolean integer;         /* a printf conversion of an integer */
+  char *key;                /* what must match on the other side: "1:%s", "{name}", "_" */
+} QaPlaceholder;
+
+GArray   *bitext_qa__scan_placeholders  (const char *text, gsize begin, gsize end,
+                                         gboolean accelerators);
+gboolean  bitext_qa__in_code            (const char *text, gsize start, gsize end);
+gboolean  bitext_qa__is_software        (const BitextQaUnit *units, guint n_units);
+void      bitext_qa__check_placeholders (QaContext *ctx, guint unit);
+
 void bitext_qa__check_units       (QaContext *ctx);
 void bitext_qa__merge_term_uses   (QaContext *ctx, const GArray *more);
-void bitext_qa__merge_spellings   (QaContext *ctx, GArray *more);
 void bitext_qa__check_consistency (QaContext *ctx);
+void bitext_qa__merge_words       (GArray **into, GArray *more);
+
+/* qa-consistency.c: terms the extractor finds, rendered two ways (whole text). */
+void bitext_qa__check_renderings  (QaContext *ctx, const gboolean *skip);
+
+/* qa-names.c: untranslated terms and the names the translation keeps (whole text). */
+void bitext_qa__check_kept_names  (QaContext *ctx);
 
 gboolean bitext_glossary__has_word (BitextGlossary *glossary, BitextGlossarySide side,
                                     const char *text, const QaWord *word);
@@ -107,6 +148,7 @@ void          bitext_qa__spell_clear      (QaContext *ctx);
 QaSpellCache *bitext_qa__spell_cache_new  (const QaContext *ctx);
 void          bitext_qa__spell_cache_free (QaSpellCache *cache);
 void          bitext_qa__check_spelling   (QaContext *ctx, guint unit, QaSpellCache *cache);
+void          bitext_qa__spell_drop_repeated (GPtrArray *findings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSpellCache, bitext_qa__spell_cache_free)
 

@@ -286,30 +286,6 @@ knows (QaSpellCache *cache, QaSpeller *sp, guint side)
 }
 
 /*
-** Whether the run of non-space characters around [start, end) is code: a
-** printf or shell placeholder, an option, an identifier, a file name
-** (%lu, ${HOME}, --mcpu=native, tab_size, config.h). Software strings are
-** full of them, and no dictionary holds them.
-*/
-static gboolean
-in_code (const char *text, gsize start, gsize end)
-{
-  gsize a, b;
-  bitext_qa__space_run (text, start, end, &a, &b);
-  if (text[a] == '-')
-    return TRUE;
-  for (gsize k = a; k < b; k++)
-    {
-      if (strchr ("_=%$\\{}|#", text[k]) != NULL)
-        return TRUE;
-      if (text[k] == '.' && k > a && k + 1 < b && g_ascii_isalnum (text[k - 1])
-          && g_ascii_isalnum (text[k + 1]))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/*
 ** Words the check leaves alone before asking the dictionary: with digits,
 ** of one letter, in another script (Latin in Russian is the
 ** untranslated-term check's), with two or more capitals (NATO, ПРО, ICBMs,
@@ -323,8 +299,7 @@ skipped (const QaSpeller *sp, const char *text, const QaWord *w)
   if (w->script == QA_SCRIPT_MIXED || w->script == QA_SCRIPT_OTHER
       || (sp->script != QA_SCRIPT_NONE && w->script != sp->script))
     return TRUE;
-  return bitext_qa__in_url (text, w->start, w->end) || bitext_qa__in_tag (text, w->start)
-         || in_code (text, w->start, w->end);
+  return bitext_qa__in_url (text, w->start, w->end) || bitext_qa__in_code (text, w->start, w->end);
 }
 
 /* Units and words the language test (in_language) samples at most, and the fewest it judges by. */
@@ -587,4 +562,44 @@ bitext_qa__check_spelling (QaContext *ctx, guint unit, QaSpellCache *cache)
   for (guint side = 0; side < 2; side++)
     if (ctx->speller[side] != NULL)
       check_side (ctx, unit, side, cache);
+}
+
+/*
+** Leave out the target's misspellings whose word the dictionary lacks in
+** two units or more: a word the translation uses again and again is its
+** vocabulary (jargon such as «виджет», «коммит», a name), while a slip of
+** the keys is not repeated letter for letter. Runs on all the findings,
+** after the threads.
+*/
+void
+bitext_qa__spell_drop_repeated (GPtrArray *findings)
+{
+  g_autoptr(GHashTable) units = g_hash_table_new (g_str_hash, g_str_equal);  /* word -> unit + 1 */
+  g_autoptr(GHashTable) repeated = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < findings->len; k++)
+    {
+      const BitextFinding *f = findings->pdata[k];
+      if (f->check != BITEXT_CHECK_SPELLING || f->target_span.start < 0)
+        continue;
+      gpointer seen = g_hash_table_lookup (units, f->text);
+      if (seen == NULL)
+        g_hash_table_insert (units, f->text, GUINT_TO_POINTER (f->unit + 1));
+      else if (GPOINTER_TO_UINT (seen) != f->unit + 1)
+        g_hash_table_add (repeated, f->text);
+    }
+  if (g_hash_table_size (repeated) == 0)
+    return;
+  guint kept = 0;
+  for (guint k = 0; k < findings->len; k++)
+    {
+      BitextFinding *f = findings->pdata[k];
+      if (f->check == BITEXT_CHECK_SPELLING && f->target_span.start >= 0
+          && g_hash_table_contains (repeated, f->text))
+        bitext_finding_free (f);
+      else
+        findings->pdata[kept++] = f;
+    }
+  for (guint k = kept; k < findings->len; k++)
+    findings->pdata[k] = NULL;          /* moved or freed: the free function skips NULL */
+  g_ptr_array_set_size (findings, kept);
 }

@@ -8,6 +8,7 @@
 static const char *const check_ids[BITEXT_CHECK_N] = {
   "untranslated-segment", "untranslated-term", "glossary", "number", "omission",
   "addition", "inconsistency", "markup", "punctuation", "source-consistency", "spelling",
+  "placeholder",
 };
 
 static const char *const severity_names[] = { "info", "warning", "error" };
@@ -54,6 +55,19 @@ bitext_severity_from_name (const char *name, BitextSeverity *severity)
   return FALSE;
 }
 
+gboolean
+bitext_qa_profile_from_name (const char *name, BitextQaProfile *profile)
+{
+  static const char *const names[] = { "auto", "software", "document" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (name, names[i]) == 0)
+      {
+        *profile = (BitextQaProfile) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 void
 bitext_finding_free (BitextFinding *finding)
 {
@@ -61,6 +75,7 @@ bitext_finding_free (BitextFinding *finding)
     return;
   g_free (finding->message);
   g_free (finding->text);
+  g_free (finding->ignore_key);
   g_free (finding);
 }
 
@@ -73,6 +88,9 @@ make_span (const char *text, gssize start, gssize end)
   return (BitextQaSpan) { g_utf8_pointer_to_offset (text, text + start),
                           g_utf8_pointer_to_offset (text, text + end), start, end };
 }
+
+static char *make_finding_key (BitextCheck check, const BitextQaUnit *u, gssize src_start,
+                               gssize src_end, gssize tgt_start, gssize tgt_end);
 
 /*
 ** Add a finding for unit @unit of the context. Spans are byte offsets into
@@ -102,6 +120,7 @@ bitext_qa__add_finding (QaContext *ctx, BitextCheck check, BitextSeverity severi
   va_start (args, format);
   f->message = g_strdup_vprintf (format, args);
   va_end (args);
+  f->ignore_key = make_finding_key (check, u, src_start, src_end, tgt_start, tgt_end);
   g_ptr_array_add (ctx->findings, f);
 }
 
@@ -188,7 +207,8 @@ check_units (QaContext *ctx, guint n)
         ctx->term_uses = g_steal_pointer (&sh->ctx.term_uses);
       else
         bitext_qa__merge_term_uses (ctx, sh->ctx.term_uses);
-      bitext_qa__merge_spellings (ctx, g_steal_pointer (&sh->ctx.spelling_words));
+      bitext_qa__merge_words (&ctx->spelling_words, g_steal_pointer (&sh->ctx.spelling_words));
+      bitext_qa__merge_words (&ctx->kept_words, g_steal_pointer (&sh->ctx.kept_words));
       g_clear_pointer (&sh->ctx.term_uses, g_array_unref);
       if (sh->opts.glossary != ctx->options->glossary)
         bitext_glossary_free (sh->opts.glossary);
@@ -253,18 +273,26 @@ bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *
     .unit_begin = 0, .unit_end = n_units,
     .key_hash = { g_new0 (guint64, n_units + 1), g_new0 (guint64, n_units + 1) },
     .speller = { NULL, NULL },
+    .software = opts.profile == BITEXT_QA_PROFILE_SOFTWARE
+                || (opts.profile == BITEXT_QA_PROFILE_AUTO && bitext_qa__is_software (units, n_units)),
   };
   if ((opts.checks & (1u << BITEXT_CHECK_OMISSION | 1u << BITEXT_CHECK_ADDITION)) != 0)
     {
       ctx.n_chars[0] = g_new0 (guint, n_units + 1);
       ctx.n_chars[1] = g_new0 (guint, n_units + 1);
     }
+  if ((opts.checks & 1u << BITEXT_CHECK_UNTRANSLATED_TERM) != 0)
+    ctx.term_checked = g_new0 (gboolean, n_units + 1);
   bitext_qa__spell_load (&ctx);
   check_units (&ctx, n_threads (&opts, n_units));
   bitext_qa__spell_clear (&ctx);
+  bitext_qa__spell_drop_repeated (ctx.findings);
+  bitext_qa__check_kept_names (&ctx);
   bitext_qa__check_consistency (&ctx);
   g_clear_pointer (&ctx.term_uses, g_array_unref);
   g_clear_pointer (&ctx.spelling_words, g_array_unref);
+  g_clear_pointer (&ctx.kept_words, g_array_unref);
+  g_clear_pointer (&ctx.term_checked, g_free);
   g_clear_pointer (&ctx.n_chars[0], g_free);
   g_clear_pointer (&ctx.n_chars[1], g_free);
   g_clear_pointer (&ctx.key_hash[0], g_free);
@@ -283,7 +311,8 @@ bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *
 
 struct _BitextQaIgnore
 {
-  GHashTable *keys;         /* "check<TAB>normalised text" */
+  GHashTable *keys;         /* "check<TAB>flagged<TAB>counterpart", normalised */
+  GHashTable *old_keys;     /* "check<TAB>flagged": the keys of before 2026-12, any counterpart */
 };
 
 /*
@@ -328,12 +357,74 @@ append_normalised (GString *out, const char *text)
 }
 
 static char *
-make_key (BitextCheck check, const char *text)
+make_key (BitextCheck check, const char *text, const char *counterpart)
 {
   GString *key = g_string_sized_new (strlen (text) + 24);
   g_string_append (key, check_ids[check]);
   g_string_append_c (key, '\t');
   append_normalised (key, text);
+  if (counterpart != NULL)
+    {
+      g_string_append_c (key, '\t');
+      append_normalised (key, counterpart);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+has_alnum (const char *text, gsize n)
+{
+  for (const char *p = text; p < text + n; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/*
+** Append text[start, end) to @out as a key holds it. A span with no letter
+** nor digit (a run of spaces, a quote, a final stop) says little about
+** where it is: it is widened to the words on either side of it ("print
+** lines" for the two spaces of "Print  lines").
+*/
+static void
+append_span_text (GString *out, const char *text, gssize start, gssize end)
+{
+  if (start < 0 || text == NULL)
+    return;
+  gsize a = (gsize) start, b = (gsize) end;
+  if (!has_alnum (text + a, b - a))
+    {
+      while (a > 0 && g_ascii_isspace (text[a - 1]))
+        a--;
+      while (a > 0 && !g_ascii_isspace (text[a - 1]))
+        a--;
+      while (text[b] != '\0' && g_ascii_isspace (text[b]))
+        b++;
+      while (text[b] != '\0' && !g_ascii_isspace (text[b]))
+        b++;
+    }
+  g_autofree char *piece = g_strndup (text + a, b - a);
+  append_normalised (out, piece);
+}
+
+/*
+** The key of a finding on unit @u: the check, the flagged text (the target
+** span's, else the source span's) and its counterpart (the source span's
+** when the target is flagged), normalised; see append_span_text ().
+*/
+static char *
+make_finding_key (BitextCheck check, const BitextQaUnit *u, gssize src_start, gssize src_end,
+                  gssize tgt_start, gssize tgt_end)
+{
+  GString *key = g_string_new (check_ids[check]);
+  g_string_append_c (key, '\t');
+  if (tgt_start >= 0)
+    append_span_text (key, u->target, tgt_start, tgt_end);
+  else
+    append_span_text (key, u->source, src_start, src_end);
+  g_string_append_c (key, '\t');
+  if (tgt_start >= 0)
+    append_span_text (key, u->source, src_start, src_end);
   return g_string_free (key, FALSE);
 }
 
@@ -341,17 +432,22 @@ make_key (BitextCheck check, const char *text)
  * bitext_finding_dup_ignore_key:
  * @finding: a finding
  *
- * The line an ignore file holds to accept @finding: the check id, a tab and
- * the flagged text case folded (ё as е) with its white space collapsed. It
- * does not depend on the finding's position, so it survives re-segmenting
- * and re-aligning.
+ * The line an ignore file holds to accept @finding: the check id, a tab,
+ * the flagged text, a tab and its counterpart (the source's span when the
+ * target is flagged, else nothing), case folded (ё as е) with white space
+ * collapsed; a span with no letter nor digit is widened to the words
+ * around it. One line accepts one finding (and its repeats), never a whole
+ * check. It does not depend on the finding's position, so it survives
+ * re-segmenting and re-aligning.
  *
  * Returns: (transfer full): the key
  */
 char *
 bitext_finding_dup_ignore_key (const BitextFinding *finding)
 {
-  return make_key (finding->check, finding->text);
+  if (finding->ignore_key != NULL)
+    return g_strdup (finding->ignore_key);
+  return make_key (finding->check, finding->text, "");
 }
 
 BitextQaIgnore *
@@ -359,6 +455,7 @@ bitext_qa_ignore_new (void)
 {
   BitextQaIgnore *ignore = g_new0 (BitextQaIgnore, 1);
   ignore->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ignore->old_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return ignore;
 }
 
@@ -368,30 +465,49 @@ bitext_qa_ignore_free (BitextQaIgnore *ignore)
   if (ignore == NULL)
     return;
   g_hash_table_unref (ignore->keys);
+  g_hash_table_unref (ignore->old_keys);
   g_free (ignore);
 }
 
+/**
+ * bitext_qa_ignore_add:
+ * @ignore: an ignore list
+ * @check: the check
+ * @text: the flagged text, as bitext_finding_dup_ignore_key () has it
+ * @counterpart: (nullable): its counterpart; %NULL: any (a key of the old, two-field form)
+ */
 void
-bitext_qa_ignore_add (BitextQaIgnore *ignore, BitextCheck check, const char *text)
+bitext_qa_ignore_add (BitextQaIgnore *ignore, BitextCheck check, const char *text,
+                      const char *counterpart)
 {
   g_return_if_fail (ignore != NULL && check < BITEXT_CHECK_N && text != NULL);
-  g_hash_table_add (ignore->keys, make_key (check, text));
+  g_hash_table_add (counterpart != NULL ? ignore->keys : ignore->old_keys,
+                    make_key (check, text, counterpart));
 }
 
 gboolean
 bitext_qa_ignore_contains (const BitextQaIgnore *ignore, const BitextFinding *finding)
 {
-  if (g_hash_table_size (ignore->keys) == 0)
+  if (g_hash_table_size (ignore->keys) > 0)
+    {
+      g_autofree char *key = bitext_finding_dup_ignore_key (finding);
+      if (g_hash_table_contains (ignore->keys, key))
+        return TRUE;
+    }
+  if (g_hash_table_size (ignore->old_keys) == 0)
     return FALSE;
-  g_autofree char *key = bitext_finding_dup_ignore_key (finding);
-  return g_hash_table_contains (ignore->keys, key);
+  g_autofree char *old = make_key (finding->check, finding->text, NULL);
+  return g_hash_table_contains (ignore->old_keys, old);
 }
 
 /**
  * bitext_qa_ignore_load_data:
  * @ignore: an ignore list
  * @name: the name used in messages
- * @data: (array length=length): lines "CHECK<TAB>TEXT"; '#' starts a comment line
+ * @data: (array length=length): lines "CHECK<TAB>TEXT<TAB>COUNTERPART" (the keys of
+ *   bitext_finding_dup_ignore_key ()); '#' starts a comment line. The old two-field lines
+ *   "CHECK<TAB>TEXT" are still read: they accept TEXT flagged whatever its counterpart;
+ *   one with an empty TEXT, which would accept every finding of a kind, is refused
  * @length: bytes of @data
  * @error: return location for a #GError
  *
@@ -424,8 +540,8 @@ bitext_qa_ignore_load_data (BitextQaIgnore *ignore, const char *name, const char
         *tab = '\0';
       if (tab == NULL)
         {
-          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%u: expected CHECK<TAB>TEXT",
-                       name, i + 1);
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%u: expected CHECK<TAB>TEXT<TAB>COUNTERPART", name, i + 1);
           return FALSE;
         }
       if (!bitext_check_from_id (line, &check))
@@ -434,7 +550,18 @@ bitext_qa_ignore_load_data (BitextQaIgnore *ignore, const char *name, const char
                        i + 1, line);
           return FALSE;
         }
-      bitext_qa_ignore_add (ignore, check, tab + 1);
+      char *text = tab + 1, *tab2 = strchr (text, '\t');
+      if (tab2 != NULL)
+        *tab2 = '\0';
+      if (tab2 == NULL && text[strspn (text, " \t")] == '\0')
+        {
+          g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
+                       "%s:%u: '%s' with no text would accept every %s finding; give the "
+                       "line's ignore_key from --format json (CHECK<TAB>TEXT<TAB>COUNTERPART)",
+                       name, i + 1, line, line);
+          return FALSE;
+        }
+      bitext_qa_ignore_add (ignore, check, text, tab2 != NULL ? tab2 + 1 : NULL);
     }
   return TRUE;
 }

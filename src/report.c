@@ -14,6 +14,7 @@ static const char *const descriptions[BITEXT_CHECK_N] = {
   "final punctuation, quotes and spacing",
   "the source spells one word in two ways",
   "words the Hunspell dictionary of their language does not know",
+  "printf conversions, placeholders, variables, escapes or accelerators that differ",
 };
 
 /**

@@ -167,16 +167,31 @@ test_note (void)
                                              "no Hunspell dictionary\n"));
 }
 
-/* Three threads share the dictionaries (locked) with a cache each: the findings of one thread. */
+/*
+** Three threads share the dictionaries (locked) with a cache each: the findings of one thread.
+** Each misspelling differs («аборона», «абоорона», ...): one the translation repeats is its
+** vocabulary, not a slip, and is left alone.
+*/
 static void
 test_threads (void)
 {
   if (!have_dictionaries ())
     return;
   BitextQaUnit units[60];
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    units[i] = (BitextQaUnit) U ("Our defence is strong.",
-                                 i % 3 == 0 ? "Наша аборона крепка." : "Наша оборона крепка.");
+    {
+      g_autoptr(GString) t = g_string_new ("Наша оборона крепка.");
+      if (i % 3 == 0)
+        {
+          g_string_assign (t, "Наша аб");
+          for (guint k = 0; k <= i / 3; k++)
+            g_string_append (t, "о");
+          g_string_append (t, "рона крепка.");
+        }
+      g_ptr_array_add (texts, g_string_free (g_steal_pointer (&t), FALSE));
+      units[i] = (BitextQaUnit) U ("Our defence is strong.", texts->pdata[i]);
+    }
   g_autofree char *one = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
   g_autofree char *three = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 3);
   g_assert_cmpstr (three, ==, one);
@@ -184,6 +199,10 @@ test_threads (void)
   for (const char *p = one; (p = strchr (p, '\n')) != NULL; p++)
     n_lines++;
   g_assert_cmpuint (n_lines, ==, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i += 3)
+    units[i].target = "Наша аборона крепка.";
+  g_autofree char *repeated = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 3);
+  g_assert_cmpstr (repeated, ==, "");
 }
 
 int

@@ -34,7 +34,8 @@ describe (GPtrArray *findings)
 }
 
 static GPtrArray *
-run_checks (BitextQaUnit *units, guint n, BitextGlossary *g, guint checks)
+run_checks (BitextQaUnit *units, guint n, BitextGlossary *g, guint checks,
+            BitextQaProfile profile)
 {
   for (guint i = 0; i < n; i++)
     units[i].index = i;
@@ -43,6 +44,7 @@ run_checks (BitextQaUnit *units, guint n, BitextGlossary *g, guint checks)
   options.tgt_lang = "ru";
   options.glossary = g;
   options.checks = checks;
+  options.profile = profile;
   g_autoptr(GError) error = NULL;
   GPtrArray *findings = bitext_qa_run (units, n, &options, &error);
   g_assert_no_error (error);
@@ -50,12 +52,19 @@ run_checks (BitextQaUnit *units, guint n, BitextGlossary *g, guint checks)
 }
 
 static void
+assert_profile_findings (BitextQaUnit *units, guint n, BitextGlossary *g, BitextCheck check,
+                         BitextQaProfile profile, const char *expected)
+{
+  g_autoptr(GPtrArray) findings = run_checks (units, n, g, 1u << check, profile);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
 assert_findings (BitextQaUnit *units, guint n, BitextGlossary *g, BitextCheck check,
                  const char *expected)
 {
-  g_autoptr(GPtrArray) findings = run_checks (units, n, g, 1u << check);
-  g_autofree char *got = describe (findings);
-  g_assert_cmpstr (got, ==, expected);
+  assert_profile_findings (units, n, g, check, BITEXT_QA_PROFILE_AUTO, expected);
 }
 
 static BitextGlossary *
@@ -104,6 +113,41 @@ test_untranslated_term (void)
   assert_findings (units, G_N_ELEMENTS (units), g, BITEXT_CHECK_UNTRANSLATED_TERM,
                    "untranslated-term 0 warning s[0,4) t[7,11) «NATO»\n"
                    "untranslated-term 1 warning s[7,33) t[15,41) «Missile Defense Conference»\n");
+}
+
+/*
+** Debian is kept in Latin in 3 of 4 units: a name (one info note), and the unit that
+** writes «Дебиан» gets the warning. PostgreSQL is kept in 1 unit of 2: no majority,
+** so it stays an untranslated term. Linux is kept once only: no convention. An English
+** original in parentheses after its Russian rendering is a gloss; the same word bare is not.
+*/
+static void
+test_kept_names (void)
+{
+  BitextQaUnit units[] = {
+    U ("Install Debian now.", "Установите Debian сейчас."),
+    U ("Debian is free.", "Debian свободен."),
+    U ("We use Debian and Linux.", "Мы используем Debian и Linux."),
+    U ("Debian is stable.", "Дебиан стабилен."),
+    U ("PostgreSQL runs.", "PostgreSQL работает."),
+    U ("PostgreSQL stops.", "Постгрес останавливается."),
+    U ("A firewall (or two).", "Межсетевой экран (firewall), а также firewall."),
+  };
+  guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks,
+                                                BITEXT_QA_PROFILE_AUTO);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==,
+                   "untranslated-term 0 info s[8,14) t[11,17) «Debian»\n"
+                   "untranslated-term 2 warning s[18,23) t[23,28) «Linux»\n"
+                   "inconsistency 3 warning s[0,6) t- «Debian»\n"
+                   "untranslated-term 4 warning s[0,10) t[0,10) «PostgreSQL»\n"
+                   "untranslated-term 6 warning s[2,10) t[37,45) «firewall»\n");
+  const BitextFinding *note = findings->pdata[0];
+  g_assert_cmpstr (note->message, ==,
+                   "'Debian' is kept in Latin in 3 of 4 units: a name kept by convention");
+  const BitextFinding *odd = findings->pdata[2];
+  g_assert_cmpstr (odd->message, ==, "'Debian' is kept in Latin in 3 of 4 units, but not here");
 }
 
 static void
@@ -161,7 +205,39 @@ test_numbers_capitals (void)
     U ("Twelve.", "Майка."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
-                   "number 2 error s[0,6) t- «Twelve»\n");
+                   "number 2 info s[0,6) t- «Twelve»\n");
+}
+
+/*
+** Numbers as people write them: words on one side and digits on the other in any case
+** form, compound numerals, a count of one left implied, ranges and units. A number that
+** changed stays an error; a numeral in words with nothing on the other side is info.
+*/
+static void
+test_numbers_in_words (void)
+{
+  BitextQaUnit units[] = {
+    U ("Wait for one minute or two.", "Подождите от одной до двух минут."),
+    U ("Over 1 year ago.", "Больше года назад."),
+    U ("It lies at two opposing ends.", "Они лежат на разных концах."),
+    U ("Twenty-one files and 2,500 users.", "21 файл и две тысячи пятьсот пользователей."),
+    U ("Use 5-10 MB, or 10km.", "Используйте 5–10 МБ или 10 км."),
+    U ("With three of them.", "С тремя из них."),
+    U ("Copy 3 files.", "Скопируйте 4 файла."),
+    U ("See chapter 1.", "См. главу 2."),
+    U ("Five hundred and two.", "502."),
+    U ("Two thousand sites.", "Двадцать объектов."),
+    U ("1 file deleted.", "%d файл удалён."),
+    U ("In two days.", "Через три дня."),
+    U ("Chapter 12.", "Глава."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
+                   "number 2 info s[11,14) t- «two»\n"
+                   "number 6 error s[5,6) t[11,12) «4»\n"
+                   "number 7 error s[12,13) t[10,11) «2»\n"
+                   "number 9 error s[0,12) t[0,8) «Двадцать»\n"
+                   "number 11 error s[3,6) t[6,9) «три»\n"
+                   "number 12 error s[8,10) t- «12»\n");
 }
 
 static void
@@ -190,7 +266,7 @@ test_omission_addition (void)
   units[23] = (BitextQaUnit) U (short_src, long_tgt);
   g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
                                               (1u << BITEXT_CHECK_OMISSION)
-                                                  | (1u << BITEXT_CHECK_ADDITION));
+                                                  | (1u << BITEXT_CHECK_ADDITION), BITEXT_QA_PROFILE_AUTO);
   g_autofree char *got = describe (findings);
   g_autofree char *expected = g_strdup_printf (
       "omission 20 error s[0,20) t- «A sentence left out.»\n"
@@ -219,6 +295,31 @@ test_inconsistency (void)
                    "inconsistency 3 warning s[0,9) t[0,19) «Мы согласны с этим.»\n"
                    "inconsistency 4 warning s[0,13) t[0,8) «Спасибо.»\n"
                    "inconsistency 7 info s- t[6,9) «ПРО»\n");
+}
+
+/*
+** A term in no glossary, rendered two ways: the extractor pairs "arms control" with
+** «контроль над вооружениями» (three units), and the unit that says «ограничение
+** вооружений» gets the warning with both spans.
+*/
+static void
+test_term_renderings (void)
+{
+  BitextQaUnit units[] = {
+    U ("Arms control matters to everyone.", "Контроль над вооружениями важен для всех."),
+    U ("We discussed arms control at length.", "Мы долго обсуждали контроль над вооружениями."),
+    U ("The treaty on arms control expired.", "Договор о контроле над вооружениями истёк."),
+    U ("New talks on arms control began today.", "Сегодня начались новые переговоры об ограничении вооружений."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_INCONSISTENCY, BITEXT_QA_PROFILE_AUTO);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "inconsistency 3 warning s[13,25) t[37,59) «ограничении вооружений»\n");
+  const BitextFinding *f = findings->pdata[0];
+  g_assert_cmpstr (f->message, ==,
+                   "'arms control' is rendered 'Контроль над вооружениями' in 3 of 4 units "
+                   "(first in unit 0), otherwise here");
 }
 
 static void
@@ -293,14 +394,17 @@ test_ignore (void)
   g_autofree char *got = describe (findings);
   g_assert_cmpstr (got, ==, "number 1 error s[5,7) t[6,8) «40»\n");
   g_autofree char *key = bitext_finding_dup_ignore_key (findings->pdata[0]);
-  g_assert_cmpstr (key, ==, "number\t40");
+  g_assert_cmpstr (key, ==, "number\t40\t30");
 
   static const struct
   {
     const char *data, *message;
   } bad[] = {
-    { "number 40\n", "i:1: expected CHECK<TAB>TEXT" },
+    { "number 40\n", "i:1: expected CHECK<TAB>TEXT<TAB>COUNTERPART" },
     { "# c\nnumbers\t40\n", "i:2: unknown check 'numbers'" },
+    { "punctuation\t\n", "i:1: 'punctuation' with no text would accept every punctuation "
+                          "finding; give the line's ignore_key from --format json "
+                          "(CHECK<TAB>TEXT<TAB>COUNTERPART)" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -318,7 +422,191 @@ test_ignore_key (void)
   BitextFinding f = { .check = BITEXT_CHECK_UNTRANSLATED_TERM,
                       .text = (char *) "  ЁЖИК\tв  Тумане, STRASSE Ǆ " };
   g_autofree char *key = bitext_finding_dup_ignore_key (&f);
-  g_assert_cmpstr (key, ==, "untranslated-term\tежик в тумане, strasse ǆ");
+  g_assert_cmpstr (key, ==, "untranslated-term\tежик в тумане, strasse ǆ\t");
+}
+
+/*
+** An ignore line accepts one finding: its flagged text and counterpart. A run of spaces is
+** known by the words around it, so accepting one leaves the others; old two-field keys accept
+** the flagged text whatever its counterpart.
+*/
+static void
+test_ignore_one_thing (void)
+{
+  BitextQaUnit units[] = {
+    U ("Print lines", "Печатать  строки"),
+    U ("Show files", "Показать  файлы"),
+    U ("Over 30 states.", "Более 40 государств."),
+    U ("Over 50 states.", "Более 40 государств."),
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    units[i].index = i;
+  g_autoptr(BitextQaIgnore) ignore = bitext_qa_ignore_new ();
+  const char *data = "punctuation\tпечатать строки\t\n"
+                     "number\t40\t30\n";
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_qa_ignore_load_data (ignore, "i", data, strlen (data), &error));
+  BitextQaOptions options = BITEXT_QA_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  options.ignore = ignore;
+  options.checks = 1u << BITEXT_CHECK_PUNCTUATION | 1u << BITEXT_CHECK_NUMBER;
+  g_autoptr(GPtrArray) findings = bitext_qa_run (units, G_N_ELEMENTS (units), &options, &error);
+  g_assert_no_error (error);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "punctuation 1 warning s- t[8,10) «  »\n"
+                            "number 3 error s[5,7) t[6,8) «40»\n");
+  g_autofree char *key = bitext_finding_dup_ignore_key (findings->pdata[0]);
+  g_assert_cmpstr (key, ==, "punctuation\tпоказать файлы\t");
+
+  const char *old = "number\t40\n";
+  g_autoptr(BitextQaIgnore) old_ignore = bitext_qa_ignore_new ();
+  g_assert_true (bitext_qa_ignore_load_data (old_ignore, "old", old, strlen (old), &error));
+  options.ignore = old_ignore;
+  g_autoptr(GPtrArray) rest = bitext_qa_run (units, G_N_ELEMENTS (units), &options, &error);
+  g_autofree char *got_old = describe (rest);
+  g_assert_cmpstr (got_old, ==, "punctuation 0 warning s- t[8,10) «  »\n"
+                                "punctuation 1 warning s- t[8,10) «  »\n");
+}
+
+/* placeholder: every kind of broken placeholder the issue lists, each found, and what is benign. */
+static void
+test_placeholder_defects (void)
+{
+  BitextQaUnit units[] = {
+    U ("Cannot open %s: %m", "Не удалось открыть: %m"),        /* lost */
+    U ("Deleted %d files", "Удалено d файлов"),                  /* turned into a letter */
+    U ("Saved to %s", "Сохранено в %с"),                         /* into a Cyrillic letter */
+    U ("%d files", "%s файлов"),                                 /* %d -> %s */
+    U ("Done.", "Готово: %s."),                                  /* %s added */
+    U ("File %s exists", "Файл % s существует"),                 /* a space flag */
+    U ("Name: %.50s", "Имя: %s"),                                /* precision lost */
+    U ("%zu bytes", "%Zu байт"),                                 /* length modifier changed */
+    U ("{count} items", "{число} элементов"),                    /* a named placeholder */
+    U ("Hello, %(name)s!", "Привет, %(имя)s!"),                  /* a Python name */
+    U ("Page %1 of %2", "Страница %1 из"),                       /* Qt */
+    U ("$HOME is not set", "Переменная HOME не задана"),         /* a variable */
+    U ("Read ${file} now", "Прочитать ${файл} сейчас"),
+    U ("A line\\n", "Строка"),                                    /* an escape written out */
+    U ("Size %<PRIu64>", "Размер %llu"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PLACEHOLDER,
+                   "placeholder 0 error s[12,14) t- «%s»\n"
+                   "placeholder 1 error s[8,10) t- «%d»\n"
+                   "placeholder 2 error s[9,11) t- «%s»\n"
+                   "placeholder 3 error s[0,2) t[0,2) «%s»\n"
+                   "placeholder 4 error s- t[8,10) «%s»\n"
+                   "placeholder 5 error s[5,7) t[5,8) «% s»\n"
+                   "placeholder 6 error s[6,11) t[5,7) «%s»\n"
+                   "placeholder 7 error s[0,3) t[0,3) «%Zu»\n"
+                   "placeholder 8 error s[0,7) t[0,7) «{число}»\n"
+                   "placeholder 9 error s[7,15) t[8,15) «%(имя)s»\n"
+                   "placeholder 10 error s[11,13) t- «%2»\n"
+                   "placeholder 11 error s[0,5) t- «$HOME»\n"
+                   "placeholder 12 error s[5,12) t[10,17) «${файл}»\n"
+                   "placeholder 13 error s[6,8) t- «\\n»\n"
+                   "placeholder 14 error s[5,14) t[7,11) «%llu»\n");
+}
+
+/* What gettext allows: %i for %d, reordering with %n$, a plural form's number, %% and 100%. */
+static void
+test_placeholder_benign (void)
+{
+  BitextQaUnit units[] = {
+    U ("%d files", "%i файлов"),
+    U ("Copy %s to %s", "В %2$s скопировать %1$s"),
+    U ("One file in %s", "%d файл в %s"),
+    U ("100%% done, %s left", "Готово на 100%%, осталось %s"),
+    U ("Over 50% of users", "Более 50 % пользователей"),
+    U ("Use {0} or {name}", "Используйте {name} или {0}"),
+    U ("_Open", "_Открыть"),
+    U ("Tom & Jerry, R&D", "Том и Джерри, НИОКР"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PLACEHOLDER,
+                   "placeholder 2 info s- t[0,2) «%d»\n");
+}
+
+/* Accelerators only in the software profile, told from the units or given. */
+static void
+test_placeholder_accelerators (void)
+{
+  BitextQaUnit units[] = {
+    U ("_Open", "Открыть"),
+    U ("&Save", "&Сохранить"),
+    U ("Save _As", "Сохранить как"),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PLACEHOLDER,
+                           BITEXT_QA_PROFILE_AUTO,
+                           "placeholder 0 error s[0,1) t- «_»\n"
+                           "placeholder 2 error s[5,6) t- «_»\n");
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PLACEHOLDER,
+                           BITEXT_QA_PROFILE_DOCUMENT, "");
+}
+
+/* No words out of code: options, placeholders, identifiers, paths, URLs, e-mail, backquotes, tags. */
+static void
+test_code_words (void)
+{
+  BitextQaUnit units[] = {
+    U ("Use --lines to set it.", "Задайте это параметром --lines."),
+    U ("Run dh_make first.", "Сначала запустите dh_make."),
+    U ("Cannot open %s.", "Не удалось открыть %s."),
+    U ("Use -R to recurse.", "Для рекурсии укажите -R."),
+    U ("Edit config.h and std::string.", "Измените config.h и std::string."),
+    U ("Text in utf8.", "Текст в utf8."),
+    U ("Mail user@example.org.", "Пишите на user@example.org."),
+    U ("Run `make install` now.", "Выполните `make install`."),
+    U ("See <code>apt show</code>.", "См. <code>apt show</code>."),
+    U ("Open /usr/lib/x86_64-linux-gnu.", "Откройте каталог библиотек."),
+    U ("The server is down.", "Сервер down."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_TERM,
+                   "untranslated-term 10 warning s[14,18) t[7,11) «down»\n");
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER, "");
+}
+
+/* Runs of spaces the source has are layout; white space at the ends and line breaks must agree. */
+static void
+test_whitespace (void)
+{
+  BitextQaUnit units[] = {
+    U ("  -l, --lines    print lines", "  -l, --lines    печатать строки"),
+    U ("Print  lines", "Печатать  строки"),
+    U ("\nDone", "Готово"),
+    U ("Done ", "Готово"),
+    U ("One.\n\nTwo.", "Один. Два."),
+    U ("Print lines", "Печатать  строки"),
+    U ("Print the lines\nof a file", "Печатать\nстроки\nфайла"),     /* wrapped anew */
+    U ("Name : %s", "Имя : %s"),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
+                           BITEXT_QA_PROFILE_SOFTWARE,
+                           "punctuation 2 warning s[0,1) t[0,0) «»\n"
+                           "punctuation 3 warning s[4,5) t[6,6) «»\n"
+                           "punctuation 4 warning s- t[0,10) «Один. Два.»\n"
+                           "punctuation 5 warning s- t[8,10) «  »\n");
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "punctuation 2 warning s[0,1) t[0,0) «»\n"
+                           "punctuation 3 warning s[4,5) t[6,6) «»\n"
+                           "punctuation 5 warning s- t[8,10) «  »\n");
+}
+
+/* Literals copied with their quotes and a usage text's <metavariables> are no findings. */
+static void
+test_software_literals (void)
+{
+  BitextQaUnit units[] = {
+    U ("encoding \"%s\" is not supported", "кодировка \"%s\" не поддерживается"),
+    U ("He said \"go\".", "Он сказал \"иди\"."),
+    U ("--install <link> <path>", "--install <ссылка> <путь>"),
+    U ("A <b>bold</b> claim", "Смелое заявление"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
+                   "punctuation 1 warning s- t[10,15) «\"иди\"»\n");
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_MARKUP,
+                   "markup 3 error s[2,5) t- «<b>»\n"
+                   "markup 3 error s[9,13) t- «</b>»\n");
 }
 
 static void
@@ -478,9 +766,11 @@ test_speech_draft (void)
       else
         g_test_fail_printf ("%s (%s, unit %s, %s '%s') not found", f[0], f[1], f[2], f[3], f[4]);
     }
-  /* Every check has planted defects, several where the text allows. */
+  /* Every check has planted defects, several where the text allows; a speech has no
+     placeholders (the software checks have fixtures of their own: test-qa-placeholder.c). */
   for (guint c = 0; c < BITEXT_CHECK_N; c++)
-    g_assert_cmpuint (per_check[c], >=, 2);
+    if (c != BITEXT_CHECK_PLACEHOLDER)
+      g_assert_cmpuint (per_check[c], >=, 2);
   g_test_message ("recall %u/%u", hits, n);
   g_assert_cmpuint (hits, ==, n);
 }
@@ -522,16 +812,26 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/qa/untranslated-segment", test_untranslated_segment);
   g_test_add_func ("/qa/untranslated-term", test_untranslated_term);
+  g_test_add_func ("/qa/untranslated-term/kept-names", test_kept_names);
   g_test_add_func ("/qa/glossary", test_glossary);
   g_test_add_func ("/qa/number", test_numbers);
   g_test_add_func ("/qa/number/capitals", test_numbers_capitals);
+  g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
+  g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
   g_test_add_func ("/qa/source-consistency", test_source_consistency);
+  g_test_add_func ("/qa/placeholder/defects", test_placeholder_defects);
+  g_test_add_func ("/qa/placeholder/benign", test_placeholder_benign);
+  g_test_add_func ("/qa/placeholder/accelerators", test_placeholder_accelerators);
+  g_test_add_func ("/qa/code-words", test_code_words);
+  g_test_add_func ("/qa/whitespace", test_whitespace);
+  g_test_add_func ("/qa/software-literals", test_software_literals);
   g_test_add_func ("/qa/ignore", test_ignore);
   g_test_add_func ("/qa/ignore/key", test_ignore_key);
+  g_test_add_func ("/qa/ignore/one-thing", test_ignore_one_thing);
   g_test_add_func ("/qa/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/qa/speech/clean", test_speech_clean);
   g_test_add_func ("/qa/speech/draft", test_speech_draft);

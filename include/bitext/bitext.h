@@ -5,6 +5,7 @@
 #include <bitext/error.h>
 #include <bitext/document.h>
 #include <bitext/segment.h>
+#include <bitext/script.h>
 #include <bitext/align.h>
 #include <bitext/align-eval.h>
 #include <bitext/tm.h>

@@ -17,6 +17,7 @@ typedef enum
   BITEXT_ERROR_INPUT,         /* not a regular file, too large, ... */
   BITEXT_ERROR_INVALID_EDIT,  /* an edit of a pair that does not apply (index past the end, ...) */
   BITEXT_ERROR_SOURCE_CHANGED, /* a pair file's text differs from the one it was saved with */
+  BITEXT_ERROR_WRONG_LANGUAGE, /* a text is not in the script of its language, or the two look swapped */
 } BitextError;
 
 BITEXT_API GQuark bitext_error_quark (void);

@@ -67,6 +67,8 @@ typedef struct
                                      (zero: detected) */
   BitextProgressFunc progress_func;  /* nullable: units read from a TMX, PO or XLIFF file */
   gpointer progress_data;
+  gboolean no_language_check; /* do not stop when a text is not in its language's script, or the
+                                 two look swapped (bitext_script_check_languages) */
 } BitextPairOptions;
 
 #define BITEXT_PAIR_OPTIONS_INIT { .version = 1, .align = BITEXT_ALIGN_OPTIONS_INIT }

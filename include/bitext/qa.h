@@ -19,6 +19,7 @@ typedef enum
   BITEXT_CHECK_PUNCTUATION,           /* "punctuation" */
   BITEXT_CHECK_SOURCE_CONSISTENCY,    /* "source-consistency" */
   BITEXT_CHECK_SPELLING,              /* "spelling" */
+  BITEXT_CHECK_PLACEHOLDER,           /* "placeholder" */
   BITEXT_CHECK_N
 } BitextCheck;
 
@@ -67,9 +68,18 @@ typedef struct
   BitextQaSpan source_span;
   BitextQaSpan target_span;
   char *text;               /* the flagged text: the target span's, else the source span's, else "" */
+  char *ignore_key;         /* nullable: what bitext_finding_dup_ignore_key () returns */
 } BitextFinding;
 
 typedef struct _BitextQaIgnore BitextQaIgnore;
+
+/* What the units are: the software profile also checks keyboard accelerators and line breaks. */
+typedef enum
+{
+  BITEXT_QA_PROFILE_AUTO,     /* told from the units (bitext_qa__is_software) */
+  BITEXT_QA_PROFILE_SOFTWARE, /* program messages: gettext catalogues, UI strings */
+  BITEXT_QA_PROFILE_DOCUMENT, /* running text */
+} BitextQaProfile;
 
 typedef struct
 {
@@ -83,6 +93,7 @@ typedef struct
   guint length_min_units;   /* fewer 1-1 units: Gale & Church's published length model */
   guint n_threads;          /* per-unit checks on this many threads; 0: one per processor
                                when there are units enough to share (findings are the same) */
+  BitextQaProfile profile;
 } BitextQaOptions;
 
 /* length_z: 3.5, the cut-off for the modified z-score of Iglewicz & Hoaglin (1993), "How to
@@ -103,6 +114,7 @@ BITEXT_API const char *bitext_severity_get_name   (BitextSeverity severity);
 BITEXT_API gboolean    bitext_qa_can_spell        (const char *lang);
 BITEXT_API char       *bitext_qa_dup_spelling_note (const char *src_lang, const char *tgt_lang);
 BITEXT_API gboolean    bitext_severity_from_name  (const char *name, BitextSeverity *severity);
+BITEXT_API gboolean    bitext_qa_profile_from_name (const char *name, BitextQaProfile *profile);
 
 BITEXT_API BitextQaIgnore *bitext_qa_ignore_new       (void);
 BITEXT_API void            bitext_qa_ignore_free      (BitextQaIgnore *ignore);
@@ -112,7 +124,7 @@ BITEXT_API gboolean        bitext_qa_ignore_load_data (BitextQaIgnore *ignore, c
                                                        const char *data, gsize length,
                                                        GError **error);
 BITEXT_API void            bitext_qa_ignore_add       (BitextQaIgnore *ignore, BitextCheck check,
-                                                       const char *text);
+                                                       const char *text, const char *counterpart);
 BITEXT_API gboolean        bitext_qa_ignore_contains  (const BitextQaIgnore *ignore,
                                                        const BitextFinding *finding);
 

@@ -15,6 +15,7 @@ static char *opt_output = NULL;
 static char *opt_date = NULL;
 static gboolean opt_presegmented = FALSE;
 static CmdTmFilterOptions opt_filter = { 0 };
+static gboolean opt_no_language_check = FALSE;
 
 static const GOptionEntry entries[] = {
   { "src-lang", 0, 0, G_OPTION_ARG_STRING, &opt_src_lang,
@@ -31,6 +32,8 @@ static const GOptionEntry entries[] = {
     "FORMAT" },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
     "tmx: creationdate of the memory (default: $SOURCE_DATE_EPOCH, else now)", "DATE" },
+  { "no-language-check", 0, 0, G_OPTION_ARG_NONE, &opt_no_language_check,
+    "Go on when a text is not in its language's script, or SRC and TGT look swapped", NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "Write to FILE (replaced only when complete) instead of stdout", "FILE" },
   CMD_TM_FILTER_ENTRIES (opt_filter),
@@ -122,10 +125,13 @@ cmd_align (int argc, char **argv, GError **error)
   options.src_lang = opt_src_lang;
   options.tgt_lang = opt_tgt_lang;
   options.presegmented = opt_presegmented;
+  options.no_language_check = opt_no_language_check;
   options.dict_path = opt_dict;
   if (!bitext_pair_input_options (&options, error))
     return BITEXT_EXIT_ERROR;
   g_autoptr(BitextPair) pair = bitext_pair_new_from_texts (argv[1], argv[2], &options, error);
+  if (pair == NULL)
+    bitext_language_hint (*error);
   if (pair == NULL || !check_not_empty (pair, error))
     return BITEXT_EXIT_ERROR;
   BitextPairFormat pair_format;

@@ -13,41 +13,91 @@
 
 static char *opt_src_lang = NULL;
 static char *opt_tgt_lang = NULL;
-static char *opt_glossary = NULL;
-static char *opt_dnt = NULL;
-static char *opt_ignore = NULL;
+static char **opt_glossary = NULL;
+static char **opt_dnt = NULL;
+static char **opt_ignore = NULL;
 static char *opt_format = NULL;
 static char *opt_fail_on = NULL;
 static char *opt_beads = NULL;
 static char *opt_output = NULL;
+static char *opt_profile = NULL;
 static gboolean opt_presegmented = FALSE;
+static gboolean opt_no_language_check = FALSE;
 static gboolean opt_all = FALSE;
 static gboolean opt_quiet = FALSE;
 
+/* The options that take one value, and where it goes: given twice, they are refused. */
+static const struct
+{
+  const char *long_name;
+  char short_name;
+  char **value;
+} single[] = {
+  { "format", 'f', &opt_format },     { "fail-on", 0, &opt_fail_on },
+  { "beads", 0, &opt_beads },         { "src-lang", 0, &opt_src_lang },
+  { "tgt-lang", 0, &opt_tgt_lang },   { "output", 'o', &opt_output },
+  { "profile", 0, &opt_profile },
+};
+
+/*
+** GOption keeps the last value of an option given twice, silently; a user
+** who writes --format json --format html meant one of them, so say so.
+*/
+static gboolean
+set_once (const char *name, const char *value, gpointer data, GError **error)
+{
+  (void) data;
+  for (gsize k = 0; k < G_N_ELEMENTS (single); k++)
+    {
+      gboolean is_long = g_str_has_prefix (name, "--") && strcmp (name + 2, single[k].long_name) == 0;
+      gboolean is_short = name[0] == '-' && name[1] == single[k].short_name && name[1] != '\0'
+                          && name[2] == '\0';
+      if (!is_long && !is_short)
+        continue;
+      if (*single[k].value != NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "check: --%s given twice ('%s', then '%s'); it takes one value",
+                       single[k].long_name, *single[k].value, value);
+          return FALSE;
+        }
+      *single[k].value = g_strdup (value);
+      return TRUE;
+    }
+  g_assert_not_reached ();
+}
+
+#define ONCE G_OPTION_ARG_CALLBACK, (gpointer) set_once
+
 static const GOptionEntry entries[] = {
-  { "glossary", 'g', 0, G_OPTION_ARG_FILENAME, &opt_glossary,
-    "Glossary: TSV or CSV (source, target, note, forbidden; alternatives separated by ' | ')",
-    "FILE" },
-  { "dnt", 0, 0, G_OPTION_ARG_FILENAME, &opt_dnt,
-    "Do-not-translate list: one name or acronym a line", "FILE" },
-  { "ignore", 0, 0, G_OPTION_ARG_FILENAME, &opt_ignore,
-    "Accepted findings: CHECK<TAB>TEXT a line (the ignore_key of --format json)", "FILE" },
-  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
+  { "glossary", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_glossary,
+    "Glossary: TSV or CSV (source, target, note, forbidden; alternatives separated by ' | '); "
+    "may be repeated (the aligner uses the first)", "FILE" },
+  { "dnt", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_dnt,
+    "Do-not-translate list: one name or acronym a line; may be repeated", "FILE" },
+  { "ignore", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ignore,
+    "Accepted findings: CHECK<TAB>TEXT<TAB>COUNTERPART a line (the ignore_key of --format "
+    "json); may be repeated", "FILE" },
+  { "format", 'f', G_OPTION_FLAG_NONE, ONCE,
     "term (default: pairs side by side), html (a self-contained page) or json (one finding a line)", "FORMAT" },
-  { "fail-on", 0, 0, G_OPTION_ARG_STRING, &opt_fail_on,
+  { "fail-on", 0, G_OPTION_FLAG_NONE, ONCE,
     "Exit 1 when a finding of this severity or above exists: error, warning (default), info",
     "SEVERITY" },
+  { "profile", 0, G_OPTION_FLAG_NONE, ONCE,
+    "software (program messages: accelerators, paragraph breaks and a second translation of one "
+    "message as a note) or document; default: told from the units", "PROFILE" },
   { "presegmented", 0, 0, G_OPTION_ARG_NONE, &opt_presegmented,
     "SRC and TGT hold one sentence a line; blank lines separate paragraphs", NULL },
-  { "beads", 0, 0, G_OPTION_ARG_FILENAME, &opt_beads,
+  { "beads", 0, G_OPTION_FLAG_FILENAME, ONCE,
     "Use this alignment of SRC and TGT ([i,j]:[k] a line) instead of aligning", "FILE" },
-  { "src-lang", 0, 0, G_OPTION_ARG_STRING, &opt_src_lang,
+  { "src-lang", 0, G_OPTION_FLAG_NONE, ONCE,
     "Source language (default: guessed from the text, or the TMX header)", "LANG" },
-  { "tgt-lang", 0, 0, G_OPTION_ARG_STRING, &opt_tgt_lang, "Target language (as --src-lang)",
-    "LANG" },
+  { "tgt-lang", 0, G_OPTION_FLAG_NONE, ONCE, "Target language (as --src-lang)", "LANG" },
   { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all, "term: show every pair, not only flagged ones",
     NULL },
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+  { "no-language-check", 0, 0, G_OPTION_ARG_NONE, &opt_no_language_check,
+    "Go on when a text is not in its language's script, or SRC and TGT look swapped", NULL },
+  { "output", 'o', G_OPTION_FLAG_FILENAME, ONCE,
     "Write to FILE (replaced only when complete) instead of stdout", "FILE" },
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
     "No progress line (it shows only on a terminal, after 2 s)", NULL },
@@ -72,7 +122,8 @@ load_pair (int argc, char **argv, GError **error)
   options.src_lang = opt_src_lang;
   options.tgt_lang = opt_tgt_lang;
   options.presegmented = opt_presegmented;
-  options.dict_path = opt_glossary;
+  options.no_language_check = opt_no_language_check;
+  options.dict_path = opt_glossary != NULL ? opt_glossary[0] : NULL;
   if (!bitext_pair_input_options (&options, error))
     return NULL;
   BitextProgress progress;
@@ -110,7 +161,8 @@ write_report (FILE *out, const char *format, const View *u, GPtrArray *findings,
   options.labels = u->labels;
   options.source_name = argv[1];
   options.target_name = argc > 2 ? argv[2] : NULL;
-  options.glossary_name = opt_glossary;
+  g_autofree char *glossaries = opt_glossary != NULL ? g_strjoinv (", ", opt_glossary) : NULL;
+  options.glossary_name = glossaries;
   options.src_lang = u->src_lang;
   options.tgt_lang = u->tgt_lang;
   options.all = opt_all;
@@ -250,10 +302,12 @@ static BitextGlossary *
 load_glossary (const View *u, GError **error)
 {
   g_autoptr(BitextGlossary) g = bitext_glossary_new (u->src_lang, u->tgt_lang);
-  if (opt_glossary != NULL && !bitext_glossary_load_file (g, opt_glossary, error))
-    return NULL;
-  if (opt_dnt != NULL && !bitext_glossary_load_dnt_file (g, opt_dnt, error))
-    return NULL;
+  for (guint k = 0; opt_glossary != NULL && opt_glossary[k] != NULL; k++)
+    if (!bitext_glossary_load_file (g, opt_glossary[k], error))
+      return NULL;
+  for (guint k = 0; opt_dnt != NULL && opt_dnt[k] != NULL; k++)
+    if (!bitext_glossary_load_dnt_file (g, opt_dnt[k], error))
+      return NULL;
   return g_steal_pointer (&g);
 }
 
@@ -303,24 +357,39 @@ cmd_check (int argc, char **argv, GError **error)
   if (!bitext_parse_options (context, &argc, &argv, error))
     return BITEXT_EXIT_ERROR;
   BitextSeverity fail_on;
+  BitextQaProfile profile = BITEXT_QA_PROFILE_AUTO;
   if (!check_arguments (argc, argv, &fail_on, error))
     return BITEXT_EXIT_ERROR;
+  if (opt_profile != NULL
+      && (!bitext_qa_profile_from_name (opt_profile, &profile) || profile == BITEXT_QA_PROFILE_AUTO))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "check: unknown --profile '%s' (software or document)", opt_profile);
+      return BITEXT_EXIT_ERROR;
+    }
   g_autoptr(BitextPair) pair = load_pair (argc, argv, error);
   if (pair == NULL)
-    return BITEXT_EXIT_ERROR;
+    {
+      bitext_language_hint (*error);
+      return BITEXT_EXIT_ERROR;
+    }
   View u = { NULL, 0, bitext_pair_get_labels (pair), bitext_pair_get_lang (pair, BITEXT_PAIR_SOURCE),
              bitext_pair_get_lang (pair, BITEXT_PAIR_TARGET) };
   u.units = bitext_pair_get_qa_units (pair, &u.n_units);
   g_autoptr(BitextGlossary) glossary = load_glossary (&u, error);
   g_autoptr(BitextQaIgnore) ignore = bitext_qa_ignore_new ();
-  if (glossary == NULL || (opt_ignore != NULL && !bitext_qa_ignore_load_file (ignore, opt_ignore, error)))
+  if (glossary == NULL)
     return BITEXT_EXIT_ERROR;
+  for (guint k = 0; opt_ignore != NULL && opt_ignore[k] != NULL; k++)
+    if (!bitext_qa_ignore_load_file (ignore, opt_ignore[k], error))
+      return BITEXT_EXIT_ERROR;
 
   BitextQaOptions options = BITEXT_QA_OPTIONS_INIT;
   options.src_lang = u.src_lang;
   options.tgt_lang = u.tgt_lang;
   options.glossary = glossary;
   options.ignore = ignore;
+  options.profile = profile;
   g_autoptr(GPtrArray) findings = bitext_qa_run (u.units, u.n_units, &options, error);
   if (findings == NULL)
     return BITEXT_EXIT_ERROR;

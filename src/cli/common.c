@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include <bitext/document.h>
+#include <bitext/error.h>
 
 #include "text-private.h"
 
@@ -227,4 +228,17 @@ bitext_input_options (guint index, BitextDocumentOptions *options, GError **erro
   encodings[slot] = list_item (opt_encoding, index);
   options->encoding = encodings[slot] != NULL && encodings[slot][0] != '\0' ? encodings[slot] : NULL;
   return TRUE;
+}
+
+/* A wrong-language error tells how to go on: the option that check and align share. */
+void
+bitext_language_hint (GError *error)
+{
+  if (error == NULL || !g_error_matches (error, BITEXT_ERROR, BITEXT_ERROR_WRONG_LANGUAGE))
+    return;
+  char *message = g_strconcat (error->message,
+                               " (give the right --src-lang/--tgt-lang, or --no-language-check "
+                               "to go on anyway)", NULL);
+  g_free (error->message);
+  error->message = message;
 }

@@ -28,6 +28,7 @@ void     bitext_output_abort  (BitextOutput *out);
 gboolean bitext_stdout_finish (GError **error);
 
 void     bitext_json_append_string (GString *out, const char *text);
+void     bitext_language_hint      (GError *error);
 
 GOptionContext *bitext_option_context_new (const char *parameters, const char *summary,
                                            const GOptionEntry *entries);
