@@ -288,6 +288,56 @@ test_member_keys (void)
     }
 }
 
+/*
+** A lexical table where the cost falls with the Dice coefficient 2m/k:
+** +1 for no match, down to -4 for all keys matched.
+*/
+static void
+dice_table (AlignModel *model)
+{
+  bitext_align__model_init_gale_church (model, 1.0);
+  for (guint m = 0; m < LEX_MAX_M; m++)
+    for (guint k = 0; k < LEX_MAX_K; k++)
+      model->lex_cost[m][k] = k == 0 ? 0.0f : (float) (1.0 - 5.0 * MIN (1.0, 2.0 * m / k));
+}
+
+/*
+** Issue 12: a 2-2 bead is credited with no more lexical evidence than its
+** best split into 1-1 beads and deletions, however many chance matches
+** its sentences find in their neighbours' translations; it keeps its own
+** cost where that is the worse of the two.
+*/
+static void
+test_split_cap (void)
+{
+  g_autofree AlignModel *model = g_new (AlignModel, 1);
+  dice_table (model);
+  /* Two sentences of 4 keys a side: each diagonal pair shares 3 of its 8 keys (cost -2.75),
+  ** the crossed pairs 2 by chance. */
+  const guint32 off[3] = { 0, 4, 8 };
+  const guint cell[3][3] = { { 3, 2, 0 }, { 2, 3, 0 }, { 0, 0, 0 } };
+  float split = bitext_align__split_lex_cost (model, 2, 2, cell, off, off);
+  g_assert_cmpfloat_with_epsilon (split, 2 * (1.0 - 5.0 * 6.0 / 8.0), 1e-5);
+  /* Read member by member, each sentence matches 5 keys of the pooled other side: better than
+  ** the split, and capped to it. */
+  g_assert_cmpfloat (bitext_align__members_lex_cost (model, 2, 2, cell, off, off), ==, split);
+  /* The second diagonal pair shows nothing: the best split is the first pair and two
+  ** deletions, and the merge is still capped to it (it used to keep its own -5.86). */
+  const guint half[3][3] = { { 3, 2, 0 }, { 2, 0, 0 }, { 0, 0, 0 } };
+  g_assert_cmpfloat_with_epsilon (bitext_align__members_lex_cost (model, 2, 2, half, off, off),
+                                  1.0 - 5.0 * 6.0 / 8.0, 1e-5);
+  /* The split never pairs crossed sentences: with only crossed matches it keeps the merge's
+  ** own cost, which is then the worse one. */
+  const guint crossed[3][3] = { { 0, 3, 0 }, { 3, 0, 0 }, { 0, 0, 0 } };
+  float merged = bitext_align__members_lex_cost (model, 2, 2, crossed, off, off);
+  g_assert_cmpfloat (merged, >=, bitext_align__split_lex_cost (model, 2, 2, crossed, off, off));
+  /* A 1-2 bead is judged member by member: the split leaves the second target on its own. */
+  const guint32 one[2] = { 0, 6 };
+  const guint split12[3][3] = { { 3, 3, 0 }, { 0, 0, 0 }, { 0, 0, 0 } };
+  g_assert_cmpfloat (bitext_align__split_lex_cost (model, 1, 2, split12, one, off), ==,
+                     1.0f - 5.0f * 6.0f / 10.0f);
+}
+
 static GPtrArray *
 read_sentences (const char *name)
 {
@@ -490,6 +540,7 @@ main (int argc, char **argv)
   g_test_add_func ("/align/format", test_format);
   g_test_add_func ("/align/evidence/anchors", test_evidence);
   g_test_add_func ("/align/evidence/member-keys", test_member_keys);
+  g_test_add_func ("/align/evidence/split-cap", test_split_cap);
   g_test_add_data_func ("/align/speech/gold", NULL, test_speech_gold);
   g_test_add_data_func ("/align/speech/gold-with-dict", "glossary.en-ru.tsv", test_speech_gold);
   g_test_add_func ("/align/dict/malformed-line", test_dict_malformed);
