@@ -251,8 +251,8 @@ pair_cost (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, guin
 }
 
 /*
-** A logistic model P(pair) = sigma(a + b cost) with a Gaussian prior on
-** (a, b): mean @m, precision @P (row-major 2x2).
+** A logistic model P(pair) = sigma(a + b cost) of labels in [0, 1], with a
+** Gaussian prior on (a, b): mean @m, precision @P (row-major 2x2).
 */
 typedef struct
 {
@@ -270,7 +270,7 @@ log_posterior (const Logistic *lg, double a, double b)
       double v = a + b * g_array_index (lg->cost, double, k);
       /* log sigma(v) and log (1 - sigma(v)), without overflow. */
       double log1pe = v > 0 ? v + log1p (exp (-v)) : log1p (exp (v));
-      ll += g_array_index (lg->label, double, k) > 0.0 ? v - log1pe : -log1pe;
+      ll += g_array_index (lg->label, double, k) * v - log1pe;
     }
   double da = a - lg->m[0], db = b - lg->m[1];
   return ll - 0.5 * (lg->P[0] * da * da + 2.0 * lg->P[1] * da * db + lg->P[3] * db * db);
@@ -377,9 +377,6 @@ void
 bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys,
                                const GArray *beads, guint max_beads, AlignTemperature *out)
 {
-  out->n = 1;
-  out->t[0] = 1.0;
-  out->w[0] = 1.0;
   g_autoptr(GArray) cost = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) label = g_array_new (FALSE, FALSE, sizeof (double));
   guint stride = MAX (1u, beads->len / MAX (max_beads, 1u));
@@ -398,13 +395,30 @@ bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys, const K
           g_array_append_val (label, y);
         }
     }
-  guint n_pos = 0;
+  bitext_align__temperature_from_pairs (cost, label, out);
+}
+
+/*
+** The temperatures of the posterior and their weights, from pairs of
+** sentences with their 1-1 costs (@cost) and labels (@label, 1 for a
+** translation, 0 for not, in between for a soft label): see
+** bitext_align__fit_temperature(). Without both labels, or when the
+** information is singular, one temperature of 1.
+*/
+void
+bitext_align__temperature_from_pairs (const GArray *cost, const GArray *label,
+                                      AlignTemperature *out)
+{
+  out->n = 1;
+  out->t[0] = 1.0;
+  out->w[0] = 1.0;
+  double n_pos = 0.0;
   for (guint k = 0; k < label->len; k++)
-    n_pos += g_array_index (label, double, k) > 0.0;
-  if (n_pos == 0 || n_pos == label->len)
+    n_pos += g_array_index (label, double, k);
+  if (!(n_pos > 0.0 && n_pos < label->len))
     return;
   Logistic lg = { .cost = cost, .label = label };
-  lg.m[0] = log ((double) n_pos / (label->len - n_pos));
+  lg.m[0] = log (n_pos / (label->len - n_pos));
   lg.m[1] = -1.0;
   information (&lg, lg.m[0], lg.m[1], lg.P);
   for (guint c = 0; c < 4; c++)

@@ -404,5 +404,7 @@ void     bitext_align__posterior (const AlignDp *dp, const KeyLists *skeys, cons
 void     bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys,
                                         const KeyLists *tkeys, const GArray *beads,
                                         guint max_beads, AlignTemperature *out);
+void     bitext_align__temperature_from_pairs (const GArray *cost, const GArray *label,
+                                               AlignTemperature *out);
 
 G_END_DECLS
