@@ -239,24 +239,64 @@ bitext_align__side_lex_cost (const AlignModel *model, guint n, const guint m[3],
 }
 
 /*
+** The lexical cost of the best split of a merged bead of @a source and @b
+** target sentences into 1-1 beads and deletions: the cheapest monotone
+** path through its pairs, each 1-1 pair at its own cost (the matches
+** @cell[x][y] among the keys of its two sentences), a sentence left on
+** its own at 0 (a deletion carries no lexical evidence). Merged sub-beads
+** need no place of their own: their cost is capped by their own split.
+*/
+static inline float
+bitext_align__split_lex_cost (const AlignModel *model, guint a, guint b, const guint cell[3][3],
+                              const guint32 *soff, const guint32 *toff)
+{
+  float best[4][4];
+  for (guint x = 0; x <= a; x++)
+    for (guint y = 0; y <= b; y++)
+      {
+        if (x == 0 && y == 0)
+          {
+            best[0][0] = 0.0f;
+            continue;
+          }
+        float c = G_MAXFLOAT;
+        if (x > 0)
+          c = MIN (c, best[x - 1][y]);
+        if (y > 0)
+          c = MIN (c, best[x][y - 1]);
+        if (x > 0 && y > 0)
+          c = MIN (c, best[x - 1][y - 1]
+                        + bitext_align__lex_cost (model, cell[x - 1][y - 1],
+                                                  soff[x] - soff[x - 1] + toff[y] - toff[y - 1]));
+        best[x][y] = c;
+      }
+  return best[a][b];
+}
+
+/*
 ** The lexical cost of a bead of @a source and @b target sentences, from
 ** the matches of each pair of its sentences (@cell[s][t]) and the key
-** offsets of its sentences (@soff[0..a], @toff[0..b], from the CSR): that
-** of its larger side against the other (bitext_align__side_lex_cost()).
-** A 2-2 bead has no larger side and takes the mean of both, but it is
-** judged against its split too: when each of its diagonal pairs, read as
-** a 1-1 bead, is lexical evidence of a translation, its sentences pair up
-** on their own, and the merge is credited with no more than the two 1-1
-** beads would be. Otherwise the merge would gain what only pooling gives:
-** each member is read against the whole other side, whose size puts it in
-** a class of larger beads where the same Dice weighs more, and with the
-** matches between a sentence and its neighbour's translation, which
-** neighbours on one topic share (Linux, hardware, symbolic link); that
-** made two clean 1-1 pairs one 2-2 bead. Then the 2-2 bead's prior, a
-** tenth of two 1-1 beads' (Gale & Church 1993), decides. The merge keeps
-** its evidence where a diagonal pair shows none: sentences whose content
-** crosses the boundary (the issue's "judge a merge against the best
-** split", Thompson & Koehn 2019, s.3).
+** offsets of its sentences (@soff[0..a], @toff[0..b], from the CSR).
+**
+** A merged bead must earn its place against the best split of the same
+** sentences (Thompson & Koehn 2019, s.3; Liu & Zhu 2022). Its evidence is
+** read member by member: each sentence of its larger side against the
+** other side (bitext_align__side_lex_cost()), the mean of both sides for
+** a 2-2. For a bead with one sentence on a side (2-1, 1-2, 3-1, 1-3),
+** that reading is already the comparison with its split: the split
+** leaves the extra sentences on their own, where their matches with the
+** other side would be chance, and each member's term is the likelihood
+** ratio of its matches between a translation and chance (a sentence that
+** matches nothing counts against the merge). A 2-2 bead can split into
+** two 1-1 beads that explain every sentence, and then its members, each
+** read against the pooled other side, find matches that the neighbour's
+** translation shares by chance (the words of one topic, and far more of
+** them with a general dictionary): their number grows with the words in
+** the bead and made two clean 1-1 pairs one 2-2 bead. So a 2-2 bead is
+** credited with no more lexical evidence than its best split
+** (bitext_align__split_lex_cost()): more matched words cannot make it
+** look better than the beads inside it, and only what a merge alone
+** explains, lengths that add up and crossing content, decides for it.
 */
 static inline float
 bitext_align__members_lex_cost (const AlignModel *model, guint a, guint b, const guint cell[3][3],
@@ -270,24 +310,19 @@ bitext_align__members_lex_cost (const AlignModel *model, guint a, guint b, const
         mt[y] += cell[x][y];
       }
   guint ks = soff[a] - soff[0], kt = toff[b] - toff[0];
-  if (a > b)
-    return bitext_align__side_lex_cost (model, a, ms, soff, kt);
-  if (b > a)
-    return bitext_align__side_lex_cost (model, b, mt, toff, ks);
-  if (a == 1)
+  if (a == 1 && b == 1)
     return bitext_align__lex_cost (model, ms[0], ks + kt);
-  float merged = 0.5f * (bitext_align__side_lex_cost (model, a, ms, soff, kt)
-                         + bitext_align__side_lex_cost (model, b, mt, toff, ks));
-  float split = 0.0f;
-  for (guint x = 0; x < a; x++)
-    {
-      float c = bitext_align__lex_cost (model, cell[x][x],
-                                        soff[x + 1] - soff[x] + toff[x + 1] - toff[x]);
-      if (c >= 0.0f)
-        return merged;
-      split += c;
-    }
-  return MAX (merged, split);
+  float merged;
+  if (a > b)
+    merged = bitext_align__side_lex_cost (model, a, ms, soff, kt);
+  else if (b > a)
+    merged = bitext_align__side_lex_cost (model, b, mt, toff, ks);
+  else
+    merged = 0.5f * (bitext_align__side_lex_cost (model, a, ms, soff, kt)
+                     + bitext_align__side_lex_cost (model, b, mt, toff, ks));
+  if (a != b)
+    return merged;
+  return MAX (merged, bitext_align__split_lex_cost (model, a, b, cell, soff, toff));
 }
 
 /* Samples of aligned and unrelated pairs, from which a model is estimated. */
