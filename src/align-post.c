@@ -159,10 +159,14 @@ window_sums (const AlignDp *dp, Window *w, double inv_t)
       }
 }
 
-/* Score beads [ka, kb) of @beads from the window of beads [wa, wb). */
+/*
+** Score beads [ka, kb) of @beads from the window of beads [wa, wb): the
+** posterior of each at every temperature of @temp, averaged with its
+** weights.
+*/
 static void
 score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *beads,
-              guint wa, guint wb, guint ka, guint kb, double inv_t)
+              guint wa, guint wb, guint ka, guint kb, const AlignTemperature *temp)
 {
   BitextBead *path = &g_array_index (beads, BitextBead, 0);
   Window w = { .skeys = skeys, .tkeys = tkeys };
@@ -179,18 +183,29 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
   gsize nm = (gsize) (w.i1 - w.i0) * (w.j1 - w.j0);
   w.match = g_malloc (MAX (nm, 1));
   memset (w.match, 255, MAX (nm, 1));
-  window_sums (dp, &w, inv_t);
-  double z = *window_at (&w, w.alpha, w.i1, w.j1);
+  double sum[POST_STRIDE] = { 0 };
+  for (guint n = 0; n < temp->n; n++)
+    {
+      double inv_t = 1.0 / temp->t[n];
+      window_sums (dp, &w, inv_t);
+      double z = *window_at (&w, w.alpha, w.i1, w.j1);
+      for (guint k = ka; k < kb; k++)
+        {
+          BitextBead *b = &path[k];
+          guint t = bitext_align__bead_shape (b);
+          guint i = b->src_start + b->src_len, j = b->tgt_start + b->tgt_len;
+          if (t == N_BEAD_TYPES || z == -INFINITY)
+            continue;
+          double lp = *window_at (&w, w.alpha, b->src_start, b->tgt_start)
+                      - window_cost (dp, &w, t, i, j, inv_t) + *window_at (&w, w.beta, i, j) - z;
+          sum[k - ka] += temp->w[n] * CLAMP (exp (lp), 0.0, 1.0);
+        }
+    }
   for (guint k = ka; k < kb; k++)
     {
       BitextBead *b = &path[k];
-      guint t = bitext_align__bead_shape (b);
-      guint i = b->src_start + b->src_len, j = b->tgt_start + b->tgt_len;
-      if (t == N_BEAD_TYPES || z == -INFINITY)
-        continue;
-      double lp = *window_at (&w, w.alpha, b->src_start, b->tgt_start)
-                  - window_cost (dp, &w, t, i, j, inv_t) + *window_at (&w, w.beta, i, j) - z;
-      b->score = CLAMP (exp (lp), 0.0, 1.0);
+      if (bitext_align__bead_shape (b) != N_BEAD_TYPES && *window_at (&w, w.alpha, w.i1, w.j1) != -INFINITY)
+        b->score = CLAMP (sum[k - ka], 0.0, 1.0);
     }
   g_free (w.lo);
   g_free (w.alpha);
@@ -202,21 +217,21 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
 ** Set each bead's score to its posterior probability: the share, among
 ** the paths through the bead's neighbourhood weighted by exp(-cost / T),
 ** of those that contain it (the forward-backward algorithm; Rabiner
-** 1989). @temperature scales the costs: 1 reads them as log-likelihoods.
-** The band is the path's, POST_MARGIN sentences wide; the window's ends
-** are POST_CONTEXT beads of the path away from the beads it scores.
+** 1989), averaged over the temperatures of @temp
+** (bitext_align__fit_temperature()). The band is the path's, POST_MARGIN
+** sentences wide; the window's ends are POST_CONTEXT beads of the path
+** away from the beads it scores.
 */
 void
 bitext_align__posterior (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys,
-                         GArray *beads, double temperature)
+                         GArray *beads, const AlignTemperature *temp)
 {
-  double inv_t = 1.0 / temperature;
   for (guint ka = 0; ka < beads->len; ka += POST_STRIDE)
     {
       guint kb = MIN (ka + POST_STRIDE, beads->len);
       guint wa = ka > POST_CONTEXT ? ka - POST_CONTEXT : 0;
       guint wb = MIN (kb + POST_CONTEXT, beads->len);
-      score_window (dp, skeys, tkeys, beads, wa, wb, ka, kb, inv_t);
+      score_window (dp, skeys, tkeys, beads, wa, wb, ka, kb, temp);
     }
 }
 
@@ -235,80 +250,132 @@ pair_cost (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, guin
   return bitext_align__bead_cost_cells (dp, BEAD_1_1, s + 1, t + 1, cell);
 }
 
+/*
+** A logistic model P(pair) = sigma(a + b cost) of labels in [0, 1], with a
+** Gaussian prior on (a, b): mean @m, precision @P (row-major 2x2).
+*/
+typedef struct
+{
+  const GArray *cost, *label;
+  double m[2], P[4];
+} Logistic;
+
+/* The log posterior at (a, b), up to a constant. */
 static double
-log_likelihood (const GArray *cost, const GArray *label, double a, double b)
+log_posterior (const Logistic *lg, double a, double b)
 {
   double ll = 0.0;
-  for (guint k = 0; k < cost->len; k++)
+  for (guint k = 0; k < lg->cost->len; k++)
     {
-      double v = a + b * g_array_index (cost, double, k);
+      double v = a + b * g_array_index (lg->cost, double, k);
       /* log sigma(v) and log (1 - sigma(v)), without overflow. */
       double log1pe = v > 0 ? v + log1p (exp (-v)) : log1p (exp (v));
-      ll += g_array_index (label, double, k) > 0.0 ? v - log1pe : -log1pe;
+      ll += g_array_index (lg->label, double, k) * v - log1pe;
     }
-  return ll;
+  double da = a - lg->m[0], db = b - lg->m[1];
+  return ll - 0.5 * (lg->P[0] * da * da + 2.0 * lg->P[1] * da * db + lg->P[3] * db * db);
+}
+
+/* The Fisher information of the pairs at (a, b), H[0..3], row-major. */
+static void
+information (const Logistic *lg, double a, double b, double H[4])
+{
+  H[0] = H[1] = H[2] = H[3] = 0.0;
+  for (guint k = 0; k < lg->cost->len; k++)
+    {
+      double x = g_array_index (lg->cost, double, k);
+      double p = 1.0 / (1.0 + exp (-(a + b * x))), w = p * (1.0 - p);
+      H[0] += w;
+      H[1] += w * x;
+      H[3] += w * x * x;
+    }
+  H[2] = H[1];
 }
 
 /*
-** Fit P(pair) = logistic(a + b cost) by maximum likelihood: Newton's
-** method, each step halved until the likelihood grows. Returns -1/b, the
-** temperature, or G_MAXDOUBLE when the cost does not tell them apart.
+** The posterior mode of (a, b) (Newton's method, each step halved until
+** the log posterior grows) and the variance of b there, from the inverse
+** of the information plus the prior precision (Laplace's approximation).
+** Returns FALSE when that matrix is singular.
 */
-static double
-fit_logistic (const GArray *cost, const GArray *label)
+static gboolean
+fit_logistic (const Logistic *lg, double *a_out, double *b_out, double *var_b)
 {
-  double a = 0.0, b = -1.0, ll = log_likelihood (cost, label, a, b);
+  double a = lg->m[0], b = lg->m[1], lp = log_posterior (lg, a, b);
+  double H[4];
   for (guint it = 0; it < 100; it++)
     {
-      double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
-      for (guint k = 0; k < cost->len; k++)
+      double g0 = -(lg->P[0] * (a - lg->m[0]) + lg->P[1] * (b - lg->m[1]));
+      double g1 = -(lg->P[2] * (a - lg->m[0]) + lg->P[3] * (b - lg->m[1]));
+      for (guint k = 0; k < lg->cost->len; k++)
         {
-          double x = g_array_index (cost, double, k), y = g_array_index (label, double, k);
-          double p = 1.0 / (1.0 + exp (-(a + b * x))), w = MAX (p * (1.0 - p), 1e-12);
+          double x = g_array_index (lg->cost, double, k), y = g_array_index (lg->label, double, k);
+          double p = 1.0 / (1.0 + exp (-(a + b * x)));
           g0 += y - p;
           g1 += (y - p) * x;
-          h00 += w;
-          h01 += w * x;
-          h11 += w * x * x;
         }
+      information (lg, a, b, H);
+      double h00 = H[0] + lg->P[0], h01 = H[1] + lg->P[1], h11 = H[3] + lg->P[3];
       double det = h00 * h11 - h01 * h01;
-      if (det <= 1e-12)
-        break;
+      if (!(det > 0.0))
+        return FALSE;
       double da = (h11 * g0 - h01 * g1) / det, db = (h00 * g1 - h01 * g0) / det;
-      double step = 1.0, next = log_likelihood (cost, label, a + da, b + db);
-      while (next < ll && step > 1e-6)
+      double step = 1.0, next = log_posterior (lg, a + da, b + db);
+      while (next < lp && step > 1e-6)
         {
           step /= 2.0;
-          next = log_likelihood (cost, label, a + step * da, b + step * db);
+          next = log_posterior (lg, a + step * da, b + step * db);
         }
-      if (next < ll)
+      if (next < lp)
         break;
       a += step * da;
       b += step * db;
-      gboolean done = ll - next > -1e-10;
-      ll = next;
+      gboolean done = next - lp < 1e-10;
+      lp = next;
       if (done)
         break;
     }
-  return b < 0.0 ? -1.0 / b : G_MAXDOUBLE;
+  information (lg, a, b, H);
+  double h00 = H[0] + lg->P[0], h01 = H[1] + lg->P[1], h11 = H[3] + lg->P[3];
+  double det = h00 * h11 - h01 * h01;
+  if (!(det > 0.0))
+    return FALSE;
+  *a_out = a;
+  *b_out = b;
+  *var_b = h00 / det;
+  return TRUE;
 }
 
 /*
-** The temperature of the posterior, estimated from the text: the costs
+** The temperatures of the posterior, estimated from the text. The costs
 ** are sums of log-likelihood ratios estimated as if their evidence were
 ** independent (length, and each member of a merge), and read at face
 ** value they make the posterior overconfident. So the cost of a 1-1 pair
 ** is calibrated as temperature scaling does (Guo et al. 2017), with
 ** pseudo-labels instead of labelled data: each 1-1 bead of the path is a
 ** translation, and its source sentence paired with the target sentences
-** next to its own is not, the confusion an aligner makes. T is the
-** inverse slope of the logistic fitted to them; never below 1, costs that
-** are log-likelihoods already. With fewer than 30 pairs, or when the
-** costs separate them, 1.
+** next to its own is not, the confusion an aligner makes. The slope b of
+** the logistic fitted to them gives T = -1/b.
+**
+** A short text gives few pairs, and a slope fitted to them is uncertain:
+** taking it at its best value would make the posterior of a short text as
+** sharp as that of a long one. So the slope is given a prior and a
+** posterior, and the bead posterior is averaged over it (Bayesian model
+** averaging; MacKay 1992 does the same for a logistic's output). The
+** prior is centred on the costs' own claim, b = -1 (T = 1) at the even
+** odds of the labels, and holds the information of one pair there (Kass
+** & Wasserman 1995's unit-information prior), so that it decides nothing
+** once the text has a few dozen pairs and keeps the fit finite when the
+** costs separate the labels. The posterior of b is Laplace's
+** approximation at its mode; the average is a three-point Gauss-Hermite
+** rule (b +- sqrt 3 sd, weights 1/6, 2/3, 1/6: exact for polynomials of
+** degree 5). Each T is kept in [1, 100]: costs that are log-likelihoods
+** already are not sharpened, and 100 is flat (a slope at or above 0,
+** which does not tell pairs from neighbours, gives 100).
 */
-double
+void
 bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys,
-                               const GArray *beads, guint max_beads)
+                               const GArray *beads, guint max_beads, AlignTemperature *out)
 {
   g_autoptr(GArray) cost = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) label = g_array_new (FALSE, FALSE, sizeof (double));
@@ -328,19 +395,46 @@ bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys, const K
           g_array_append_val (label, y);
         }
     }
-  double max_pos = -G_MAXDOUBLE, min_neg = G_MAXDOUBLE;
-  for (guint k = 0; k < cost->len; k++)
+  bitext_align__temperature_from_pairs (cost, label, out);
+}
+
+/*
+** The temperatures of the posterior and their weights, from pairs of
+** sentences with their 1-1 costs (@cost) and labels (@label, 1 for a
+** translation, 0 for not, in between for a soft label): see
+** bitext_align__fit_temperature(). Without both labels, or when the
+** information is singular, one temperature of 1.
+*/
+void
+bitext_align__temperature_from_pairs (const GArray *cost, const GArray *label,
+                                      AlignTemperature *out)
+{
+  out->n = 1;
+  out->t[0] = 1.0;
+  out->w[0] = 1.0;
+  double n_pos = 0.0;
+  for (guint k = 0; k < label->len; k++)
+    n_pos += g_array_index (label, double, k);
+  if (!(n_pos > 0.0 && n_pos < label->len))
+    return;
+  Logistic lg = { .cost = cost, .label = label };
+  lg.m[0] = log (n_pos / (label->len - n_pos));
+  lg.m[1] = -1.0;
+  information (&lg, lg.m[0], lg.m[1], lg.P);
+  for (guint c = 0; c < 4; c++)
+    lg.P[c] /= label->len;
+  double a, b, var_b;
+  if (!fit_logistic (&lg, &a, &b, &var_b))
+    return;
+  static const double node[3] = { -1.7320508075688772, 0.0, 1.7320508075688772 };
+  static const double weight[3] = { 1.0 / 6.0, 2.0 / 3.0, 1.0 / 6.0 };
+  out->n = 3;
+  for (guint k = 0; k < 3; k++)
     {
-      double x = g_array_index (cost, double, k);
-      if (g_array_index (label, double, k) > 0.0)
-        max_pos = MAX (max_pos, x);
-      else
-        min_neg = MIN (min_neg, x);
+      double bk = b + node[k] * sqrt (var_b);
+      out->t[k] = bk < 0.0 ? CLAMP (-1.0 / bk, 1.0, 100.0) : 100.0;
+      out->w[k] = weight[k];
     }
-  /* Separated pairs (or too few) show no overconfidence to correct, and have no finite fit. */
-  if (cost->len < 30 || max_pos < min_neg)
-    return 1.0;
-  double t = fit_logistic (cost, label);
-  g_debug ("align: posterior temperature %.2f from %u pairs", t, cost->len);
-  return CLAMP (t, 1.0, 100.0);
+  g_debug ("align: posterior temperatures %.2f %.2f %.2f from %u pairs", out->t[0], out->t[1],
+           out->t[2], label->len);
 }

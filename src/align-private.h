@@ -427,10 +427,19 @@ guint64 *bitext_align__cumulative (const guint32 *len, guint n);
 
 /* ---- bead posteriors (align-post.c) ---- */
 
+/* Temperatures of the posterior and their weights (bitext_align__fit_temperature()). */
+typedef struct
+{
+  guint n;
+  double t[3], w[3];
+} AlignTemperature;
+
 void     bitext_align__posterior (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys,
-                                  GArray *beads, double temperature);
-double   bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys,
+                                  GArray *beads, const AlignTemperature *temp);
+void     bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys,
                                         const KeyLists *tkeys, const GArray *beads,
-                                        guint max_beads);
+                                        guint max_beads, AlignTemperature *out);
+void     bitext_align__temperature_from_pairs (const GArray *cost, const GArray *label,
+                                               AlignTemperature *out);
 
 G_END_DECLS

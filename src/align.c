@@ -905,8 +905,9 @@ score_beads (AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *
     }
   if (posterior)
     {
-      double T = bitext_align__fit_temperature (dp, skeys, tkeys, beads, MAX_SAMPLE_BEADS);
-      bitext_align__posterior (dp, skeys, tkeys, beads, T);
+      AlignTemperature T;
+      bitext_align__fit_temperature (dp, skeys, tkeys, beads, MAX_SAMPLE_BEADS, &T);
+      bitext_align__posterior (dp, skeys, tkeys, beads, &T);
     }
   for (guint x = 0; x < beads->len; x++)
     {

@@ -1,5 +1,6 @@
 /* bitext tests — sentence alignment. */
 #include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -526,6 +527,86 @@ test_dict_malformed (void)
   g_assert_cmpstr (error->message, ==, want);
 }
 
+/* Pairs of 1-1 costs and labels for bitext_align__temperature_from_pairs(). */
+static void
+temperature_of (const double *cost, const double *label, guint n, AlignTemperature *out)
+{
+  g_autoptr(GArray) c = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) l = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_vals (c, cost, n);
+  g_array_append_vals (l, label, n);
+  bitext_align__temperature_from_pairs (c, l, out);
+}
+
+/*
+** The posterior's temperatures: the inverse slope of the logistic fitted
+** to the pairs, averaged over its uncertainty at three Gauss-Hermite
+** points (weights 1/6, 2/3, 1/6), each in [1, 100].
+*/
+static void
+test_temperature (void)
+{
+  AlignTemperature T;
+  double cost[201], label[201];
+
+  /* Soft labels sigma(-x / 2) on x = -10 .. 10: the slope is -1/2, T = 2, and 201
+  ** pairs leave it little room; the steeper slope gives the lower temperature. */
+  for (guint k = 0; k < 201; k++)
+    {
+      cost[k] = -10.0 + 0.1 * k;
+      label[k] = 1.0 / (1.0 + exp (cost[k] / 2.0));
+    }
+  temperature_of (cost, label, 201, &T);
+  g_assert_cmpuint (T.n, ==, 3);
+  g_assert_cmpfloat (fabs (T.t[1] - 2.0), <, 0.02);
+  g_assert_cmpfloat (T.t[0], <, T.t[1]);
+  g_assert_cmpfloat (T.t[1], <, T.t[2]);
+  g_assert_cmpfloat (T.t[2] - T.t[0], <, 1.5);
+  g_assert_cmpfloat_with_epsilon (T.w[0] + T.w[1] + T.w[2], 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (T.w[0], T.w[2], 1e-12);
+
+  /* The same curve seen at 21 pairs: the same centre, a wider spread. */
+  for (guint k = 0; k < 21; k++)
+    {
+      cost[k] = -10.0 + 1.0 * k;
+      label[k] = 1.0 / (1.0 + exp (cost[k] / 2.0));
+    }
+  AlignTemperature few;
+  temperature_of (cost, label, 21, &few);
+  g_assert_cmpuint (few.n, ==, 3);
+  g_assert_cmpfloat (fabs (few.t[1] - 2.0), <, 0.2);
+  g_assert_cmpfloat (few.t[2] - few.t[0], >, 3.0 * (T.t[2] - T.t[0]));
+
+  /* Costs that separate the labels: the prior keeps the fit finite, and a
+  ** slope steeper than the costs' own is read as T = 1. */
+  for (guint k = 0; k < 20; k++)
+    {
+      cost[k] = k < 10 ? -5.0 + 0.4 * k : 1.0 + 0.4 * (k - 10);
+      label[k] = k < 10;
+    }
+  temperature_of (cost, label, 20, &T);
+  g_assert_cmpuint (T.n, ==, 3);
+  g_assert_cmpfloat (T.t[0], ==, 1.0);
+  g_assert_cmpfloat (T.t[1], ==, 1.0);
+
+  /* Costs that do not tell the labels apart: the slope is near 0, T high,
+  ** and the flat end of the spread at 100. */
+  for (guint k = 0; k < 40; k++)
+    {
+      cost[k] = (double) (k % 10);
+      label[k] = k < 20;
+    }
+  temperature_of (cost, label, 40, &T);
+  g_assert_cmpuint (T.n, ==, 3);
+  g_assert_cmpfloat (T.t[1], >, 10.0);
+  g_assert_cmpfloat (T.t[2], ==, 100.0);
+
+  /* One label only: nothing to fit, T = 1. */
+  temperature_of (cost, label, 20, &T);
+  g_assert_cmpuint (T.n, ==, 1);
+  g_assert_cmpfloat (T.t[0], ==, 1.0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -547,5 +628,6 @@ main (int argc, char **argv)
   g_test_add_func ("/align/dict/keeps-alignment", test_dict_keeps_alignment);
   g_test_add_func ("/align/long/two-halves", test_long_halves);
   g_test_add_func ("/align/long/against-short", test_long_against_short);
+  g_test_add_func ("/align/posterior/temperature", test_temperature);
   return g_test_run ();
 }
