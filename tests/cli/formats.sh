@@ -43,8 +43,8 @@ ok "HTML TMX: <b>…</b> as bpt/ept, otherwise the plain TMX" check_tmx "$D/en.h
 ok "man TMX: \\fB…\\fR and .B as bpt/ept, otherwise the plain TMX" check_tmx "$D/en.1" "$D/ru.1"
 
 printf '%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$TMP/doc.pdf"
-ok "a PDF: one line saying what it is" \
-  expect_error 2 "^bitext: .*doc.pdf: this is a PDF; " "$BITEXT" segment "$TMP/doc.pdf"
+ok "a damaged PDF: one line saying so" \
+  expect_error 2 "^bitext: .*doc.pdf: not a readable PDF " "$BITEXT" segment "$TMP/doc.pdf"
 head -c 40 "$TMP/en.html.gz" >"$TMP/cut.html.gz"
 ok "truncated gzip: one line" \
   expect_error 2 "^bitext: .*cut.html.gz: (corrupt or )?truncated gzip data" "$BITEXT" segment "$TMP/cut.html.gz"
