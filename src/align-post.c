@@ -24,6 +24,7 @@ typedef struct
   guint i0, j0, i1, j1, W;
   guint *lo;
   double *alpha, *beta;     /* (i1 - i0 + 1) * W, log domain */
+  double *cost;             /* bead costs by end cell and shape, NAN = not yet computed */
   guint8 *match;            /* pair matches, (i1 - i0) * (j1 - j0), 255 = not yet counted */
   const KeyLists *skeys, *tkeys;
 } Window;
@@ -55,30 +56,46 @@ window_match (Window *w, guint s, guint t)
   return *m;
 }
 
-/* The cost of the bead of shape @t ending at (i, j), divided by the temperature. */
+/*
+** The cost of the bead of shape @t ending at (i, j), divided by the
+** temperature. Costs do not depend on the temperature, so each is computed
+** once per window and kept for the forward and backward passes at every
+** temperature.
+*/
 static double
 window_cost (const AlignDp *dp, Window *w, guint t, guint i, guint j, double inv_t)
 {
-  guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
-  guint cell[3][3] = { { 0 } };
-  if (dp->model->use_lex)
-    for (guint x = 0; x < a; x++)
-      for (guint y = 0; y < b; y++)
-        cell[x][y] = window_match (w, i - a + x, j - b + y);
-  return bitext_align__bead_cost_cells (dp, t, i, j, cell) * inv_t;
+  double *c = &w->cost[((gsize) (i - w->i0) * w->W + (j - w->lo[i - w->i0])) * N_BEAD_TYPES + t];
+  if (isnan (*c))
+    {
+      guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
+      guint cell[3][3] = { { 0 } };
+      if (dp->model->use_lex)
+        for (guint x = 0; x < a; x++)
+          for (guint y = 0; y < b; y++)
+            cell[x][y] = window_match (w, i - a + x, j - b + y);
+      *c = bitext_align__bead_cost_cells (dp, t, i, j, cell);
+    }
+  return *c * inv_t;
 }
 
-static inline void
-log_add (double *acc, double v)
+/*
+** log (sum of exp (v[k])) over @n terms, -INFINITY for none: one exp per
+** term and one log per sum, the largest term factored out so that none
+** overflows.
+*/
+static inline double
+log_sum_exp (const double *v, guint n)
 {
-  if (v == -INFINITY)
-    return;
-  if (*acc == -INFINITY)
-    *acc = v;
-  else if (*acc > v)
-    *acc += log1p (exp (v - *acc));
-  else
-    *acc = v + log1p (exp (*acc - v));
+  double m = -INFINITY;
+  for (guint k = 0; k < n; k++)
+    m = MAX (m, v[k]);
+  if (m == -INFINITY)
+    return m;
+  double sum = 0.0;
+  for (guint k = 0; k < n; k++)
+    sum += exp (v[k] - m);
+  return m + log (sum);
 }
 
 /* Columns of each row of the window: the path's, widened by POST_MARGIN. */
@@ -127,7 +144,8 @@ window_sums (const AlignDp *dp, Window *w, double inv_t)
       {
         if (j < w->j0 || (i == w->i0 && j == w->j0))
           continue;
-        double acc = -INFINITY;
+        double term[N_BEAD_TYPES];
+        guint n = 0;
         for (guint t = 0; t < N_BEAD_TYPES; t++)
           {
             guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
@@ -135,9 +153,9 @@ window_sums (const AlignDp *dp, Window *w, double inv_t)
               continue;
             double prev = *window_at (w, w->alpha, i - a, j - b);
             if (prev != -INFINITY)
-              log_add (&acc, prev - window_cost (dp, w, t, i, j, inv_t));
+              term[n++] = prev - window_cost (dp, w, t, i, j, inv_t);
           }
-        *window_at (w, w->alpha, i, j) = acc;
+        *window_at (w, w->alpha, i, j) = log_sum_exp (term, n);
       }
   *window_at (w, w->beta, w->i1, w->j1) = 0.0;
   for (guint i = w->i1 + 1; i-- > w->i0;)
@@ -145,7 +163,8 @@ window_sums (const AlignDp *dp, Window *w, double inv_t)
       {
         if (j < w->j0 || (i == w->i1 && j == w->j1))
           continue;
-        double acc = -INFINITY;
+        double term[N_BEAD_TYPES];
+        guint n = 0;
         for (guint t = 0; t < N_BEAD_TYPES; t++)
           {
             guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
@@ -153,9 +172,9 @@ window_sums (const AlignDp *dp, Window *w, double inv_t)
               continue;
             double next = *window_at (w, w->beta, i + a, j + b);
             if (next != -INFINITY)
-              log_add (&acc, next - window_cost (dp, w, t, i + a, j + b, inv_t));
+              term[n++] = next - window_cost (dp, w, t, i + a, j + b, inv_t);
           }
-        *window_at (w, w->beta, i, j) = acc;
+        *window_at (w, w->beta, i, j) = log_sum_exp (term, n);
       }
 }
 
@@ -180,6 +199,9 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
   gsize cells = (gsize) rows * w.W;
   w.alpha = g_new (double, cells);
   w.beta = g_new (double, cells);
+  w.cost = g_new (double, cells * N_BEAD_TYPES);
+  for (gsize c = 0; c < cells * N_BEAD_TYPES; c++)
+    w.cost[c] = NAN;
   gsize nm = (gsize) (w.i1 - w.i0) * (w.j1 - w.j0);
   w.match = g_malloc (MAX (nm, 1));
   memset (w.match, 255, MAX (nm, 1));
@@ -210,6 +232,7 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
   g_free (w.lo);
   g_free (w.alpha);
   g_free (w.beta);
+  g_free (w.cost);
   g_free (w.match);
 }
 
