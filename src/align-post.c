@@ -23,7 +23,9 @@ typedef struct
 {
   guint i0, j0, i1, j1, W;
   guint *lo;
-  double *alpha, *beta;     /* (i1 - i0 + 1) * W, log domain */
+  guint nt;                 /* temperatures */
+  double inv_t[3];          /* their inverses */
+  double *alpha, *beta;     /* (i1 - i0 + 1) * W cells of nt values, log domain */
   double *cost;             /* bead costs by end cell and shape, NAN = not yet computed */
   guint8 *match;            /* pair matches, (i1 - i0) * (j1 - j0), 255 = not yet counted */
   const KeyLists *skeys, *tkeys;
@@ -36,10 +38,17 @@ window_has (const Window *w, guint i, guint j)
          && j >= w->j0 && j <= w->j1;
 }
 
+static inline gsize
+window_cell (const Window *w, guint i, guint j)
+{
+  return (gsize) (i - w->i0) * w->W + (j - w->lo[i - w->i0]);
+}
+
+/* The nt values of alpha or beta at (i, j), one per temperature. */
 static inline double *
 window_at (const Window *w, double *v, guint i, guint j)
 {
-  return &v[(gsize) (i - w->i0) * w->W + (j - w->lo[i - w->i0])];
+  return &v[window_cell (w, i, j) * w->nt];
 }
 
 static guint
@@ -57,15 +66,13 @@ window_match (Window *w, guint s, guint t)
 }
 
 /*
-** The cost of the bead of shape @t ending at (i, j), divided by the
-** temperature. Costs do not depend on the temperature, so each is computed
-** once per window and kept for the forward and backward passes at every
-** temperature.
+** The cost of the bead of shape @t ending at (i, j), computed once per
+** window and kept for the forward and backward passes.
 */
 static double
-window_cost (const AlignDp *dp, Window *w, guint t, guint i, guint j, double inv_t)
+window_cost (const AlignDp *dp, Window *w, guint t, guint i, guint j)
 {
-  double *c = &w->cost[((gsize) (i - w->i0) * w->W + (j - w->lo[i - w->i0])) * N_BEAD_TYPES + t];
+  double *c = &w->cost[window_cell (w, i, j) * N_BEAD_TYPES + t];
   if (isnan (*c))
     {
       guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
@@ -76,7 +83,7 @@ window_cost (const AlignDp *dp, Window *w, guint t, guint i, guint j, double inv
             cell[x][y] = window_match (w, i - a + x, j - b + y);
       *c = bitext_align__bead_cost_cells (dp, t, i, j, cell);
     }
-  return *c * inv_t;
+  return *c;
 }
 
 /*
@@ -129,52 +136,71 @@ window_rows (Window *w, const BitextBead *path, guint n_path)
 }
 
 /*
-** Sum over the paths from (i0, j0) to (i1, j1) of exp(-cost / T): alpha
-** forward, beta backward.
+** Sum over the paths from (i0, j0) to (i1, j1) of exp(-cost / T), at each
+** temperature of the window: alpha forward, beta backward. The
+** temperatures share one pass, and each bead's cost is read once for them
+** all.
 */
 static void
-window_sums (const AlignDp *dp, Window *w, double inv_t)
+window_sums (const AlignDp *dp, Window *w)
 {
-  gsize cells = (gsize) (w->i1 - w->i0 + 1) * w->W;
-  for (gsize c = 0; c < cells; c++)
+  guint nt = w->nt;
+  gsize values = (gsize) (w->i1 - w->i0 + 1) * w->W * nt;
+  for (gsize c = 0; c < values; c++)
     w->alpha[c] = w->beta[c] = -INFINITY;
-  *window_at (w, w->alpha, w->i0, w->j0) = 0.0;
+  double *origin = window_at (w, w->alpha, w->i0, w->j0);
+  for (guint n = 0; n < nt; n++)
+    origin[n] = 0.0;
   for (guint i = w->i0; i <= w->i1; i++)
     for (guint j = w->lo[i - w->i0]; j < w->lo[i - w->i0] + w->W && j <= w->j1; j++)
       {
         if (j < w->j0 || (i == w->i0 && j == w->j0))
           continue;
-        double term[N_BEAD_TYPES];
-        guint n = 0;
+        double term[3][N_BEAD_TYPES];
+        guint k = 0;
         for (guint t = 0; t < N_BEAD_TYPES; t++)
           {
             guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
             if (i < w->i0 + a || j < w->j0 + b || !window_has (w, i - a, j - b))
               continue;
-            double prev = *window_at (w, w->alpha, i - a, j - b);
-            if (prev != -INFINITY)
-              term[n++] = prev - window_cost (dp, w, t, i, j, inv_t);
+            const double *prev = window_at (w, w->alpha, i - a, j - b);
+            if (prev[0] == -INFINITY)
+              continue;
+            double c = window_cost (dp, w, t, i, j);
+            for (guint n = 0; n < nt; n++)
+              term[n][k] = prev[n] - c * w->inv_t[n];
+            k++;
           }
-        *window_at (w, w->alpha, i, j) = log_sum_exp (term, n);
+        double *out = window_at (w, w->alpha, i, j);
+        for (guint n = 0; n < nt; n++)
+          out[n] = log_sum_exp (term[n], k);
       }
-  *window_at (w, w->beta, w->i1, w->j1) = 0.0;
+  double *end = window_at (w, w->beta, w->i1, w->j1);
+  for (guint n = 0; n < nt; n++)
+    end[n] = 0.0;
   for (guint i = w->i1 + 1; i-- > w->i0;)
     for (guint j = MIN (w->lo[i - w->i0] + w->W - 1, w->j1) + 1; j-- > w->lo[i - w->i0];)
       {
         if (j < w->j0 || (i == w->i1 && j == w->j1))
           continue;
-        double term[N_BEAD_TYPES];
-        guint n = 0;
+        double term[3][N_BEAD_TYPES];
+        guint k = 0;
         for (guint t = 0; t < N_BEAD_TYPES; t++)
           {
             guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
             if (!window_has (w, i + a, j + b))
               continue;
-            double next = *window_at (w, w->beta, i + a, j + b);
-            if (next != -INFINITY)
-              term[n++] = next - window_cost (dp, w, t, i + a, j + b, inv_t);
+            const double *next = window_at (w, w->beta, i + a, j + b);
+            if (next[0] == -INFINITY)
+              continue;
+            double c = window_cost (dp, w, t, i + a, j + b);
+            for (guint n = 0; n < nt; n++)
+              term[n][k] = next[n] - c * w->inv_t[n];
+            k++;
           }
-        *window_at (w, w->beta, i, j) = log_sum_exp (term, n);
+        double *out = window_at (w, w->beta, i, j);
+        for (guint n = 0; n < nt; n++)
+          out[n] = log_sum_exp (term[n], k);
       }
 }
 
@@ -197,37 +223,32 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
   w.lo = g_new (guint, rows);
   window_rows (&w, path + wa, wb - wa);
   gsize cells = (gsize) rows * w.W;
-  w.alpha = g_new (double, cells);
-  w.beta = g_new (double, cells);
+  w.nt = MIN (temp->n, G_N_ELEMENTS (w.inv_t));
+  for (guint n = 0; n < w.nt; n++)
+    w.inv_t[n] = 1.0 / temp->t[n];
+  w.alpha = g_new (double, cells * w.nt);
+  w.beta = g_new (double, cells * w.nt);
   w.cost = g_new (double, cells * N_BEAD_TYPES);
   for (gsize c = 0; c < cells * N_BEAD_TYPES; c++)
     w.cost[c] = NAN;
   gsize nm = (gsize) (w.i1 - w.i0) * (w.j1 - w.j0);
   w.match = g_malloc (MAX (nm, 1));
   memset (w.match, 255, MAX (nm, 1));
-  double sum[POST_STRIDE] = { 0 };
-  for (guint n = 0; n < temp->n; n++)
-    {
-      double inv_t = 1.0 / temp->t[n];
-      window_sums (dp, &w, inv_t);
-      double z = *window_at (&w, w.alpha, w.i1, w.j1);
-      for (guint k = ka; k < kb; k++)
-        {
-          BitextBead *b = &path[k];
-          guint t = bitext_align__bead_shape (b);
-          guint i = b->src_start + b->src_len, j = b->tgt_start + b->tgt_len;
-          if (t == N_BEAD_TYPES || z == -INFINITY)
-            continue;
-          double lp = *window_at (&w, w.alpha, b->src_start, b->tgt_start)
-                      - window_cost (dp, &w, t, i, j, inv_t) + *window_at (&w, w.beta, i, j) - z;
-          sum[k - ka] += temp->w[n] * CLAMP (exp (lp), 0.0, 1.0);
-        }
-    }
-  for (guint k = ka; k < kb; k++)
+  window_sums (dp, &w);
+  const double *z = window_at (&w, w.alpha, w.i1, w.j1);
+  for (guint k = ka; k < kb && z[0] != -INFINITY; k++)
     {
       BitextBead *b = &path[k];
-      if (bitext_align__bead_shape (b) != N_BEAD_TYPES && *window_at (&w, w.alpha, w.i1, w.j1) != -INFINITY)
-        b->score = CLAMP (sum[k - ka], 0.0, 1.0);
+      guint t = bitext_align__bead_shape (b);
+      if (t == N_BEAD_TYPES)
+        continue;
+      guint i = b->src_start + b->src_len, j = b->tgt_start + b->tgt_len;
+      const double *before = window_at (&w, w.alpha, b->src_start, b->tgt_start);
+      const double *after = window_at (&w, w.beta, i, j);
+      double c = window_cost (dp, &w, t, i, j), sum = 0.0;
+      for (guint n = 0; n < w.nt; n++)
+        sum += temp->w[n] * CLAMP (exp (before[n] - c * w.inv_t[n] + after[n] - z[n]), 0.0, 1.0);
+      b->score = CLAMP (sum, 0.0, 1.0);
     }
   g_free (w.lo);
   g_free (w.alpha);

@@ -320,7 +320,9 @@ bitext_align__members_lex_cost (const AlignModel *model, guint a, guint b, const
   else
     merged = 0.5f * (bitext_align__side_lex_cost (model, a, ms, soff, kt)
                      + bitext_align__side_lex_cost (model, b, mt, toff, ks));
-  if (a != b)
+  /* The split leaving every sentence alone costs 0, so the best split
+     costs at most 0 and caps only a merge with evidence for it. */
+  if (a != b || merged >= 0.0f)
     return merged;
   return MAX (merged, bitext_align__split_lex_cost (model, a, b, cell, soff, toff));
 }
