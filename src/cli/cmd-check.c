@@ -79,7 +79,7 @@ static const GOptionEntry entries[] = {
     "Accepted findings: CHECK<TAB>TEXT<TAB>COUNTERPART a line (the ignore_key of --format "
     "json); may be repeated", "FILE" },
   { "format", 'f', G_OPTION_FLAG_NONE, ONCE,
-    "term (default: pairs side by side), html (a self-contained page) or json (one finding a line)", "FORMAT" },
+    "term (default: pairs side by side), html (self-contained pages: with -o NAME.html, a report over 2 MB is an index NAME.html and pages NAME-1.html, NAME-2.html... of at most 2 MB) or json (one finding a line)", "FORMAT" },
   { "fail-on", 0, G_OPTION_FLAG_NONE, ONCE,
     "Exit 1 when a finding of this severity or above exists: error, warning (default), info",
     "SEVERITY" },
@@ -154,17 +154,56 @@ terminal_width (FILE *out)
 }
 
 static void
+set_report_options (BitextReportOptions *options, const View *u, int argc, char **argv)
+{
+  options->labels = u->labels;
+  options->source_name = argv[1];
+  options->target_name = argc > 2 ? argv[2] : NULL;
+  options->src_lang = u->src_lang;
+  options->tgt_lang = u->tgt_lang;
+}
+
+/* One page of the HTML report: under a temporary name, renamed when whole. */
+static gboolean
+write_page (const char *path, const GString *page, gpointer data, GError **error)
+{
+  (void) data;
+  BitextOutput out;
+  if (!bitext_output_open (&out, path, error))
+    return FALSE;
+  fwrite (page->str, 1, page->len, out.stream);
+  return bitext_output_commit (&out, error);
+}
+
+/* The HTML report into --output, in pages when it is big. */
+static gboolean
+write_html_pages (const View *u, GPtrArray *findings, int argc, char **argv, GError **error)
+{
+  BitextReportOptions options = BITEXT_REPORT_OPTIONS_INIT;
+  set_report_options (&options, u, argc, argv);
+  g_autofree char *glossaries = opt_glossary != NULL ? g_strjoinv (", ", opt_glossary) : NULL;
+  options.glossary_name = glossaries;
+  return bitext_report_write_html (opt_output, u->units, u->n_units, findings, &options, write_page,
+                                   NULL, NULL, error);
+}
+
+static int
+exit_status (const GPtrArray *findings, BitextSeverity fail_on)
+{
+  for (guint k = 0; k < findings->len; k++)
+    if (((BitextFinding *) findings->pdata[k])->severity >= fail_on)
+      return BITEXT_EXIT_FINDINGS;
+  return BITEXT_EXIT_OK;
+}
+
+static void
 write_report (FILE *out, const char *format, const View *u, GPtrArray *findings, int argc,
               char **argv)
 {
   BitextReportOptions options = BITEXT_REPORT_OPTIONS_INIT;
-  options.labels = u->labels;
-  options.source_name = argv[1];
-  options.target_name = argc > 2 ? argv[2] : NULL;
+  set_report_options (&options, u, argc, argv);
   g_autofree char *glossaries = opt_glossary != NULL ? g_strjoinv (", ", opt_glossary) : NULL;
   options.glossary_name = glossaries;
-  options.src_lang = u->src_lang;
-  options.tgt_lang = u->tgt_lang;
   options.all = opt_all;
   options.colour = isatty (fileno (out)) && g_getenv ("NO_COLOR") == NULL;
   options.width = terminal_width (out);
@@ -394,18 +433,22 @@ cmd_check (int argc, char **argv, GError **error)
   if (findings == NULL)
     return BITEXT_EXIT_ERROR;
 
+  const char *format = opt_format != NULL ? opt_format : "term";
+  if (strcmp (format, "html") == 0 && opt_output != NULL)
+    {
+      /* A file: split into pages when the report is big (bitext_report_write_html()). */
+      if (!write_html_pages (&u, findings, argc, argv, error))
+        return BITEXT_EXIT_ERROR;
+      return exit_status (findings, fail_on);
+    }
   BitextOutput out;
   if (!bitext_output_open (&out, opt_output, error))
     return BITEXT_EXIT_ERROR;
-  const char *format = opt_format != NULL ? opt_format : "term";
   if (strcmp (format, "json") == 0)
     write_json (out.stream, &u, findings);
   else
     write_report (out.stream, format, &u, findings, argc, argv);
   if (!bitext_output_commit (&out, error))
     return BITEXT_EXIT_ERROR;
-  for (guint k = 0; k < findings->len; k++)
-    if (((BitextFinding *) findings->pdata[k])->severity >= fail_on)
-      return BITEXT_EXIT_FINDINGS;
-  return BITEXT_EXIT_OK;
+  return exit_status (findings, fail_on);
 }
