@@ -116,6 +116,20 @@ skip_space (const char *p, const char *end)
 }
 
 /*
+** Past a comment or a processing instruction at @p: where it ends, @p if
+** none starts there, or NULL if it is not closed before @end.
+*/
+static const char *
+skip_comment_or_pi (const char *p, const char *end)
+{
+  gboolean comment = has_prefix_ci (p, end, "<!--");
+  if (!comment && !has_prefix_ci (p, end, "<?"))
+    return p;
+  const char *close = g_strstr_len (p, end - p, comment ? "-->" : "?>");
+  return close != NULL ? close + (comment ? 3 : 2) : NULL;
+}
+
+/*
 ** The root element of markup at @p, past XML declarations, processing
 ** instructions, comments and a DOCTYPE (whose name counts as the root's).
 ** Returns the name, lower-cased, or NULL if @p does not start markup.
@@ -128,20 +142,12 @@ markup_root (const char *p, const char *end)
       p = skip_space (p, end);
       if (p >= end || *p != '<')
         return NULL;
-      if (has_prefix_ci (p, end, "<!--"))
+      const char *past = skip_comment_or_pi (p, end);
+      if (past == NULL)
+        return NULL;
+      if (past != p)
         {
-          const char *close = g_strstr_len (p, end - p, "-->");
-          if (close == NULL)
-            return NULL;
-          p = close + 3;
-          continue;
-        }
-      if (has_prefix_ci (p, end, "<?"))
-        {
-          const char *close = g_strstr_len (p, end - p, "?>");
-          if (close == NULL)
-            return NULL;
-          p = close + 2;
+          p = past;
           continue;
         }
       p += has_prefix_ci (p, end, "<!DOCTYPE") ? 9 : 1;
@@ -170,14 +176,106 @@ is_html_start (const char *name)
   return FALSE;
 }
 
+/* HTML's void elements (HTML Living Standard, 13.1.2): they have no end tag. */
+static gboolean
+is_void_element (const char *name, gsize length)
+{
+  static const char *const names[] = { "area", "base", "br", "col", "embed", "hr", "img", "input",
+                                       "link", "meta", "source", "track", "wbr", "param" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strlen (names[i]) == length && g_ascii_strncasecmp (name, names[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/*
+** Whether the text of [p, end) is all inside elements: an HTML fragment
+** (a page without <html>) holds no character data between its top-level
+** elements, while a text that quotes a tag goes on in prose after it. Tags
+** are counted open and closed (void and self-closed elements excepted;
+** end tags HTML lets one omit only keep an element open); the contents of
+** script, style and comments are skipped whole. A tag cut off by the end of
+** the window counts as markup.
+*/
+static gboolean
+is_all_inside_elements (const char *p, const char *end)
+{
+  guint depth = 0;
+  while (p < end)
+    {
+      if (*p != '<')
+        {
+          if (depth == 0 && !g_ascii_isspace (*p))
+            return FALSE;
+          p++;
+          continue;
+        }
+      const char *past = skip_comment_or_pi (p, end);
+      if (past == p && has_prefix_ci (p, end, "<!"))  /* a DOCTYPE */
+        {
+          past = memchr (p, '>', end - p);
+          past = past != NULL ? past + 1 : NULL;
+        }
+      if (past != p)
+        {
+          if (past == NULL)
+            return TRUE;   /* cut off by the end of the window */
+          p = past;
+          continue;
+        }
+      gboolean closing = p + 1 < end && p[1] == '/';
+      const char *name = p + (closing ? 2 : 1), *q = name;
+      while (q < end && (g_ascii_isalnum (*q) || *q == ':' || *q == '-'))
+        q++;
+      if (q == name)
+        {
+          if (depth == 0)
+            return FALSE;   /* a '<' that starts no tag is character data */
+          p++;
+          continue;
+        }
+      const char *gt = memchr (q, '>', end - q);
+      if (gt == NULL)
+        return TRUE;
+      gsize length = q - name;
+      if (closing)
+        depth = depth > 0 ? depth - 1 : 0;
+      else if (!is_void_element (name, length) && gt[-1] != '/')
+        {
+          depth++;
+          if ((length == 6 && g_ascii_strncasecmp (name, "script", 6) == 0)
+              || (length == 5 && g_ascii_strncasecmp (name, "style", 5) == 0))
+            {
+              /* Raw text up to its end tag, which closes the element. */
+              g_autofree char *close_tag = g_strdup_printf ("</%.*s", (int) length, name);
+              const char *c = gt;
+              while (c < end && !has_prefix_ci (c, end, close_tag))
+                c++;
+              if (c >= end)
+                return TRUE;
+              gt = memchr (c, '>', end - c);
+              if (gt == NULL)
+                return TRUE;
+              depth--;
+            }
+        }
+      p = gt + 1;
+    }
+  return TRUE;
+}
+
 static BitextFormat
 detect_markup (const char *p, const char *end)
 {
   g_autofree char *root = markup_root (p, end);
   if (root == NULL)
     return BITEXT_FORMAT_AUTO;
-  if (is_html_start (root))
+  /* An <html> root or DOCTYPE says HTML; another element HTML starts with
+     says it only when the whole text is markup, not one quoted line. */
+  if (strcmp (root, "html") == 0 || (is_html_start (root) && is_all_inside_elements (p, end)))
     return BITEXT_FORMAT_HTML;
+  if (is_html_start (root))
+    return BITEXT_FORMAT_AUTO;
   if (strcmp (root, "xliff") == 0)
     return BITEXT_FORMAT_XLIFF;
   if (strcmp (root, "tmx") == 0)

@@ -207,6 +207,7 @@ typedef struct
   char *path;
   const char *sha256;
   const char *lang;
+  BitextDocumentOptions input;  /* "input_format" and "encoding", when stored */
   guint sentences;
 } SideInfo;
 
@@ -224,6 +225,17 @@ read_side (Load *l, JsonObject *root, guint side, SideInfo *info)
       || !get_string (l, o, name, "lang", TRUE, &info->lang)
       || !get_uint (l, o, name, "sentences", &info->sentences))
     return FALSE;
+  BitextDocumentOptions input = BITEXT_DOCUMENT_OPTIONS_INIT;
+  const char *format = NULL;
+  if (json_object_has_member (o, "input_format")
+      && !get_string (l, o, name, "input_format", TRUE, &format))
+    return FALSE;
+  if (format != NULL && !bitext_format_from_name (format, &input.format))
+    return fail (l, name, "\"input_format\": \"%s\" is not a format bitext reads", format);
+  if (json_object_has_member (o, "encoding")
+      && !get_string (l, o, name, "encoding", TRUE, &input.encoding))
+    return FALSE;
+  info->input = input;
   info->path = resolve (l, path);
   return TRUE;
 }
@@ -268,8 +280,8 @@ read_texts (Load *l, BitextPair *pair, SideInfo info[2])
       if (!bitext_pair__read_units (pair, info[0].path, &options, error))
         return FALSE;
     }
-  else if (!bitext_pair__load_side (pair, 0, info[0].path, info[0].lang, NULL, error)
-           || !bitext_pair__load_side (pair, 1, info[1].path, info[1].lang, NULL, error))
+  else if (!bitext_pair__load_side (pair, 0, info[0].path, info[0].lang, &info[0].input, error)
+           || !bitext_pair__load_side (pair, 1, info[1].path, info[1].lang, &info[1].input, error))
     return FALSE;
   for (guint s = 0; s < 2; s++)
     if (pair->text[s].sentences->len != info[s].sentences)

@@ -138,6 +138,12 @@ add_text (JsonBuilder *b, const BitextPair *pair, guint side, const char *base_d
   bitext_pair__json_add_string (b, "path", path);
   bitext_pair__json_add_string (b, "sha256", t->sha256);
   bitext_pair__json_add_string (b, "lang", t->lang);
+  /* How the text was read, so that reopening reads it the same way (version 1
+     files without these members were read with detection). */
+  if (t->format != BITEXT_FORMAT_AUTO)
+    bitext_pair__json_add_string (b, "input_format", bitext_format_get_name (t->format));
+  if (t->encoding != NULL)
+    bitext_pair__json_add_string (b, "encoding", t->encoding);
   add_member_int (b, "sentences", t->sentences->len);
   json_builder_end_object (b);
   return TRUE;

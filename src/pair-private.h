@@ -25,6 +25,8 @@ typedef struct
   char *path;               /* as given ("-" for stdin) */
   char *sha256;             /* of the file's bytes; NULL for stdin */
   char *lang;
+  BitextFormat format;      /* as given when the text was read (AUTO: detected) */
+  char *encoding;           /* as given (NULL: detected) */
   GArray *sentences;        /* PairSentence */
 } PairText;
 

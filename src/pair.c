@@ -37,6 +37,7 @@ bitext_pair_free (BitextPair *pair)
     {
       g_free (pair->text[s].path);
       g_free (pair->text[s].sha256);
+      g_free (pair->text[s].encoding);
       g_free (pair->text[s].lang);
       g_array_unref (pair->text[s].sentences);
     }
@@ -188,6 +189,9 @@ bitext_pair__load_side (BitextPair *pair, BitextPairSide side, const char *path,
   else if (!read_segments (pair, side, doc, lang, error))
     return FALSE;
   bitext_pair__text_init (&pair->text[side], path, lang);
+  pair->text[side].format = input != NULL ? input->format : BITEXT_FORMAT_AUTO;
+  g_free (pair->text[side].encoding);
+  pair->text[side].encoding = input != NULL ? g_strdup (input->encoding) : NULL;
   return bitext_pair__checksum_file (path, &pair->text[side].sha256, error);
 }
 

@@ -1106,6 +1106,21 @@ test_format_detect (void)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_assert_cmpint (bitext_format_detect (cases[i].data, cases[i].len), ==, cases[i].format);
+  /* A page without <html> is HTML when all its text is inside elements; a text whose first
+     line quotes a tag and then goes on in prose is text. */
+  static const struct { const char *data; BitextFormat format; } fragments[] = {
+    { "<h1 id=\"a\">Title</h1>\n<p>One<br>two <img src=\"x.png\" alt=\"x\"/>\n three.</p>\n"
+      "<!-- note -->\n<ul>\n<li>Item</ul>\n<p>Cut off in the mid", BITEXT_FORMAT_HTML },
+    { "<script>if (a < b) x = \"</p>\";</script>\n<div>Text</div>\n", BITEXT_FORMAT_HTML },
+    { "<script>window.x = 1</script> is what the attacker typed into the form.\n\n"
+      "The page ran it.\n", BITEXT_FORMAT_TEXT },
+    { "<p>A paragraph</p>\nThen prose that quotes the tag above.\n", BITEXT_FORMAT_TEXT },
+    { "<b>bold</b> & <i>italic</i> are the two inline tags we use.\n", BITEXT_FORMAT_TEXT },
+    { "<p>Price < 5 and done.</p>\n< this is a stray arrow\n", BITEXT_FORMAT_TEXT },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (fragments); i++)
+    g_assert_cmpint (bitext_format_detect (fragments[i].data, strlen (fragments[i].data)), ==,
+                     fragments[i].format);
   BitextFormat f;
   g_assert_true (bitext_format_from_name ("xhtml", &f) && f == BITEXT_FORMAT_HTML);
   g_assert_false (bitext_format_from_name ("rtf", &f));

@@ -633,6 +633,50 @@ test_file_malformed (Fixture *f, gconstpointer data)
   g_assert_cmpstr (autosave, ==, "work/station.json.autosave");
 }
 
+/* Texts read with --input-format and --encoding are read the same way when the pair reopens. */
+static void
+test_file_input_options (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autofree char *src = write_file (f->dir, "quoted.en", "<p>One line.</p>\n<p>Two lines.</p>\n");
+  g_autoptr(GError) error = NULL;
+  gsize n;
+  g_autofree char *cp1251 = g_convert ("Одна строка.\nДве строки.\n", -1, "CP1251", "UTF-8",
+                                       NULL, &n, &error);
+  g_assert_no_error (error);
+  g_autofree char *tgt = g_build_filename (f->dir, "quoted.ru", NULL);
+  g_assert_true (g_file_set_contents (tgt, cp1251, (gssize) n, &error));
+  BitextPairOptions options = BITEXT_PAIR_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  options.presegmented = TRUE;
+  options.input[0].format = BITEXT_FORMAT_TEXT;
+  options.input[1].encoding = "cp1251";
+  g_autoptr(BitextPair) pair = bitext_pair_new_from_texts (src, tgt, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bitext_pair_get_sentence (pair, BITEXT_PAIR_SOURCE, 0)->text, ==,
+                   "<p>One line.</p>");
+  g_autofree char *path = g_build_filename (f->dir, "quoted.json", NULL);
+  g_assert_true (bitext_pair_save_file (pair, path, &error));
+  g_autofree char *saved = read_all (path);
+  g_assert_nonnull (strstr (saved, "\"input_format\" : \"text\""));
+  g_assert_nonnull (strstr (saved, "\"encoding\" : \"cp1251\""));
+  g_autoptr(BitextPair) loaded = bitext_pair_load_file (path, &error);
+  g_assert_no_error (error);
+  for (guint side = 0; side < 2; side++)
+    for (guint i = 0; i < 2; i++)
+      g_assert_cmpstr (bitext_pair_get_sentence (loaded, side, i)->text, ==,
+                       bitext_pair_get_sentence (pair, side, i)->text);
+  g_assert_cmpstr (bitext_pair_get_sentence (loaded, BITEXT_PAIR_TARGET, 1)->text, ==,
+                   "Две строки.");
+  /* A stored format bitext does not know is refused with its place. */
+  g_autoptr(GString) bad = g_string_new (saved);
+  g_string_replace (bad, "\"input_format\" : \"text\"", "\"input_format\" : \"rtf\"", 1);
+  g_assert_null (bitext_pair_load_data ("p.json", bad->str, bad->len, f->dir, &error));
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "p.json: source: \"input_format\": \"rtf\" is not a format bitext reads");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -656,5 +700,6 @@ main (int argc, char **argv)
   ADD ("/pair/file/tmx", test_file_tmx);
   ADD ("/pair/file/source-changed", test_file_source_changed);
   ADD ("/pair/file/malformed", test_file_malformed);
+  ADD ("/pair/file/input-options", test_file_input_options);
   return g_test_run ();
 }

@@ -58,7 +58,7 @@ printf '%s\n' '<script>window.__pwned = 1</script>' \
   $'Total \u202Eevil.exe\u202C here.' '<b>bold</b> &amp; &lt;tag&gt;' >"$TMP/hostile.en"
 printf '%s\n' $'\u202Eкод\u202C и «<i>курсив</i>»' '</div><script>window.__pwned = 3</script>' \
   '<style>body{display:none}</style>' "'; window.__pwned = 4; '" >"$TMP/hostile.ru"
-start hostile --presegmented --input-format text --src-lang en --tgt-lang ru "$TMP/hostile.en" "$TMP/hostile.ru"
+start hostile --presegmented --src-lang en --tgt-lang ru "$TMP/hostile.en" "$TMP/hostile.ru"
 URL3=$URL
 
 [ -n "$URL1" ] && [ -n "$URL2" ] && [ -n "$URL3" ] || {
