@@ -31,6 +31,8 @@ void           bitext_rule_set__set_text (BitextRuleSet *rules, const UChar *tex
 int32_t        bitext_rule_set__next_break (const BitextRuleSet *rules, const UChar *text,
                                             int32_t length, int32_t from);
 BitextRuleDecision bitext_rule_set__decide (BitextRuleSet *rules, int32_t pos);
+gsize          bitext_rule_set__get_index_size (const BitextRuleSet *rules, guint *n_rows,
+                                                guint *n_positions);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextSrx, bitext_srx__free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BitextRuleSet, bitext_rule_set__free)

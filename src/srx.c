@@ -107,6 +107,8 @@ struct _BitextRuleSet
   guint32 *tail_class[TAIL_K];
   guint32 *head_class[TAIL_K];
   guint64 *mask;              /* rows of n_words */
+  guint n_rows;
+  gboolean index_exact;       /* every position is indexed (a NULL class table: not) */
   /* Matching state, one per thread: a clone shares everything above with the
      set it was cloned from and has its own regex matchers. */
   const BitextRuleSet *parent;  /* NULL: this set owns the shared parts */
@@ -733,54 +735,122 @@ find_language_rule (const BitextSrx *srx, const char *name)
   return NULL;
 }
 
-/* Set bit @bit of word @word in the rows of FULL (n_words per code unit) for the units of @set. */
-static void
-rows_add_set (guint64 *full, guint n_words, guint word, guint64 bit, const USet *set)
+/* The fewest distinct rows one context position of the rule index may fold to (see
+** index_position): the classes real rule files tell apart at one position (letters by case
+** and script, digits, spaces, each punctuation class) are a few dozen, and 256 rows of
+** n_words words cost 32 bytes per rule. */
+#define INDEX_MIN_ROWS 256
+
+/* A boundary of the index sweep: from code unit @unit on, rule @rule's set at the position
+** gains (+1) or loses (-1) a range. */
+typedef struct
 {
-  int32_t n = set != NULL ? uset_getItemCount (set) : 0;
-  for (int32_t i = 0; i < n; i++)
-    {
-      UChar32 lo, hi;
-      UErrorCode status = U_ZERO_ERROR;
-      if (uset_getItem (set, i, &lo, &hi, NULL, 0, &status) != 0)
-        continue; /* a string, not a range */
-      for (UChar32 c = lo; c <= hi && c < 0x10000; c++)
-        full[(gsize) c * n_words + word] |= bit;
-    }
-  if (set == NULL)
-    for (gsize c = 0; c < 0x10000; c++)
-      full[c * n_words + word] |= bit;
-  else /* a supplementary character shows up as surrogates: let the full prefilter judge */
-    for (gsize c = 0xD800; c < 0xE000; c++)
-      full[c * n_words + word] |= bit;
+  guint32 unit;
+  guint32 rule;
+  gint32 delta;
+} IndexEvent;
+
+static int
+index_event_compare (gconstpointer a, gconstpointer b)
+{
+  const IndexEvent *x = a, *y = b;
+  return x->unit < y->unit ? -1 : x->unit > y->unit;
 }
 
-/* Fold FULL's 0x10000 rows into distinct rows of set->mask; CLASSES maps a unit to its row. */
-static guint32 *
-fold_rows (BitextRuleSet *set, const guint64 *full, GArray *rows, GHashTable *seen)
+static void
+index_events_add (GArray *events, guint rule, UChar32 lo, UChar32 hi)
 {
-  guint32 *classes = g_new (guint32, 0x10000);
+  if (lo > 0xFFFF)
+    return;
+  IndexEvent start = { (guint32) lo, rule, +1 }, stop = { (guint32) MIN (hi, 0xFFFF) + 1, rule, -1 };
+  g_array_append_val (events, start);
+  g_array_append_val (events, stop);
+}
+
+/* The row of the current sweep state, added to set->mask when new; -1 past @max_new new rows. */
+static gint64
+index_row_id (BitextRuleSet *set, const guint64 *row, GArray *rows, GHashTable *seen,
+              guint *n_new, guint max_new)
+{
   gsize row_bytes = set->n_words * sizeof (guint64);
-  for (gsize c = 0; c < 0x10000; c++)
+  g_autoptr(GBytes) key = g_bytes_new_static (row, row_bytes);
+  gpointer found;
+  if (g_hash_table_lookup_extended (seen, key, NULL, &found))
+    return GPOINTER_TO_UINT (found);
+  if (++*n_new > max_new)
+    return -1;
+  guint id = rows->len / set->n_words;
+  g_array_append_vals (rows, row, set->n_words);
+  g_hash_table_insert (seen, g_bytes_new (row, row_bytes), GUINT_TO_POINTER (id));
+  return id;
+}
+
+/*
+** One context position of the rule index: CLASSES[u] is the row of set->mask holding the
+** rules whose set at this position accepts code unit u (ACCEPTED[r], NULL: any unit). A
+** sweep over the boundaries of the sets' ranges, so the work is the number of ranges plus
+** the BMP once, plus a row lookup (n_words words) per boundary where the row changes: at
+** most 0x10000 of them, so never more than a constant per rule. The position folds to at
+** most MAX (INDEX_MIN_ROWS, 0x10000 / n_words) new rows (memory linear in the rule count);
+** beyond that it is left out of the index (NULL) and decisions run the rules' prefilters.
+*/
+static guint32 *
+index_position (BitextRuleSet *set, const USet *const *accepted, GArray *rows, GHashTable *seen)
+{
+  guint n_rules = set->rules->len, n_words = set->n_words;
+  g_autofree guint64 *row = g_new0 (guint64, n_words);
+  g_autofree guint32 *count = g_new0 (guint32, MAX (n_rules, 1));
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (IndexEvent));
+  for (guint r = 0; r < n_rules; r++)
     {
-      const guint64 *row = full + c * set->n_words;
-      /* Sets are ranges, so a unit's row is most often its predecessor's: no hashing then. */
-      if (c > 0 && memcmp (row, row - set->n_words, row_bytes) == 0)
+      const USet *s = accepted[r];
+      if (s == NULL)
         {
-          classes[c] = classes[c - 1];
+          row[r / 64] |= G_GUINT64_CONSTANT (1) << (r % 64);
           continue;
         }
-      g_autoptr(GBytes) key = g_bytes_new_static (row, row_bytes);
-      gpointer found;
-      if (g_hash_table_lookup_extended (seen, key, NULL, &found))
-        classes[c] = GPOINTER_TO_UINT (found);
-      else
+      int32_t n = uset_getItemCount (s);
+      for (int32_t i = 0; i < n; i++)
         {
-          guint id = rows->len / set->n_words;
-          g_array_append_vals (rows, row, set->n_words);
-          g_hash_table_insert (seen, g_bytes_new (row, row_bytes), GUINT_TO_POINTER (id));
-          classes[c] = id;
+          UChar32 lo, hi;
+          UErrorCode status = U_ZERO_ERROR;
+          if (uset_getItem (s, i, &lo, &hi, NULL, 0, &status) != 0)
+            continue; /* a string, not a range */
+          index_events_add (events, r, lo, hi);
+          /* a supplementary character shows up as surrogates: let the full prefilter judge */
+          if (hi >= 0x10000)
+            index_events_add (events, r, 0xD800, 0xDFFF);
         }
+    }
+  g_array_sort (events, index_event_compare);
+  guint32 *classes = g_new (guint32, 0x10000);
+  guint max_new = MAX (INDEX_MIN_ROWS, 0x10000 / n_words), n_new = 0;
+  guint e = 0;
+  gint64 id = -1;
+  for (guint32 unit = 0; unit < 0x10000;)
+    {
+      gboolean changed = id < 0;
+      for (; e < events->len && g_array_index (events, IndexEvent, e).unit == unit; e++)
+        {
+          const IndexEvent *ev = &g_array_index (events, IndexEvent, e);
+          gboolean was = count[ev->rule] > 0;
+          count[ev->rule] += ev->delta;
+          if (was != (count[ev->rule] > 0))
+            {
+              row[ev->rule / 64] ^= G_GUINT64_CONSTANT (1) << (ev->rule % 64);
+              changed = TRUE;
+            }
+        }
+      if (changed)
+        id = index_row_id (set, row, rows, seen, &n_new, max_new);
+      if (id < 0)
+        {
+          g_free (classes);
+          return NULL;
+        }
+      guint32 next = e < events->len ? MIN (g_array_index (events, IndexEvent, e).unit, 0x10000) : 0x10000;
+      for (; unit < next; unit++)
+        classes[unit] = (guint32) id;
     }
   return classes;
 }
@@ -792,36 +862,61 @@ fold_rows (BitextRuleSet *set, const guint64 *full, GArray *rows, GHashTable *se
 ** needs fewer than k+1 units after the position). A decision then tries only
 ** the rules in all rows, in their SRX order, instead of running every rule's
 ** prefilter at every candidate. Rows are folded to the distinct ones (a
-** handful: letters, digits, spaces, each punctuation class).
+** handful: letters, digits, spaces, each punctuation class). Time and memory
+** are linear in the rule count (index_position).
 */
 static void
 build_rule_index (BitextRuleSet *set)
 {
   guint n_rules = set->rules->len;
   set->n_words = MAX (1u, (n_rules + 63) / 64);
-  gsize cells = (gsize) 0x10000 * set->n_words;
-  g_autofree guint64 *full = g_new (guint64, cells);
+  set->index_exact = TRUE;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
                                                       (GDestroyNotify) g_bytes_unref, NULL);
+  g_autofree const USet **accepted = g_new0 (const USet *, MAX (n_rules, 1));
   for (int side = 0; side < 2; side++)
     for (int k = 0; k < TAIL_K; k++)
       {
-        memset (full, 0, cells * sizeof (guint64));
         for (guint r = 0; r < n_rules; r++)
           {
             const CompiledRule *cr = &g_array_index (set->rules, CompiledRule, r);
-            guint64 bit = G_GUINT64_CONSTANT (1) << (r % 64);
-            const USet *accepted = side == 0 ? cr->tail[k] : k < cr->head_min ? cr->head[k] : NULL;
-            rows_add_set (full, set->n_words, r / 64, bit, accepted);
+            accepted[r] = side == 0 ? cr->tail[k] : k < cr->head_min ? cr->head[k] : NULL;
           }
-        guint32 *classes = fold_rows (set, full, rows, seen);
+        guint32 *classes = index_position (set, accepted, rows, seen);
+        set->index_exact &= classes != NULL;
         if (side == 0)
           set->tail_class[k] = classes;
         else
           set->head_class[k] = classes;
       }
+  set->n_rows = rows->len / set->n_words;
   set->mask = (guint64 *) (gpointer) g_array_free (g_steal_pointer (&rows), FALSE);
+}
+
+/**
+ * bitext_rule_set__get_index_size:
+ * @rules: compiled rules
+ * @n_rows: (out) (optional): the distinct rows of the rule index
+ * @n_positions: (out) (optional): the context positions indexed (of 2 * BITEXT_SRX_CONTEXT)
+ *
+ * What the rule index takes, for tests of its bounds.
+ *
+ * Returns: its size in bytes: rows of a bit per rule, and a row number per BMP code unit
+ *   for each indexed position
+ */
+gsize
+bitext_rule_set__get_index_size (const BitextRuleSet *rules, guint *n_rows, guint *n_positions)
+{
+  guint positions = 0;
+  for (int k = 0; k < TAIL_K; k++)
+    positions += (rules->tail_class[k] != NULL) + (rules->head_class[k] != NULL);
+  if (n_rows != NULL)
+    *n_rows = rules->n_rows;
+  if (n_positions != NULL)
+    *n_positions = positions;
+  return (gsize) rules->n_rows * rules->n_words * sizeof (guint64)
+         + (gsize) positions * 0x10000 * sizeof (guint32);
 }
 
 /**
@@ -1021,13 +1116,17 @@ bitext_rule_set__decide (BitextRuleSet *rules, int32_t pos)
       guint64 m = ~G_GUINT64_CONSTANT (0);
       for (int k = 0; k < TAIL_K && m != 0; k++)
         {
-          m &= rules->mask[(gsize) rules->tail_class[k][t[pos - 1 - k]] * rules->n_words + w];
-          m &= rules->mask[(gsize) rules->head_class[k][t[pos + k]] * rules->n_words + w];
+          if (rules->tail_class[k] != NULL)
+            m &= rules->mask[(gsize) rules->tail_class[k][t[pos - 1 - k]] * rules->n_words + w];
+          if (rules->head_class[k] != NULL)
+            m &= rules->mask[(gsize) rules->head_class[k][t[pos + k]] * rules->n_words + w];
         }
+      if (w == rules->n_words - 1 && rules->rules->len % 64 != 0)
+        m &= (G_GUINT64_CONSTANT (1) << (rules->rules->len % 64)) - 1;
       for (; m != 0; m &= m - 1)
         {
           guint i = w * 64 + (guint) __builtin_ctzll (m);
-          if (rule_matches (rules, i, pos, TRUE))
+          if (rule_matches (rules, i, pos, rules->index_exact))
             return rule_decision (rules, i);
         }
     }

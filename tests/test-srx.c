@@ -252,6 +252,105 @@ test_default_rules (void)
   g_assert_cmpuint (bitext_rule_set__get_n_rules (de), >, 0);
 }
 
+/* The word of abbreviation rule @i: "a".."z", "ab".. (the letters of @i in base 26). */
+static void
+append_word (GString *out, guint i)
+{
+  do
+    {
+      g_string_append_c (out, (char) ('a' + i % 26));
+      i /= 26;
+    }
+  while (i > 0);
+}
+
+/* The rule index of @path's rules for "en": its size, rows and indexed positions. */
+static gsize
+index_size (const char *path, guint n_rules, guint *n_rows, guint *n_positions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextSrx) srx = bitext_srx__load_file (path, &error);
+  g_assert_no_error (error);
+  g_autoptr(BitextRuleSet) set = bitext_srx__compile (srx, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bitext_rule_set__get_n_rules (set), ==, n_rules);
+  return bitext_rule_set__get_index_size (set, n_rules > 0 ? n_rows : NULL, n_positions);
+}
+
+/*
+** Many rules (issue 16, defect 3): 20,000 abbreviation rules fold to a handful of
+** rows per context position, so the rule index grows by a few bytes per rule, and
+** the rules still decide as they do in a small file.
+*/
+static void
+test_many_rules (void)
+{
+  const guint n = 20000;
+  g_autoptr(GString) rules = g_string_new ("<languagerule languagerulename=\"Many\">\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (rules, "<rule break=\"no\"><beforebreak>\\b");
+      append_word (rules, i);
+      g_string_append (rules, "\\.</beforebreak><afterbreak>\\s</afterbreak></rule>\n");
+    }
+  g_string_append (rules, "<rule break=\"yes\"><beforebreak>[.?!]</beforebreak>"
+                          "<afterbreak>\\s+\\p{Lu}</afterbreak></rule>\n</languagerule>\n");
+  g_autofree char *path = write_srx ("no", rules->str,
+                                     "<languagemap languagepattern=\".*\" languagerulename=\"Many\"/>\n");
+  guint n_rows = 0, n_positions = 0;
+  gsize size = index_size (path, n + 1, &n_rows, &n_positions);
+  g_assert_cmpuint (n_positions, ==, 2 * BITEXT_SRX_CONTEXT);
+  /* a row per distinct set at each position: the last letters of the words, '.', '\s', any */
+  g_assert_cmpuint (n_rows, <=, 2 * BITEXT_SRX_CONTEXT * 64);
+  /* the class tables (fixed), then at most 2 * 3 * 64 rows of a bit per rule: 48 bytes per rule */
+  gsize fixed = (gsize) n_positions * 0x10000 * sizeof (guint32);
+  g_assert_cmpuint (size - fixed, <=, (gsize) 48 * ((n + 1 + 63) / 64 * 64));
+  static const char *const expected[] = { "Go to ab. Cd today.", "STOP.", "Then zz. Ok!", "Yes.", NULL };
+  g_autoptr(GPtrArray) got = bitext_test_segment_srx ("en", path, "Go to ab. Cd today. STOP. Then zz. Ok! Yes.");
+  bitext_test_assert_strv ("many", got, expected);
+  remove_srx (path);
+}
+
+/*
+** Rules whose sets at one position all differ (a rule per CJK character) would need a
+** row per rule there: the index leaves that position out rather than grow as the square
+** of the rule count, and the rules' own prefilters decide.
+*/
+static void
+test_many_rules_unindexed (void)
+{
+  const guint n = 5000;
+  g_autoptr(GString) rules = g_string_new ("<languagerule languagerulename=\"Cjk\">\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (rules, "<rule break=\"yes\"><beforebreak>");
+      g_string_append_unichar (rules, 0x4E00 + i);
+      g_string_append (rules, "</beforebreak><afterbreak>\\s</afterbreak></rule>\n");
+    }
+  g_string_append (rules, "</languagerule>\n");
+  g_autofree char *path = write_srx ("no", rules->str,
+                                     "<languagemap languagepattern=\".*\" languagerulename=\"Cjk\"/>\n");
+  guint n_rows = 0, n_positions = 0;
+  gsize size = index_size (path, n, &n_rows, &n_positions);
+  g_assert_cmpuint (n_positions, <, 2 * BITEXT_SRX_CONTEXT);
+  /* each position folds to at most MAX (256, 0x10000 / words) rows of (n + 63) / 64 words */
+  guint words = (n + 63) / 64;
+  gsize bound = 2 * BITEXT_SRX_CONTEXT * ((gsize) MAX (256, 0x10000 / words) * words * 8 + 0x10000 * 4);
+  g_assert_cmpuint (size, <=, bound);
+  g_autoptr(GString) text = g_string_new ("a");
+  g_string_append_unichar (text, 0x4E00 + 7);
+  g_string_append (text, " b c");
+  g_string_append_unichar (text, 0x4E00 + n);  /* no rule */
+  g_string_append (text, " d");
+  g_string_append_unichar (text, 0x4E00 + n - 1);
+  g_string_append (text, " e");
+  g_autoptr(GPtrArray) got = bitext_test_segment_srx ("xx", path, text->str);
+  g_assert_cmpuint (got->len, ==, 3);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (got, 1), "b c"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (got, 2), "e"));
+  remove_srx (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -264,5 +363,7 @@ main (int argc, char **argv)
   g_test_add_func ("/srx/errors", test_errors);
   g_test_add_func ("/srx/invalid", test_invalid_srx);
   g_test_add_func ("/srx/default-rules", test_default_rules);
+  g_test_add_func ("/srx/many-rules", test_many_rules);
+  g_test_add_func ("/srx/many-rules-unindexed", test_many_rules_unindexed);
   return g_test_run ();
 }
