@@ -15,7 +15,8 @@ Usage:
 
 The memory is other projects' translations: it is rebuilt on each run, never committed; the
 judged files keep only the finding text and short excerpts of the pair. A finding is matched
-by check, flagged text and the unit's source text (unit numbers move when a catalogue changes).
+by check, flagged text and the unit's source text as the run gives it (unit numbers move when
+a catalogue changes).
 score prints precision over the judged findings still reported, how many judged findings the
 run no longer reports (by verdict: noise removed, real defects lost) and exits 1 when
 precision is below 0.8. Python 3 standard library only.
@@ -102,21 +103,19 @@ def excerpt(s, n=160):
 
 
 def sample(run, tmx, n, seed, check=None):
-    units = read_tmx(tmx)
     pool = [x for x in findings(run) if x["severity"] in ("error", "warning")
             and (check is None or x["check"] == check)]
     pick = random.Random(seed).sample(pool, min(n, len(pool)))
     pick.sort(key=lambda x: (x["unit"], x["check"]))
     print("# unit\tcheck\tseverity\ttext\tsource\ttarget\tverdict\treason")
     for x in pick:
-        s, t = units[x["unit"] - 1]
+        s, t = x.get("source", ""), x.get("target", "")
         print("\t".join([str(x["unit"]), x["check"], x["severity"], excerpt(x["text"], 80),
                          excerpt(s), excerpt(t), "", ""]))
     return 0
 
 
 def score(run, tmx, judged, check=None):
-    units = read_tmx(tmx)
     verdicts = {}
     with open(judged, encoding="utf-8") as f:
         for line in f:
@@ -130,7 +129,7 @@ def score(run, tmx, judged, check=None):
     for x in findings(run):
         if x["severity"] not in ("error", "warning") or (check and x["check"] != check):
             continue
-        k = (x["check"], norm(excerpt(x["text"], 80)), norm(excerpt(units[x["unit"] - 1][0])))
+        k = (x["check"], norm(excerpt(x["text"], 80)), norm(excerpt(x.get("source", ""))))
         if k not in verdicts or k in seen:
             continue
         seen.add(k)
