@@ -167,7 +167,8 @@ script_share (const char *text, QaScript script, guint *n_letters)
 /*
 ** The share of the letters of @text's words in @script, leaving out the
 ** words of code (options, placeholders, identifiers: bitext_qa__in_code),
-** which no translation changes. Slower than script_share (): a second look.
+** and the capitalised words of @script (names): a translation keeps them.
+** Slower than script_share (): a second look.
 */
 static double
 prose_script_share (const char *text, QaScript script)
@@ -178,6 +179,10 @@ prose_script_share (const char *text, QaScript script)
   while (bitext_qa__next_word (text, length, &pos, &w))
     {
       if (w.n_letters == 0 || bitext_qa__in_code (text, w.start, w.end))
+        continue;
+      /* A capitalised word in the source's script is a name (Dolby Digital, GNU General
+      ** Public License) that a translation keeps: it is not prose left in that language. */
+      if (w.script == script && g_unichar_isupper (g_utf8_get_char (text + w.start)))
         continue;
       all += w.n_letters;
       in += w.script == script ? w.n_letters : 0;
@@ -290,12 +295,43 @@ is_roman (const char *s, gsize n)
   return n > 0;
 }
 
+/* Whether the word [start, end) is written in capitals only (NATO, SELECT, EOF). */
+static gboolean
+all_capitals (const char *t, gsize start, gsize end)
+{
+  for (const char *p = t + start; p < t + end; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/*
+** Whether the word [start, end) stands alone between quotation marks
+** ('true', «commit», "none"): a word quoted by itself is mentioned, not used
+** (a value, a key, a command), and a translation keeps what it mentions.
+*/
+static gboolean
+quoted_alone (const char *t, gsize start, gsize end)
+{
+  if (start == 0 || t[end] == '\0')
+    return FALSE;
+  gunichar open = g_utf8_get_char (g_utf8_prev_char (t + start));
+  gunichar close = g_utf8_get_char (t + end);
+  return g_utf8_strchr ("'\"`«„“‘", -1, open) != NULL
+         && g_utf8_strchr ("'\"`»“”’", -1, close) != NULL;
+}
+
 /* Whether target word @w may stay in the source's script. */
 static gboolean
 excused (const QaContext *ctx, const char *t, const QaWord *w)
 {
   /* One letter is a symbol, a variable or a unit (block N, `s' command), not a word. */
   if (w->n_digits > 0 || w->n_letters < 2 || is_roman (t + w->start, w->end - w->start))
+    return TRUE;
+  /* In software strings a word in capitals is an acronym, a constant or a keyword (USB, EOF,
+  ** SELECT), which technical Russian keeps in Latin (not so in prose: NATO is НАТО). A word
+  ** quoted alone is a mention. */
+  if ((ctx->software && all_capitals (t, w->start, w->end)) || quoted_alone (t, w->start, w->end))
     return TRUE;
   if (bitext_qa__in_url (t, w->start, w->end) || bitext_qa__in_code (t, w->start, w->end))
     return TRUE;
@@ -795,6 +831,8 @@ static void
 check_quotes (QaContext *ctx, guint i)
 {
   const char *t = ctx->units[i].target;
+  /* Message catalogues often use straight quotes by their own convention: a note there. */
+  BitextSeverity quote_severity = ctx->software ? BITEXT_SEVERITY_INFO : BITEXT_SEVERITY_WARNING;
   gssize open = -1;
   gboolean low_open = FALSE;
   for (const char *p = t; *p != '\0'; p = g_utf8_next_char (p))
@@ -816,12 +854,12 @@ check_quotes (QaContext *ctx, guint i)
         }
       gsize end = (gsize) (g_utf8_next_char (p) - t);
       if (!quotes_copied (ctx->units[i].source, t + open, end - (gsize) open))
-        bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, quote_severity, i, -1, -1,
                                 open, (gssize) end, "use «» quotes in Russian text");
       open = -1;
     }
   if (open >= 0)
-    bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, quote_severity, i, -1, -1,
                            open, (gssize) (g_utf8_next_char (t + open) - t),
                            "use «» quotes in Russian text");
 }
@@ -871,7 +909,9 @@ check_spacing (QaContext *ctx, guint i)
       gsize n = strspn (t + p, " ");
       if (n >= 2 && p > 0 && t[p + n] != '\0')
         {
-          if (++runs > mirrored)
+          /* Source columns (mirrored > 0) are re-flowed by a translation, which may need more
+          ** runs; a run after a line break is indentation. */
+          if (++runs > mirrored && mirrored == 0 && t[p - 1] != '\n')
             bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1,
                                     -1, (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
         }

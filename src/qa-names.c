@@ -84,10 +84,16 @@ flag_term_run (QaContext *ctx, guint i, gsize start, gsize end)
   if (is_gloss (ctx, u->target, start, end))
     return;
   gssize at = find_in_source (u->source, u->target, start, end);
-  bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM, BITEXT_SEVERITY_WARNING, i, at,
+  /* In software strings a word copied as written from the source is most often code the
+  ** message mentions (a command, a keyword, a key, a value: "встречена .fail", "нажмите
+  ** [Enter]"): a note for the reviewer, not a warning. */
+  gboolean copied = ctx->software && at >= 0;
+  bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM,
+                          copied ? BITEXT_SEVERITY_INFO : BITEXT_SEVERITY_WARNING, i, at,
                           at < 0 ? -1 : at + (gssize) (end - start), (gssize) start, (gssize) end,
-                          "'%.*s' is left in the source language", (int) (end - start),
-                          u->target + start);
+                          copied ? "'%.*s' is copied from the source (code or a name?)"
+                                 : "'%.*s' is left in the source language",
+                          (int) (end - start), u->target + start);
 }
 
 /* Count the units that keep each word; returns the words' stats (folded word -> NameStat). */

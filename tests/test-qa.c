@@ -603,7 +603,7 @@ test_software_literals (void)
     U ("A <b>bold</b> claim", "Смелое заявление"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
-                   "punctuation 1 warning s- t[10,15) «\"иди\"»\n");
+                   "punctuation 1 info s- t[10,15) «\"иди\"»\n");
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_MARKUP,
                    "markup 3 error s[2,5) t- «<b>»\n"
                    "markup 3 error s[9,13) t- «</b>»\n");

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# tests/bench/qa/run-locale.sh BUILD_DIR — `bitext check` on real software strings, beside pofilter.
+#
+# Builds the English–Russian memory of Debian's installed gettext catalogues with
+# tests/bench/terms/make-locale-tm.sh (other projects' translations: rebuilt, never committed), then
+#   bitext check LOCALE.tmx --format json
+# and prints, with tests/data/qa/locale.py:
+#   * findings per 1,000 units by check and severity, error+warning per 1,000 (target <= 40, issue 15)
+#     and the number of placeholder findings;
+#   * precision of the judged random sample tests/data/qa/locale.judged.tsv (100 error/warning
+#     findings, seed 15) and of tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
+#   * pofilter (Debian package python3-translate) on the same pairs as PO: units flagged per test,
+#     for the tests that bitext's checks cover (README, `bitext check`). Skipped when absent.
+# Exit 77 when the catalogues or msgunfmt are missing; exit 1 when a judged precision is under 0.8.
+set -euo pipefail
+BUILD=${1:?usage: run-locale.sh BUILD_DIR}
+HERE=$(cd "$(dirname "$0")" && pwd)
+DATA=$HERE/../../data/qa
+BITEXT="$BUILD/src/cli/bitext"
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-qa-locale.XXXXXX")
+trap 'rm -rf "$TMPD"' EXIT
+
+status=0
+bash "$HERE/../terms/make-locale-tm.sh" "$TMPD/locale.tmx" "$BITEXT" 2>"$TMPD/make.log" || status=$?
+[ "$status" -eq 77 ] && { cat "$TMPD/make.log"; exit 77; }
+[ "$status" -eq 0 ] || { cat "$TMPD/make.log" >&2; exit "$status"; }
+head -n 1 "$TMPD/make.log"
+status=0
+/usr/bin/time -f '%e %U %S %M' -o "$TMPD/time" \
+  "$BITEXT" check "$TMPD/locale.tmx" --format json -o "$TMPD/run.json" || status=$?
+[ "$status" -le 1 ] || exit "$status"   # 1: something was found, the normal result here
+read -r e u s m < "$TMPD/time"
+echo "check: $e s elapsed, $(echo "$u + $s" | bc -l) s CPU, $((m / 1024)) MiB"
+python3 "$DATA/locale.py" stats "$TMPD/run.json" "$TMPD/locale.tmx"
+
+rc=0
+echo; echo "judged sample (tests/data/qa/locale.judged.tsv):"
+python3 "$DATA/locale.py" score "$TMPD/run.json" "$TMPD/locale.tmx" "$DATA/locale.judged.tsv" || rc=1
+echo; echo "judged placeholder findings (tests/data/qa/locale-placeholder.judged.tsv):"
+python3 "$DATA/locale.py" score "$TMPD/run.json" "$TMPD/locale.tmx" "$DATA/locale-placeholder.judged.tsv" placeholder || rc=1
+
+echo
+if command -v pofilter >/dev/null; then
+  python3 "$DATA/locale.py" po "$TMPD/locale.tmx" "$TMPD/locale.po"
+  TESTS=(printf pythonbraceformat variables xmltags escapes newlines accelerators brackets urls emails
+         filepaths doublespacing endwhitespace startwhitespace numbers endpunc untranslated unchanged)
+  args=(); for t in "${TESTS[@]}"; do args+=(-t "$t"); done
+  pofilter --progress=none "${args[@]}" "$TMPD/locale.po" "$TMPD/pofilter.po" 2>/dev/null || true
+  echo "pofilter on the same pairs (units flagged per test):"
+  python3 "$DATA/locale.py" pofilter "$TMPD/pofilter.po"
+else
+  echo "pofilter: not installed (Debian package python3-translate), skipped"
+fi
+exit "$rc"
