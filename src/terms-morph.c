@@ -21,7 +21,24 @@ struct _BitextTermMorph
   gboolean utf8;
   gboolean russian;
   gboolean english;
+  /* Memos of the three Hunspell questions this file asks (see memo_reset):
+     spell_whole's verdicts, compound_tail's offsets + 1, lemmas' arrays. A
+     word recurs all over a text (Zipf), and Hunspell's analysis of one word
+     costs tens of microseconds: a memory of a million units asks about the
+     same few thousand words again and again. */
+  GHashTable *known;
+  GHashTable *tails;
+  GHashTable *stems;
 };
+
+/*
+** The memos grow with the vocabulary: one entry per distinct word, a few
+** hundred bytes at most. A text's vocabulary grows with the square root of
+** its length (Heaps' law), so even a memory of a million units stays under
+** this bound; past it the memos are emptied and fill again (the answers
+** are the same, only recomputed).
+*/
+#define MEMO_MAX_WORDS (1u << 18)
 
 #define DEFAULT_DICT_DIR "/usr/share/hunspell"
 
@@ -104,6 +121,9 @@ bitext_term_morph_new (const char *lang, const char *dict_dir)
   m->utf8 = g_ascii_strcasecmp (m->encoding, "UTF-8") == 0;
   m->russian = g_ascii_strncasecmp (lang, "ru", 2) == 0;
   m->english = g_ascii_strncasecmp (lang, "en", 2) == 0;
+  m->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  m->tails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  m->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   return m;
 }
 
@@ -113,6 +133,9 @@ bitext_term_morph_free (BitextTermMorph *morph)
   if (morph == NULL)
     return;
   Hunspell_destroy (morph->h);
+  g_hash_table_destroy (morph->known);
+  g_hash_table_destroy (morph->tails);
+  g_hash_table_destroy (morph->stems);
   g_free (morph->encoding);
   g_free (morph);
 }
@@ -134,11 +157,31 @@ from_dict (const BitextTermMorph *m, const char *word)
   return g_convert (word, -1, "UTF-8", m->encoding, NULL, NULL, NULL);
 }
 
+/* Room for one more word in @memo (the memos share the handle's one-caller-at-a-time rule). */
+static void
+memo_make_room (GHashTable *memo)
+{
+  if (g_hash_table_size (memo) >= MEMO_MAX_WORDS)
+    g_hash_table_remove_all (memo);
+}
+
 static gboolean
-spell_whole (const BitextTermMorph *m, const char *word)
+spell_uncached (const BitextTermMorph *m, const char *word)
 {
   g_autofree char *w = to_dict (m, word);
   return w != NULL && Hunspell_spell (m->h, w) != 0;
+}
+
+static gboolean
+spell_whole (const BitextTermMorph *m, const char *word)
+{
+  gpointer v;
+  if (g_hash_table_lookup_extended (m->known, word, NULL, &v))
+    return GPOINTER_TO_INT (v);
+  gboolean known = spell_uncached (m, word);
+  memo_make_room (m->known);
+  g_hash_table_insert (m->known, g_strdup (word), GINT_TO_POINTER (known));
+  return known;
 }
 
 /*
@@ -153,11 +196,20 @@ compound_tail (const BitextTermMorph *m, const char *word)
 {
   if (!m->russian || g_utf8_strlen (word, -1) < 7)
     return 0;
+  gpointer v = g_hash_table_lookup (m->tails, word);
+  if (v != NULL)
+    return GPOINTER_TO_SIZE (v) - 1;
+  gsize tail = 0;
   const char *p = g_utf8_next_char (g_utf8_next_char (word));
   for (; g_utf8_strlen (p, -1) >= 5; p = g_utf8_next_char (p))
-    if (spell_whole (m, p))
-      return (gsize) (p - word);
-  return 0;
+    if (spell_uncached (m, p))   /* the tails are not memoised: not words of the text */
+      {
+        tail = (gsize) (p - word);
+        break;
+      }
+  memo_make_room (m->tails);
+  g_hash_table_insert (m->tails, g_strdup (word), GSIZE_TO_POINTER (tail + 1));
+  return tail;
 }
 
 static gboolean
@@ -187,12 +239,16 @@ add_stems (const BitextTermMorph *m, const char *prefix, const char *word, GPtrA
 /*
 ** The dictionary entries of @word, UTF-8, lower case as in the dictionary;
 ** for a compound the dictionary lacks, its prefix + the entries of its
-** last element. (transfer full)
+** last element. (transfer full; the caller must not change it: it is the
+** memo's too)
 */
 static GPtrArray *
 lemmas (const BitextTermMorph *m, const char *word)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *out = g_hash_table_lookup (m->stems, word);
+  if (out != NULL)
+    return g_ptr_array_ref (out);
+  out = g_ptr_array_new_with_free_func (g_free);
   add_stems (m, "", word, out);
   gsize tail = out->len == 0 ? compound_tail (m, word) : 0;
   if (tail > 0)
@@ -200,6 +256,8 @@ lemmas (const BitextTermMorph *m, const char *word)
       g_autofree char *prefix = g_strndup (word, tail);
       add_stems (m, prefix, word + tail, out);
     }
+  memo_make_room (m->stems);
+  g_hash_table_insert (m->stems, g_strdup (word), g_ptr_array_ref (out));
   return out;
 }
 
