@@ -1138,6 +1138,7 @@ bitext_qa__check_units (QaContext *ctx)
             check_quotes (ctx, i);
           check_spacing (ctx, i);
           check_edges (ctx, i);
+          bitext_qa__check_lost_break (ctx, i);
         }
       if (spell != NULL)
         bitext_qa__check_spelling (ctx, i, spell);

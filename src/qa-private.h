@@ -149,6 +149,10 @@ QaSpellCache *bitext_qa__spell_cache_new  (const QaContext *ctx);
 void          bitext_qa__spell_cache_free (QaSpellCache *cache);
 void          bitext_qa__check_spelling   (QaContext *ctx, guint unit, QaSpellCache *cache);
 void          bitext_qa__spell_drop_repeated (GPtrArray *findings);
+gboolean      bitext_qa__spell_is_common_word (QaContext *ctx, guint side, const char *word);
+
+/* qa-breaks.c: a sentence-final mark lost between two source sentences (per unit). */
+void bitext_qa__check_lost_break (QaContext *ctx, guint unit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSpellCache, bitext_qa__spell_cache_free)
 

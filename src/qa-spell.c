@@ -362,6 +362,25 @@ bitext_qa__spell_load (QaContext *ctx)
 }
 
 /*
+** Whether @word, put in lower case, is a word of @side's dictionary as
+** written: a common word, not a name (Hunspell's dictionaries list names
+** with their capital, «Россия», and refuse them in lower case). FALSE
+** when that side has no dictionary loaded (see bitext_qa__spell_load).
+*/
+gboolean
+bitext_qa__spell_is_common_word (QaContext *ctx, guint side, const char *word)
+{
+  QaSpeller *sp = ctx->speller[side];
+  if (sp == NULL)
+    return FALSE;
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  g_mutex_lock (&sp->lock);
+  gboolean known = bitext_terms__morph_spell (sp->morph, lower, FALSE);
+  g_mutex_unlock (&sp->lock);
+  return known;
+}
+
+/*
 ** Whether @word renders @name: the same word in the same script (case
 ** folded), else their transliterations are alike. Transliterating is the
 ** costly part, so the verdicts on pairs are kept.

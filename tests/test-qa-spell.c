@@ -6,10 +6,10 @@
 
 #define U(s, t) { s, t, 0, BITEXT_QA_COUNT_UNKNOWN, BITEXT_QA_COUNT_UNKNOWN }
 
-/* Spelling findings as text, one a line: "unit severity side[byte start,end) «text»". */
-static char *
-spelling_findings (BitextQaUnit *units, guint n, const char *src_lang, const char *tgt_lang,
-                   BitextGlossary *g, guint n_threads)
+/* The findings of @checks (bits of BitextCheck) on @units, numbered in order. */
+static GPtrArray *
+run_checks (BitextQaUnit *units, guint n, const char *src_lang, const char *tgt_lang,
+            BitextGlossary *g, guint checks, guint n_threads)
 {
   for (guint i = 0; i < n; i++)
     units[i].index = i;
@@ -17,11 +17,21 @@ spelling_findings (BitextQaUnit *units, guint n, const char *src_lang, const cha
   options.src_lang = src_lang;
   options.tgt_lang = tgt_lang;
   options.glossary = g;
-  options.checks = 1u << BITEXT_CHECK_SPELLING;
+  options.checks = checks;
   options.n_threads = n_threads;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = bitext_qa_run (units, n, &options, &error);
+  GPtrArray *findings = bitext_qa_run (units, n, &options, &error);
   g_assert_no_error (error);
+  return findings;
+}
+
+/* Spelling findings as text, one a line: "unit severity side[byte start,end) «text»". */
+static char *
+spelling_findings (BitextQaUnit *units, guint n, const char *src_lang, const char *tgt_lang,
+                   BitextGlossary *g, guint n_threads)
+{
+  g_autoptr(GPtrArray) findings = run_checks (units, n, src_lang, tgt_lang, g,
+                                              1u << BITEXT_CHECK_SPELLING, n_threads);
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < findings->len; i++)
     {
@@ -205,6 +215,54 @@ test_threads (void)
   g_assert_cmpstr (repeated, ==, "");
 }
 
+/* Punctuation findings of n-1 units as text, one a line: "unit t[byte start,end) «text»". */
+static char *
+lost_break_findings (BitextQaUnit *units, guint n)
+{
+  g_autoptr(GPtrArray) findings = run_checks (units, n, "en", "ru", NULL,
+                                              (1u << BITEXT_CHECK_SPELLING)
+                                              | (1u << BITEXT_CHECK_PUNCTUATION), 1);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BitextFinding *f = findings->pdata[i];
+      if (f->check == BITEXT_CHECK_PUNCTUATION)
+        g_string_append_printf (s, "%u t[%zd,%zd) «%s»\n", f->unit, f->target_span.byte_start,
+                                f->target_span.byte_end, f->text);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/*
+** Two source sentences, one target sentence: a capitalised common word after
+** a lower-case word, where the source's break falls, is a lost full stop
+** (qa-breaks.c). Not a merge with a conjunction, not a name, not a title far
+** from the break, not a 1-1 unit.
+*/
+static void
+test_lost_break (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[] = {
+    { "We met in Moscow. We talked about defence.",
+      "Мы встретились в Москве Мы обсудили оборону.", 0, 2, 1 },
+    { "We met in Moscow. We talked about defence.",
+      "Мы встретились в Москве и обсудили оборону.", 0, 2, 1 },
+    { "We met in Moscow. We talked about defence.",
+      "Мы встретились в Москве Мы обсудили оборону.", 0, 1, 1 },
+    /* A title's capital far from the break: the length model rules it out. */
+    { "The Interim Capability will be announced in Chicago later this month. It protects Europe.",
+      "О Промежуточном потенциале объявят в Чикаго позднее в этом месяце, он защищает Европу.",
+      0, 2, 1 },
+    /* A name after the break: its capital is its own (a limit: the lost stop goes unseen). */
+    { "We met the minister. Russia agreed.", "Мы встретились с министром Россия согласилась.",
+      0, 2, 1 },
+  };
+  g_autofree char *got = lost_break_findings (units, G_N_ELEMENTS (units));
+  g_assert_cmpstr (got, ==, "0 t[31,48) «Москве Мы»\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -217,5 +275,6 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/spelling/no-dictionary", test_no_dictionary);
   g_test_add_func ("/qa/spelling/note", test_note);
   g_test_add_func ("/qa/spelling/threads", test_threads);
+  g_test_add_func ("/qa/punctuation/lost-break", test_lost_break);
   return g_test_run ();
 }
