@@ -79,7 +79,7 @@ static const GOptionEntry entries[] = {
     "Accepted findings: CHECK<TAB>TEXT<TAB>COUNTERPART a line (the ignore_key of --format "
     "json); may be repeated", "FILE" },
   { "format", 'f', G_OPTION_FLAG_NONE, ONCE,
-    "term (default: pairs side by side), html (self-contained pages: with -o NAME.html, a report over 2 MB is an index NAME.html and pages NAME-1.html, NAME-2.html... of at most 2 MB) or json (one finding a line)", "FORMAT" },
+    "term (default: pairs side by side), html (self-contained pages: with -o NAME.html, a report over 1 MB is an index NAME.html and pages NAME-1.html, NAME-2.html... of at most 1 MB) or json (one finding a line)", "FORMAT" },
   { "fail-on", 0, G_OPTION_FLAG_NONE, ONCE,
     "Exit 1 when a finding of this severity or above exists: error, warning (default), info",
     "SEVERITY" },
