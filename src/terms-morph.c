@@ -1,4 +1,5 @@
 /* bitext — dictionary forms of term renderings with Hunspell's morphological analysis. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <hunspell/hunspell.h>
@@ -14,10 +15,16 @@
 ** velar and sibilant spelling rules), and every form built is kept only if
 ** Hunspell accepts it as a word.
 */
-struct _BitextTermMorph
+typedef struct
 {
   Hunhandle *h;
+  GMutex lock;              /* over h: a Hunhandle is not thread-safe */
   char *encoding;           /* of the dictionary; words are converted at this boundary */
+} Dict;
+
+struct _BitextTermMorph
+{
+  Dict *dict;               /* the process's (dict_get) */
   gboolean utf8;
   gboolean russian;
   gboolean english;
@@ -75,6 +82,64 @@ bitext_terms__morph_has_dict (const char *lang, const char *dict_dir)
   return lang != NULL && dict_paths (lang, dict_dir, &aff, &dic);
 }
 
+/*
+** The Hunspell dictionaries of the process, loaded once each: loading one
+** takes tens of milliseconds (en_US) to a quarter of a second (ru_RU),
+** far more than analysing a short text, and every QA run, term extraction
+** and PDF reader asks for them again. Each has its own lock, so analysers
+** on several threads share it. They are freed at exit, so that leak
+** checkers see nothing left; a dictionary file changed while the process
+** runs is not read again.
+*/
+G_LOCK_DEFINE_STATIC (dicts);
+static GHashTable *dicts;       /* "AFF\nDIC" -> Dict (owned) */
+
+static void
+dict_free (Dict *d)
+{
+  Hunspell_destroy (d->h);
+  g_mutex_clear (&d->lock);
+  g_free (d->encoding);
+  g_free (d);
+}
+
+static void
+dicts_free (void)
+{
+  G_LOCK (dicts);
+  g_clear_pointer (&dicts, g_hash_table_unref);
+  G_UNLOCK (dicts);
+}
+
+/* The dictionary of files @aff and @dic, loaded on first use; NULL if Hunspell cannot. (transfer none) */
+static Dict *
+dict_get (const char *aff, const char *dic)
+{
+  g_autofree char *key = g_strconcat (aff, "\n", dic, NULL);
+  G_LOCK (dicts);
+  if (dicts == NULL)
+    {
+      dicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) dict_free);
+      atexit (dicts_free);
+    }
+  Dict *d = g_hash_table_lookup (dicts, key);
+  if (d == NULL)
+    {
+      Hunhandle *h = Hunspell_create (aff, dic);
+      if (h != NULL)
+        {
+          d = g_new0 (Dict, 1);
+          d->h = h;
+          g_mutex_init (&d->lock);
+          const char *enc = Hunspell_get_dic_encoding (h);
+          d->encoding = g_strdup (enc != NULL ? enc : "ISO8859-1");
+          g_hash_table_insert (dicts, g_steal_pointer (&key), d);
+        }
+    }
+  G_UNLOCK (dicts);
+  return d;
+}
+
 /**
  * bitext_term_morph_new:
  * @lang: a language ("ru", "en", "en-GB")
@@ -92,16 +157,12 @@ bitext_term_morph_new (const char *lang, const char *dict_dir)
   g_autofree char *dic = NULL;
   if (!dict_paths (lang, dict_dir, &aff, &dic))
     return NULL;
+  Dict *d = dict_get (aff, dic);
+  if (d == NULL)
+    return NULL;
   BitextTermMorph *m = g_new0 (BitextTermMorph, 1);
-  m->h = Hunspell_create (aff, dic);
-  if (m->h == NULL)
-    {
-      g_free (m);
-      return NULL;
-    }
-  const char *enc = Hunspell_get_dic_encoding (m->h);
-  m->encoding = g_strdup (enc != NULL ? enc : "ISO8859-1");
-  m->utf8 = g_ascii_strcasecmp (m->encoding, "UTF-8") == 0;
+  m->dict = d;
+  m->utf8 = g_ascii_strcasecmp (d->encoding, "UTF-8") == 0;
   m->russian = g_ascii_strncasecmp (lang, "ru", 2) == 0;
   m->english = g_ascii_strncasecmp (lang, "en", 2) == 0;
   return m;
@@ -110,11 +171,7 @@ bitext_term_morph_new (const char *lang, const char *dict_dir)
 void
 bitext_term_morph_free (BitextTermMorph *morph)
 {
-  if (morph == NULL)
-    return;
-  Hunspell_destroy (morph->h);
-  g_free (morph->encoding);
-  g_free (morph);
+  g_free (morph);       /* its dictionary stays loaded for the next (dict_get) */
 }
 
 /* UTF-8 to the dictionary's encoding; NULL when the word has no form there (KOI8-R has no Latin ß). */
@@ -123,7 +180,7 @@ to_dict (const BitextTermMorph *m, const char *word)
 {
   if (m->utf8)
     return g_strdup (word);
-  return g_convert (word, -1, m->encoding, "UTF-8", NULL, NULL, NULL);
+  return g_convert (word, -1, m->dict->encoding, "UTF-8", NULL, NULL, NULL);
 }
 
 static char *
@@ -131,14 +188,19 @@ from_dict (const BitextTermMorph *m, const char *word)
 {
   if (m->utf8)
     return g_utf8_validate (word, -1, NULL) ? g_strdup (word) : NULL;
-  return g_convert (word, -1, "UTF-8", m->encoding, NULL, NULL, NULL);
+  return g_convert (word, -1, "UTF-8", m->dict->encoding, NULL, NULL, NULL);
 }
 
 static gboolean
 spell_whole (const BitextTermMorph *m, const char *word)
 {
   g_autofree char *w = to_dict (m, word);
-  return w != NULL && Hunspell_spell (m->h, w) != 0;
+  if (w == NULL)
+    return FALSE;
+  g_mutex_lock (&m->dict->lock);
+  int known = Hunspell_spell (m->dict->h, w);
+  g_mutex_unlock (&m->dict->lock);
+  return known != 0;
 }
 
 /*
@@ -173,7 +235,8 @@ add_stems (const BitextTermMorph *m, const char *prefix, const char *word, GPtrA
   if (w == NULL)
     return;
   char **list = NULL;
-  int n = Hunspell_stem (m->h, &list, w);
+  g_mutex_lock (&m->dict->lock);
+  int n = Hunspell_stem (m->dict->h, &list, w);
   for (int i = 0; i < n; i++)
     {
       g_autofree char *l = from_dict (m, list[i]);
@@ -181,7 +244,8 @@ add_stems (const BitextTermMorph *m, const char *prefix, const char *word, GPtrA
         g_ptr_array_add (out, g_strconcat (prefix, l, NULL));
     }
   if (n > 0)
-    Hunspell_free_list (m->h, &list, n);
+    Hunspell_free_list (m->dict->h, &list, n);
+  g_mutex_unlock (&m->dict->lock);
 }
 
 /*
