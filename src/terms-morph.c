@@ -1,4 +1,5 @@
 /* bitext — dictionary forms of term renderings with Hunspell's morphological analysis. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <hunspell/hunspell.h>
@@ -14,14 +15,20 @@
 ** velar and sibilant spelling rules), and every form built is kept only if
 ** Hunspell accepts it as a word.
 */
-struct _BitextTermMorph
+typedef struct
 {
   Hunhandle *h;
+  GMutex lock;              /* over h: a Hunhandle is not thread-safe */
   char *encoding;           /* of the dictionary; words are converted at this boundary */
+} Dict;
+
+struct _BitextTermMorph
+{
+  Dict *dict;               /* the process's (dict_get) */
   gboolean utf8;
   gboolean russian;
   gboolean english;
-  /* Memos of the three Hunspell questions this file asks (see memo_reset):
+  /* Memos of the three Hunspell questions this file asks (see memo_make_room):
      spell_whole's verdicts, compound_tail's offsets + 1, lemmas' arrays. A
      word recurs all over a text (Zipf), and Hunspell's analysis of one word
      costs tens of microseconds: a memory of a million units asks about the
@@ -92,6 +99,64 @@ bitext_terms__morph_has_dict (const char *lang, const char *dict_dir)
   return lang != NULL && dict_paths (lang, dict_dir, &aff, &dic);
 }
 
+/*
+** The Hunspell dictionaries of the process, loaded once each: loading one
+** takes tens of milliseconds (en_US) to a quarter of a second (ru_RU),
+** far more than analysing a short text, and every QA run, term extraction
+** and PDF reader asks for them again. Each has its own lock, so analysers
+** on several threads share it. They are freed at exit, so that leak
+** checkers see nothing left; a dictionary file changed while the process
+** runs is not read again.
+*/
+G_LOCK_DEFINE_STATIC (dicts);
+static GHashTable *dicts;       /* "AFF\nDIC" -> Dict (owned) */
+
+static void
+dict_free (Dict *d)
+{
+  Hunspell_destroy (d->h);
+  g_mutex_clear (&d->lock);
+  g_free (d->encoding);
+  g_free (d);
+}
+
+static void
+dicts_free (void)
+{
+  G_LOCK (dicts);
+  g_clear_pointer (&dicts, g_hash_table_unref);
+  G_UNLOCK (dicts);
+}
+
+/* The dictionary of files @aff and @dic, loaded on first use; NULL if Hunspell cannot. (transfer none) */
+static Dict *
+dict_get (const char *aff, const char *dic)
+{
+  g_autofree char *key = g_strconcat (aff, "\n", dic, NULL);
+  G_LOCK (dicts);
+  if (dicts == NULL)
+    {
+      dicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) dict_free);
+      atexit (dicts_free);
+    }
+  Dict *d = g_hash_table_lookup (dicts, key);
+  if (d == NULL)
+    {
+      Hunhandle *h = Hunspell_create (aff, dic);
+      if (h != NULL)
+        {
+          d = g_new0 (Dict, 1);
+          d->h = h;
+          g_mutex_init (&d->lock);
+          const char *enc = Hunspell_get_dic_encoding (h);
+          d->encoding = g_strdup (enc != NULL ? enc : "ISO8859-1");
+          g_hash_table_insert (dicts, g_steal_pointer (&key), d);
+        }
+    }
+  G_UNLOCK (dicts);
+  return d;
+}
+
 /**
  * bitext_term_morph_new:
  * @lang: a language ("ru", "en", "en-GB")
@@ -109,16 +174,12 @@ bitext_term_morph_new (const char *lang, const char *dict_dir)
   g_autofree char *dic = NULL;
   if (!dict_paths (lang, dict_dir, &aff, &dic))
     return NULL;
+  Dict *d = dict_get (aff, dic);
+  if (d == NULL)
+    return NULL;
   BitextTermMorph *m = g_new0 (BitextTermMorph, 1);
-  m->h = Hunspell_create (aff, dic);
-  if (m->h == NULL)
-    {
-      g_free (m);
-      return NULL;
-    }
-  const char *enc = Hunspell_get_dic_encoding (m->h);
-  m->encoding = g_strdup (enc != NULL ? enc : "ISO8859-1");
-  m->utf8 = g_ascii_strcasecmp (m->encoding, "UTF-8") == 0;
+  m->dict = d;
+  m->utf8 = g_ascii_strcasecmp (d->encoding, "UTF-8") == 0;
   m->russian = g_ascii_strncasecmp (lang, "ru", 2) == 0;
   m->english = g_ascii_strncasecmp (lang, "en", 2) == 0;
   m->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -132,12 +193,10 @@ bitext_term_morph_free (BitextTermMorph *morph)
 {
   if (morph == NULL)
     return;
-  Hunspell_destroy (morph->h);
   g_hash_table_destroy (morph->known);
   g_hash_table_destroy (morph->tails);
   g_hash_table_destroy (morph->stems);
-  g_free (morph->encoding);
-  g_free (morph);
+  g_free (morph);       /* its dictionary stays loaded for the next (dict_get) */
 }
 
 /* UTF-8 to the dictionary's encoding; NULL when the word has no form there (KOI8-R has no Latin ß). */
@@ -146,7 +205,7 @@ to_dict (const BitextTermMorph *m, const char *word)
 {
   if (m->utf8)
     return g_strdup (word);
-  return g_convert (word, -1, m->encoding, "UTF-8", NULL, NULL, NULL);
+  return g_convert (word, -1, m->dict->encoding, "UTF-8", NULL, NULL, NULL);
 }
 
 static char *
@@ -154,10 +213,11 @@ from_dict (const BitextTermMorph *m, const char *word)
 {
   if (m->utf8)
     return g_utf8_validate (word, -1, NULL) ? g_strdup (word) : NULL;
-  return g_convert (word, -1, "UTF-8", m->encoding, NULL, NULL, NULL);
+  return g_convert (word, -1, "UTF-8", m->dict->encoding, NULL, NULL, NULL);
 }
 
-/* Room for one more word in @memo (the memos share the handle's one-caller-at-a-time rule). */
+/* Room for one more word in @memo. The memos are the analyser's own: one thread at a time uses an
+   analyser (only its dictionary is shared between analysers, under the dictionary's lock). */
 static void
 memo_make_room (GHashTable *memo)
 {
@@ -169,7 +229,12 @@ static gboolean
 spell_uncached (const BitextTermMorph *m, const char *word)
 {
   g_autofree char *w = to_dict (m, word);
-  return w != NULL && Hunspell_spell (m->h, w) != 0;
+  if (w == NULL)
+    return FALSE;
+  g_mutex_lock (&m->dict->lock);
+  int known = Hunspell_spell (m->dict->h, w);
+  g_mutex_unlock (&m->dict->lock);
+  return known != 0;
 }
 
 static gboolean
@@ -225,7 +290,8 @@ add_stems (const BitextTermMorph *m, const char *prefix, const char *word, GPtrA
   if (w == NULL)
     return;
   char **list = NULL;
-  int n = Hunspell_stem (m->h, &list, w);
+  g_mutex_lock (&m->dict->lock);
+  int n = Hunspell_stem (m->dict->h, &list, w);
   for (int i = 0; i < n; i++)
     {
       g_autofree char *l = from_dict (m, list[i]);
@@ -233,7 +299,8 @@ add_stems (const BitextTermMorph *m, const char *prefix, const char *word, GPtrA
         g_ptr_array_add (out, g_strconcat (prefix, l, NULL));
     }
   if (n > 0)
-    Hunspell_free_list (m->h, &list, n);
+    Hunspell_free_list (m->dict->h, &list, n);
+  g_mutex_unlock (&m->dict->lock);
 }
 
 /*
@@ -799,8 +866,8 @@ bitext_term_morph_dup_lemma (BitextTermMorph *morph, const char *phrase, gboolea
 ** Russian compound the dictionary lacks passes when its last element does
 ** (see compound_tail) and its first part is a word of its own too: the
 ** spelling check's test, stricter than the dictionary-form builder's,
-** which must not pass a misspelt prefix («пративоракетный»). Hunspell
-** handles are not thread-safe: one caller at a time per @morph.
+** which must not pass a misspelt prefix («пративоракетный»). An analyser
+** is not thread-safe (its memos): one caller at a time per @morph.
 */
 gboolean
 bitext_terms__morph_spell (BitextTermMorph *morph, const char *word, gboolean compounds)

@@ -1341,7 +1341,7 @@ ctx_clear (Ctx *ctx)
   g_free (ctx->unit_start);
   g_free (ctx->unit_words);
   g_free (ctx->scratch);
-  g_clear_pointer (&ctx->translit, utrans_close);
+  ctx->translit = NULL;     /* the thread's (get_thread_translit) */
   g_clear_pointer (&ctx->src_morph, bitext_term_morph_free);
   g_clear_pointer (&ctx->tgt_morph, bitext_term_morph_free);
   g_clear_pointer (&ctx->keys, g_array_unref);
@@ -1406,7 +1406,7 @@ ctx_init (Ctx *ctx, const BitextTextPair *units, guint n_units, const BitextTerm
     g_thread_join (worker);
   else
     tokenize_all (&tgt_job);
-  ctx->translit = open_translit ();
+  ctx->translit = get_thread_translit ();    /* used on this thread only */
   ctx->src_morph = bitext_term_morph_new (options->src_lang, options->dict_dir);
   ctx->tgt_morph = bitext_term_morph_new (options->tgt_lang, options->dict_dir);
   ctx->keys = g_array_new (FALSE, FALSE, sizeof (TermKey));

@@ -1,7 +1,8 @@
 /* bitext — writing TMX 1.4b with libxml2's xmlTextWriter, one unit at a time.
  *
- * The file is written under a temporary name in the target's folder and
- * renamed over the target only by bitext_tmx_writer_close(): a failed or
+ * The file is written unnamed in the target's folder (O_TMPFILE; else under a
+ * temporary name there), then named and renamed over the target only by
+ * bitext_tmx_writer_close(): a killed run leaves nothing behind, a failed or
  * abandoned run leaves an existing memory byte-identical. Output validates
  * against the TMX 1.4 DTD: attributes the DTD does not declare (Olifant's
  * genre="…", say) are read but not written, props and notes come before the
@@ -20,6 +21,7 @@
 
 #include "bitext/bitext.h"
 #include "bitext/error.h"
+#include "file-private.h"
 #include "tmx-private.h"
 
 #define OUTPUT_BUFFER (256 * 1024)
@@ -397,15 +399,14 @@ bitext_tmx_writer_new (const char *path, BitextTm *header, const BitextTmxWriteO
   BitextTmxWriter *w = writer_alloc ();
   w->path = g_strdup (path);
   w->data = g_string_sized_new (OUTPUT_BUFFER + 4096);
-  w->tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  /* 0666 less the umask, as for any new file: a memory is meant to be shared. */
-  w->fd = g_mkstemp_full (w->tmp_path, O_RDWR, 0666);
+  /* Unnamed until the close where the file system allows (a kill -9 leaves nothing), with
+     0666 less the umask as for any new file: a memory is meant to be shared. */
+  w->fd = bitext__tmp_open (path, &w->tmp_path);
   if (w->fd < 0)
     {
       int saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
                    g_strerror (saved));
-      g_clear_pointer (&w->tmp_path, g_free);
       bitext_tmx_writer_free (w);
       return NULL;
     }
@@ -523,10 +524,17 @@ writer_finish (BitextTmxWriter *w, GError **error)
     return write_failed (w, error);
   if (w->path == NULL)
     return TRUE;
-  if (fsync (w->fd) != 0 || close (w->fd) != 0)
+  gboolean ok = fsync (w->fd) == 0 && bitext__tmp_name (w->fd, w->path, &w->tmp_path);
+  int saved = errno;
+  if (close (w->fd) != 0 && ok)
     {
-      w->fd = -1;
-      w->write_errno = errno;
+      ok = FALSE;
+      saved = errno;
+    }
+  w->fd = -1;
+  if (!ok)
+    {
+      w->write_errno = saved;
       return write_failed (w, error);
     }
   w->fd = -1;

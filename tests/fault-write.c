@@ -6,13 +6,19 @@
  * At exit the number of writes seen is written to FAULT_COUNT_FILE when it is set,
  * so that a test can try every N from 1 to that number.
  *
+ * FAULT_NO_TMPFILE set: open(2) with O_TMPFILE fails with EOPNOTSUPP, as on a file system
+ * without unnamed files, so that the writers' fallback (a named temporary file) is tested.
+ *
  * glibc's stdio calls its internal write, which no preload can wrap: so streams opened
  * for writing (fopen, fdopen) and stdout become fopencookie streams over the same
  * descriptor whose writes go through write() below; fileno() still gives the descriptor.
  */
+/* Both open and open64 are wrapped: no redirection of one to the other here. */
+#undef _FILE_OFFSET_BITS
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +64,32 @@ writev (int fd, const struct iovec *iov, int n)
     return -1;
   return real (fd, iov, n);
 }
+
+static int
+open_via (const char *name, const char *path, int flags, va_list ap)
+{
+  int mode = (flags & O_CREAT) != 0 || (flags & O_TMPFILE) == O_TMPFILE ? va_arg (ap, int) : 0;
+  if ((flags & O_TMPFILE) == O_TMPFILE && getenv ("FAULT_NO_TMPFILE") != NULL)
+    {
+      errno = EOPNOTSUPP;
+      return -1;
+    }
+  int (*real) (const char *, int, ...) = (int (*) (const char *, int, ...)) dlsym (RTLD_NEXT, name);
+  return real (path, flags, mode);
+}
+
+int
+open (const char *path, int flags, ...)
+{
+  va_list ap;
+  va_start (ap, flags);
+  int fd = open_via ("open", path, flags, ap);
+  va_end (ap);
+  return fd;
+}
+
+/* The same function under the name a _FILE_OFFSET_BITS=64 build calls (libc has both). */
+int open64 (const char *path, int flags, ...) __attribute__ ((alias ("open")));
 
 __attribute__ ((destructor)) static void
 report_count (void)

@@ -319,6 +319,49 @@ test_morph_russian (void)
     }
 }
 
+/* One analyser's lemmas, many times over: a thread of test_morph_shared. */
+static gpointer
+lemmatise_often (gpointer data)
+{
+  BitextTermMorph *m = data;
+  for (int k = 0; k < 200; k++)
+    {
+      g_autofree char *got = bitext_term_morph_dup_lemma (m, "баллистических ракет", FALSE);
+      if (g_strcmp0 (got, "баллистическая ракета") != 0)
+        return g_steal_pointer (&got);
+    }
+  return NULL;
+}
+
+/*
+** The dictionary is loaded once per process and shared: an analyser freed
+** leaves the others working, and analysers on four threads at once (one
+** Hunspell handle under its lock) all get the right lemmas.
+*/
+static void
+test_morph_shared (void)
+{
+  BitextTermMorph *first = bitext_term_morph_new ("ru", NULL);
+  if (first == NULL)
+    {
+      g_test_skip ("no Hunspell ru_RU dictionary (apt-get install hunspell-ru)");
+      return;
+    }
+  BitextTermMorph *m[4];
+  for (guint i = 0; i < G_N_ELEMENTS (m); i++)
+    m[i] = bitext_term_morph_new ("ru", NULL);
+  bitext_term_morph_free (first);
+  GThread *threads[G_N_ELEMENTS (m)];
+  for (guint i = 0; i < G_N_ELEMENTS (m); i++)
+    threads[i] = g_thread_new ("lemmas", lemmatise_often, m[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (m); i++)
+    {
+      g_autofree char *wrong = g_thread_join (threads[i]);
+      g_assert_null (wrong);
+      bitext_term_morph_free (m[i]);
+    }
+}
+
 static void
 test_morph_english (void)
 {
@@ -830,6 +873,7 @@ main (int argc, char **argv)
   g_test_add_func ("/terms/pairs/tiny", test_pairs_tiny);
   g_test_add_func ("/terms/morph/ru", test_morph_russian);
   g_test_add_func ("/terms/morph/en", test_morph_english);
+  g_test_add_func ("/terms/morph/shared", test_morph_shared);
   g_test_add_func ("/terms/format/tsv-roundtrip", test_tsv_roundtrip);
   g_test_add_func ("/terms/format/csv-roundtrip", test_csv_roundtrip);
   g_test_add_func ("/terms/format/omegat-roundtrip", test_omegat_roundtrip);

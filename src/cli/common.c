@@ -12,6 +12,7 @@
 #include <bitext/document.h>
 #include <bitext/error.h>
 
+#include "file-private.h"
 #include "text-private.h"
 
 gboolean
@@ -40,21 +41,14 @@ bitext_output_open (BitextOutput *out, const char *path, GError **error)
       return TRUE;
     }
   out->path = g_strdup (path);
-  out->tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  /* An unnamed file in the target's folder (O_TMPFILE): a process killed before the
-     commit leaves nothing behind. Where the file system has none, a named one. */
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
-  out->unnamed = fd >= 0;
-  /* 0666 less the umask, as any new file (mkstemp alone gives 0600). */
-  if (fd < 0)
-    fd = g_mkstemp_full (out->tmp_path, O_RDWR, 0666);
+  /* Unnamed until the commit where the file system allows: a kill -9 leaves nothing behind. */
+  int fd = bitext__tmp_open (path, &out->tmp_path);
+  out->unnamed = fd >= 0 && out->tmp_path == NULL;
   if (fd < 0)
     {
       int saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
                    g_strerror (saved));
-      g_clear_pointer (&out->tmp_path, g_free);
       g_clear_pointer (&out->path, g_free);
       return FALSE;
     }
@@ -70,27 +64,13 @@ bitext_output_commit (BitextOutput *out, GError **error)
   int saved = errno;
   if (out->path != NULL)
     {
-      ok = ok && (out->tmp_path == NULL || fsync (fileno (out->stream)) == 0);
+      ok = ok && ((out->tmp_path == NULL && !out->unnamed) || fsync (fileno (out->stream)) == 0);
       saved = ok ? saved : errno;
       if (ok && out->unnamed)
         {
-          /* Give the file its temporary name, then rename it over the target as below. */
-          g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fileno (out->stream));
-          for (int attempt = 0; attempt < 100; attempt++)
-            {
-              g_free (out->tmp_path);
-              out->tmp_path = g_strdup_printf ("%s.%06x", out->path,
-                                               g_random_int_range (0, 0x1000000));
-              if (linkat (AT_FDCWD, proc, AT_FDCWD, out->tmp_path, AT_SYMLINK_FOLLOW) == 0)
-                break;
-              if (errno != EEXIST || attempt == 99)
-                {
-                  ok = FALSE;
-                  saved = errno;
-                  g_clear_pointer (&out->tmp_path, g_free);
-                  break;
-                }
-            }
+          /* Give the file a temporary name, then rename it over the target as below. */
+          ok = bitext__tmp_name (fileno (out->stream), out->path, &out->tmp_path);
+          saved = ok ? saved : errno;
           out->unnamed = FALSE;
         }
       ok = (fclose (out->stream) == 0) && ok;

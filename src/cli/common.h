@@ -18,7 +18,7 @@ typedef struct
   FILE *stream;
   char *path;               /* NULL for stdout */
   char *tmp_path;
-  gboolean unnamed;         /* tmp_path is an O_TMPFILE: no name until commit */
+  gboolean unnamed;         /* an O_TMPFILE: tmp_path is NULL until the commit names it */
 } BitextOutput;
 
 gboolean bitext_output_open   (BitextOutput *out, const char *path, GError **error);

@@ -26,7 +26,7 @@ writers=(
   "tm import|tm import --src-lang en --tgt-lang ru -o OUT.tmx $TMP/pairs.tsv"
   "tm merge|tm merge -o OUT.tmx $D/tmx/merge-a.tmx $D/tmx/merge-b.tmx"
 )
-plan $(( ${#writers[@]} * 2 + 3 ))
+plan $(( ${#writers[@]} * 2 + 5 ))
 
 # run_writer DIR TARGET CMD: run CMD with OUT replaced by TARGET inside DIR.
 run_writer() {
@@ -106,17 +106,38 @@ ok "segment -o: kill -9 at 10 random points of a 3.6 MB write" bash -c '
     fi
     unharmed "$dir" out.data || { echo "run $i"; exit 1; }
   done'
-# The TMX writer (the library'"'"'s, behind tm import/export/merge) names its temporary file at
-# open: a kill -9 leaves it behind until the library writes through O_TMPFILE too.
+# The TMX writer (the library's, behind tm import/export/merge) writes an unnamed file
+# (O_TMPFILE) and names it only at the close: a kill -9 leaves nothing behind.
 python3 -c "
 import sys
 open(sys.argv[1], 'w').write(''.join('source %d\tцель %d\n' % (i, i) for i in range(100000)))" "$TMP/big.tsv"
-todo "the library's TMX writer still names its temporary file at open" \
-  "tm import -o: kill -9 in the middle leaves no temporary file" bash -c '
+ok "tm import -o: kill -9 at 5 random points of a 17 MB TMX write leaves no temporary file" bash -c '
+  export SOURCE_DATE_EPOCH=0
   dir=$TMP/kt; mkdir -p "$dir"; printf "old bytes\n" >"$dir/out.data"; cp "$dir/out.data" "$dir/out.data.orig"
-  (cd "$dir" && exec "$BITEXT" tm import --src-lang en --tgt-lang ru -o out.data "$TMP/big.tsv") & pid=$!
-  sleep 0.3; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-  unharmed "$dir" out.data'
+  "$BITEXT" tm import --src-lang en --tgt-lang ru -o "$TMP/whole.tmx" "$TMP/big.tsv" || exit 1
+  for i in 1 2 3 4 5; do
+    (cd "$dir" && exec "$BITEXT" tm import --src-lang en --tgt-lang ru -o out.data "$TMP/big.tsv") & pid=$!
+    sleep "0.$((RANDOM % 5 + 1))"; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+    if ! cmp -s "$dir/out.data" "$dir/out.data.orig"; then
+      # The run may have finished before the kill: then the file is whole and new.
+      cmp -s "$TMP/whole.tmx" "$dir/out.data" || { echo "run $i: a half-written target"; exit 1; }
+      cp "$dir/out.data.orig" "$dir/out.data"
+    fi
+    unharmed "$dir" out.data || { echo "run $i"; exit 1; }
+  done'
+# Where the file system has no O_TMPFILE, the writers fall back to a named temporary file,
+# which a failed write removes (a kill -9 leaves it: the limit of the fallback).
+ok "no O_TMPFILE: tm import -o writes through a named file, removed when the N-th write fails" bash -c '
+  export FAULT_NO_TMPFILE=1
+  dir=$TMP/nt; mkdir -p "$dir"
+  LD_PRELOAD=$FAULT_SHIM run_writer "$dir" out.tmx "tm import --src-lang en --tgt-lang ru -o OUT.tmx $TMP/pairs.tsv" || exit 1
+  "$BITEXT" tm import --src-lang en --tgt-lang ru -o "$TMP/pairs.tmx" "$TMP/pairs.tsv" || exit 1
+  cmp "$dir/out.tmx" "$TMP/pairs.tmx" || exit 1
+  [ "$(ls -A "$dir")" = out.tmx ] || { echo "left behind: $(ls -A "$dir")"; exit 1; }
+  every_write_fails "tm import --src-lang en --tgt-lang ru -o OUT.tmx $TMP/pairs.tsv"'
+ok "no O_TMPFILE: segment -o (the CLI output layer) likewise" bash -c '
+  export FAULT_NO_TMPFILE=1
+  every_write_fails "segment -o OUT $S/speech.en.txt"'
 # Defect 5: stdout write errors name <stdout> and the reason.
 ok "stdout: tm stats, tm grep, glossary extract > /dev/full name <stdout>" bash -c '
   for c in "tm stats $D/tmx/merge-a.tmx" "tm grep $D/tmx/merge-a.tmx morning" "glossary extract $D/terms/pairs.en-ru.tsv" "segment $S/speech.en.txt"; do

@@ -1,0 +1,7 @@
+/* bitext — internal: files written whole or not at all (a temporary file renamed over the target). */
+#pragma once
+
+#include <glib.h>
+
+int      bitext__tmp_open (const char *path, char **tmp_path);
+gboolean bitext__tmp_name (int fd, const char *path, char **tmp_path);
