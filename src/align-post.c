@@ -421,12 +421,15 @@ fit_logistic (const Logistic *lg, double *a_out, double *b_out, double *var_b)
 ** pseudo-labels instead of labelled data. Temperature scaling fits T on
 ** the decisions that the calibrated model makes, and the posterior's
 ** decisions are between a bead and the beads that overlap it in the band:
-** the same sentence paired one sentence off, and the merges and splits
-** that hold it. So each 1-1 bead of the path is a translation, and its
-** source sentence paired with either neighbour of its target is not, nor
-** are the four 1-2 and 2-1 beads that hold the pair and a neighbour; each
-** 1-2 or 2-1 bead of the path is a translation, and the 1-1 pairs inside
-** it are not. Neighbours alone are easy negatives (their costs lie far
+** the same sentence paired one sentence off, the merges and splits that
+** hold it, and its sentences left unpaired. So each 1-1 bead of the path
+** is a translation, and its source sentence paired with either neighbour
+** of its target is not, nor are the four 1-2 and 2-1 beads that hold the
+** pair and a neighbour, nor its source or its target sentence alone (1-0,
+** 0-1); each 1-2 or 2-1 bead of the path is a translation, and the 1-1
+** pairs inside it are not; each 1-0 or 0-1 bead of the path is right, and
+** its sentence paired with either sentence at its place on the other side
+** is not. Neighbours alone are easy negatives (their costs lie far
 ** from the path's), and a slope fitted to them alone is too steep: on the
 ** evaluation sets it left most wrong beads scored above 0.5. The slope b
 ** of the logistic fitted to all of them gives T = -1/b, one temperature
@@ -468,6 +471,18 @@ bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys, const K
           add_pseudo_label (dp, skeys, tkeys, BEAD_1_2, s, u, 0.0, cost, label);
           add_pseudo_label (dp, skeys, tkeys, BEAD_2_1, s - 1, u, 0.0, cost, label);
           add_pseudo_label (dp, skeys, tkeys, BEAD_2_1, s, u, 0.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_1_0, s, u, 0.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_0_1, s, u, 0.0, cost, label);
+        }
+      else if (b->src_len + b->tgt_len == 1)
+        {
+          add_pseudo_label (dp, skeys, tkeys, bitext_align__bead_shape (b), s, u, 1.0, cost, label);
+          if (b->src_len == 1)
+            for (int d = -1; d <= 0; d++)
+              add_pseudo_label (dp, skeys, tkeys, BEAD_1_1, s, u + d, 0.0, cost, label);
+          else
+            for (int d = -1; d <= 0; d++)
+              add_pseudo_label (dp, skeys, tkeys, BEAD_1_1, s + d, u, 0.0, cost, label);
         }
       else if ((b->src_len == 1 && b->tgt_len == 2) || (b->src_len == 2 && b->tgt_len == 1))
         {
