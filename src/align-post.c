@@ -279,19 +279,41 @@ bitext_align__posterior (const AlignDp *dp, const KeyLists *skeys, const KeyList
     }
 }
 
-/* The 1-1 cost of source sentence @s against target sentence @t. */
+/*
+** The cost of a bead of shape @t whose first sentences are source
+** sentence @s and target sentence @u, or NAN when it would run past
+** either side.
+*/
 static double
-pair_cost (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint s, guint t)
+shape_cost (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint t, gint64 s,
+            gint64 u)
 {
+  guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
+  if (s < 0 || u < 0 || s + a > dp->src->n || u + b > dp->tgt->n)
+    return NAN;
   guint cell[3][3] = { { 0 } };
   if (dp->model->use_lex)
-    {
-      guint na, nb;
-      const guint32 *a = key_lists_get (skeys, s, &na);
-      const guint32 *b = key_lists_get (tkeys, t, &nb);
-      cell[0][0] = keys_intersect (a, na, b, nb);
-    }
-  return bitext_align__bead_cost_cells (dp, BEAD_1_1, s + 1, t + 1, cell);
+    for (guint x = 0; x < a; x++)
+      for (guint y = 0; y < b; y++)
+        {
+          guint na, nb;
+          const guint32 *ka = key_lists_get (skeys, (guint) s + x, &na);
+          const guint32 *kb = key_lists_get (tkeys, (guint) u + y, &nb);
+          cell[x][y] = keys_intersect (ka, na, kb, nb);
+        }
+  return bitext_align__bead_cost_cells (dp, t, (guint) s + a, (guint) u + b, cell);
+}
+
+/* Append the cost of a bead (shape @t from (@s, @u)) and its label @y, when it fits. */
+static void
+add_pseudo_label (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, guint t,
+                  gint64 s, gint64 u, double y, GArray *cost, GArray *label)
+{
+  double c = shape_cost (dp, skeys, tkeys, t, s, u);
+  if (isnan (c) || isinf (c))
+    return;
+  g_array_append_val (cost, c);
+  g_array_append_val (label, y);
 }
 
 /*
@@ -394,12 +416,24 @@ fit_logistic (const Logistic *lg, double *a_out, double *b_out, double *var_b)
 ** The temperatures of the posterior, estimated from the text. The costs
 ** are sums of log-likelihood ratios estimated as if their evidence were
 ** independent (length, and each member of a merge), and read at face
-** value they make the posterior overconfident. So the cost of a 1-1 pair
-** is calibrated as temperature scaling does (Guo et al. 2017), with
-** pseudo-labels instead of labelled data: each 1-1 bead of the path is a
-** translation, and its source sentence paired with the target sentences
-** next to its own is not, the confusion an aligner makes. The slope b of
-** the logistic fitted to them gives T = -1/b.
+** value they make the posterior overconfident. So the bead cost is
+** calibrated as temperature scaling does (Guo et al. 2017), with
+** pseudo-labels instead of labelled data. Temperature scaling fits T on
+** the decisions that the calibrated model makes, and the posterior's
+** decisions are between a bead and the beads that overlap it in the band:
+** the same sentence paired one sentence off, the merges and splits that
+** hold it, and its sentences left unpaired. So each 1-1 bead of the path
+** is a translation, and its source sentence paired with either neighbour
+** of its target is not, nor are the four 1-2 and 2-1 beads that hold the
+** pair and a neighbour, nor its source or its target sentence alone (1-0,
+** 0-1); each 1-2 or 2-1 bead of the path is a translation, and the 1-1
+** pairs inside it are not; each 1-0 or 0-1 bead of the path is right, and
+** its sentence paired with either sentence at its place on the other side
+** is not. Neighbours alone are easy negatives (their costs lie far
+** from the path's), and a slope fitted to them alone is too steep: on the
+** evaluation sets it left most wrong beads scored above 0.5. The slope b
+** of the logistic fitted to all of them gives T = -1/b, one temperature
+** for every shape, as the posterior divides every cost by it.
 **
 ** A short text gives few pairs, and a slope fitted to them is uncertain:
 ** taking it at its best value would make the posterior of a short text as
@@ -427,24 +461,43 @@ bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys, const K
   for (guint k = 0; k < beads->len; k += stride)
     {
       const BitextBead *b = &g_array_index (beads, BitextBead, k);
-      if (b->src_len != 1 || b->tgt_len != 1)
-        continue;
-      for (int d = -1; d <= 1; d++)
+      gint64 s = b->src_start, u = b->tgt_start;
+      if (b->src_len == 1 && b->tgt_len == 1)
         {
-          gint64 t = (gint64) b->tgt_start + d;
-          if (t < 0 || t >= dp->tgt->n)
-            continue;
-          double c = pair_cost (dp, skeys, tkeys, b->src_start, (guint) t), y = d == 0;
-          g_array_append_val (cost, c);
-          g_array_append_val (label, y);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_1_1, s, u, 1.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_1_1, s, u - 1, 0.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_1_1, s, u + 1, 0.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_1_2, s, u - 1, 0.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_1_2, s, u, 0.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_2_1, s - 1, u, 0.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_2_1, s, u, 0.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_1_0, s, u, 0.0, cost, label);
+          add_pseudo_label (dp, skeys, tkeys, BEAD_0_1, s, u, 0.0, cost, label);
+        }
+      else if (b->src_len + b->tgt_len == 1)
+        {
+          add_pseudo_label (dp, skeys, tkeys, bitext_align__bead_shape (b), s, u, 1.0, cost, label);
+          if (b->src_len == 1)
+            for (int d = -1; d <= 0; d++)
+              add_pseudo_label (dp, skeys, tkeys, BEAD_1_1, s, u + d, 0.0, cost, label);
+          else
+            for (int d = -1; d <= 0; d++)
+              add_pseudo_label (dp, skeys, tkeys, BEAD_1_1, s + d, u, 0.0, cost, label);
+        }
+      else if ((b->src_len == 1 && b->tgt_len == 2) || (b->src_len == 2 && b->tgt_len == 1))
+        {
+          add_pseudo_label (dp, skeys, tkeys, bitext_align__bead_shape (b), s, u, 1.0, cost, label);
+          for (guint x = 0; x < b->src_len; x++)
+            for (guint y = 0; y < b->tgt_len; y++)
+              add_pseudo_label (dp, skeys, tkeys, BEAD_1_1, s + x, u + y, 0.0, cost, label);
         }
     }
   bitext_align__temperature_from_pairs (cost, label, out);
 }
 
 /*
-** The temperatures of the posterior and their weights, from pairs of
-** sentences with their 1-1 costs (@cost) and labels (@label, 1 for a
+** The temperatures of the posterior and their weights, from
+** beads with their costs (@cost) and labels (@label, 1 for a
 ** translation, 0 for not, in between for a soft label): see
 ** bitext_align__fit_temperature(). Without both labels, or when the
 ** information is singular, one temperature of 1.
