@@ -655,6 +655,94 @@ bitext_align__side_build (AlignSide *side, AlignLex *lex, const char *const *tex
     }
 }
 
+/* Count in @df, per KEY_DICT key, the sentences of @side that hold it (once a sentence). */
+static void
+count_dict_df (const AlignSide *side, GHashTable *df)
+{
+  for (guint i = 0; i < side->keys.n; i++)
+    for (guint32 o = side->keys.off[i]; o < side->keys.off[i + 1]; o++)
+      {
+        guint32 k = g_array_index (side->keys.vals, guint32, o);
+        if (KEY_KIND (k) != KEY_DICT)
+          continue;
+        gpointer key = GUINT_TO_POINTER (k);
+        g_hash_table_insert (df, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (df, key)) + 1));
+      }
+}
+
+/* Keep in @side only the KEY_DICT keys for which @keep(key) holds. */
+static void
+filter_dict_keys (AlignSide *side, GHashTable *keep)
+{
+  GArray *v = side->keys.vals;
+  guint32 o = 0, start = 0;
+  for (guint i = 0; i < side->keys.n; i++)
+    {
+      guint32 end = side->keys.off[i + 1];
+      for (guint32 x = start; x < end; x++)
+        {
+          guint32 k = g_array_index (v, guint32, x);
+          if (KEY_KIND (k) == KEY_DICT && !g_hash_table_contains (keep, GUINT_TO_POINTER (k)))
+            continue;
+          g_array_index (v, guint32, o++) = k;
+        }
+      side->keys.off[i + 1] = o;
+      start = end;
+    }
+  g_array_set_size (v, o);
+}
+
+/*
+** Keep only the dictionary entries whose matches are evidence in this
+** pair of texts. An entry matches a source sentence that holds its
+** headword and a target sentence that holds one of its translations;
+** let it do so in d_s source and d_t target sentences. If each
+** occurrence of the headword is translated once, at most d_s of the d_t
+** target occurrences are its translations, and the rest are the same
+** words standing for others (a general dictionary gives French "de",
+** "faire" or "être" as translations of hundreds of German headwords, and
+** a French sentence then held a hundred entries, most of them of
+** headwords absent from the German text). So a target occurrence is the
+** entry's translation with probability d_s / d_t, and by the same
+** argument a source occurrence is translated by it with probability
+** d_t / d_s. And an entry found in more than half the sentences of a
+** side (German "und" and French "et") is found in an unrelated sentence
+** more often than not, so that its match tells a translation from a
+** neighbour no better than a coin. An entry is kept when a match is more
+** likely than not the entry translating itself and more likely than not
+** absent from an unrelated sentence: d_s / d_t and d_t / d_s at least
+** one half, and at most half of the sentences other than the one that
+** translates (d_s - 1 of n - 1 on the source side, d_t - 1 of m - 1 on
+** the target) holding it (the decision boundary, not a tuned rate). Other entries are left out of
+** both sides: an entry that never matches only swelled the keys of the
+** sentences, the denominator of their Dice. This is the inverse
+** document frequency of information retrieval (Sparck Jones 1972) made
+** a yes or no, as the keys of a bead are counted, not weighed; hunalign
+** too weighs its dictionary matches by frequency (Varga et al. 2005).
+*/
+void
+bitext_align__dict_prune (AlignSide *src, AlignSide *tgt)
+{
+  g_autoptr(GHashTable) ds = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) dt = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
+  count_dict_df (src, ds);
+  count_dict_df (tgt, dt);
+  GHashTableIter it;
+  gpointer key, value;
+  g_hash_table_iter_init (&it, ds);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    {
+      guint64 s = GPOINTER_TO_UINT (value), t = GPOINTER_TO_UINT (g_hash_table_lookup (dt, key));
+      if (t > 0 && 2 * s >= t && 2 * t >= s && 2 * (s - 1) <= src->n - 1 && 2 * (t - 1) <= tgt->n - 1)
+        g_hash_table_add (keep, key);
+    }
+  g_debug ("align: dictionary entries: %u in the source, %u in the target, %u kept",
+           g_hash_table_size (ds), g_hash_table_size (dt), g_hash_table_size (keep));
+  filter_dict_keys (src, keep);
+  filter_dict_keys (tgt, keep);
+}
+
 void
 bitext_align__side_clear (AlignSide *side)
 {

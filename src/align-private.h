@@ -92,6 +92,7 @@ void      bitext_align__side_build (AlignSide *side, AlignLex *lex, const char *
                                     const guint *para, guint n, const AlignDict *dict,
                                     gboolean is_src);
 void      bitext_align__side_clear (AlignSide *side);
+void      bitext_align__dict_prune (AlignSide *src, AlignSide *tgt);
 
 /* Learned stem pairs: src stem -> pair id, tgt stem -> pair id. */
 typedef struct

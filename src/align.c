@@ -1009,6 +1009,8 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
       build_job (&jobs[1]);
     }
 
+  if (aligner->dict.src_terms->len > 0)
+    bitext_align__dict_prune (&s, &t);
   g_debug ("align: features: %.2f s", (g_get_monotonic_time () - start) / 1e6);
   AlignDp dp = { .src = &s, .tgt = &t };
   dp.scum = bitext_align__cumulative (s.len, n_src);

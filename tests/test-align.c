@@ -557,6 +557,36 @@ test_dict_keeps_alignment (void)
   g_assert_cmpuint (hits, >, 0);
 }
 
+/*
+** Dictionary entries are evidence only where their matches are informative
+** in the text (bitext_align__dict_prune()): "and"/"и" is in three of the
+** four sentences of each side, so it matches unrelated sentences more
+** often than not; "old" has "и" among its translations, which stands in
+** three target sentences for one source sentence with "old". Neither is
+** counted; "house", "river" and "brother" are, once each.
+*/
+static void
+test_dict_informative (void)
+{
+  static const char *src[] = {
+    "The house is old and small.", "We walked and talked for hours.",
+    "The garden and the river are near.", "My brother lives in Moscow.", NULL
+  };
+  static const char *tgt[] = {
+    "Дом старый и маленький.", "Мы гуляли и разговаривали часами.", "Сад и река рядом.",
+    "Мой брат живёт в Москве.", NULL
+  };
+  static const char *dict[] = {
+    "and", "и", "old", "старый | и", "house", "дом", "river", "река", "brother", "брат", NULL
+  };
+  g_autoptr(GArray) beads = NULL;
+  g_autofree char *got = align_with_dict (src, tgt, dict, &beads);
+  g_assert_cmpstr (got, ==, "[0]:[0] [1]:[1] [2]:[2] [3]:[3]");
+  static const guint hits[] = { 1, 0, 1, 1 };
+  for (guint i = 0; i < beads->len; i++)
+    g_assert_cmpuint (g_array_index (beads, BitextBead, i).dict_hits, ==, hits[i]);
+}
+
 static void
 test_dict_malformed (void)
 {
@@ -669,6 +699,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/align/speech/gold-with-dict", "glossary.en-ru.tsv", test_speech_gold);
   g_test_add_func ("/align/dict/malformed-line", test_dict_malformed);
   g_test_add_func ("/align/dict/keeps-alignment", test_dict_keeps_alignment);
+  g_test_add_func ("/align/dict/informative-entries", test_dict_informative);
   g_test_add_func ("/align/long/two-halves", test_long_halves);
   g_test_add_func ("/align/long/against-short", test_long_against_short);
   g_test_add_func ("/align/posterior/temperature", test_temperature);
