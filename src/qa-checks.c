@@ -1,8 +1,10 @@
 /* bitext — the QA checks: one static function per check, over one unit or over the whole text. */
+#include <libstemmer.h>
 #include <math.h>
 #include <string.h>
 
 #include "qa-private.h"
+#include "terms-private.h"
 
 #define ENABLED(ctx, check) (((ctx)->options->checks & (1u << (check))) != 0)
 
@@ -202,6 +204,37 @@ is_copy (QaContext *ctx, guint i)
 }
 
 /*
+** Whether @t translates its prose and keeps only code and names in the
+** source's script: it has a word of the target's script, and none of its
+** source-script words is a function word of the source's language (the, of,
+** to: what any sentence left in that language has, and what commands,
+** options, type and key names lack: «git am [<опции>] (--continue)», «раздел
+** message»). Unknown without the language's list of function words.
+*/
+static gboolean
+code_around_translation (const QaContext *ctx, const char *t)
+{
+  if (ctx->src_stop == NULL || g_hash_table_size (ctx->src_stop) == 0)
+    return FALSE;
+  gsize length = strlen (t), pos = 0;
+  QaWord w;
+  gboolean translated = FALSE;
+  g_autoptr(GString) lower = g_string_new (NULL);
+  while (bitext_qa__next_word (t, length, &pos, &w))
+    {
+      if (w.script == ctx->tgt_script && w.n_letters > 0)
+        translated = TRUE;
+      if (w.script != ctx->src_script)
+        continue;
+      g_string_truncate (lower, 0);
+      bitext_qa__lower (t + w.start, w.end - w.start, lower);
+      if (g_hash_table_contains (ctx->src_stop, lower->str))
+        return FALSE;
+    }
+  return translated;
+}
+
+/*
 ** The target is empty, the same as the source (a copy that holds words to
 ** translate), or more than half of its letters are in the source's script
 ** when the two languages use different scripts. Returns TRUE if flagged:
@@ -235,7 +268,7 @@ check_untranslated_segment (QaContext *ctx, guint i)
   double share = script_share (t, ctx->src_script, &n_letters);
   if (share > 0.5)
     share = prose_script_share (t, ctx->src_script);
-  if (share > 0.5 && has_translatable_word (ctx, t))
+  if (share > 0.5 && has_translatable_word (ctx, t) && !code_around_translation (ctx, t))
     {
       bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_SEVERITY_ERROR, i,
                               (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
@@ -296,8 +329,8 @@ is_roman (const char *s, gsize n)
 }
 
 /* Whether the word [start, end) is written in capitals only (NATO, SELECT, EOF). */
-static gboolean
-all_capitals (const char *t, gsize start, gsize end)
+gboolean
+bitext_qa__all_capitals (const char *t, gsize start, gsize end)
 {
   for (const char *p = t + start; p < t + end; p = g_utf8_next_char (p))
     if (g_unichar_islower (g_utf8_get_char (p)))
@@ -331,7 +364,8 @@ excused (const QaContext *ctx, const char *t, const QaWord *w)
   /* In software strings a word in capitals is an acronym, a constant or a keyword (USB, EOF,
   ** SELECT), which technical Russian keeps in Latin (not so in prose: NATO is НАТО). A word
   ** quoted alone is a mention. */
-  if ((ctx->software && all_capitals (t, w->start, w->end)) || quoted_alone (t, w->start, w->end))
+  if ((ctx->software && bitext_qa__all_capitals (t, w->start, w->end))
+      || quoted_alone (t, w->start, w->end))
     return TRUE;
   if (bitext_qa__in_url (t, w->start, w->end) || bitext_qa__in_code (t, w->start, w->end))
     return TRUE;
@@ -785,6 +819,16 @@ final_char (const char *text, gsize *offset)
   return 0;
 }
 
+/* Whether @text[0, end) has a sentence end inside: '.', '!' or '?' then white space. */
+static gboolean
+has_inner_sentence_end (const char *text, gsize end)
+{
+  for (gsize k = 0; k + 1 < end; k++)
+    if (strchr (".!?", text[k]) != NULL && g_ascii_isspace (text[k + 1]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 check_final_punctuation (QaContext *ctx, guint i)
 {
@@ -796,17 +840,27 @@ check_final_punctuation (QaContext *ctx, guint i)
   char sb[8] = { 0 }, tb[8] = { 0 };
   g_unichar_to_utf8 (s, sb);
   g_unichar_to_utf8 (t, tb);
+  /* A '!' or '?' glued to a symbol ("#!", "$?") belongs to that token: no sentence ends. */
+  if ((t == '?' || t == '!') && to > 0 && strchr ("#$%&*+-/=@\\^_|~<", u->target[to - 1]) != NULL)
+    return;
   g_autofree char *message = NULL;
+  BitextSeverity severity = BITEXT_SEVERITY_WARNING;
   if (s == '?' || s == '!')
     message = g_strdup_printf ("the source ends with '%s', the target with '%s'", sb, tb);
   else if (t == '?' || t == '!')
     message = g_strdup_printf ("the target ends with '%s', the source with '%s'", tb, sb);
   else if ((s == '.' || s == 0x2026) && g_unichar_isalnum (t))
-    message = g_strdup_printf ("the source ends with '%s', the target has no final punctuation",
-                               sb);
+    {
+      message = g_strdup_printf ("the source ends with '%s', the target has no final "
+                                 "punctuation", sb);
+      /* A program's one-sentence label or option description is often written without its
+      ** period, in Russian catalogues as in English ones: nothing is lost, a note. */
+      if (ctx->software && !has_inner_sentence_end (u->source, so))
+        severity = BITEXT_SEVERITY_INFO;
+    }
   if (message == NULL)
     return;
-  bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i,
+  bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, severity, i,
                           (gssize) so, (gssize) (so + strlen (sb)), (gssize) to,
                           (gssize) (to + strlen (tb)), "%s", message);
 }
@@ -944,6 +998,21 @@ edge_space (const char *text, gboolean at_end, gsize *a, gsize *b)
     }
 }
 
+/* @text[a, b) without the blanks that stand before a line break: what a terminal shows. */
+static char *
+visible_space (const char *text, gsize a, gsize b)
+{
+  GString *out = g_string_sized_new (b - a);
+  for (gsize k = a; k < b; k++)
+    {
+      gsize n = strspn (text + k, " \t");
+      if (n > 0 && k + n < b && text[k + n] == '\n')
+        k += n;
+      g_string_append_c (out, text[k]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* The paragraph breaks (a line break, blanks, a line break) of @text between its first and its
 ** last character that is not space. */
 static guint
@@ -978,10 +1047,11 @@ check_edges (QaContext *ctx, guint i)
       gsize sa, sb, ta, tb;
       edge_space (u->source, at_end, &sa, &sb);
       edge_space (u->target, at_end, &ta, &tb);
-      if (sb - sa == tb - ta && memcmp (u->source + sa, u->target + ta, sb - sa) == 0)
+      /* Blanks before a line break print nothing: "text \n" and "текст\n" end alike. */
+      g_autofree char *sw = visible_space (u->source, sa, sb);
+      g_autofree char *tw = visible_space (u->target, ta, tb);
+      if (strcmp (sw, tw) == 0)
         continue;
-      g_autofree char *sw = g_strndup (u->source + sa, sb - sa);
-      g_autofree char *tw = g_strndup (u->target + ta, tb - ta);
       g_autofree char *se = g_strescape (sw, NULL);
       g_autofree char *te = g_strescape (tw, NULL);
       bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i,
@@ -1311,6 +1381,49 @@ group_best (const SameText *g, guint n)
   return best;
 }
 
+typedef struct sb_stemmer SbStemmer;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStemmer, sb_stemmer_delete)
+
+/* The content words of @text: its words' stems, function words (@stop) left out, in order. */
+static char *
+content_key (SbStemmer *stemmer, GHashTable *stop, const char *text)
+{
+  GString *key = g_string_new (NULL);
+  g_autoptr(GString) lower = g_string_new (NULL);
+  gsize length = strlen (text), pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (text, length, &pos, &w))
+    {
+      g_string_truncate (lower, 0);
+      bitext_qa__lower (text + w.start, w.end - w.start, lower);
+      if (g_hash_table_contains (stop, lower->str))
+        continue;
+      const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) lower->str,
+                                               (int) lower->len);
+      if (stem != NULL)
+        g_string_append_len (key, (const char *) stem, sb_stemmer_length (stemmer));
+      g_string_append_c (key, ' ');
+    }
+  return g_string_free (key, FALSE);
+}
+
+/*
+** Whether the sources of units @a and @b differ only in case, punctuation,
+** quotes, inflection or function words ("4-byte" and "4-bytes", "error
+** reading" and "error while reading", "The text" and "Text"): two wordings of
+** one message, which one translation fits. Unknown without a stemmer and a
+** list of function words for the source's language.
+*/
+static gboolean
+same_content (const QaContext *ctx, SbStemmer *stemmer, GHashTable *stop, guint a, guint b)
+{
+  if (stemmer == NULL || g_hash_table_size (stop) == 0)
+    return FALSE;
+  g_autofree char *ka = content_key (stemmer, stop, text_or_empty (ctx->units[a].source));
+  g_autofree char *kb = content_key (stemmer, stop, text_or_empty (ctx->units[b].source));
+  return strcmp (ka, kb) == 0;
+}
+
 /*
 ** Units with the same @by_source side (normalised) but different other
 ** sides: each unit whose other side differs from the group's most frequent
@@ -1346,9 +1459,19 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
           g_array_append_vals (flagged, ((guint[]) { v[k].unit, best->unit }), 1);
     }
   g_array_sort (flagged, compare_flagged);
+  g_autoptr(SbStemmer) stemmer = NULL;
+  g_autoptr(GHashTable) stop = NULL;
+  if (!by_source && flagged->len > 0 && ctx->options->src_lang != NULL)
+    {
+      g_autofree char *code = g_ascii_strdown (ctx->options->src_lang, 2);
+      stemmer = sb_stemmer_new (code, "UTF_8");
+      stop = bitext_terms__dup_stop_words (ctx->options->src_lang);
+    }
   for (guint k = 0; k < flagged->len; k++)
     {
       const guint *f = &((const guint *) (void *) flagged->data)[2 * k];
+      if (!by_source && same_content (ctx, stemmer, stop, f[0], f[1]))
+        continue;
       const BitextQaUnit *u = &ctx->units[f[0]];
       gsize sa, sb, ta, tb;
       trimmed (u->source, &sa, &sb);

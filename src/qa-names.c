@@ -273,7 +273,15 @@ bitext_qa__check_kept_names (QaContext *ctx)
       const SpellingWord *w = &g_array_index (translated, SpellingWord, k);
       const SpellingWord *first = &g_array_index (ctx->kept_words, SpellingWord, st->first);
       const char *name = ctx->units[first->unit].target + first->start;
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING, w->unit,
+      /* In software strings only a word written as a proper name (Debian, PostgreSQL) is a
+      ** name whatever the unit: a lower-case word (pid, stderr) or an acronym (PC, ASCII) is
+      ** also code or a common word that a translator may render by its meaning («процесс»,
+      ** «ПК»), a note. A document's prose keeps its conventions for those too (GNU). */
+      gboolean proper = !ctx->software
+                        || (g_unichar_isupper (g_utf8_get_char (name))
+                            && !bitext_qa__all_capitals (name, 0, first->end - first->start));
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY,
+                              proper ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO, w->unit,
                               (gssize) w->start, (gssize) w->end, -1, -1,
                               "'%.*s' is kept in %s in %u of %u units, but not here",
                               (int) (first->end - first->start), name, script, st->kept,

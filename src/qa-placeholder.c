@@ -69,9 +69,15 @@ printf_length (const char *text, const char *p, guint *arg, gboolean *integer, G
     }
   g_string_append_c (key, '%');
   gsize flags = strspn (q, PRINTF_FLAGS);
-  /* "100% of": a per cent sign after a number, never a conversion with a space flag. */
-  gboolean after_number = p > text && (g_ascii_isdigit (p[-1])
-                                       || (p[-1] == ' ' && p - 1 > text && g_ascii_isdigit (p[-2])));
+  /* "100% of", "50 %": a per cent sign after a number. The digits of a name or an identifier
+  ** (C6000 %s, radix64 %02X, PCRE2 %d, base-64 %s) are no number: a conversion follows them. */
+  const char *n = p > text && p[-1] == ' ' ? p - 1 : p;
+  const char *digits = n;
+  while (digits > text && g_ascii_isdigit (digits[-1]))
+    digits--;
+  gboolean after_number = digits < n
+                          && (digits == text || !(g_ascii_isalnum (digits[-1]) || digits[-1] == '-'
+                                                  || digits[-1] == '_'));
   if (after_number && *arg == 0)
     return 0;
   g_string_append_len (key, q, (gssize) flags);
@@ -111,11 +117,16 @@ python_length (const char *p)
   if (q == NULL || q == p + 2 || memchr (p + 2, ' ', (gsize) (q - p - 2)) != NULL)
     return 0;
   q++;
-  q += strspn (q, "-+ #0");
+  gsize flags = strspn (q, "-+ #0");
+  gboolean space = memchr (q, ' ', flags) != NULL;
+  q += flags;
   while (g_ascii_isdigit (*q) || *q == '.')
     q++;
   q += length_modifier (q);
   if (*q == '\0' || strchr ("diouxXeEfFgGcrsa", *q) == NULL)
+    return 0;
+  /* As for printf: a space flag is no flag when a letter follows ("%(A=B?T:E)  if A"). */
+  if (space && g_ascii_isalpha (q[1]))
     return 0;
   return (gsize) (q + 1 - p);
 }
@@ -149,6 +160,12 @@ brace_length (const char *p)
   while (g_ascii_isalnum (*q) || (guchar) *q >= 0x80 || *q == '_' || *q == '.' || *q == '['
          || *q == ']')
     q++;
+  /* A name holds a letter or a digit: {...} and {…} are notation (an elided part), not one. */
+  gboolean named = q == p + 1;
+  for (const char *r = p + 1; r < q && !named; r = g_utf8_next_char (r))
+    named = g_unichar_isalnum (g_utf8_get_char (r));
+  if (!named)
+    return 0;
   if (*q == '!' || *q == ':' || (*q == ',' && q > p + 1))
     while (*q != '\0' && *q != '}' && *q != '{' && *q != '\n')
       q++;
@@ -185,6 +202,19 @@ is_accelerator (const char *text, gsize pos)
   gunichar next = g_utf8_get_char (p + 1);
   if (!g_unichar_isalpha (next))
     return FALSE;
+  /* An accelerator marks one letter of a label's word. After a dot (ИСПОЛ._ФАЙЛ, a
+  ** metavariable) or before a second '_' of the same token (_POSIX2_LOCALEDEF, a constant)
+  ** it is part of a name. */
+  if (*p == '_')
+    {
+      if (pos > 0 && p[-1] == '.')
+        return FALSE;
+      const char *q = p + 1;
+      while (g_ascii_isalnum (*q) || (guchar) *q >= 0x80)
+        q++;
+      if (*q == '_')
+        return FALSE;
+    }
   if (*p == '&')
     {
       /* An entity: &amp; &lt; &name; */
@@ -257,6 +287,10 @@ bitext_qa__scan_placeholders (const char *text, gsize begin, gsize end, gboolean
         case '\\':
           kind = QA_PLACEHOLDER_ESCAPE;
           n = s[1] != '\0' && strchr ("ntrabfv\\\"'0e", s[1]) != NULL ? 2 : 0;
+          /* A backslash quoted alone ('\', `\', "\") is the character mentioned, not an
+          ** escape of the closing quote. */
+          if ((s[1] == '\'' || s[1] == '"') && p > 0 && strchr ("'`\"", s[-1]) != NULL)
+            n = 0;
           break;
         case '_':
         case '&':

@@ -34,6 +34,7 @@ typedef struct
 gboolean  bitext_qa__next_word        (const char *text, gsize length, gsize *pos, QaWord *word);
 QaScript  bitext_qa__script_for_lang  (const char *lang);
 char     *bitext_qa__fold             (const char *text, gssize length);
+gboolean  bitext_qa__all_capitals     (const char *text, gsize start, gsize end);
 void      bitext_qa__fold_spelling_en (GString *word);
 char     *bitext_qa__normalise_key    (const char *text);
 gboolean  bitext_qa__in_url           (const char *text, gsize start, gsize end);
@@ -86,6 +87,7 @@ typedef struct
                                untranslated terms; NULL: none */
   gboolean *term_checked;   /* per unit: the untranslated-term check looked at it; NULL: the
                                check does not run */
+  GHashTable *src_stop;     /* the source language's function words (folded), or NULL */
 } QaContext;
 
 /* A word with a British or American suffix: unit, bytes [start, end) of its source. */

@@ -4,6 +4,7 @@
 #include <bitext/error.h>
 
 #include "qa-private.h"
+#include "terms-private.h"
 
 static const char *const check_ids[BITEXT_CHECK_N] = {
   "untranslated-segment", "untranslated-term", "glossary", "number", "omission",
@@ -283,8 +284,11 @@ bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *
     }
   if ((opts.checks & 1u << BITEXT_CHECK_UNTRANSLATED_TERM) != 0)
     ctx.term_checked = g_new0 (gboolean, n_units + 1);
+  if ((opts.checks & 1u << BITEXT_CHECK_UNTRANSLATED_SEGMENT) != 0 && opts.src_lang != NULL)
+    ctx.src_stop = bitext_terms__dup_stop_words (opts.src_lang);
   bitext_qa__spell_load (&ctx);
   check_units (&ctx, n_threads (&opts, n_units));
+  g_clear_pointer (&ctx.src_stop, g_hash_table_unref);
   bitext_qa__spell_clear (&ctx);
   bitext_qa__spell_drop_repeated (ctx.findings);
   bitext_qa__check_kept_names (&ctx);

@@ -609,6 +609,92 @@ test_software_literals (void)
                    "markup 3 error s[9,13) t- «</b>»\n");
 }
 
+/* Placeholders: what only looks like one is none (digits of a name, a quoted backslash, {…}, a
+** constant's underscore, a space flag before a word); a real change is still found. */
+static void
+test_placeholder_lookalikes (void)
+{
+  BitextQaUnit units[] = {
+    U ("Model X200 %s failed", "Модель X200 %s не отвечает"),
+    U ("Use '\\' to quote", "Используйте «\\» для кавычек"),
+    U ("Type {...} for a group", "Введите {…} для группы"),
+    U ("Set `_MY_CONST' first", "Сначала задайте «_MY_CONST»"),
+    U ("%(cond)  if true", "%(cond)  если истина"),
+    U ("Model X200 %s failed", "Модель X200 %d не отвечает"),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PLACEHOLDER,
+                           BITEXT_QA_PROFILE_SOFTWARE, "placeholder 5 error s[11,13) t[12,14) «%d»\n");
+}
+
+/* Software strings: blanks before a line break print nothing; a one-sentence label without its
+** period is a note; a '!' of "#!" ends no sentence. Two sentences without a period: a warning. */
+static void
+test_software_punctuation (void)
+{
+  BitextQaUnit units[] = {
+    U ("Print the lines \n", "Печатать строки\n"),
+    U ("Print the lines.", "Печатать строки"),
+    U ("Read the lines. Print them.", "Прочитать строки. Напечатать их"),
+    U ("Write the header line", "Записать строку #!"),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
+                           BITEXT_QA_PROFILE_SOFTWARE,
+                           "punctuation 1 info s[15,16) t[14,15) «и»\n"
+                           "punctuation 2 warning s[26,27) t[30,31) «х»\n");
+}
+
+/* One translation for two wordings of one message is no finding; for two messages it is. */
+static void
+test_same_translation (void)
+{
+  BitextQaUnit units[] = {
+    U ("Cannot read the file", "Не удалось прочитать файл"),
+    U ("cannot read files", "Не удалось прочитать файл"),
+    U ("Cannot write the file", "Не удалось прочитать файл"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_INCONSISTENCY,
+                   "inconsistency 2 warning s[0,21) t[0,25) «Не удалось прочитать файл»\n");
+}
+
+/* Software: a kept name translated in one unit is a warning for a proper name, a note for a
+** lower-case word. */
+static void
+test_kept_name_shapes (void)
+{
+  BitextQaUnit units[] = {
+    U ("Kill pid %d now", "Завершить pid %d сейчас"),
+    U ("Wait for pid %d", "Ждать pid %d"),
+    U ("Bad pid given", "Неверный идентификатор процесса"),
+    U ("Install Debian today", "Установите Debian сегодня"),
+    U ("Debian is free", "Debian свободна"),
+    U ("Debian is fast", "Дебиан быстр"),
+  };
+  guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks,
+                                              BITEXT_QA_PROFILE_SOFTWARE);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==,
+                   "untranslated-term 0 info s[5,8) t[10,13) «pid»\n"
+                   "inconsistency 2 info s[4,7) t- «pid»\n"
+                   "untranslated-term 3 info s[8,14) t[11,17) «Debian»\n"
+                   "inconsistency 5 warning s[0,6) t- «Debian»\n");
+}
+
+/* A target that translates its words and keeps commands and options is not untranslated; one that
+** keeps English sentences (their function words) is. */
+static void
+test_untranslated_code (void)
+{
+  BitextQaUnit units[] = {
+    U ("tool stash list [<options>]", "tool stash list [<параметры>]"),
+    U ("the message section", "раздел message"),
+    U ("Read the manual according to chapter 6", "Read the manual according to главе 6"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_SEGMENT,
+                   "untranslated-segment 2 error s[0,38) t[0,36) «Read the manual according to "
+                   "главе 6»\n");
+}
+
 static void
 test_invalid_utf8 (void)
 {
@@ -829,6 +915,11 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/code-words", test_code_words);
   g_test_add_func ("/qa/whitespace", test_whitespace);
   g_test_add_func ("/qa/software-literals", test_software_literals);
+  g_test_add_func ("/qa/placeholder/lookalikes", test_placeholder_lookalikes);
+  g_test_add_func ("/qa/software-punctuation", test_software_punctuation);
+  g_test_add_func ("/qa/same-translation", test_same_translation);
+  g_test_add_func ("/qa/kept-name-shapes", test_kept_name_shapes);
+  g_test_add_func ("/qa/untranslated-segment/code", test_untranslated_code);
   g_test_add_func ("/qa/ignore", test_ignore);
   g_test_add_func ("/qa/ignore/key", test_ignore_key);
   g_test_add_func ("/qa/ignore/one-thing", test_ignore_one_thing);

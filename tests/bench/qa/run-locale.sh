@@ -7,8 +7,9 @@
 # and prints, with tests/data/qa/locale.py:
 #   * findings per 1,000 units by check and severity, error+warning per 1,000 (target <= 40, issue 15)
 #     and the number of placeholder findings;
-#   * precision of the judged random sample tests/data/qa/locale.judged.tsv (100 error/warning
-#     findings, seed 15) and of tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
+#   * precision of the judged random samples tests/data/qa/locale.judged.tsv (100 error/warning
+#     findings, seed 15, drawn before the rules of 2026-12-06) and locale.judged-16.tsv (100, seed
+#     16, drawn after them), and of tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
 #   * pofilter (Debian package python3-translate) on the same pairs as PO: units flagged per test,
 #     for the tests that bitext's checks cover (README, `bitext check`). Skipped when absent.
 # Exit 77 when the catalogues or msgunfmt are missing; exit 1 when a judged precision is under 0.8.
@@ -46,6 +47,7 @@ judged() {
   python3 "$DATA/locale.py" score "$TMPD/run.json" "$TMPD/locale.tmx" "$DATA/$1" ${2:+"$2"} || rc=1
 }
 judged locale.judged.tsv
+judged locale.judged-16.tsv
 judged locale-placeholder.judged.tsv placeholder
 
 echo

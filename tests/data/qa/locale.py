@@ -98,7 +98,7 @@ def norm(s):
 
 
 def excerpt(s, n=160):
-    s = s.replace("\t", " ").replace("\n", "\\n")
+    s = s.replace("\t", " ").replace("\n", "\\n").replace("\r", "\\r")
     return s if len(s) <= n else s[:n] + "…"
 
 
