@@ -35,7 +35,7 @@ strip_codes() { sed -e 's|<bpt [^>]*>[^<]*</bpt>||g; s|<ept [^>]*>[^<]*</ept>||g
                     -e 's|<prop type="x-bitext-source">[^<]*</prop>||' "$1"; }
 check_tmx() {
   "$BITEXT" align --format tmx --date 2026-01-01 "$@" >"$TMP/got.tmx" || return 1
-  grep -q '<bpt i="[0-9]*" type="bold">' "$TMP/got.tmx" &&
+  grep -q '<bpt i="[0-9]*" x="[0-9]*" type="bold">' "$TMP/got.tmx" &&
     [ "$(grep -o '<bpt ' "$TMP/got.tmx" | wc -l)" -eq 2 ] &&
     diff -u <(strip_codes "$TMP/plain.tmx") <(strip_codes "$TMP/got.tmx")
 }
