@@ -978,6 +978,14 @@ trivial_alignment (guint n_src, guint n_tgt)
  * Returns: (transfer full) (element-type BitextBead): the beads in order
  * Since: 0.1
  */
+/* The aligner's progress: @done of the three passes are done. */
+static void
+report_pass (const BitextAligner *aligner, guint done)
+{
+  if (aligner->options.progress_func != NULL)
+    aligner->options.progress_func ("aligning", done, 3, aligner->options.progress_data);
+}
+
 GArray *
 bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guint *src_para,
                       guint n_src, const char *const *tgt, const guint *tgt_para, guint n_tgt,
@@ -1025,10 +1033,12 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
   GArray *beads = g_array_new (FALSE, TRUE, sizeof (BitextBead));
 
   /* Pass 1: Gale & Church. */
+  report_pass (aligner, 0);
   bitext_align__run_first_pass (&dp, &w, beads);
   aligner->last_band = w;
   /* Pass 2: re-estimated lengths, lexical anchors, in a narrower band around pass 1's path. */
   w = MIN (MAX (aligner->options.band / 4, 8u), MAX (n_src, n_tgt));
+  report_pass (aligner, 1);
   reestimate (&dp, model, &s.keys, &t.keys, beads);
   run_pass (&dp, &s.keys, &t.keys, w, beads);
 
@@ -1037,6 +1047,7 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
   if (aligner->options.second_pass)
     {
       /* Pass 3: stem pairs learned from the confident 1-1 beads of pass 2. */
+      report_pass (aligner, 2);
       score_beads (&dp, skeys, tkeys, beads, aligner->options.low_confidence, FALSE);
       g_autoptr(GArray) confident = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint x = 0; x < beads->len; x++)

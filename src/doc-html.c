@@ -6,7 +6,12 @@
  * paragraphs; <br> is a line break; script, style, nav, noscript and
  * template are dropped with their content, and so is <head> but for its
  * <title>; inline elements (b, i, a, code, span...) become inline codes
- * whose native markup is the tag as the file has it.
+ * whose native markup is the tag as the file has it. The values of the
+ * title, alt and summary attributes (a link's tooltip, an image's text, a
+ * table's summary) are text a reader meets and a translator translates:
+ * each is a paragraph of its own, after the block that holds its element,
+ * as the HTML filters of CAT tools (OmegaT's) make them segments of their
+ * own.
  *
  * Offsets. The tree has no byte offsets, so the walk keeps a cursor in
  * the source and finds each start tag, end tag and piece of text there in
@@ -79,7 +84,24 @@ typedef struct
   gsize len;
   gsize cur;                /* the cursor: everything before it has been matched */
   guint pre;                /* depth of elements whose white space is kept */
+  GArray *attributes;       /* Attribute: values met, not yet written */
 } Html;
+
+/* The value of a translatable attribute, and where the file has it. */
+typedef struct
+{
+  char *value;
+  gsize source;
+} Attribute;
+
+static void
+attribute_clear (gpointer data)
+{
+  g_free (((Attribute *) data)->value);
+}
+
+/* Attributes whose values are text (HTML 4.01: title, alt, summary). */
+static const char *const text_attributes[] = { "title", "alt", "summary" };
 
 static Kind
 element_kind (const char *name, const char **type)
@@ -251,6 +273,43 @@ add_text (Html *h, const char *text, gsize n)
 
 static void walk (Html *h, xmlNode *node);
 
+/*
+** Keep the text attributes of @node (its tag at source[start, end)) for
+** flush_attributes(): where the tag has a value literally, its offset;
+** else (entities in it) the tag's.
+*/
+static void
+collect_attributes (Html *h, xmlNode *node, gsize start, gsize end)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (text_attributes); k++)
+    {
+      xmlChar *raw = xmlGetProp (node, (const xmlChar *) text_attributes[k]);
+      if (raw == NULL)
+        continue;
+      g_autofree char *value = g_strstrip (g_strdup ((const char *) raw));
+      xmlFree (raw);
+      if (*value == '\0')
+        continue;
+      const char *at = end > start ? g_strstr_len (h->src + start, (gssize) (end - start), value)
+                                   : NULL;
+      Attribute a = { g_steal_pointer (&value), at != NULL ? (gsize) (at - h->src) : start };
+      g_array_append_val (h->attributes, a);
+    }
+}
+
+/* The attribute values kept, each a paragraph of its own; only between paragraphs. */
+static void
+flush_attributes (Html *h)
+{
+  for (guint k = 0; k < h->attributes->len; k++)
+    {
+      const Attribute *a = &g_array_index (h->attributes, Attribute, k);
+      bitext_doc__builder_text (h->b, a->value, strlen (a->value), a->source);
+      bitext_doc__builder_end_paragraph (h->b);
+    }
+  g_array_set_size (h->attributes, 0);
+}
+
 static void
 walk_children (Html *h, xmlNode *node)
 {
@@ -277,15 +336,21 @@ walk_element (Html *h, xmlNode *node)
   gsize start = h->cur, end = h->cur;
   gboolean found = find_tag (h, name, FALSE, &start, &end);
   g_autofree char *open = tag_text (h, found, start, end, name, FALSE);
+  if (kind != KIND_DROP)
+    collect_attributes (h, node, start, found ? end : start);
   switch (kind)
     {
     case KIND_DROP:
       {
-        /* <head> is dropped but for its <title>. */
+        /* <head> is dropped but for its <title> and the titles of its <link>s. */
+        if (g_ascii_strcasecmp (name, "head") != 0)
+          break;
         for (xmlNode *c = node->children; c != NULL; c = c->next)
-          if (c->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) c->name, "title") == 0
-              && g_ascii_strcasecmp (name, "head") == 0)
+          if (c->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) c->name, "title") == 0)
             walk (h, c);
+          else if (c->type == XML_ELEMENT_NODE
+                   && g_ascii_strcasecmp ((const char *) c->name, "link") == 0)
+            collect_attributes (h, c, start, start);
         break;
       }
     case KIND_BREAK:
@@ -313,6 +378,7 @@ walk_element (Html *h, xmlNode *node)
       if (kind == KIND_PRE && --h->pre == 0)
         bitext_doc__builder_set_preserve (h->b, FALSE);
       bitext_doc__builder_end_paragraph (h->b);
+      flush_attributes (h);
       break;
     }
   if (kind == KIND_DROP)
@@ -328,6 +394,7 @@ walk_element (Html *h, xmlNode *node)
           }
       if (close != NULL)
         h->cur = markup_end (h, (gsize) (close - h->src));
+      flush_attributes (h);
       return;
     }
   gsize cs, ce;
@@ -410,9 +477,12 @@ bitext_doc__convert_html (BitextDocBuilder *builder, const char *data, gsize len
                    "read", input->name);
       return FALSE;
     }
-  Html h = { builder, data, length, 0, 0 };
+  g_autoptr(GArray) attributes = g_array_new (FALSE, FALSE, sizeof (Attribute));
+  g_array_set_clear_func (attributes, attribute_clear);
+  Html h = { builder, data, length, 0, 0, attributes };
   for (xmlNode *c = doc->children; c != NULL; c = c->next)
     walk (&h, c);
   bitext_doc__builder_end_paragraph (builder);
+  flush_attributes (&h);
   return TRUE;
 }

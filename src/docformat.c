@@ -797,8 +797,10 @@ find_partner (const GArray *codes, guint from, guint to, BitextCodeKind kind, gu
 ** Which codes of [first, last) belong to the span [start, end): every code
 ** strictly inside; at the start, an OPEN whose CLOSE is strictly inside; at
 ** the end, a CLOSE whose OPEN is strictly inside. Codes that wrap the whole
-** span, or stand alone at its edges, belong to the paragraph's layout, not
-** to the sentence (CAT tools such as OmegaT drop them from a segment too).
+** span, stand alone at its edges, or open and close there with nothing
+** between (an empty anchor before a heading's text), belong to the
+** paragraph's layout, not to the sentence (CAT tools such as OmegaT drop
+** them from a segment too).
 */
 static gboolean
 code_in_span (const GArray *codes, guint first, guint last, guint i, gsize start, gsize end)
@@ -806,17 +808,28 @@ code_in_span (const GArray *codes, guint first, guint last, guint i, gsize start
   const BitextCode *c = &g_array_index (codes, BitextCode, i);
   if (c->text_offset > start && c->text_offset < end)
     return TRUE;
+  gssize j = -1;
   if (c->text_offset == start && c->kind == BITEXT_CODE_OPEN)
-    {
-      gssize j = find_partner (codes, i + 1, last, BITEXT_CODE_CLOSE, c->id);
-      return j >= 0 && g_array_index (codes, BitextCode, j).text_offset < end;
-    }
-  if (c->text_offset == end && c->kind == BITEXT_CODE_CLOSE)
-    {
-      gssize j = find_partner (codes, first, i, BITEXT_CODE_OPEN, c->id);
-      return j >= 0 && g_array_index (codes, BitextCode, j).text_offset > start;
-    }
-  return FALSE;
+    j = find_partner (codes, i + 1, last, BITEXT_CODE_CLOSE, c->id);
+  else if (c->text_offset == end && c->kind == BITEXT_CODE_CLOSE)
+    j = find_partner (codes, first, i, BITEXT_CODE_OPEN, c->id);
+  if (j < 0)
+    return FALSE;
+  gsize partner = g_array_index (codes, BitextCode, j).text_offset;
+  return partner > start && partner < end;
+}
+
+/*
+** Whether code @i of the paragraph [start, end) takes a number in OmegaT's
+** count: its filters number the codes of a paragraph (not of a sentence)
+** in order, a pair once at its start, leaving out the codes at the
+** paragraph's edges that they drop (code_in_span() of the paragraph).
+*/
+static gboolean
+takes_number (const GArray *codes, guint first, guint last, guint i, gsize start, gsize end)
+{
+  const BitextCode *c = &g_array_index (codes, BitextCode, i);
+  return c->kind != BITEXT_CODE_CLOSE && code_in_span (codes, first, last, i, start, end);
 }
 
 /* Escape text[0, length) for TMX, line breaks made spaces as in sentence texts. */
@@ -830,12 +843,16 @@ escape_collapsed (GString *out, const char *text, gsize length)
 ** Code @i of @codes as TMX: bpt/ept when its partner is in codes[first,
 ** last) too (and in the span: the caller checks), else it (an unpaired
 ** half) or ph (isolated). Its number (i) is its id, unique in the
-** document, so that the markups of a bead's sentences can be joined. No x:
-** the codes of the two languages are not matched to each other.
+** document, so that the markups of a bead's sentences can be joined. A
+** bpt's x is @number + 1, its number among the codes of its paragraph
+** (takes_number()): OmegaT's TMX reader (InlineTagHandler.startBPT) makes
+** the tag <b@number> of x - 1, which is what its HTML filter numbers the
+** paragraph's tags, so that a sentence after the first one matches; the
+** codes of the two languages are not matched to each other by x.
 */
 static void
 append_code (GString *out, const GArray *codes, guint first, guint last, guint i, gsize start,
-             gsize end)
+             gsize end, guint number)
 {
   const BitextCode *c = &g_array_index (codes, BitextCode, i);
   g_autoptr(GString) attr = g_string_new (NULL);
@@ -858,7 +875,7 @@ append_code (GString *out, const GArray *codes, guint first, guint last, guint i
     }
   g_string_append_printf (out, "<%s", elem);
   if (strcmp (elem, "bpt") == 0)
-    g_string_append_printf (out, " i=\"%u\"%s", c->id, attr->str);
+    g_string_append_printf (out, " i=\"%u\" x=\"%u\"%s", c->id, number + 1, attr->str);
   else if (strcmp (elem, "ept") == 0)
     g_string_append_printf (out, " i=\"%u\"", c->id);
   else if (strcmp (elem, "it") == 0)
@@ -871,28 +888,65 @@ append_code (GString *out, const GArray *codes, guint first, guint last, guint i
   g_string_append_printf (out, "</%s>", elem);
 }
 
+/* The paragraph of @conv holding text offset @t (the last one starting at or before it). */
+static BitextSpan
+paragraph_at (const DocConverted *conv, gsize t)
+{
+  guint lo = 0, hi = conv->paragraphs->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (conv->paragraphs, BitextSpan, mid).offset <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return (BitextSpan) { 0, conv->text->len };
+  return g_array_index (conv->paragraphs, BitextSpan, lo - 1);
+}
+
+/* The codes [*first, *last) at text offsets [start, end]. */
+static void
+codes_between (const GArray *codes, gsize start, gsize end, guint *first, guint *last)
+{
+  *first = first_code (codes, start);
+  *last = *first;
+  while (*last < codes->len && g_array_index (codes, BitextCode, *last).text_offset <= end)
+    (*last)++;
+}
+
 /*
 ** TMX inline markup for text[start, end) of a converted document: the text
 ** escaped (line breaks as spaces), and the codes that belong to the span
-** (code_in_span()) in their places.
+** (code_in_span()) in their places, numbered in their paragraph.
 */
 char *
 bitext_doc__converted_markup (const DocConverted *conv, gsize start, gsize end)
 {
   GString *out = g_string_new (NULL);
   const GArray *codes = conv->codes;
-  guint first = first_code (codes, start), last = first;
-  while (last < codes->len && g_array_index (codes, BitextCode, last).text_offset <= end)
-    last++;
+  guint first, last, p_first, p_last;
+  codes_between (codes, start, end, &first, &last);
+  BitextSpan para = paragraph_at (conv, start);
+  gsize p_start = para.offset, p_end = para.offset + para.length;
+  codes_between (codes, p_start, p_end, &p_first, &p_last);
+  guint number = 0;
+  for (guint i = p_first; i < first && i < p_last; i++)
+    number += takes_number (codes, p_first, p_last, i, p_start, p_end);
   gsize at = start;
   for (guint i = first; i < last; i++)
     {
-      if (!code_in_span (codes, first, last, i, start, end))
-        continue;
-      gsize t = g_array_index (codes, BitextCode, i).text_offset;
-      escape_collapsed (out, conv->text->str + at, t - at);
-      at = t;
-      append_code (out, codes, first, last, i, start, end);
+      gboolean numbered = i >= p_first && i < p_last
+                          && takes_number (codes, p_first, p_last, i, p_start, p_end);
+      if (code_in_span (codes, first, last, i, start, end))
+        {
+          gsize t = g_array_index (codes, BitextCode, i).text_offset;
+          escape_collapsed (out, conv->text->str + at, t - at);
+          at = t;
+          append_code (out, codes, first, last, i, start, end, number);
+        }
+      number += numbered;
     }
   escape_collapsed (out, conv->text->str + at, end - at);
   return g_string_free (out, FALSE);

@@ -106,13 +106,13 @@ test_same_as_text (gconstpointer data)
 
 static const char *const lighthouse_en_markup[] = {
   "The Lighthouse Keeper",
-  "The lighthouse on the northern cape was built in 1874. For <bpt i=\"1\" type=\"bold\">"
+  "The lighthouse on the northern cape was built in 1874. For <bpt i=\"1\" x=\"1\" type=\"bold\">"
   "&lt;b&gt;</bpt>ninety years<ept i=\"1\">&lt;/b&gt;</ept> a keeper lived in the small house beside it and lit the "
   "lamp every evening.",
   "The lamp burned paraffin until 1921.",
   "The last keeper, Anna Berg, kept a diary. She wrote about storms, ships and the "
-  "<bpt i=\"3\" type=\"italic\">&lt;i&gt;</bpt>slow<ept i=\"3\">&lt;/i&gt;</ept> change of the seasons. Her "
-  "diary is now in the <bpt i=\"4\" type=\"link\">"
+  "<bpt i=\"3\" x=\"1\" type=\"italic\">&lt;i&gt;</bpt>slow<ept i=\"3\">&lt;/i&gt;</ept> change of the seasons. Her "
+  "diary is now in the <bpt i=\"4\" x=\"2\" type=\"link\">"
   "&lt;a href=\"https://example.org/museum\"&gt;</bpt>town museum<ept i=\"4\">&lt;/a&gt;</ept>.",
   "The lamp", "Year", "Event", "1874", "The tower was built.", "1964", "The lamp became automatic.",
   "Today visitors can climb the one hundred and twelve steps to the top. On a clear day they can "
@@ -172,10 +172,10 @@ test_docx_tracked (void)
     "The keeper painted the tower.",          /* w:ins kept, w:del dropped */
     "It was white and red.",                  /* a deleted paragraph mark joins two */
     "Name\tYear Berg\t1964",                  /* w:tab; w:br: a space in the markup */
-    "<bpt i=\"1\" type=\"bold\">&lt;b&gt;</bpt>Bold<ept i=\"1\">&lt;/b&gt;</ept> plain, see page 3.",
+    "<bpt i=\"1\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt>Bold<ept i=\"1\">&lt;/b&gt;</ept> plain, see page 3.",
     "Lamps need care<ph type=\"fnote\">&lt;footnote n=\"1\"/&gt;</ph> in the new place. Well-kept.",
     "Paraffin smokes.",                       /* the endnote, after its paragraph */
-    "<bpt i=\"3\" type=\"bold\">&lt;b&gt;</bpt><bpt i=\"4\" type=\"italic\">&lt;i&gt;</bpt>"
+    "<bpt i=\"3\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt><bpt i=\"4\" x=\"2\" type=\"italic\">&lt;i&gt;</bpt>"
     "Styled<ept i=\"4\">&lt;/i&gt;</ept><ept i=\"3\">&lt;/b&gt;</ept> run, a box:", /* w:rStyle, w:basedOn */
     "Boxed text.",                            /* a text box once: mc:Fallback skipped */
     "Cell one",
@@ -192,9 +192,9 @@ test_odt_tracked (void)
     "The keeper",                             /* white space collapses */
     "The keeper painted the tower.",          /* text:tracked-changes dropped */
     "Two   spaces, a\ttab and a break.",      /* text:s c=3, text:tab, text:line-break (a space in markup) */
-    "<bpt i=\"1\" type=\"bold\">&lt;b&gt;</bpt><bpt i=\"2\" type=\"italic\">&lt;i&gt;</bpt>"
+    "<bpt i=\"1\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt><bpt i=\"2\" x=\"2\" type=\"italic\">&lt;i&gt;</bpt>"
     "Bold italic<ept i=\"2\">&lt;/i&gt;</ept><ept i=\"1\">&lt;/b&gt;</ept> and <bpt i=\"3\" "
-    "type=\"italic\">&lt;i&gt;</bpt>italic<ept i=\"3\">&lt;/i&gt;</ept> text.",        /* parent style from styles.xml; comment dropped */
+    "x=\"3\" type=\"italic\">&lt;i&gt;</bpt>italic<ept i=\"3\">&lt;/i&gt;</ept> text.",        /* parent style from styles.xml; comment dropped */
     "First item",
     "Second item",                            /* its note mark at the end: see test_codes */
     "A note.",

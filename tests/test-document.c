@@ -1168,12 +1168,47 @@ test_html_paragraphs (void)
   assert_position (bitext_document_get_position (doc, 5), 2, 11);
   assert_position (bitext_document_get_position (doc, 46), 3, 80);
   g_autofree char *markup = bitext_document_dup_markup (doc, 16, 16);
-  g_assert_cmpstr (markup, ==, "A <bpt i=\"1\" type=\"link\">&lt;a href=\"x\"&gt;</bpt>link"
-                   "<ept i=\"1\">&lt;/a&gt;</ept> and <bpt i=\"2\" type=\"x-code\">&lt;code&gt;"
+  g_assert_cmpstr (markup, ==, "A <bpt i=\"1\" x=\"1\" type=\"link\">&lt;a href=\"x\"&gt;</bpt>link"
+                   "<ept i=\"1\">&lt;/a&gt;</ept> and <bpt i=\"2\" x=\"2\" type=\"x-code\">&lt;code&gt;"
                    "</bpt>code<ept i=\"2\">&lt;/code&gt;</ept>.");
   /* A code that wraps the whole span belongs to the paragraph, not to the segment. */
   g_autofree char *one = bitext_document_dup_markup (doc, 51, 3);
   g_assert_cmpstr (one, ==, "one");
+}
+
+/*
+** What OmegaT's HTML filter makes of a page, where bitext's segments must
+** match its own: a sentence's tags numbered in their paragraph (x), an
+** empty anchor before a heading's text left out, and the title, alt and
+** summary attributes as paragraphs of their own after their block.
+*/
+static const char omegat_page[] =
+  "<html><head><title>Page</title><link rel=\"up\" href=\"u.html\" title=\"Up &amp; on\">"
+  "</head><body>\n"
+  "<h2><a name=\"x\"></a>A.2. Booting</h2>\n"
+  "<p>Press <b>Esc</b> now. Then type <code>ls</code> and <a href=\"y\" title=\"Help\">go</a>.</p>\n"
+  "<table summary=\"Sizes\"><tr><td><img src=\"p.png\" alt=\"Prev\"> One</td></tr></table>\n"
+  "</body></html>\n";
+
+static void
+test_html_as_omegat (void)
+{
+  g_autoptr(BitextDocument) doc = load_data (omegat_page, sizeof omegat_page - 1);
+  static const char *const paragraphs[] = {
+    "0:Page", "6:Up & on", "15:A.2. Booting", "29:Press Esc now. Then type ls and go.",
+    "66:Help", "72:One", "77:Sizes", "84:Prev", NULL
+  };
+  g_autoptr(GPtrArray) got = document_paragraphs (doc);
+  assert_strv (got, paragraphs);
+  g_autofree char *heading = bitext_document_dup_markup (doc, 15, 12);
+  g_assert_cmpstr (heading, ==, "A.2. Booting");
+  g_autofree char *first = bitext_document_dup_markup (doc, 29, 14);
+  g_assert_cmpstr (first, ==, "Press <bpt i=\"2\" x=\"1\" type=\"bold\">&lt;b&gt;</bpt>Esc"
+                   "<ept i=\"2\">&lt;/b&gt;</ept> now.");
+  g_autofree char *second = bitext_document_dup_markup (doc, 44, 20);
+  g_assert_cmpstr (second, ==, "Then type <bpt i=\"3\" x=\"2\" type=\"x-code\">&lt;code&gt;</bpt>"
+                   "ls<ept i=\"3\">&lt;/code&gt;</ept> and <bpt i=\"4\" x=\"3\" type=\"link\">"
+                   "&lt;a href=\"y\" title=\"Help\"&gt;</bpt>go<ept i=\"4\">&lt;/a&gt;</ept>.");
 }
 
 static void
@@ -1208,8 +1243,8 @@ test_man_paragraphs (void)
   g_assert_cmpuint (bitext_document_get_source_offset (doc, 52), ==, 81);  /* "\-" of "\-x" */
   assert_position (bitext_document_get_position (doc, 52), 9, 4);
   g_autofree char *markup = bitext_document_dup_markup (doc, 29, 21);
-  g_assert_cmpstr (markup, ==, "See <bpt i=\"1\" type=\"bold\">\\fB</bpt>bold<ept i=\"1\">\\fR"
-                   "</ept> and <bpt i=\"2\" type=\"italic\">.I</bpt>it<ept i=\"2\"></ept> here.");
+  g_assert_cmpstr (markup, ==, "See <bpt i=\"1\" x=\"1\" type=\"bold\">\\fB</bpt>bold<ept i=\"1\">\\fR"
+                   "</ept> and <bpt i=\"2\" x=\"2\" type=\"italic\">.I</bpt>it<ept i=\"2\"></ept> here.");
 }
 
 static GBytes *
@@ -1342,6 +1377,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/stream/encodings", test_stream_encodings);
   g_test_add_func ("/document/format/detect", test_format_detect);
   g_test_add_func ("/document/html/paragraphs-codes-offsets", test_html_paragraphs);
+  g_test_add_func ("/document/html/as-omegat", test_html_as_omegat);
   g_test_add_func ("/document/html/entity-declarations-refused", test_html_entities_refused);
   g_test_add_func ("/document/man/paragraphs-codes-offsets", test_man_paragraphs);
   g_test_add_func ("/document/gzip/plain-cut-bomb", test_gzip);

@@ -37,6 +37,9 @@ typedef struct
   double del_percentile;    /* 1-0/0-1 threshold: this quantile of unrelated-pair costs */
   double low_confidence;    /* beads scoring below are flagged */
   gboolean second_pass;     /* learn stem pairs from the first pass and realign */
+  BitextProgressFunc progress_func; /* nullable: called as each pass starts ("aligning", pass
+                                       done, passes) */
+  gpointer progress_data;    /* must live as long as the aligner */
 } BitextAlignOptions;
 
 /* band: ±100 sentences, the band the issue's reference banded G&C DP uses; widened on demand.

@@ -6,6 +6,7 @@
 #include "cmd-tm.h"
 #include "cmd.h"
 #include "common.h"
+#include "progress.h"
 
 static char *opt_src_lang = NULL;
 static char *opt_tgt_lang = NULL;
@@ -16,6 +17,9 @@ static char *opt_date = NULL;
 static gboolean opt_presegmented = FALSE;
 static CmdTmFilterOptions opt_filter = { 0 };
 static gboolean opt_no_language_check = FALSE;
+static gboolean opt_quiet = FALSE;
+static gboolean opt_progress = FALSE;
+static BitextProgress progress;
 
 static const GOptionEntry entries[] = {
   { "src-lang", 0, 0, G_OPTION_ARG_STRING, &opt_src_lang,
@@ -37,6 +41,7 @@ static const GOptionEntry entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "Write to FILE (replaced only when complete) instead of stdout", "FILE" },
   CMD_TM_FILTER_ENTRIES (opt_filter),
+  BITEXT_PROGRESS_ENTRIES (opt_quiet, opt_progress),
   { NULL }
 };
 
@@ -52,6 +57,7 @@ write_alignment (BitextPair *pair, BitextPairFormat format, GError **error)
     {
       g_string_truncate (line, 0);
       bitext_pair_append_bead (pair, i, format, line);
+      bitext_progress_func ("writing", i + 1, bitext_pair_get_n_beads (pair), &progress);
       fwrite (line->str, 1, line->len, out.stream);
     }
   return bitext_output_commit (&out, error);
@@ -129,7 +135,11 @@ cmd_align (int argc, char **argv, GError **error)
   options.dict_path = opt_dict;
   if (!bitext_pair_input_options (&options, error))
     return BITEXT_EXIT_ERROR;
+  bitext_progress_init_forced (&progress, opt_quiet, opt_progress);
+  options.progress_func = options.align.progress_func = bitext_progress_func;
+  options.progress_data = options.align.progress_data = &progress;
   g_autoptr(BitextPair) pair = bitext_pair_new_from_texts (argv[1], argv[2], &options, error);
+  bitext_progress_done (&progress);
   if (pair == NULL)
     bitext_language_hint (*error);
   if (pair == NULL || !check_not_empty (pair, error))
@@ -138,5 +148,6 @@ cmd_align (int argc, char **argv, GError **error)
   gboolean ok = bitext_pair_format_from_name (format, &pair_format)
                   ? write_alignment (pair, pair_format, error)
                   : write_tmx (pair, error);
+  bitext_progress_done (&progress);
   return ok ? BITEXT_EXIT_OK : BITEXT_EXIT_ERROR;
 }

@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "common.h"
+#include "progress.h"
 
 static char *opt_output = NULL;
 static char *opt_format = NULL;
@@ -17,6 +18,9 @@ static int opt_min_freq = 2;
 static int opt_top = 0;
 static char *opt_from = NULL;
 static char *opt_to = NULL;
+static gboolean opt_quiet = FALSE;
+static gboolean opt_progress = FALSE;
+static BitextProgress progress;
 
 static const GOptionEntry extract_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "Write the glossary to FILE (default: stdout)", "FILE" },
@@ -29,6 +33,7 @@ static const GOptionEntry extract_entries[] = {
   { "glossary", 'g', 0, G_OPTION_ARG_FILENAME, &opt_seed, "A known glossary (TSV or CSV) to prefer", "SEED" },
   { "dict-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dict_dir,
     "Folder of Hunspell dictionaries (default /usr/share/hunspell)", "DIR" },
+  BITEXT_PROGRESS_ENTRIES (opt_quiet, opt_progress),
   { NULL }
 };
 
@@ -48,6 +53,8 @@ read_units (const char *path, GError **error)
   options.src_lang = opt_src_lang;
   options.tgt_lang = opt_tgt_lang;
   options.strip_markup = TRUE;
+  options.progress_func = bitext_progress_func;
+  options.progress_data = &progress;
   g_autoptr(GError) local = NULL;
   if (g_str_has_suffix (path, ".tmx")
       || bitext_bilingual_sniff (path, &local) != BITEXT_BILINGUAL_UNKNOWN)
@@ -103,7 +110,9 @@ glossary_extract (int argc, char **argv, GError **error)
                      "--top >= 0; see 'bitext glossary extract --help'");
       return BITEXT_EXIT_ERROR;
     }
+  bitext_progress_init_forced (&progress, opt_quiet, opt_progress);
   g_autoptr(BitextPair) pair = read_units (argv[1], error);
+  bitext_progress_done (&progress);
   if (pair == NULL)
     return BITEXT_EXIT_ERROR;
   const char *src_lang = bitext_pair_get_lang (pair, BITEXT_PAIR_SOURCE);
@@ -123,8 +132,10 @@ glossary_extract (int argc, char **argv, GError **error)
       options.seed = seed;
     }
   g_autoptr(GArray) pairs = bitext_pair_dup_text_pairs (pair);
+  bitext_progress_func ("extracting terms from units", pairs->len, 0, &progress);
   g_autoptr(BitextTermList) list = bitext_terms_extract ((const BitextTextPair *) (void *) pairs->data,
                                                          pairs->len, &options, error);
+  bitext_progress_done (&progress);
   if (list == NULL || !write_list (list, opt_output, format, error))
     return BITEXT_EXIT_ERROR;
   return BITEXT_EXIT_OK;

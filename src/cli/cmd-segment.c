@@ -5,12 +5,15 @@
 
 #include "cmd.h"
 #include "common.h"
+#include "progress.h"
 
 static char *opt_lang = NULL;
 static char *opt_srx = NULL;
 static char *opt_format = NULL;
 static char *opt_output = NULL;
 static gboolean opt_stats = FALSE;
+static gboolean opt_quiet = FALSE;
+static gboolean opt_progress = FALSE;
 
 static const GOptionEntry entries[] = {
   { "lang", 'l', 0, G_OPTION_ARG_STRING, &opt_lang,
@@ -23,6 +26,7 @@ static const GOptionEntry entries[] = {
     "Write to FILE (replaced only when complete) instead of stdout", "FILE" },
   { "stats", 0, 0, G_OPTION_ARG_NONE, &opt_stats,
     "Print one summary line per file instead of the segments", NULL },
+  BITEXT_PROGRESS_ENTRIES (opt_quiet, opt_progress),
   { NULL }
 };
 
@@ -36,6 +40,8 @@ typedef struct
   guint n_paragraphs;
   gsize n_chars;
   GString *line;
+  BitextProgress *progress;
+  char *stage;               /* "segmenting FILE" */
 } SegmentSink;
 
 static gboolean
@@ -45,6 +51,7 @@ write_segment (const BitextSegment *s, const char *text, gpointer user_data, GEr
   SegmentSink *sink = user_data;
   guint index = sink->n_segments++;
   sink->n_paragraphs = s->paragraph + 1;
+  bitext_progress_func (sink->stage, sink->n_segments, 0, sink->progress);
   if (sink->stats)
     {
       sink->n_chars += g_utf8_strlen (text, -1);
@@ -103,6 +110,8 @@ segment_file (const char *path, guint index, SegmentSink *sink, GError **error)
   if (seg == NULL)
     return FALSE;
   sink->file = bitext_reader_get_name (reader);
+  g_free (sink->stage);
+  sink->stage = g_strdup_printf ("segmenting %s", sink->file);
   sink->n_segments = sink->n_paragraphs = 0;
   sink->n_chars = 0;
   if (!bitext_segmenter_segment_reader (seg, reader, write_segment, sink, error))
@@ -140,13 +149,19 @@ cmd_segment (int argc, char **argv, GError **error)
   if (!bitext_output_open (&out, opt_output, error))
     return BITEXT_EXIT_ERROR;
   g_autoptr(GString) line = g_string_new (NULL);
+  BitextProgress progress;
+  bitext_progress_init_forced (&progress, opt_quiet, opt_progress);
   SegmentSink sink = { .stream = out.stream, .jsonl = strcmp (format, "jsonl") == 0,
-                       .stats = opt_stats, .line = line };
-  for (int i = 1; i < argc; i++)
-    if (!segment_file (argv[i], (guint) i - 1, &sink, error))
-      {
-        bitext_output_abort (&out);
-        return BITEXT_EXIT_ERROR;
-      }
+                       .stats = opt_stats, .line = line, .progress = &progress };
+  gboolean ok = TRUE;
+  for (int i = 1; i < argc && ok; i++)
+    ok = segment_file (argv[i], (guint) i - 1, &sink, error);
+  g_free (sink.stage);
+  bitext_progress_done (&progress);
+  if (!ok)
+    {
+      bitext_output_abort (&out);
+      return BITEXT_EXIT_ERROR;
+    }
   return bitext_output_commit (&out, error) ? BITEXT_EXIT_OK : BITEXT_EXIT_ERROR;
 }

@@ -2,6 +2,7 @@
 #include "progress.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 /* A test hook: $BITEXT_PROGRESS_DELAY_MS replaces the 2 s delay (tests cannot wait on time). */
@@ -18,10 +19,17 @@ delay (void)
 void
 bitext_progress_init (BitextProgress *p, gboolean quiet)
 {
-  p->enabled = !quiet && isatty (fileno (stderr));
+  bitext_progress_init_forced (p, quiet, FALSE);
+}
+
+void
+bitext_progress_init_forced (BitextProgress *p, gboolean quiet, gboolean forced)
+{
+  p->enabled = !quiet && (forced || isatty (fileno (stderr)));
   p->start = g_get_monotonic_time ();
   p->last_draw = 0;
   p->drawn = FALSE;
+  p->stage[0] = '\0';
 }
 
 void
@@ -31,8 +39,11 @@ bitext_progress_func (const char *stage, guint64 done, guint64 total, gpointer u
   if (p == NULL || !p->enabled)
     return;
   gint64 now = g_get_monotonic_time ();
-  if (now - p->start < delay () || now - p->last_draw < G_USEC_PER_SEC / 10)
+  gboolean new_stage = strncmp (stage, p->stage, sizeof p->stage - 1) != 0;
+  if (now - p->start < delay () || (!new_stage && now - p->last_draw < G_USEC_PER_SEC / 10))
     return;
+  if (new_stage)
+    g_strlcpy (p->stage, stage, sizeof p->stage);
   p->last_draw = now;
   p->drawn = TRUE;
   if (total > 0)
@@ -49,4 +60,5 @@ bitext_progress_done (BitextProgress *p)
   if (p->drawn)
     fputs ("\r\033[K", stderr);
   p->drawn = FALSE;
+  p->stage[0] = '\0';
 }
