@@ -537,10 +537,9 @@ writer_finish (BitextTmxWriter *w, GError **error)
       w->write_errno = saved;
       return write_failed (w, error);
     }
-  w->fd = -1;
   if (g_rename (w->tmp_path, w->path) != 0)
     {
-      int saved = errno;
+      saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", w->path,
                    g_strerror (saved));
       return FALSE;
