@@ -959,6 +959,14 @@ trivial_alignment (guint n_src, guint n_tgt)
   return beads;
 }
 
+/* The aligner's progress: @done of the three passes are done. */
+static void
+report_pass (const BitextAligner *aligner, guint done)
+{
+  if (aligner->options.progress_func != NULL)
+    aligner->options.progress_func ("aligning", done, 3, aligner->options.progress_data);
+}
+
 /**
  * bitext_aligner_align:
  * @aligner: an aligner
@@ -978,14 +986,6 @@ trivial_alignment (guint n_src, guint n_tgt)
  * Returns: (transfer full) (element-type BitextBead): the beads in order
  * Since: 0.1
  */
-/* The aligner's progress: @done of the three passes are done. */
-static void
-report_pass (const BitextAligner *aligner, guint done)
-{
-  if (aligner->options.progress_func != NULL)
-    aligner->options.progress_func ("aligning", done, 3, aligner->options.progress_data);
-}
-
 GArray *
 bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guint *src_para,
                       guint n_src, const char *const *tgt, const guint *tgt_para, guint n_tgt,

@@ -1,5 +1,4 @@
 /* bitext — the QA checks: one static function per check, over one unit or over the whole text. */
-#include <libstemmer.h>
 #include <math.h>
 #include <string.h>
 
@@ -1380,9 +1379,6 @@ group_best (const SameText *g, guint n)
     }
   return best;
 }
-
-typedef struct sb_stemmer SbStemmer;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStemmer, sb_stemmer_delete)
 
 /* The content words of @text: its words' stems, function words (@stop) left out, in order. */
 static char *

@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include <bitext/terms.h>
-#include <libstemmer.h>
 
 #include "qa-private.h"
 
@@ -101,9 +100,6 @@ typedef struct
   char *context;            /* the stem of the content word before the rendering, or NULL */
   gssize c_start;           /* where that word starts */
 } Use;
-
-typedef struct sb_stemmer SbStemmer;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStemmer, sb_stemmer_delete)
 
 static void
 clear_use (gpointer p)

@@ -3,6 +3,7 @@
 
 #include <bitext/glossary.h>
 #include <bitext/qa.h>
+#include <libstemmer.h>
 
 G_BEGIN_DECLS
 
@@ -157,5 +158,9 @@ gboolean      bitext_qa__spell_is_common_word (QaContext *ctx, guint side, const
 void bitext_qa__check_lost_break (QaContext *ctx, guint unit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSpellCache, bitext_qa__spell_cache_free)
+
+/* A Snowball stemmer, freed by g_autoptr (qa-checks.c, qa-consistency.c). */
+typedef struct sb_stemmer SbStemmer;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbStemmer, sb_stemmer_delete)
 
 G_END_DECLS
