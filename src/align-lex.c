@@ -550,16 +550,22 @@ phrase_at (const GArray *seq, guint at, const GArray *term)
   return TRUE;
 }
 
-/* Append to @keys the KEY_DICT keys of the entries whose terms start with @first at word @at. */
+/*
+** Append to @keys the KEY_DICT keys of the entries indexed under @word
+** whose terms stand in @seq with that word at word @at.
+*/
 static void
-match_at (const AlignDict *dict, gboolean is_src, const GArray *seq, guint at, guint32 first,
+match_at (const AlignDict *dict, gboolean is_src, const GArray *seq, guint at, guint32 word,
           GArray *keys)
 {
   GHashTable *index = is_src ? dict->src_index : dict->tgt_index;
-  GArray *ids = g_hash_table_lookup (index, GUINT_TO_POINTER (first));
-  for (guint j = 0; ids != NULL && j < ids->len; j++)
+  GArray *ids = g_hash_table_lookup (index, GUINT_TO_POINTER (word));
+  for (guint j = 0; ids != NULL && j + 1 < ids->len; j += 2)
     {
       guint32 id = g_array_index (ids, guint32, j);
+      guint32 place = g_array_index (ids, guint32, j + 1);
+      if (place > at)
+        continue;
       const GArray *term;
       if (is_src)
         term = g_ptr_array_index (dict->src_terms, id);
@@ -569,7 +575,7 @@ match_at (const AlignDict *dict, gboolean is_src, const GArray *seq, guint at, g
           term = g_ptr_array_index (alts, id & 0xff);
           id >>= 8;
         }
-      if (phrase_at (seq, at, term))
+      if (phrase_at (seq, at - place, term))
         {
           guint32 k = KEY_MAKE (KEY_DICT, id);
           g_array_append_val (keys, k);
@@ -594,19 +600,18 @@ add_dict_keys (const AlignDict *dict, gboolean is_src, const GArray *seq, GArray
       if (w->upper != 0)
         match_at (dict, is_src, seq, i, w->upper, keys);
     }
-  /* An entry counts once per sentence, however many alternatives or places matched. */
-  if (keys->len > first)
+  /* An entry counts once per sentence, however many alternatives or places matched: the
+     dictionary keys appended here are sorted and made unique, the others stay as they are. */
+  if (keys->len > first + 1)
     {
-      g_array_sort (keys, cmp_u32);
-      guint o = 0;
-      for (guint i = 0; i < keys->len; i++)
-        {
-          guint32 k = g_array_index (keys, guint32, i);
-          if (KEY_KIND (k) == KEY_DICT && o > 0 && g_array_index (keys, guint32, o - 1) == k)
-            continue;
-          g_array_index (keys, guint32, o++) = k;
-        }
-      g_array_set_size (keys, o);
+      guint32 *d = &g_array_index (keys, guint32, first);
+      guint n = keys->len - first;
+      qsort (d, n, sizeof *d, cmp_u32);
+      guint o = 1;
+      for (guint i = 1; i < n; i++)
+        if (d[i] != d[o - 1])
+          d[o++] = d[i];
+      g_array_set_size (keys, first + o);
     }
 }
 
@@ -793,6 +798,7 @@ bitext_align__dict_init (AlignDict *dict)
   dict->tgt_terms = g_ptr_array_new_with_free_func (free_alts);
   dict->src_index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   dict->tgt_index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  dict->indexed = FALSE;
 }
 
 void
@@ -805,7 +811,7 @@ bitext_align__dict_clear (AlignDict *dict)
 }
 
 static void
-index_add (GHashTable *index, guint32 stem, guint32 value)
+index_add (GHashTable *index, guint32 stem, guint32 value, guint32 place)
 {
   GArray *a = g_hash_table_lookup (index, GUINT_TO_POINTER (stem));
   if (a == NULL)
@@ -814,21 +820,85 @@ index_add (GHashTable *index, guint32 stem, guint32 value)
       g_hash_table_insert (index, GUINT_TO_POINTER (stem), a);
     }
   g_array_append_val (a, value);
+  g_array_append_val (a, place);
+}
+
+/* Count, for each word of @term, one more term that holds it. */
+static void
+count_words (GHashTable *df, const GArray *term)
+{
+  for (guint k = 0; k < term->len; k++)
+    {
+      guint32 h = g_array_index (term, guint32, k);
+      gboolean seen = FALSE;
+      for (guint e = 0; e < k && !seen; e++)
+        seen = g_array_index (term, guint32, e) == h;
+      if (!seen)
+        g_hash_table_insert (df, GUINT_TO_POINTER (h),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (df, GUINT_TO_POINTER (h))) + 1));
+    }
+}
+
+/* Index @term under its word held by the fewest terms of its side (the first of those). */
+static void
+index_term (GHashTable *index, GHashTable *df, const GArray *term, guint32 value)
+{
+  if (term->len == 0)
+    return;
+  guint best = 0;
+  guint best_n = G_MAXUINT;
+  for (guint k = 0; k < term->len; k++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (df, GUINT_TO_POINTER (g_array_index (term, guint32, k))));
+      if (n < best_n)
+        best = k, best_n = n;
+    }
+  index_add (index, g_array_index (term, guint32, best), value, best);
+}
+
+/*
+** Index every entry under the word of its term that the fewest terms of the
+** dictionary hold. A sentence is matched word by word against the terms
+** indexed under each of its words; indexed under their first word, the
+** phrases of a general dictionary that open with a function word or a
+** common verb ("sich ...", "faire ...", "de ...") were all tried at every
+** occurrence of that word, which made a large dictionary cost more than
+** the rest of the aligner. The rarest word of a term is the one fewest
+** other terms share, so its list is the shortest to try.
+*/
+void
+bitext_align__dict_index (AlignDict *dict)
+{
+  if (dict->indexed)
+    return;
+  g_hash_table_remove_all (dict->src_index);
+  g_hash_table_remove_all (dict->tgt_index);
+  g_autoptr(GHashTable) df_src = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) df_tgt = g_hash_table_new (NULL, NULL);
+  for (guint id = 0; id < dict->src_terms->len; id++)
+    {
+      count_words (df_src, g_ptr_array_index (dict->src_terms, id));
+      GPtrArray *alts = g_ptr_array_index (dict->tgt_terms, id);
+      for (guint a = 0; a < alts->len && a < 256; a++)
+        count_words (df_tgt, g_ptr_array_index (alts, a));
+    }
+  for (guint id = 0; id < dict->src_terms->len; id++)
+    {
+      index_term (dict->src_index, df_src, g_ptr_array_index (dict->src_terms, id), id);
+      GPtrArray *alts = g_ptr_array_index (dict->tgt_terms, id);
+      for (guint a = 0; a < alts->len && a < 256; a++)
+        index_term (dict->tgt_index, df_tgt, g_ptr_array_index (alts, a), id << 8 | a);
+    }
+  dict->indexed = TRUE;
 }
 
 /* Takes ownership of @src_stems and @tgt_alts (GArrays of stems); at most 256 alternatives. */
 void
 bitext_align__dict_add (AlignDict *dict, GArray *src_stems, GPtrArray *tgt_alts)
 {
-  guint32 id = dict->src_terms->len;
   g_ptr_array_add (dict->src_terms, src_stems);
   g_ptr_array_add (dict->tgt_terms, tgt_alts);
-  index_add (dict->src_index, g_array_index (src_stems, guint32, 0), id);
-  for (guint a = 0; a < tgt_alts->len && a < 256; a++)
-    {
-      GArray *alt = g_ptr_array_index (tgt_alts, a);
-      index_add (dict->tgt_index, g_array_index (alt, guint32, 0), id << 8 | a);
-    }
+  dict->indexed = FALSE;
 }
 
 void

@@ -79,13 +79,17 @@ typedef struct
 {
   GPtrArray *src_terms;     /* GArray of guint32 per entry */
   GPtrArray *tgt_terms;     /* GPtrArray of GArray per entry (alternatives) */
-  GHashTable *src_index;    /* first stem -> GArray of entry ids */
-  GHashTable *tgt_index;    /* first stem -> GArray of (entry id << 8 | alternative) */
+  /* Each term is indexed under its rarest word (bitext_align__dict_index()): stem -> GArray
+     of pairs (entry id, or entry id << 8 | alternative; the word's place in the term). */
+  GHashTable *src_index;
+  GHashTable *tgt_index;
+  gboolean indexed;         /* the indexes hold every entry added */
 } AlignDict;
 
 void      bitext_align__dict_init  (AlignDict *dict);
 void      bitext_align__dict_clear (AlignDict *dict);
 void      bitext_align__dict_add   (AlignDict *dict, GArray *src_stems, GPtrArray *tgt_alts);
+void      bitext_align__dict_index (AlignDict *dict);
 
 /* Fill @side from @texts; keys include dictionary keys when @dict has entries. */
 void      bitext_align__side_build (AlignSide *side, AlignLex *lex, const char *const *texts,

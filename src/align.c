@@ -1000,6 +1000,7 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
     return trivial_alignment (n_src, n_tgt);
 
   gint64 start = g_get_monotonic_time ();
+  bitext_align__dict_index (&aligner->dict);
   AlignSide s = { 0 }, t = { 0 };
   BuildJob jobs[2] = {
     { &s, aligner->src_lex, src, src_para, n_src, &aligner->dict, TRUE },
