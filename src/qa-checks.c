@@ -1568,21 +1568,98 @@ content_key (SbStemmer *stemmer, GHashTable *stop, const char *text)
   return g_string_free (key, FALSE);
 }
 
+static int
+compare_string_pointers (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The words of @key (content_key ()) not matched by a word of @other, sorted, space-separated. */
+static char *
+unmatched_words (const char *key, const char *other)
+{
+  g_auto(GStrv) a = g_strsplit (key, " ", -1);
+  g_auto(GStrv) b = g_strsplit (other, " ", -1);
+  g_autoptr(GPtrArray) left = g_ptr_array_new ();
+  for (char **w = a; *w != NULL; w++)
+    {
+      if (**w == '\0')
+        continue;
+      char **m = b;
+      while (*m != NULL && strcmp (*m, *w) != 0)
+        m++;
+      if (*m != NULL)
+        **m = '\0';            /* matched once */
+      else
+        g_ptr_array_add (left, *w);
+    }
+  g_ptr_array_sort (left, compare_string_pointers);
+  g_ptr_array_add (left, NULL);
+  return g_strjoinv (" ", (char **) left->pdata);
+}
+
 /*
-** Whether the sources of units @a and @b differ only in case, punctuation,
-** quotes, inflection or function words ("4-byte" and "4-bytes", "error
-** reading" and "error while reading", "The text" and "Text"): two wordings of
-** one message, which one translation fits. Unknown without a stemmer and a
-** list of function words for the source's language.
+** How the sources of units @a and @b differ: the content words (stems) of
+** each that the other lacks, as "x|y" with the sides in byte order
+** ("delet|remov" for "Delete file" and "Remove file"); NULL without a
+** stemmer and a list of function words. "" when they differ only in case,
+** punctuation, quotes, inflection or function words ("4-byte" and "4-bytes",
+** "error reading" and "error while reading", "The text" and "Text"): two
+** wordings of one message, which one translation fits.
 */
-static gboolean
-same_content (const QaContext *ctx, SbStemmer *stemmer, GHashTable *stop, guint a, guint b)
+static char *
+wording_difference (const QaContext *ctx, SbStemmer *stemmer, GHashTable *stop, guint a, guint b)
 {
   if (stemmer == NULL || g_hash_table_size (stop) == 0)
-    return FALSE;
+    return NULL;
   g_autofree char *ka = content_key (stemmer, stop, text_or_empty (ctx->units[a].source));
   g_autofree char *kb = content_key (stemmer, stop, text_or_empty (ctx->units[b].source));
-  return strcmp (ka, kb) == 0;
+  if (strcmp (ka, kb) == 0)
+    return g_strdup ("");
+  g_autofree char *x = unmatched_words (ka, kb);
+  g_autofree char *y = unmatched_words (kb, ka);
+  return strcmp (x, y) <= 0 ? g_strconcat (x, "|", y, NULL) : g_strconcat (y, "|", x, NULL);
+}
+
+/*
+** The wording differences of the @flagged pairs of units (unit, unit of the
+** group's usual source) that the text gives one translation in two groups
+** or more, i.e. for two different translations at least: "Failed to open
+** %s" and "Cannot open %s" → «Не удалось открыть %s», "Failed to read %s"
+** and "Cannot read %s" → «Не удалось прочитать %s». A difference of wording
+** translated alike again and again is a paraphrase by the translation's own
+** evidence (paraphrases by a pivot language: Bannard & Callison-Burch 2005,
+** "Paraphrasing with Bilingual Parallel Corpora", ACL), while a one-off ("Bundle"
+** and "Package" both «Пакет») may be two messages merged. Only words put
+** for words count: a content word that one source has and the other lacks
+** ("Group ID" and "Group" both «Группа») is meaning the translation drops. The same two
+** sources in two groups (one pair of messages in two catalogues, translated
+** twice alike) count once. Returns difference → number of pairs of sources;
+** @diffs gets each flagged pair's difference.
+*/
+static GHashTable *
+count_differences (QaContext *ctx, SbStemmer *stemmer, GHashTable *stop, GArray *flagged,
+                   GPtrArray *diffs)
+{
+  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint k = 0; k < flagged->len; k++)
+    {
+      const guint *f = &((const guint *) (void *) flagged->data)[2 * k];
+      char *d = wording_difference (ctx, stemmer, stop, f[0], f[1]);
+      g_ptr_array_add (diffs, d);
+      if (d == NULL || *d == '|' || g_str_has_suffix (d, "|"))
+        continue;               /* the same content words, or a word one side lacks */
+      guint64 ha = bitext_qa__unit_key_hash (ctx, f[0], FALSE);
+      guint64 hb = bitext_qa__unit_key_hash (ctx, f[1], FALSE);
+      char *one = g_strdup_printf ("%s\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT, d, MIN (ha, hb),
+                                   MAX (ha, hb));
+      if (!g_hash_table_add (seen, one))
+        continue;
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (groups, d));
+      g_hash_table_insert (groups, g_strdup (d), GUINT_TO_POINTER (n + 1));
+    }
+  return groups;
 }
 
 /*
@@ -1628,11 +1705,15 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
       stemmer = sb_stemmer_new (code, "UTF_8");
       stop = bitext_terms__dup_stop_words (ctx->options->src_lang);
     }
+  g_autoptr(GPtrArray) diffs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) groups = by_source ? NULL
+                                           : count_differences (ctx, stemmer, stop, flagged, diffs);
   for (guint k = 0; k < flagged->len; k++)
     {
       const guint *f = &((const guint *) (void *) flagged->data)[2 * k];
-      if (!by_source && same_content (ctx, stemmer, stop, f[0], f[1]))
-        continue;
+      const char *diff = by_source ? NULL : diffs->pdata[k];
+      if (diff != NULL && *diff == '\0')
+        continue;               /* same content words: one message */
       const BitextQaUnit *u = &ctx->units[f[0]];
       gsize sa, sb, ta, tb;
       trimmed (u->source, &sa, &sb);
@@ -1641,12 +1722,20 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
          and a memory loses it), so a second translation is a note, not a warning. */
       BitextSeverity sev = by_source && ctx->software ? BITEXT_SEVERITY_INFO
                                                       : BITEXT_SEVERITY_WARNING;
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, sev, f[0],
-                              (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
-                              by_source ? "the same source is translated differently in unit %u"
-                                        : "the same translation is given for a different "
-                                          "source in unit %u",
-                              ctx->units[f[1]].index);
+      guint alike = diff != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (groups, diff)) : 0;
+      if (alike >= 2)
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_INFO, f[0],
+                                (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                                "the same translation is given for a different source in unit "
+                                "%u, a difference of wording that the text translates alike "
+                                "for %u translations", ctx->units[f[1]].index, alike);
+      else
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, sev, f[0],
+                                (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                                by_source ? "the same source is translated differently in unit %u"
+                                          : "the same translation is given for a different "
+                                            "source in unit %u",
+                                ctx->units[f[1]].index);
     }
 }
 

@@ -329,6 +329,32 @@ test_length_evidence (void)
                    "ящик, пока угроза не стала реальностью для всех.»\n");
 }
 
+/*
+** One translation for two sources: a note when the text gives one translation to the same
+** difference of wording for two pairs of sources (a paraphrase by its own evidence), a warning
+** for a one-off substitution and for a word one source lacks.
+*/
+static void
+test_same_translation_paraphrase (void)
+{
+  BitextQaUnit units[] = {
+    U ("Delete the file.", "Удалить файл."),
+    U ("Remove the file.", "Удалить файл."),
+    U ("Delete this folder.", "Удалить эту папку."),
+    U ("Remove this folder.", "Удалить эту папку."),
+    U ("Bundle", "Пакет"),
+    U ("Package", "Пакет"),
+    U ("Group ID", "Группа"),
+    U ("Group", "Группа"),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_INCONSISTENCY,
+                           BITEXT_QA_PROFILE_AUTO,
+                           "inconsistency 1 info s[0,16) t[0,13) «Удалить файл.»\n"
+                           "inconsistency 3 info s[0,19) t[0,18) «Удалить эту папку.»\n"
+                           "inconsistency 5 warning s[0,7) t[0,5) «Пакет»\n"
+                           "inconsistency 7 warning s[0,5) t[0,6) «Группа»\n");
+}
+
 static void
 test_inconsistency (void)
 {
@@ -958,6 +984,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/omission-addition/evidence", test_length_evidence);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
+  g_test_add_func ("/qa/inconsistency/paraphrase", test_same_translation_paraphrase);
   g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
