@@ -1074,6 +1074,60 @@ check_edges (QaContext *ctx, guint i)
 
 /* omission and addition --------------------------------------------------------------------- */
 
+/*
+** The length of @text in characters as the length model counts it: a run of
+** white space is one character and the ends' white space none. Padding is
+** layout, not content: the columns of a `--help` text are re-flowed and
+** re-padded to fit the translation's wording, which moved 180 units of
+** Debian's Russian catalogues past the outlier bound with nothing added.
+*/
+static guint
+layout_length (const char *text)
+{
+  guint n = 0;
+  gboolean space = FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          space = n > 0;
+          continue;
+        }
+      n += space ? 2 : 1;
+      space = FALSE;
+    }
+  return n;
+}
+
+/*
+** The sentences of @text: one, plus one for each final mark (. ! ? …),
+** closing quotes or brackets, white space, then an upper-case letter. The
+** same reading of a sentence end as the lost-break rule's (qa-breaks.c).
+*/
+static guint
+count_sentences (const char *text)
+{
+  guint n = 1;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c != '.' && c != '!' && c != '?' && c != 0x2026)
+        continue;
+      const char *q = g_utf8_next_char (p);
+      for (gunichar x = g_utf8_get_char (q); x == '"' || x == '\'' || x == ')' || x == ']'
+                                             || x == 0x00BB || x == 0x201D || x == 0x2019;
+           x = g_utf8_get_char (q))
+        q = g_utf8_next_char (q);
+      if (!g_unichar_isspace (g_utf8_get_char (q)))
+        continue;
+      while (*q != '\0' && g_unichar_isspace (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      if (g_unichar_isupper (g_utf8_get_char (q)))
+        n++;
+    }
+  return n;
+}
+
 /* A 1-0 or 0-1 bead. Returns TRUE if the unit is one. */
 static gboolean
 check_missing_side (QaContext *ctx, guint i)
@@ -1154,8 +1208,8 @@ note_unit (QaContext *ctx, guint i, gboolean spelling, GArray *words)
   const BitextQaUnit *u = &ctx->units[i];
   if (ctx->n_chars[0] != NULL)
     {
-      ctx->n_chars[0][i] = (guint) g_utf8_strlen (text_or_empty (u->source), -1);
-      ctx->n_chars[1][i] = (guint) g_utf8_strlen (text_or_empty (u->target), -1);
+      ctx->n_chars[0][i] = layout_length (text_or_empty (u->source));
+      ctx->n_chars[1][i] = layout_length (text_or_empty (u->target));
     }
   if (!spelling)
     return;
@@ -1263,73 +1317,184 @@ length_candidate (const QaContext *ctx, guint i)
          && !is_blank (text_or_empty (u->target));
 }
 
-/*
-** Gale & Church's length model (Computational Linguistics 19(1), 1993): the
-** target's length in characters is c times the source's, with a variance
-** s^2 proportional to the source's length, so d = (lt - c*ls) / sqrt(ls) is
-** the same for every unit. c is estimated from the text (ratio of the
-** totals) and d's spread robustly, with the median and the MAD, so that the
-** outliers themselves do not widen the model. A unit is flagged when its
-** modified z-score 0.6745 (d - median) / MAD (Iglewicz & Hoaglin 1993) is
-** beyond options->length_z. With fewer units than options->length_min_units
-** the published model is used: c = 1, s^2 = 6.8.
-*/
-static void
-check_lengths (QaContext *ctx, const gboolean *skip)
+/* A length model: target ≈ c × source, and the spread of the unit's deviation d around centre. */
+typedef struct
 {
-  g_autoptr(GArray) d = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree double *ls = g_new0 (double, ctx->n_units + 1);
-  g_autofree double *lt = g_new0 (double, ctx->n_units + 1);
+  double c, centre, scale;
+} LengthModel;
+
+/* Gale & Church's published model (1993, p. 81): c = 1, s² = 6.8. */
+#define LENGTH_MODEL_PUBLISHED { 1.0, 0.0, 2.6076809620810595 /* sqrt (6.8) */ }
+
+/*
+** The deviation of a unit from @m's expected target length, in units of the
+** model's standard deviation: Gale & Church's δ with the variance s² times
+** the mean of the two lengths, (ls + lt/c) / 2, as in the program of their
+** appendix, so that the test does not depend on which side is the source (with
+** the source's length alone, a short label rendered by a phrase reads as a far
+** bigger outlier than the same phrase's label left out).
+*/
+static double
+length_delta (const LengthModel *m, double ls, double lt)
+{
+  return (lt - m->c * ls) / sqrt ((ls + lt / m->c) / 2);
+}
+
+/*
+** Estimate @m from the units @members[0..n) with lengths @ls and @lt: c is
+** the ratio of the totals, centre and scale the median and the MAD / 0.6745
+** of the deviations, so that the outliers do not widen the model. Returns
+** FALSE (and leaves @m) when the deviations have no spread.
+*/
+static gboolean
+fit_length_model (const double *ls, const double *lt, const guint *members, guint n,
+                  LengthModel *m)
+{
   double sum_s = 0, sum_t = 0;
-  guint n = 0;
+  for (guint k = 0; k < n; k++)
+    sum_s += ls[members[k]], sum_t += lt[members[k]];
+  if (sum_s <= 0 || sum_t <= 0)
+    return FALSE;
+  LengthModel fit = { sum_t / sum_s, 0, 0 };
+  g_autoptr(GArray) d = g_array_sized_new (FALSE, FALSE, sizeof (double), n);
+  for (guint k = 0; k < n; k++)
+    {
+      double x = length_delta (&fit, ls[members[k]], lt[members[k]]);
+      g_array_append_val (d, x);
+    }
+  fit.centre = median (d);
+  for (guint k = 0; k < d->len; k++)
+    g_array_index (d, double, k) = fabs (g_array_index (d, double, k) - fit.centre);
+  fit.scale = median (d) / 0.6745;
+  if (fit.scale <= 0)
+    return FALSE;
+  *m = fit;
+  return TRUE;
+}
+
+/* The class of a source length: floor (log2 (ls)), lengths that differ at most twofold. */
+static guint
+length_class (double ls)
+{
+  return (guint) floor (log2 (ls));
+}
+
+/*
+** Whether @m can tell anything from a source of @ls characters: whether a
+** target with all of the source's content left out (lt = 0) and one with as
+** much again added (lt = 2·c·ls) both lie beyond @z. By length_delta, they do
+** from ls ≥ 1.5 (z·scale/c)², the addition's bound being the larger. Below it
+** (short labels, the bound is about 18 characters on Debian's catalogues), a
+** label rendered by a phrase is as far out as any real addition, and a length
+** is no evidence of content added or lost.
+*/
+static gboolean
+length_tells (const LengthModel *m, double ls, double z)
+{
+  double r = z * m->scale / m->c;
+  return ls >= 1.5 * r * r;
+}
+
+/* The units to check for length: ls[i] > 0 for them, and their lengths in *@ls, *@lt. */
+static GArray *
+length_units (QaContext *ctx, const gboolean *skip, double *ls, double *lt)
+{
+  GArray *in = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < ctx->n_units; i++)
     if (!skip[i] && length_candidate (ctx, i))
       {
         gboolean noted = ctx->n_chars[0] != NULL;
-        ls[i] = noted ? ctx->n_chars[0][i] : (double) g_utf8_strlen (ctx->units[i].source, -1);
-        lt[i] = noted ? ctx->n_chars[1][i] : (double) g_utf8_strlen (ctx->units[i].target, -1);
-        sum_s += ls[i];
-        sum_t += lt[i];
-        n++;
+        ls[i] = noted ? ctx->n_chars[0][i] : layout_length (ctx->units[i].source);
+        lt[i] = noted ? ctx->n_chars[1][i] : layout_length (ctx->units[i].target);
+        if (ls[i] > 0 && lt[i] > 0)
+          g_array_append_val (in, i);
+        else
+          ls[i] = 0;
       }
-  if (n == 0)
-    return;
-  gboolean estimated = n >= ctx->options->length_min_units;
-  double c = estimated ? sum_t / sum_s : 1.0, centre = 0, scale = sqrt (6.8);
-  for (guint i = 0; i < ctx->n_units; i++)
-    if (ls[i] > 0)
-      {
-        double x = (lt[i] - c * ls[i]) / sqrt (ls[i]);
-        g_array_append_val (d, x);
-      }
-  if (estimated)
+  return in;
+}
+
+/*
+** One model per class of source length (length_class ()), each estimated
+** from its own units when it has options->length_min_units of them, else
+** the whole text's; with fewer units in the whole text, the published one.
+** The ratio and its spread depend on what is translated: Debian's Russian
+** catalogues give c = 1.30 for labels of 4 to 7 characters and 1.11 for
+** messages of 64 to 127 (English noun compounds become Russian phrases with
+** genitives and prepositions: "Stock Id", «Идентификатор встроенного
+** значка»), and the spread of d grows with the length (a translator's ratio
+** varies by message, not by character). Returns the models, indexed by class.
+*/
+static LengthModel *
+length_models (const QaContext *ctx, const double *ls, const double *lt, GArray *in)
+{
+  LengthModel *models = g_new (LengthModel, 64);
+  LengthModel pooled = LENGTH_MODEL_PUBLISHED;
+  guint min_units = ctx->options->length_min_units;
+  if (in->len >= min_units)
+    fit_length_model (ls, lt, (const guint *) (void *) in->data, in->len, &pooled);
+  for (guint k = 0; k < 64; k++)
+    models[k] = pooled;
+  if (in->len < min_units)
+    return models;
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint k = 0; k < 64; k++)
     {
-      centre = median (d);
-      for (guint k = 0; k < d->len; k++)
-        g_array_index (d, double, k) = fabs (g_array_index (d, double, k) - centre);
-      scale = median (d) / 0.6745;
-      if (scale <= 0)
-        return;
+      g_array_set_size (members, 0);
+      for (guint j = 0; j < in->len; j++)
+        if (length_class (ls[g_array_index (in, guint, j)]) == k)
+          g_array_append_val (members, g_array_index (in, guint, j));
+      if (members->len >= min_units)
+        fit_length_model (ls, lt, (const guint *) (void *) members->data, members->len,
+                          &models[k]);
     }
-  for (guint i = 0; i < ctx->n_units; i++)
+  return models;
+}
+
+/*
+** Length outliers, after Gale & Church's length model (Computational
+** Linguistics 19(1), 1993): the target's length in characters is c times the
+** source's, with a variance proportional to the length (length_delta ()),
+** estimated from the text by class of length (length_models ()). A unit is
+** an outlier when its modified z-score 0.6745 (d − median) / MAD (Iglewicz
+** & Hoaglin 1993) is beyond options->length_z. It is a warning when the
+** model can tell content added or lost at the unit's length (length_tells ())
+** or when the two sides hold different numbers of sentences; otherwise a
+** note, since a short label rendered by a phrase looks the same.
+*/
+static void
+check_lengths (QaContext *ctx, const gboolean *skip)
+{
+  g_autofree double *ls = g_new0 (double, ctx->n_units + 1);
+  g_autofree double *lt = g_new0 (double, ctx->n_units + 1);
+  g_autoptr(GArray) in = length_units (ctx, skip, ls, lt);
+  if (in->len == 0)
+    return;
+  g_autofree LengthModel *models = length_models (ctx, ls, lt, in);
+  double bound = ctx->options->length_z;
+  for (guint j = 0; j < in->len; j++)
     {
-      if (ls[i] <= 0)
-        continue;
-      double z = ((lt[i] - c * ls[i]) / sqrt (ls[i]) - centre) / scale;
-      if (fabs (z) <= ctx->options->length_z)
+      guint i = g_array_index (in, guint, j);
+      const LengthModel *m = &models[length_class (ls[i])];
+      double z = (length_delta (m, ls[i], lt[i]) - m->centre) / m->scale;
+      if (fabs (z) <= bound)
         continue;
       gboolean longer = z > 0;
       BitextCheck check = longer ? BITEXT_CHECK_ADDITION : BITEXT_CHECK_OMISSION;
       if (!ENABLED (ctx, check))
         continue;
+      const char *s = ctx->units[i].source, *t = ctx->units[i].target;
+      gboolean tells = length_tells (m, ls[i], bound) || count_sentences (s) != count_sentences (t);
       gsize sa, sb, ta, tb;
-      trimmed (ctx->units[i].source, &sa, &sb);
-      trimmed (ctx->units[i].target, &ta, &tb);
-      bitext_qa__add_finding (ctx, check, BITEXT_SEVERITY_WARNING, i, (gssize) sa, (gssize) sb,
-                              (gssize) ta, (gssize) tb,
+      trimmed (s, &sa, &sb);
+      trimmed (t, &ta, &tb);
+      bitext_qa__add_finding (ctx, check, tells ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO,
+                              i, (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
                               "the target is %.1f times as long as the text's length model "
-                              "expects (z = %+.1f): %s?",
-                              lt[i] / (c * ls[i]), z, longer ? "something added" : "something left out");
+                              "expects (z = %+.1f): %s?%s",
+                              lt[i] / (m->c * ls[i]), z,
+                              longer ? "something added" : "something left out",
+                              tells ? "" : " (too short for the length model to tell)");
     }
 }
 
@@ -1403,21 +1568,98 @@ content_key (SbStemmer *stemmer, GHashTable *stop, const char *text)
   return g_string_free (key, FALSE);
 }
 
+static int
+compare_string_pointers (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The words of @key (content_key ()) not matched by a word of @other, sorted, space-separated. */
+static char *
+unmatched_words (const char *key, const char *other)
+{
+  g_auto(GStrv) a = g_strsplit (key, " ", -1);
+  g_auto(GStrv) b = g_strsplit (other, " ", -1);
+  g_autoptr(GPtrArray) left = g_ptr_array_new ();
+  for (char **w = a; *w != NULL; w++)
+    {
+      if (**w == '\0')
+        continue;
+      char **m = b;
+      while (*m != NULL && strcmp (*m, *w) != 0)
+        m++;
+      if (*m != NULL)
+        **m = '\0';            /* matched once */
+      else
+        g_ptr_array_add (left, *w);
+    }
+  g_ptr_array_sort (left, compare_string_pointers);
+  g_ptr_array_add (left, NULL);
+  return g_strjoinv (" ", (char **) left->pdata);
+}
+
 /*
-** Whether the sources of units @a and @b differ only in case, punctuation,
-** quotes, inflection or function words ("4-byte" and "4-bytes", "error
-** reading" and "error while reading", "The text" and "Text"): two wordings of
-** one message, which one translation fits. Unknown without a stemmer and a
-** list of function words for the source's language.
+** How the sources of units @a and @b differ: the content words (stems) of
+** each that the other lacks, as "x|y" with the sides in byte order
+** ("delet|remov" for "Delete file" and "Remove file"); NULL without a
+** stemmer and a list of function words. "" when they differ only in case,
+** punctuation, quotes, inflection or function words ("4-byte" and "4-bytes",
+** "error reading" and "error while reading", "The text" and "Text"): two
+** wordings of one message, which one translation fits.
 */
-static gboolean
-same_content (const QaContext *ctx, SbStemmer *stemmer, GHashTable *stop, guint a, guint b)
+static char *
+wording_difference (const QaContext *ctx, SbStemmer *stemmer, GHashTable *stop, guint a, guint b)
 {
   if (stemmer == NULL || g_hash_table_size (stop) == 0)
-    return FALSE;
+    return NULL;
   g_autofree char *ka = content_key (stemmer, stop, text_or_empty (ctx->units[a].source));
   g_autofree char *kb = content_key (stemmer, stop, text_or_empty (ctx->units[b].source));
-  return strcmp (ka, kb) == 0;
+  if (strcmp (ka, kb) == 0)
+    return g_strdup ("");
+  g_autofree char *x = unmatched_words (ka, kb);
+  g_autofree char *y = unmatched_words (kb, ka);
+  return strcmp (x, y) <= 0 ? g_strconcat (x, "|", y, NULL) : g_strconcat (y, "|", x, NULL);
+}
+
+/*
+** The wording differences of the @flagged pairs of units (unit, unit of the
+** group's usual source) that the text gives one translation in two groups
+** or more, i.e. for two different translations at least: "Failed to open
+** %s" and "Cannot open %s" → «Не удалось открыть %s», "Failed to read %s"
+** and "Cannot read %s" → «Не удалось прочитать %s». A difference of wording
+** translated alike again and again is a paraphrase by the translation's own
+** evidence (paraphrases by a pivot language: Bannard & Callison-Burch 2005,
+** "Paraphrasing with Bilingual Parallel Corpora", ACL), while a one-off ("Bundle"
+** and "Package" both «Пакет») may be two messages merged. Only words put
+** for words count: a content word that one source has and the other lacks
+** ("Group ID" and "Group" both «Группа») is meaning the translation drops. The same two
+** sources in two groups (one pair of messages in two catalogues, translated
+** twice alike) count once. Returns difference → number of pairs of sources;
+** @diffs gets each flagged pair's difference.
+*/
+static GHashTable *
+count_differences (QaContext *ctx, SbStemmer *stemmer, GHashTable *stop, GArray *flagged,
+                   GPtrArray *diffs)
+{
+  GHashTable *groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint k = 0; k < flagged->len; k++)
+    {
+      const guint *f = &((const guint *) (void *) flagged->data)[2 * k];
+      char *d = wording_difference (ctx, stemmer, stop, f[0], f[1]);
+      g_ptr_array_add (diffs, d);
+      if (d == NULL || *d == '|' || g_str_has_suffix (d, "|"))
+        continue;               /* the same content words, or a word one side lacks */
+      guint64 ha = bitext_qa__unit_key_hash (ctx, f[0], FALSE);
+      guint64 hb = bitext_qa__unit_key_hash (ctx, f[1], FALSE);
+      char *one = g_strdup_printf ("%s\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT, d, MIN (ha, hb),
+                                   MAX (ha, hb));
+      if (!g_hash_table_add (seen, one))
+        continue;
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (groups, d));
+      g_hash_table_insert (groups, g_strdup (d), GUINT_TO_POINTER (n + 1));
+    }
+  return groups;
 }
 
 /*
@@ -1463,11 +1705,15 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
       stemmer = sb_stemmer_new (code, "UTF_8");
       stop = bitext_terms__dup_stop_words (ctx->options->src_lang);
     }
+  g_autoptr(GPtrArray) diffs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) groups = by_source ? NULL
+                                           : count_differences (ctx, stemmer, stop, flagged, diffs);
   for (guint k = 0; k < flagged->len; k++)
     {
       const guint *f = &((const guint *) (void *) flagged->data)[2 * k];
-      if (!by_source && same_content (ctx, stemmer, stop, f[0], f[1]))
-        continue;
+      const char *diff = by_source ? NULL : diffs->pdata[k];
+      if (diff != NULL && *diff == '\0')
+        continue;               /* same content words: one message */
       const BitextQaUnit *u = &ctx->units[f[0]];
       gsize sa, sb, ta, tb;
       trimmed (u->source, &sa, &sb);
@@ -1476,12 +1722,20 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
          and a memory loses it), so a second translation is a note, not a warning. */
       BitextSeverity sev = by_source && ctx->software ? BITEXT_SEVERITY_INFO
                                                       : BITEXT_SEVERITY_WARNING;
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, sev, f[0],
-                              (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
-                              by_source ? "the same source is translated differently in unit %u"
-                                        : "the same translation is given for a different "
-                                          "source in unit %u",
-                              ctx->units[f[1]].index);
+      guint alike = diff != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (groups, diff)) : 0;
+      if (alike >= 2)
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_INFO, f[0],
+                                (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                                "the same translation is given for a different source in unit "
+                                "%u, a difference of wording that the text translates alike "
+                                "for %u translations", ctx->units[f[1]].index, alike);
+      else
+        bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, sev, f[0],
+                                (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
+                                by_source ? "the same source is translated differently in unit %u"
+                                          : "the same translation is given for a different "
+                                            "source in unit %u",
+                                ctx->units[f[1]].index);
     }
 }
 

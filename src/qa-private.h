@@ -152,6 +152,7 @@ QaSpellCache *bitext_qa__spell_cache_new  (const QaContext *ctx);
 void          bitext_qa__spell_cache_free (QaSpellCache *cache);
 void          bitext_qa__check_spelling   (QaContext *ctx, guint unit, QaSpellCache *cache);
 void          bitext_qa__spell_drop_repeated (GPtrArray *findings);
+void          bitext_qa__spell_grade      (QaContext *ctx);
 gboolean      bitext_qa__spell_is_common_word (QaContext *ctx, guint side, const char *word);
 
 /* qa-breaks.c: a sentence-final mark lost between two source sentences (per unit). */

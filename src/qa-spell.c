@@ -440,8 +440,10 @@ names_a_word_of (QaContext *ctx, QaSpellCache *cache, guint unit, guint side, co
 /*
 ** Words the dictionary lacks that are not misspellings: a word of a
 ** glossary term in any inflection, of a do-not-translate entry or of an
-** approved rendering, and a capitalised word that renders a name of the
-** other side («Расмуссен» for Rasmussen).
+** approved rendering, and a word that renders a name of the other side
+** («Расмуссен» for Rasmussen), in Russian in lower case too: Russian writes
+** the names of languages, peoples and currencies so («санго» for Sango,
+** «ринггит» for Ringgit). English writes names with a capital.
 */
 static gboolean
 excused (QaContext *ctx, QaSpellCache *cache, guint unit, guint side, const char *text,
@@ -455,7 +457,7 @@ excused (QaContext *ctx, QaSpellCache *cache, guint unit, guint side, const char
           || bitext_glossary__has_word (g, (BitextGlossarySide) side, text, w))
         return TRUE;
     }
-  return g_unichar_isupper (g_utf8_get_char (word))
+  return (g_unichar_isupper (g_utf8_get_char (word)) || ctx->speller[side]->russian)
          && names_a_word_of (ctx, cache, unit, side, word, w->script);
 }
 
@@ -621,4 +623,185 @@ bitext_qa__spell_drop_repeated (GPtrArray *findings)
   for (guint k = kept; k < findings->len; k++)
     findings->pdata[k] = NULL;          /* moved or freed: the free function skips NULL */
   g_ptr_array_set_size (findings, kept);
+}
+
+/* The case of a word: all lower case, an initial capital only, or another mix. */
+typedef enum { CASE_LOWER, CASE_INITIAL, CASE_OTHER } WordCase;
+
+static WordCase
+word_case (const char *word)
+{
+  guint upper = 0, letters = 0;
+  gboolean first_upper = FALSE;
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isalpha (c))
+        continue;
+      if (g_unichar_isupper (c))
+        {
+          upper++;
+          first_upper = first_upper || letters == 0;
+        }
+      letters++;
+    }
+  if (upper == 0)
+    return CASE_LOWER;
+  return upper == 1 && first_upper ? CASE_INITIAL : CASE_OTHER;
+}
+
+/* The lower-case letters of @script's alphabet (Russian's 33, English's 26); 0 if none is known. */
+static guint
+alphabet (QaScript script, gunichar *out)
+{
+  guint n = 0;
+  if (script == QA_SCRIPT_CYRILLIC)
+    {
+      for (gunichar c = 0x0430; c <= 0x044F; c++)
+        out[n++] = c;
+      out[n++] = 0x0451;
+    }
+  else if (script == QA_SCRIPT_LATIN)
+    for (gunichar c = 'a'; c <= 'z'; c++)
+      out[n++] = c;
+  return n;
+}
+
+/* Whether the dictionary knows @c[0..n) in lower case. */
+static gboolean
+knows_chars (QaSpeller *sp, const gunichar *c, glong n)
+{
+  g_autofree char *w = g_ucs4_to_utf8 (c, n, NULL, NULL, NULL);
+  return w != NULL && bitext_terms__morph_spell_once (sp->morph, w);
+}
+
+/*
+** Whether the dictionary knows, in lower case, a word one edit away from
+** @word: one letter left out, two neighbours swapped, one replaced or one
+** added (Damerau 1964, "A technique for computer detection and correction
+** of spelling errors", CACM 7(3): 80 % of the misspellings of his sample
+** were one such edit from the word meant). About 70 lookups a letter, each a
+** plain Hunspell_spell: Hunspell's own suggestions (n-grams, phonetics)
+** cost a hundred times more.
+*/
+static gboolean
+has_neighbour (QaSpeller *sp, const char *word)
+{
+  g_autofree char *lower = g_utf8_strdown (word, -1);
+  glong n;
+  g_autofree gunichar *w = g_utf8_to_ucs4_fast (lower, -1, &n);
+  gunichar letters[40];
+  guint n_letters = alphabet (sp->script, letters);
+  g_autofree gunichar *c = g_new (gunichar, n + 1);
+  for (glong k = 0; k < n; k++)           /* left out */
+    {
+      memcpy (c, w, (gsize) k * sizeof *c);
+      memcpy (c + k, w + k + 1, (gsize) (n - k - 1) * sizeof *c);
+      if (n > 1 && knows_chars (sp, c, n - 1))
+        return TRUE;
+    }
+  for (glong k = 0; k + 1 < n; k++)       /* swapped */
+    {
+      memcpy (c, w, (gsize) n * sizeof *c);
+      c[k] = w[k + 1], c[k + 1] = w[k];
+      if (c[k] != c[k + 1] && knows_chars (sp, c, n))
+        return TRUE;
+    }
+  for (glong k = 0; k < n; k++)           /* replaced */
+    for (guint a = 0; a < n_letters; a++)
+      {
+        if (letters[a] == w[k])
+          continue;
+        memcpy (c, w, (gsize) n * sizeof *c);
+        c[k] = letters[a];
+        if (knows_chars (sp, c, n))
+          return TRUE;
+      }
+  for (glong k = 0; k <= n; k++)          /* added */
+    for (guint a = 0; a < n_letters; a++)
+      {
+        memcpy (c, w, (gsize) k * sizeof *c);
+        c[k] = letters[a];
+        memcpy (c + k + 1, w + k, (gsize) (n - k) * sizeof *c);
+        if (knows_chars (sp, c, n + 1))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/*
+** Whether the word at @start of @text begins a sentence: nothing but white
+** space, opening quotes or brackets before it, back to the text's start, a
+** line break or a sentence's final mark.
+*/
+static gboolean
+starts_sentence (const char *text, gsize start)
+{
+  const char *p = text + start;
+  while (p > text)
+    {
+      p = g_utf8_prev_char (p);
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\n' || c == '.' || c == '!' || c == '?' || c == 0x2026)
+        return TRUE;
+      if (!g_unichar_isspace (c) && c != '"' && c != '(' && c != 0x00AB && c != 0x201C
+          && c != 0x201E)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+** Whether a word the dictionary lacks is likely a slip of the keys: the
+** dictionary holds a common (lower-case) word one edit away (has_neighbour).
+** A word nothing in the dictionary is that close to is likely a term or a
+** name it does not hold (technical Russian, a place: «реентерабельный»,
+** «Акстафинский»). A capitalised word that does not begin a sentence is a
+** name: a common word has a capital there only (the reading of
+** qa-breaks.c); so is a word with capitals after its first letter.
+*/
+static gboolean
+likely_typo (QaSpeller *sp, const char *word, gboolean initial)
+{
+  WordCase wc = word_case (word);
+  if (wc == CASE_OTHER || (wc == CASE_INITIAL && !initial))
+    return FALSE;
+  return has_neighbour (sp, word);
+}
+
+/*
+** Grade the target's spelling warnings by how likely a slip they are
+** (likely_typo): a likely term or name becomes a note. Runs after the
+** threads and bitext_qa__spell_drop_repeated, on the words still flagged
+** (Hunspell's suggestions are costly), each word asked once.
+*/
+void
+bitext_qa__spell_grade (QaContext *ctx)
+{
+  QaSpeller *sp = ctx->speller[BITEXT_GLOSSARY_TARGET];
+  if (sp == NULL)
+    return;
+  g_autoptr(GHashTable) typos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint k = 0; k < ctx->findings->len; k++)
+    {
+      BitextFinding *f = ctx->findings->pdata[k];
+      if (f->check != BITEXT_CHECK_SPELLING || f->severity != BITEXT_SEVERITY_WARNING
+          || f->target_span.byte_start < 0)
+        continue;
+      gboolean initial = starts_sentence (ctx->units[f->unit].target,
+                                          (gsize) f->target_span.byte_start);
+      g_autofree char *key = g_strdup_printf ("%d%s", initial, f->text);
+      gpointer v;
+      if (!g_hash_table_lookup_extended (typos, key, NULL, &v))
+        {
+          v = GINT_TO_POINTER (likely_typo (sp, f->text, initial));
+          g_hash_table_insert (typos, g_steal_pointer (&key), v);
+        }
+      if (GPOINTER_TO_INT (v))
+        continue;
+      f->severity = BITEXT_SEVERITY_INFO;
+      g_free (f->message);
+      f->message = g_strdup_printf ("'%s' is not in the %s dictionary, and no word of it is one "
+                                    "edit away: a term or a name?", f->text, sp->lang);
+    }
 }

@@ -289,8 +289,9 @@ bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *
   bitext_qa__spell_load (&ctx);
   check_units (&ctx, n_threads (&opts, n_units));
   g_clear_pointer (&ctx.src_stop, g_hash_table_unref);
-  bitext_qa__spell_clear (&ctx);
   bitext_qa__spell_drop_repeated (ctx.findings);
+  bitext_qa__spell_grade (&ctx);
+  bitext_qa__spell_clear (&ctx);
   bitext_qa__check_kept_names (&ctx);
   bitext_qa__check_consistency (&ctx);
   g_clear_pointer (&ctx.term_uses, g_array_unref);

@@ -1017,3 +1017,15 @@ bitext_terms__dictionary_form (BitextTermMorph *morph, GHashTable *forms, gboole
     }
   return g_strdup (seen->pdata[best]);
 }
+
+/*
+** Whether Hunspell accepts @word (UTF-8) as written, without the memo: for
+** words of no text, such as the spelling check's candidate corrections,
+** which would only crowd the text's words out of it.
+*/
+gboolean
+bitext_terms__morph_spell_once (BitextTermMorph *morph, const char *word)
+{
+  g_return_val_if_fail (morph != NULL && word != NULL, FALSE);
+  return spell_uncached (morph, word);
+}

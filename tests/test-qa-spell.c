@@ -73,17 +73,45 @@ test_russian (void)
     U ("Rasmussen met Medvedev again.", "Расмуссен ещё раз встретился с Медведевым, еще раз."),
     U ("See the report.", "См. доклад на http://пример.рф/абарона и в файле отчёт2012."),
     U ("Run with --verbose.", "Запустите с --подробно, %аборона, ${аборона}, ключ аборона_х."),
-    /* Capitalised, both would pass as a name and its transliteration: see test_names. */
+    /* Capitalised, both would pass as a name and its transliteration: see test_names. No word
+       is one edit from «деконфликтинг»: a coinage, a note (test_typo_or_term). */
     U ("We need deconfliction.", "Нужен деконфликтинг, деконфликтинга мало."),
     U ("The partnerships and concerns.", "Партнёрств и озабоченностям хватает, а пративоракетная нет."),
   };
   g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
   g_assert_cmpstr (got, ==,
                    "2 warning t[9,23) «аборона»\n"
-                   "8 warning t[11,37) «деконфликтинг»\n"
+                   "8 info t[11,37) «деконфликтинг»\n"
                    "8 info s[8,21) «deconfliction»\n"
-                   "8 warning t[39,67) «деконфликтинга»\n"
+                   "8 info t[39,67) «деконфликтинга»\n"
                    "9 warning t[72,102) «пративоракетная»\n");
+}
+
+/*
+** A word the dictionary lacks is a likely slip (warning) when a common word is one edit from
+** it, else a likely term or name (note); a capital inside a sentence marks a name; a lower-case
+** word that renders a name of the source (a language: Sango, «санго») is no finding.
+*/
+static void
+test_typo_or_term (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[] = {
+    U ("The image is damaged.", "Изоражение повреждено."),
+    U ("Save the Image.", "Сохраните Изабражение."),
+    U ("The code is reentrant.", "Код реентерабельный."),
+    U ("Sango", "санго"),
+    U ("The connection was lost.", "Саединение потеряно."),
+  };
+  g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
+  g_assert_cmpstr (got, ==,
+                   "0 warning t[0,20) «Изоражение»\n"
+                   "1 info t[19,41) «Изабражение»\n"
+                   "2 info t[7,37) «реентерабельный»\n"
+                   "2 info s[12,21) «reentrant»\n"
+                   "3 info s[0,5) «Sango»\n"
+                   "4 warning t[0,20) «Саединение»\n");
 }
 
 /* A glossary term Hunspell does not know passes in any form; a do-not-translate word too. */
@@ -126,7 +154,8 @@ test_english (void)
 
 /*
 ** A capitalised word the dictionary lacks that transliterates a capitalised
-** word of the other side is a name; without such a word it is flagged.
+** word of the other side is a name; without such a word it is noted: no common
+** word is one edit from it (test_typo_or_term).
 */
 static void
 test_names (void)
@@ -138,7 +167,7 @@ test_names (void)
     U ("The secretary spoke.", "Расмуссен выступил."),
   };
   g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
-  g_assert_cmpstr (got, ==, "1 warning t[0,18) «Расмуссен»\n");
+  g_assert_cmpstr (got, ==, "1 info t[0,18) «Расмуссен»\n");
 }
 
 /* A language without a dictionary: that side is not checked, and that is no error. */
@@ -269,6 +298,7 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/qa/spelling/russian", test_russian);
+  g_test_add_func ("/qa/spelling/typo-or-term", test_typo_or_term);
   g_test_add_func ("/qa/spelling/glossary-terms", test_glossary_terms);
   g_test_add_func ("/qa/spelling/english", test_english);
   g_test_add_func ("/qa/spelling/names", test_names);

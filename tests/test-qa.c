@@ -277,6 +277,84 @@ test_omission_addition (void)
   g_assert_cmpstr (got, ==, expected);
 }
 
+/*
+** The length model's severity: a label rendered by a phrase is a note (the
+** model cannot tell content added at that length), column padding is no
+** content, and a short unit whose sides hold different numbers of
+** sentences, or a long one far out, is a warning.
+*/
+static void
+test_length_evidence (void)
+{
+  BitextQaUnit units[] = {
+    U ("The file was saved.", "Файл сохранён."),
+    U ("Cannot open the configuration file.", "Не удаётся открыть файл настроек."),
+    U ("The connection to the server was lost.", "Соединение с сервером потеряно."),
+    U ("Press any key to continue.", "Нажмите любую клавишу, чтобы продолжить."),
+    U ("The disk is almost full.", "Диск почти заполнен."),
+    U ("Select the files you want to copy.", "Выберите файлы, которые нужно скопировать."),
+    U ("The password must be at least eight characters long.",
+       "Пароль должен содержать не менее восьми символов."),
+    U ("An update is available for this program.", "Для этой программы доступно обновление."),
+    U ("The printer is out of paper.", "В принтере закончилась бумага."),
+    U ("Your changes have not been saved yet.", "Ваши изменения ещё не сохранены."),
+    U ("The download was interrupted by the user.", "Загрузка прервана пользователем."),
+    U ("This folder is empty.", "Эта папка пуста."),
+    U ("Check the network cable and try again.", "Проверьте сетевой кабель и повторите попытку."),
+    U ("The archive is damaged and cannot be extracted.",
+       "Архив повреждён, и его нельзя распаковать."),
+    /* 14: a label rendered by a phrase. */
+    U ("Combo box", "Выпадающий список с возможностью ввода"),
+    /* 15: a --help text whose columns the translation re-pads. */
+    U ("  -q, --quiet    print nothing\n  -v, --verbose  print more",
+       "  -q, --quiet                                 ничего не выводить\n"
+       "  -v, --verbose                               выводить больше"),
+    /* 16: short, but a sentence added. */
+    U ("Done.", "Готово. Перезапустите программу."),
+    /* 17: a clause added to a sentence. */
+    U ("We must find common solutions for this common problem.",
+       "Мы должны найти общие решения этой общей проблемы, и сделать это нужно как можно "
+       "скорее, не откладывая дело в долгий ящик, пока угроза не стала реальностью для всех."),
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              (1u << BITEXT_CHECK_OMISSION)
+                                                  | (1u << BITEXT_CHECK_ADDITION),
+                                              BITEXT_QA_PROFILE_AUTO);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==,
+                   "addition 14 info s[0,9) t[0,38) «Выпадающий список с возможностью ввода»\n"
+                   "addition 16 warning s[0,5) t[0,32) «Готово. Перезапустите программу.»\n"
+                   "addition 17 warning s[0,54) t[0,165) «Мы должны найти общие решения этой общей "
+                   "проблемы, и сделать это нужно как можно скорее, не откладывая дело в долгий "
+                   "ящик, пока угроза не стала реальностью для всех.»\n");
+}
+
+/*
+** One translation for two sources: a note when the text gives one translation to the same
+** difference of wording for two pairs of sources (a paraphrase by its own evidence), a warning
+** for a one-off substitution and for a word one source lacks.
+*/
+static void
+test_same_translation_paraphrase (void)
+{
+  BitextQaUnit units[] = {
+    U ("Delete the file.", "Удалить файл."),
+    U ("Remove the file.", "Удалить файл."),
+    U ("Delete this folder.", "Удалить эту папку."),
+    U ("Remove this folder.", "Удалить эту папку."),
+    U ("Bundle", "Пакет"),
+    U ("Package", "Пакет"),
+    U ("Group ID", "Группа"),
+    U ("Group", "Группа"),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_INCONSISTENCY,
+                           BITEXT_QA_PROFILE_AUTO,
+                           "inconsistency 1 info s[0,16) t[0,13) «Удалить файл.»\n"
+                           "inconsistency 3 info s[0,19) t[0,18) «Удалить эту папку.»\n"
+                           "inconsistency 5 warning s[0,7) t[0,5) «Пакет»\n"
+                           "inconsistency 7 warning s[0,5) t[0,6) «Группа»\n");
+}
+
 static void
 test_inconsistency (void)
 {
@@ -904,7 +982,9 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/number/capitals", test_numbers_capitals);
   g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
+  g_test_add_func ("/qa/omission-addition/evidence", test_length_evidence);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
+  g_test_add_func ("/qa/inconsistency/paraphrase", test_same_translation_paraphrase);
   g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);

@@ -8,8 +8,10 @@
 #   * findings per 1,000 units by check and severity, error+warning per 1,000 (target <= 40, issue 15)
 #     and the number of placeholder findings;
 #   * precision of the judged random samples tests/data/qa/locale.judged.tsv (100 error/warning
-#     findings, seed 15, drawn before the rules of 2026-12-06) and locale.judged-16.tsv (100, seed
-#     16, drawn after them), and of tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
+#     findings, seed 15, drawn before the rules of 2026-12-06), locale.judged-16.tsv (100, seed
+#     16, drawn after them) and locale.judged-17.tsv (100, seed 17, drawn after the length,
+#     spelling and same-translation rules of branch h-qa5), and of
+#     tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
 #   * pofilter (Debian package python3-translate) on the same pairs as PO: units flagged per test,
 #     for the tests that bitext's checks cover (README, `bitext check`). Skipped when absent.
 # Exit 77 when the catalogues or msgunfmt are missing; exit 1 when a judged precision is under 0.8.
@@ -30,7 +32,7 @@ status=0
 /usr/bin/time -f '%e %U %S %M' -o "$TMPD/time" \
   "$BITEXT" check "$TMPD/locale.tmx" --format json -o "$TMPD/run.json" || status=$?
 [ "$status" -le 1 ] || exit "$status"   # 1: something was found, the normal result here
-read -r e u s m < "$TMPD/time"
+read -r e u s m < <(tail -n 1 "$TMPD/time")   # GNU time puts "Command exited with non-zero status 1" first
 echo "check: $e s elapsed, $(echo "$u + $s" | bc -l) s CPU, $((m / 1024)) MiB"
 python3 "$DATA/locale.py" stats "$TMPD/run.json" "$TMPD/locale.tmx"
 
@@ -48,6 +50,7 @@ judged() {
 }
 judged locale.judged.tsv
 judged locale.judged-16.tsv
+judged locale.judged-17.tsv
 judged locale-placeholder.judged.tsv placeholder
 
 echo
