@@ -1686,6 +1686,28 @@ bitext_reader_forget (BitextReader *reader, gsize text_offset)
     g_array_remove_range (reader->pos_marks, 0, i);
 }
 
+/*
+** The text [@text_offset, +@length) of a paragraph returned since the last
+** bitext_reader_forget(), where it is kept: in the store, or in the document
+** the reader serves. Borrowed until the next bitext_reader_next_paragraph(),
+** which may move the store; NULL if that text is no longer kept. Lets a
+** caller keep a paragraph by its offset rather than copy it.
+*/
+const char *
+bitext_reader__peek_text (const BitextReader *r, gsize text_offset, gsize length)
+{
+  if (r->doc != NULL)
+    return bitext_document_get_text (r->doc, NULL) + text_offset;
+  const PosMark *m = &g_array_index (r->pos_marks, PosMark,
+                                     find_mark (r->pos_marks, text_offset));
+  if (m->text > text_offset || m->buf == NO_BUF || m->buf < r->store_dropped)
+    return NULL;
+  gsize idx = m->buf - r->store_dropped + (text_offset - m->text);
+  if (idx > r->store->len || r->store->len - idx < length)
+    return NULL;
+  return r->store->str + idx;
+}
+
 /* ---- Document ----------------------------------------------------------- */
 
 /* Read all of READER (taken) into a new document, or take the document it made. */
