@@ -77,6 +77,7 @@ typedef struct
   /* The input's format: a structured one (HTML, man...) has real paragraphs, never
      broken by a page break, so they are not joined (bitext_segment__should_join()). */
   BitextFormat (*format) (gpointer ctx);
+  const char *name;           /* the input's name, for messages */
 } ParagraphSource;
 
 void
@@ -924,7 +925,10 @@ segment_and_emit (BitextSegmenter *seg, const ParagraphSource *src, const char *
       gboolean last = end == length;
       int32_t n = 0;
       if (!load_block (seg, block + at, end - at, &n, error))
-        return FALSE;
+        {
+          g_prefix_error (error, "%s:%u: ", src->name, src->position (src->ctx, base + at).line);
+          return FALSE;
+        }
       gsize decided = last ? end : char_start (block, end - MIN (end - from, seg->context_bytes));
       int32_t limit = n - utf16_units (block + decided, end - decided);
       int32_t start = utf16_units (block + at, from - at);
@@ -1528,7 +1532,7 @@ bitext_segmenter_segment_reader (BitextSegmenter *seg, BitextReader *reader,
 {
   g_return_val_if_fail (seg != NULL && reader != NULL && func != NULL, FALSE);
   ParagraphSource src = { reader_next, reader_source_offset, reader_position, reader_forget,
-                          reader_peek, reader, reader_format };
+                          reader_peek, reader, reader_format, bitext_reader_get_name (reader) };
   return segment_source (seg, &src, func, user_data, error);
 }
 
@@ -1595,7 +1599,7 @@ bitext_segmenter_segment_document (BitextSegmenter *seg, const BitextDocument *d
   g_return_val_if_fail (seg != NULL && doc != NULL, NULL);
   DocumentCursor dc = { doc, 0 };
   ParagraphSource src = { document_next, document_source_offset, document_position, NULL,
-                          document_peek, &dc, document_format };
+                          document_peek, &dc, document_format, bitext_document_get_name (doc) };
   g_autoptr(GArray) segments = g_array_new (FALSE, FALSE, sizeof (BitextSegment));
   if (!segment_source (seg, &src, collect_segment, segments, error))
     return NULL;
