@@ -37,6 +37,9 @@ struct _BitextDocument
 
 /* document.c */
 BitextReader   *bitext_reader__new_raw     (const char *name, const char *data, gsize length);
+const char     *bitext_reader__peek_text   (const BitextReader *r, gsize text_offset, gsize length);
+void            bitext_reader__set_read_hook (BitextReader *r, void (*hook) (gpointer data),
+                                              gpointer data);
 BitextDocument *bitext_document__read_text (const char *name, const char *data, gsize length,
                                             GError **error);
 /* docformat.c */

@@ -63,6 +63,12 @@ struct _BitextReader
   /* Input. buf is ibuf (filled by read(2)), the caller's data, or decoded UTF-16. */
   int fd;                   /* -1 when reading memory or once released */
   gboolean own_fd;
+  gboolean regular;         /* fd is a regular file: its size and mtime at open are known */
+  goffset size_at_open;
+  goffset bytes_at_open;    /* from the file offset at open to its end (stdin may be past 0) */
+  struct timespec mtime_at_open;
+  void (*read_hook) (gpointer data);  /* tests: called after each read(2) that got bytes */
+  gpointer read_hook_data;
   const char *buf;
   char *ibuf;
   gsize len;                /* bytes in buf */
@@ -715,6 +721,31 @@ release_input (BitextReader *r)
 }
 
 /*
+** At the end of a regular file: were as many bytes read as it had when it
+** was opened, and are its size and modification time still those? A file
+** truncated, extended or rewritten while it was read would otherwise give
+** a text that is part old, part new, or cut short without a word.
+*/
+static gboolean
+check_unchanged (BitextReader *r, GError **error)
+{
+  if (!r->regular)
+    return TRUE;
+  struct stat st;
+  if (fstat (r->fd, &st) != 0)
+    {
+      set_io_error (error, r->name, errno);
+      return FALSE;
+    }
+  if ((goffset) (r->buf_source + r->len) == r->bytes_at_open && st.st_size == r->size_at_open
+      && st.st_mtim.tv_sec == r->mtime_at_open.tv_sec
+      && st.st_mtim.tv_nsec == r->mtime_at_open.tv_nsec)
+    return TRUE;
+  g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT, "%s: changed while being read", r->name);
+  return FALSE;
+}
+
+/*
 ** Read more of the file into ibuf, after moving the unscanned bytes
 ** buf[pos, len) (at most a cut UTF-8 character, or the first bytes while
 ** looking for a BOM) to its front. Sets eof when read(2) returns 0.
@@ -741,7 +772,9 @@ read_more (BitextReader *r, GError **error)
     }
   r->len += (gsize) n;
   r->eof = n == 0;
-  return TRUE;
+  if (n > 0 && r->read_hook != NULL)
+    r->read_hook (r->read_hook_data);
+  return !r->eof || check_unchanged (r, error);
 }
 
 /*
@@ -1436,6 +1469,15 @@ bitext_reader_new_for_path_with_options (const char *path, const BitextDocumentO
   set_options (r, options);
   r->fd = fd;
   r->own_fd = !is_stdin;
+  struct stat st;
+  off_t at = lseek (fd, 0, SEEK_CUR);
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && at >= 0 && at <= st.st_size)
+    {
+      r->regular = TRUE;
+      r->size_at_open = st.st_size;
+      r->bytes_at_open = st.st_size - at;
+      r->mtime_at_open = st.st_mtim;
+    }
   r->ibuf = g_malloc (READ_SIZE);
   r->buf = r->ibuf;
   return r;
@@ -1684,6 +1726,36 @@ bitext_reader_forget (BitextReader *reader, gsize text_offset)
   i = find_mark (reader->pos_marks, text_offset);
   if (i > 0)
     g_array_remove_range (reader->pos_marks, 0, i);
+}
+
+/*
+** The text [@text_offset, +@length) of a paragraph returned since the last
+** bitext_reader_forget(), where it is kept: in the store, or in the document
+** the reader serves. Borrowed until the next bitext_reader_next_paragraph(),
+** which may move the store; NULL if that text is no longer kept. Lets a
+** caller keep a paragraph by its offset rather than copy it.
+*/
+const char *
+bitext_reader__peek_text (const BitextReader *r, gsize text_offset, gsize length)
+{
+  if (r->doc != NULL)
+    return bitext_document_get_text (r->doc, NULL) + text_offset;
+  const PosMark *m = &g_array_index (r->pos_marks, PosMark,
+                                     find_mark (r->pos_marks, text_offset));
+  if (m->text > text_offset || m->buf == NO_BUF || m->buf < r->store_dropped)
+    return NULL;
+  gsize idx = m->buf - r->store_dropped + (text_offset - m->text);
+  if (idx > r->store->len || r->store->len - idx < length)
+    return NULL;
+  return r->store->str + idx;
+}
+
+/* For tests: call @hook after each read(2) of the file that got bytes. */
+void
+bitext_reader__set_read_hook (BitextReader *r, void (*hook) (gpointer data), gpointer data)
+{
+  r->read_hook = hook;
+  r->read_hook_data = data;
 }
 
 /* ---- Document ----------------------------------------------------------- */

@@ -38,5 +38,9 @@ gboolean bitext_segment__should_join       (const char *prev, gsize prev_len, co
 /* Worker threads for large inputs; 0 segments in the calling thread only.
    The default is the number of processors. Output does not depend on it. */
 void     bitext_segmenter__set_threads     (BitextSegmenter *seg, guint n_threads);
+/* A line longer than @window_bytes is segmented in windows of that size, with
+   @context_bytes of context (WINDOW_BYTES in segment.c). Output does not depend on it. */
+void     bitext_segmenter__set_window      (BitextSegmenter *seg, gsize window_bytes,
+                                            gsize context_bytes);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #endif
 
 #include "bitext/error.h"
+#include "document-private.h"
 #include "segment-private.h"
 #include "srx-private.h"
 #include "text-private.h"
@@ -44,7 +45,23 @@ struct _BitextSegmenter
   GArray *candidates;         /* BitextCandidate */
   GArray *bounds;             /* int32_t pairs: segment start and end, UTF-16 */
   guint n_threads;            /* worker threads for large inputs; 0: none */
+  gsize window_bytes;         /* a long line is converted to UTF-16 this many bytes at a time */
+  gsize context_bytes;        /* ... with this much text before and after the part decided */
 };
+
+/*
+** A paragraph longer than WINDOW_BYTES, on one line, is segmented a window
+** at a time, so that its UTF-16 copy (2 bytes a unit) stays a few percent of
+** a paragraph of 200 MB (issue 16) instead of twice its size. Each window
+** reaches CONTEXT_BYTES before the first position it decides and after the
+** last: SRX look-behinds are bounded at 64 characters a quantifier (srx.c,
+** LOOKBEHIND_BOUND), ICU's sentence rules look ahead over one run of closing
+** punctuation, spaces and other characters that are not letters (UAX #29,
+** SB8-SB11), and a window is used only if that run ends inside it (see
+** window_settles()). The context is 1/64 of a window, the work done twice.
+*/
+#define WINDOW_BYTES  (4 * 1024 * 1024)
+#define CONTEXT_BYTES (WINDOW_BYTES / 64)
 
 /* Where a block of text comes from, and how its offsets map back to the file. */
 typedef struct
@@ -53,10 +70,14 @@ typedef struct
   gsize (*source_offset) (gpointer ctx, gsize text_offset);
   BitextPosition (*position) (gpointer ctx, gsize text_offset);
   void (*forget) (gpointer ctx, gsize text_offset);
+  /* The text of a paragraph already handed out, still kept by the source until the next
+     call of next(); NULL if it is not (see bitext_reader__peek_text()). */
+  const char *(*peek) (gpointer ctx, gsize text_offset, gsize length);
   gpointer ctx;
   /* The input's format: a structured one (HTML, man...) has real paragraphs, never
      broken by a page break, so they are not joined (bitext_segment__should_join()). */
   BitextFormat (*format) (gpointer ctx);
+  const char *name;           /* the input's name, for messages */
 } ParagraphSource;
 
 void
@@ -135,6 +156,8 @@ bitext_segmenter_new (const char *lang, const char *srx_path, GError **error)
   seg->candidates = g_array_new (FALSE, FALSE, sizeof (BitextCandidate));
   seg->bounds = g_array_new (FALSE, FALSE, sizeof (int32_t));
   seg->n_threads = MIN (g_get_num_processors (), 16);
+  seg->window_bytes = WINDOW_BYTES;
+  seg->context_bytes = CONTEXT_BYTES;
   seg->srx = srx_path != NULL ? bitext_srx__load_file (srx_path, error)
                               : bitext_srx__load_default (error);
   if (seg->srx == NULL)
@@ -150,6 +173,14 @@ void
 bitext_segmenter__set_threads (BitextSegmenter *seg, guint n_threads)
 {
   seg->n_threads = n_threads;
+}
+
+/* For tests: windows of @window_bytes with @context_bytes of context (see WINDOW_BYTES). */
+void
+bitext_segmenter__set_window (BitextSegmenter *seg, gsize window_bytes, gsize context_bytes)
+{
+  seg->window_bytes = window_bytes;
+  seg->context_bytes = context_bytes;
 }
 
 /* Returns: (transfer none) (nullable): the language, %NULL while "auto" has not seen text. */
@@ -441,13 +472,18 @@ is_space16 (UChar c)
   return c == ' ' || c == '\t' || (c > 0x7f && u_isUWhiteSpace (c));
 }
 
-/* Collect ICU's boundaries, moved back over trailing white space. */
+/*
+** Collect ICU's boundaries after unit FROM, moved back over trailing white
+** space. From FROM > 0 on, ubrk_following() finds them as a walk from the
+** start of the text would: ICU backs up to a safe point and walks forward.
+*/
 static void
-add_icu_candidates (BitextSegmenter *seg, int32_t n)
+add_icu_candidates (BitextSegmenter *seg, int32_t n, int32_t from)
 {
   UErrorCode status = U_ZERO_ERROR;
   ubrk_setText (seg->breaker, seg->u16, n, &status);
-  for (int32_t b = ubrk_next (seg->breaker); b != UBRK_DONE && b < n; b = ubrk_next (seg->breaker))
+  int32_t first = from > 0 ? ubrk_following (seg->breaker, from) : ubrk_next (seg->breaker);
+  for (int32_t b = first; b != UBRK_DONE && b < n; b = ubrk_next (seg->breaker))
     {
       int32_t p = b;
       while (p > 0 && is_space16 (seg->u16[p - 1]))
@@ -458,9 +494,9 @@ add_icu_candidates (BitextSegmenter *seg, int32_t n)
 }
 
 static void
-add_rule_candidates (BitextSegmenter *seg, int32_t n)
+add_rule_candidates (BitextSegmenter *seg, int32_t n, int32_t from)
 {
-  for (int32_t p = bitext_rule_set__next_break (seg->rules, seg->u16, n, 1); p < n;
+  for (int32_t p = bitext_rule_set__next_break (seg->rules, seg->u16, n, from + 1); p < n;
        p = bitext_rule_set__next_break (seg->rules, seg->u16, n, p + 1))
     {
       BitextCandidate c = { p, CAND_RULE };
@@ -497,21 +533,26 @@ add_bounds (BitextSegmenter *seg, int32_t start, int32_t end)
 }
 
 /*
-** Split the block in seg->u16[0..n) into segments: fills seg->bounds with
-** pairs of UTF-16 indices.
+** Split the text in seg->u16[0..n) into segments from unit FROM on (the
+** block's start, or a break already decided), deciding only at positions
+** below LIMIT: fills seg->bounds with pairs of UTF-16 indices and returns
+** where the segment after the last one added starts. With LIMIT == n, the
+** rest of the text is the last segment. LAYOUT: look for the layout's
+** candidates (lines, inline lists), which need the whole block.
 */
-static void
-split_block (BitextSegmenter *seg, int32_t n)
+static int32_t
+split_range (BitextSegmenter *seg, int32_t n, int32_t from, int32_t limit, gboolean layout)
 {
   g_array_set_size (seg->candidates, 0);
   g_array_set_size (seg->bounds, 0);
-  add_icu_candidates (seg, n);
-  add_rule_candidates (seg, n);
-  bitext_segment__layout_candidates (seg->u16, n, seg->newlines, seg->candidates);
+  add_icu_candidates (seg, n, from);
+  add_rule_candidates (seg, n, from);
+  if (layout)
+    bitext_segment__layout_candidates (seg->u16, n, seg->newlines, seg->candidates);
   g_array_sort (seg->candidates, compare_candidates);
   bitext_rule_set__set_text (seg->rules, seg->u16, n);
 
-  int32_t start = 0;
+  int32_t start = from;
   BitextCandidate *c = (BitextCandidate *) (void *) seg->candidates->data;
   guint len = seg->candidates->len;
   for (guint i = 0; i < len;)
@@ -520,12 +561,23 @@ split_block (BitextSegmenter *seg, int32_t n)
       guint32 flags = 0;
       for (; i < len && c[i].pos == pos; i++)
         flags |= c[i].flags;
-      if (pos <= start || pos >= n || !decide (seg, flags, pos))
+      if (pos >= limit)
+        break;
+      if (pos <= start || !decide (seg, flags, pos))
         continue;
       add_bounds (seg, start, pos);
       start = pos;
     }
-  add_bounds (seg, start, n);
+  if (limit == n)
+    add_bounds (seg, start, n);
+  return start;
+}
+
+/* Split the whole block in seg->u16[0..n). */
+static void
+split_block (BitextSegmenter *seg, int32_t n)
+{
+  split_range (seg, n, 0, n, TRUE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -756,28 +808,148 @@ emit_segments (const ParagraphSource *src, const char *block, gsize base, guint 
   return TRUE;
 }
 
-/* Segment one (large) block in this thread and emit its segments as they are found. */
+/* Emit the segments in seg->bounds: units of the text that starts at @block[at], at source position @start. */
 static gboolean
-segment_and_emit (BitextSegmenter *seg, const ParagraphSource *src, const char *block,
-                  gsize length, gsize base, guint paragraph, GString *scratch,
-                  BitextSegmentFunc func, gpointer user_data, GError **error)
+emit_bounds (BitextSegmenter *seg, const ParagraphSource *src, const char *block, gsize at,
+             gsize length, gsize base, guint paragraph, BitextPosition start, GString *scratch,
+             BitextSegmentFunc func, gpointer user_data, GError **error)
 {
-  int32_t n = 0;
-  if (!load_block (seg, block, length, &n, error))
-    return FALSE;
-  split_block (seg, n);
-  Cursor cur = cursor_init (seg, length, src->position (src->ctx, base));
+  Cursor cur = cursor_init (seg, length, start);
   const int32_t *b = (const int32_t *) (void *) seg->bounds->data;
   for (guint i = 0; i + 1 < seg->bounds->len; i += 2)
     {
       gsize pair[2];
       BitextPosition pos[2];
       cursor_segment (&cur, b[i], b[i + 1], pair, pos);
-      if (!emit_segment (src, block, base, paragraph, pair[0], pair[1], pos, NULL, scratch, func,
-                         user_data, error))
+      if (!emit_segment (src, block, base, paragraph, at + pair[0], at + pair[1], pos, NULL,
+                         scratch, func, user_data, error))
         return FALSE;
     }
   return TRUE;
+}
+
+/* UTF-16 units of the valid UTF-8 @p[0, n). */
+static int32_t
+utf16_units (const char *p, gsize n)
+{
+  int32_t units = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar) p[i];
+      units += (c & 0xC0) != 0x80;
+      units += c >= 0xF0;
+    }
+  return units;
+}
+
+/* The start of the character at or before byte @i of @p. */
+static gsize
+char_start (const char *p, gsize i)
+{
+  while (i > 0 && ((guchar) p[i] & 0xC0) == 0x80)
+    i--;
+  return i;
+}
+
+/*
+** Can @block be segmented a window at a time? The layout rules
+** (segment-lists.c) look at the whole paragraph: at its lines, and at an
+** inline enumeration that starts it ("1) a 2) b"), whose markers are then
+** counted to its end. A block without line breaks that starts with no such
+** marker gets nothing from them: the layout rules are asked about its first
+** characters, and a number (which may start an enumeration at 100 without a
+** candidate of its own) is taken as a marker.
+*/
+static gboolean
+windowable (BitextSegmenter *seg, const char *block, gsize length)
+{
+  if (memchr (block, '\n', length) != NULL)
+    return FALSE;
+  const char *p = block, *end = block + length;
+  while (p < end && (*p == '\t' || u_isUWhiteSpace ((UChar32) g_utf8_get_char (p))))
+    p = g_utf8_next_char (p);
+  if (p == end || g_ascii_isdigit (*p))
+    return FALSE;
+  /* A marker and the white space after it fit in 64 bytes; if cut, it still parses. */
+  gsize prefix = end - p <= 64 ? (gsize) (end - p) : char_start (p, 64);
+  int32_t n = 0;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (BitextCandidate));
+  if (!load_block (seg, p, prefix, &n, NULL))
+    return FALSE;
+  bitext_segment__layout_candidates (seg->u16, n, seg->newlines, candidates);
+  return candidates->len == 0;
+}
+
+/*
+** Do the decisions before unit @limit of the window in seg->u16[0..n) hold
+** whatever follows it? ICU's look-ahead after a full stop (SB8) and the
+** runs of SRX after-break patterns stop at a letter or a sentence terminator:
+** one must come after @limit.
+*/
+static gboolean
+window_settles (const BitextSegmenter *seg, int32_t limit, int32_t n)
+{
+  for (int32_t i = n; i > limit;)
+    {
+      UChar32 c;
+      U16_PREV (seg->u16, limit, i, c);
+      if (u_isalpha (c) || u_hasBinaryProperty (c, UCHAR_S_TERM))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
+** Segment one (large) block in this thread and emit its segments as they are
+** found. A long block on one line is converted to UTF-16 a window at a time
+** (WINDOW_BYTES): each window starts context_bytes before the first break
+** still to decide, and decides only up to context_bytes before its end, then
+** the next one starts from the last break it made. A window that decides
+** nothing, or does not settle, is doubled. The segments are those of a
+** single window over the block: tests/test-segment.c checks it on windows
+** of a few bytes.
+*/
+static gboolean
+segment_and_emit (BitextSegmenter *seg, const ParagraphSource *src, const char *block,
+                  gsize length, gsize base, guint paragraph, GString *scratch,
+                  BitextSegmentFunc func, gpointer user_data, GError **error)
+{
+  gboolean windows = length > seg->window_bytes && windowable (seg, block, length);
+  gsize from = 0, window = windows ? seg->window_bytes : length;
+  for (;;)
+    {
+      gsize at = char_start (block, from - MIN (from, seg->context_bytes));
+      gsize end = MIN (length, from + window);
+      while (end < length && ((guchar) block[end] & 0xC0) == 0x80)
+        end++;
+      gboolean last = end == length;
+      int32_t n = 0;
+      if (!load_block (seg, block + at, end - at, &n, error))
+        {
+          g_prefix_error (error, "%s:%u: ", src->name, src->position (src->ctx, base + at).line);
+          return FALSE;
+        }
+      gsize decided = last ? end : char_start (block, end - MIN (end - from, seg->context_bytes));
+      int32_t limit = n - utf16_units (block + decided, end - decided);
+      int32_t start = utf16_units (block + at, from - at);
+      int32_t next = start;
+      if (last || window_settles (seg, limit, n))
+        next = split_range (seg, n, start, limit, !windows);
+      if (!last && next == start)
+        {
+          window *= 2;
+          continue;
+        }
+      BitextPosition pos = src->position (src->ctx, base + at);
+      if (!emit_bounds (seg, src, block, at, end - at, base, paragraph, pos, scratch, func,
+                        user_data, error))
+        return FALSE;
+      if (last)
+        return TRUE;
+      Cursor cur = cursor_init (seg, end - at, pos);
+      from = at + cursor_advance (&cur, next);
+      window = seg->window_bytes;
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -984,6 +1156,8 @@ typedef struct
   GQueue in_flight;           /* Batch*, oldest first */
   Batch *filling;
   GQueue spare;               /* Batch*, emitted and ready for reuse */
+  gboolean big;               /* the open block is one large paragraph, kept by the source */
+  BatchBlock big_block;       /* then: its base, length, paragraph and start (not in a batch) */
 } Pipeline;
 
 static void
@@ -1078,14 +1252,26 @@ pipeline_submit (Pipeline *p, gboolean last, GError **error)
   return TRUE;
 }
 
-/* Start a block in the batch being filled: paragraph @para, the @paragraph'th logical one. */
+/*
+** Start a block: paragraph @para, the @paragraph'th logical one. A paragraph
+** of a batch's size or more stays where the source keeps it (p->big) rather
+** than being copied into the batch being filled.
+*/
 static void
 pipeline_open_block (Pipeline *p, const BitextParagraph *para, guint paragraph)
 {
+  BitextPosition start = p->src->position (p->src->ctx, para->text_offset);
+  if (para->length >= BATCH_BYTES && p->src->peek != NULL
+      && p->src->peek (p->src->ctx, para->text_offset, para->length) != NULL)
+    {
+      BatchBlock blk = { 0, para->length, para->text_offset, paragraph, start, 0, 0 };
+      p->big_block = blk;
+      p->big = TRUE;
+      return;
+    }
   if (p->filling == NULL)
     p->filling = !g_queue_is_empty (&p->spare) ? g_queue_pop_head (&p->spare) : batch_new ();
-  batch_add_block (p->filling, para->text, para->length, para->text_offset, paragraph,
-                   p->src->position (p->src->ctx, para->text_offset));
+  batch_add_block (p->filling, para->text, para->length, para->text_offset, paragraph, start);
 }
 
 /* The open block (the last of the batch being filled). */
@@ -1095,10 +1281,49 @@ pipeline_open_block_get (Pipeline *p)
   return &g_array_index (p->filling->blocks, BatchBlock, p->filling->blocks->len - 1);
 }
 
-/* Append paragraph @para, which continues the open block over a page break, to it. */
-static void
-pipeline_extend_block (Pipeline *p, const BitextParagraph *para)
+/* The text of the large paragraph p->big_block, where the source keeps it; NULL with @error set if it does not. */
+static const char *
+pipeline_big_text (Pipeline *p, GError **error)
 {
+  const char *text = p->src->peek (p->src->ctx, p->big_block.base, p->big_block.length);
+  if (text == NULL)
+    g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT,
+                 "the paragraph at text offset %" G_GSIZE_FORMAT " is no longer kept",
+                 p->big_block.base);
+  return text;
+}
+
+/* The text of the open block and its length; NULL with @error set if the source lost it. */
+static const char *
+pipeline_open_text (Pipeline *p, gsize *length, GError **error)
+{
+  if (!p->big)
+    {
+      const BatchBlock *blk = pipeline_open_block_get (p);
+      *length = blk->length;
+      return p->filling->text->str + blk->at;
+    }
+  *length = p->big_block.length;
+  return pipeline_big_text (p, error);
+}
+
+/* Append paragraph @para, which continues the open block over a page break, to it. */
+static gboolean
+pipeline_extend_block (Pipeline *p, const BitextParagraph *para, GError **error)
+{
+  if (p->big)
+    {
+      /* Rare: a page break in a large paragraph. The block is copied, joined, into a batch. */
+      gsize length = 0;
+      const char *text = pipeline_open_text (p, &length, error);
+      if (text == NULL)
+        return FALSE;
+      if (p->filling == NULL)
+        p->filling = !g_queue_is_empty (&p->spare) ? g_queue_pop_head (&p->spare) : batch_new ();
+      batch_add_block (p->filling, text, length, p->big_block.base, p->big_block.paragraph,
+                       p->big_block.start);
+      p->big = FALSE;
+    }
   BatchBlock *blk = pipeline_open_block_get (p);
   GString *t = p->filling->text;
   gsize gap = para->text_offset - (blk->base + blk->length);
@@ -1108,19 +1333,46 @@ pipeline_extend_block (Pipeline *p, const BitextParagraph *para)
   g_string_append_len (t, para->text, (gssize) para->length);
   g_string_append_c (t, '\0');
   blk->length += gap + para->length;
+  return TRUE;
 }
 
-/* Take the open block out of the batch being filled, into @out. */
-static BatchBlock
-pipeline_take_block (Pipeline *p, GString *out)
+/*
+** Take the open block out of the batch being filled, into a string of its
+** own: the batch's text itself (no copy) when the block is all of it.
+*/
+static GString *
+pipeline_take_block (Pipeline *p, BatchBlock *out)
 {
   BatchBlock blk = *pipeline_open_block_get (p);
   GString *t = p->filling->text;
-  g_string_truncate (out, 0);
-  g_string_append_len (out, t->str + blk.at, (gssize) blk.length);
-  g_string_truncate (t, blk.at);
+  GString *taken;
+  if (blk.at == 0)
+    {
+      taken = g_steal_pointer (&p->filling->text);
+      p->filling->text = g_string_sized_new (BATCH_BYTES + BATCH_BYTES / 4);
+      g_string_truncate (taken, blk.length);
+    }
+  else
+    {
+      taken = g_string_new_len (t->str + blk.at, (gssize) blk.length);
+      g_string_truncate (t, blk.at);
+    }
   g_array_set_size (p->filling->blocks, p->filling->blocks->len - 1);
-  return blk;
+  *out = blk;
+  return taken;
+}
+
+/* Drop the open block (an error came before the paragraph after it). */
+static void
+pipeline_drop_block (Pipeline *p)
+{
+  if (p->big)
+    {
+      p->big = FALSE;
+      return;
+    }
+  BatchBlock blk;
+  g_string_free (pipeline_take_block (p, &blk), TRUE);
 }
 
 /*
@@ -1131,15 +1383,28 @@ pipeline_take_block (Pipeline *p, GString *out)
 static gboolean
 pipeline_close_block (Pipeline *p, GError **error)
 {
-  const BatchBlock *blk = pipeline_open_block_get (p);
-  const char *text = p->filling->text->str + blk->at;
-  if (p->seg->lang == NULL
-      && !segmenter_set_lang (p->seg, bitext_guess_language (text, blk->length), error))
+  gsize length = 0;
+  const char *text = pipeline_open_text (p, &length, error);
+  if (text == NULL)
     return FALSE;
-  if (blk->length >= BATCH_BYTES)
+  if (p->seg->lang == NULL
+      && !segmenter_set_lang (p->seg, bitext_guess_language (text, length), error))
+    return FALSE;
+  if (p->big)
     {
-      g_autoptr(GString) big = g_string_new (NULL);
-      BatchBlock b = pipeline_take_block (p, big);
+      BatchBlock b = p->big_block;
+      p->big = FALSE;
+      if (!pipeline_submit (p, TRUE, error))
+        return FALSE;
+      text = pipeline_big_text (p, error);  /* the batches before it are out: find it again */
+      return text != NULL
+             && segment_and_emit (p->seg, p->src, text, b.length, b.base, b.paragraph,
+                                  p->scratch, p->func, p->user_data, error);
+    }
+  if (length >= BATCH_BYTES)
+    {
+      BatchBlock b;
+      g_autoptr(GString) big = pipeline_take_block (p, &b);
       if (p->filling->blocks->len == 0)
         g_queue_push_tail (&p->spare, g_steal_pointer (&p->filling));
       if (!pipeline_submit (p, TRUE, error))
@@ -1172,14 +1437,17 @@ segment_source (BitextSegmenter *seg, const ParagraphSource *src, BitextSegmentF
     {
       if (have_block)
         {
-          const BatchBlock *blk = pipeline_open_block_get (&p);
-          if (src->format (src->ctx) == BITEXT_FORMAT_TEXT
-              && bitext_segment__should_join (p.filling->text->str + blk->at, blk->length,
-                                              para.text, para.length))
+          gsize length = 0;
+          const char *text = pipeline_open_text (&p, &length, error);
+          ok = text != NULL;
+          if (ok && src->format (src->ctx) == BITEXT_FORMAT_TEXT
+              && bitext_segment__should_join (text, length, para.text, para.length))
             {
-              pipeline_extend_block (&p, &para);
+              ok = pipeline_extend_block (&p, &para, error);
               continue;
             }
+          if (!ok)
+            break;
           ok = pipeline_close_block (&p, error);
           logical++;
           if (!ok)
@@ -1193,10 +1461,7 @@ segment_source (BitextSegmenter *seg, const ParagraphSource *src, BitextSegmentF
       /* The blocks before the error are still emitted, then the error; the
          open block is not, as the paragraph after it is unknown. */
       if (have_block)
-        {
-          g_autoptr(GString) dropped = g_string_new (NULL);
-          pipeline_take_block (&p, dropped);
-        }
+        pipeline_drop_block (&p);
       if (pipeline_submit (&p, TRUE, error))
         g_propagate_error (error, g_steal_pointer (&local));
       ok = FALSE;
@@ -1234,6 +1499,12 @@ reader_forget (gpointer ctx, gsize offset)
   bitext_reader_forget (ctx, offset);
 }
 
+static const char *
+reader_peek (gpointer ctx, gsize text_offset, gsize length)
+{
+  return bitext_reader__peek_text (ctx, text_offset, length);
+}
+
 static BitextFormat
 reader_format (gpointer ctx)
 {
@@ -1261,7 +1532,7 @@ bitext_segmenter_segment_reader (BitextSegmenter *seg, BitextReader *reader,
 {
   g_return_val_if_fail (seg != NULL && reader != NULL && func != NULL, FALSE);
   ParagraphSource src = { reader_next, reader_source_offset, reader_position, reader_forget,
-                          reader, reader_format };
+                          reader_peek, reader, reader_format, bitext_reader_get_name (reader) };
   return segment_source (seg, &src, func, user_data, error);
 }
 
@@ -1298,6 +1569,13 @@ document_position (gpointer ctx, gsize offset)
   return bitext_document_get_position (((DocumentCursor *) ctx)->doc, offset);
 }
 
+static const char *
+document_peek (gpointer ctx, gsize text_offset, gsize length)
+{
+  (void) length;
+  return bitext_document_get_text (((DocumentCursor *) ctx)->doc, NULL) + text_offset;
+}
+
 static gboolean
 collect_segment (const BitextSegment *segment, const char *text, gpointer user_data,
                  GError **error)
@@ -1320,8 +1598,8 @@ bitext_segmenter_segment_document (BitextSegmenter *seg, const BitextDocument *d
 {
   g_return_val_if_fail (seg != NULL && doc != NULL, NULL);
   DocumentCursor dc = { doc, 0 };
-  ParagraphSource src = { document_next, document_source_offset, document_position, NULL, &dc,
-                          document_format };
+  ParagraphSource src = { document_next, document_source_offset, document_position, NULL,
+                          document_peek, &dc, document_format, bitext_document_get_name (doc) };
   g_autoptr(GArray) segments = g_array_new (FALSE, FALSE, sizeof (BitextSegment));
   if (!segment_source (seg, &src, collect_segment, segments, error))
     return NULL;

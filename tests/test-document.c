@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -1333,10 +1334,83 @@ test_encoding_legacy (void)
   g_assert_cmpuint (bitext_document_get_source_offset (u, 11), ==, 22);
 }
 
+typedef enum { CHANGE_TRUNCATE, CHANGE_APPEND, CHANGE_REWRITE } Change;
+
+typedef struct
+{
+  const char *path;
+  Change change;
+  guint calls;
+} ChangeHook;
+
+/* After the first read(2): change the file being read, as another program would. */
+static void
+change_file (gpointer data)
+{
+  ChangeHook *h = data;
+  if (h->calls++ != 0)
+    return;
+  int fd = open (h->path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  if (h->change == CHANGE_TRUNCATE)
+    g_assert_cmpint (ftruncate (fd, 1000), ==, 0);
+  else if (h->change == CHANGE_APPEND)
+    g_assert_cmpint (pwrite (fd, "More.\n", 6, lseek (fd, 0, SEEK_END)), ==, 6);
+  else
+    g_assert_cmpint (pwrite (fd, "Other", 5, 600000), ==, 5);  /* same size, new mtime */
+  close (fd);
+}
+
+/*
+** A file truncated, extended or rewritten while it is read (issue 16) gives
+** "FILE: changed while being read", not a text cut short or half old, half
+** new: the reader compares the bytes it read, the size and the modification
+** time with those at open. The file is larger than one read(2) (256 KiB).
+*/
+static void
+test_changed_while_read (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bitext-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.txt", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  while (text->len < 1000 * 1000)
+    g_string_append (text, "A sentence of the text. Another one follows.\n\n");
+  static const Change changes[] = { CHANGE_TRUNCATE, CHANGE_APPEND, CHANGE_REWRITE };
+  for (gsize k = 0; k < G_N_ELEMENTS (changes); k++)
+    {
+      g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+      /* An mtime in the past, so that a rewrite in the same clock tick still shows. */
+      struct timespec past[2] = { { 946684800, 0 }, { 946684800, 0 } };
+      g_assert_cmpint (utimensat (AT_FDCWD, path, past, 0), ==, 0);
+      GError *error = NULL;
+      g_autoptr(BitextReader) reader = bitext_reader_new_for_path (path, &error);
+      g_assert_no_error (error);
+      ChangeHook hook = { path, changes[k], 0 };
+      bitext_reader__set_read_hook (reader, change_file, &hook);
+      BitextParagraph para;
+      guint n = 0;
+      while (bitext_reader_next_paragraph (reader, &para, &error))
+        bitext_reader_forget (reader, para.text_offset + para.length), n++;
+      g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT);
+      g_autofree char *expected = g_strdup_printf ("%s: changed while being read", path);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+      g_assert_cmpuint (hook.calls, >=, 1);
+
+      /* Unchanged, the same file reads to its end. */
+      g_autoptr(BitextDocument) doc = bitext_document_load (path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (doc);
+    }
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/document/reader/changed-while-read", test_changed_while_read);
 
   GError *error = NULL;
   tmpdir = g_dir_make_tmp ("test-document-XXXXXX", &error);

@@ -441,15 +441,20 @@ describe_segment (const BitextSegment *s, const char *text, gpointer user_data, 
   return TRUE;
 }
 
-/* Every segment and its spans, one a line, with @n_threads worker threads. */
+/*
+** Every segment and its spans, one a line, with @n_threads worker threads
+** and long lines in windows of @window bytes (0: the default).
+*/
 static char *
-describe_segmentation (const char *lang, const char *text, gsize length, guint n_threads,
-                       guint *n_segments)
+describe_windowed (const char *lang, const char *text, gsize length, guint n_threads,
+                   gsize window, gsize context, guint *n_segments)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BitextSegmenter) seg = bitext_segmenter_new (lang, NULL, &error);
   g_assert_no_error (error);
   bitext_segmenter__set_threads (seg, n_threads);
+  if (window != 0)
+    bitext_segmenter__set_window (seg, window, context);
   g_autoptr(BitextReader) reader = bitext_reader_new_for_data ("big", text, length);
   GString *out = g_string_new (NULL);
   g_assert_true (bitext_segmenter_segment_reader (seg, reader, describe_segment, out, &error));
@@ -458,6 +463,13 @@ describe_segmentation (const char *lang, const char *text, gsize length, guint n
   for (const char *p = out->str; (p = strchr (p, '\n')) != NULL; p++)
     (*n_segments)++;
   return g_string_free (out, FALSE);
+}
+
+static char *
+describe_segmentation (const char *lang, const char *text, gsize length, guint n_threads,
+                       guint *n_segments)
+{
+  return describe_windowed (lang, text, length, n_threads, 0, 0, n_segments);
 }
 
 /*
@@ -483,6 +495,16 @@ test_positions_by_script (void)
                    "105+22 p2 src 105-127 7:14-8:9 Math \xF0\x9D\x94\xB8 is \xF0\x9D\x94\xB8 fun.\n");
 }
 
+/* The contents of samples/@name. */
+static char *
+read_sample (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "samples", name, NULL);
+  char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
 /*
 ** A text of several megabytes goes through the worker threads in batches;
 ** the segments, their order and every span must be those of the
@@ -492,11 +514,8 @@ test_positions_by_script (void)
 static void
 test_threads_same_output (void)
 {
-  g_autofree char *en_path = g_test_build_filename (G_TEST_DIST, "..", "samples", "speech.en.txt", NULL);
-  g_autofree char *ru_path = g_test_build_filename (G_TEST_DIST, "..", "samples", "speech.ru.txt", NULL);
-  g_autofree char *en = NULL, *ru = NULL;
-  g_assert_true (g_file_get_contents (en_path, &en, NULL, NULL));
-  g_assert_true (g_file_get_contents (ru_path, &ru, NULL, NULL));
+  g_autofree char *en = read_sample ("speech.en.txt");
+  g_autofree char *ru = read_sample ("speech.ru.txt");
   g_autoptr(GString) big = g_string_new (NULL);
   for (int i = 0; big->len < 3 * 1024 * 1024; i++)
     {
@@ -522,6 +541,64 @@ test_threads_same_output (void)
   g_assert_cmpint (calls, ==, 2);
 }
 
+/* @text with each run of white space (line breaks included) made one space. */
+static char *
+one_line (const char *text)
+{
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+  return g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+}
+
+/*
+** A paragraph on one line, of several batches' size, is segmented a window
+** at a time (segment.c, WINDOW_BYTES). With windows of a few hundred bytes,
+** each window edge falls somewhere else in a sentence: inside an
+** abbreviation ("Mr. Brown", "e.g. Paris"), between a full stop and the
+** next word, in a Cyrillic or a non-BMP character, in a run of numbers
+** whose end decides whether the full stop before it ends a sentence. Every
+** segment and span must be those of one window over the whole line. A line
+** that starts with an inline enumeration is never windowed: its markers are
+** counted to the end of the paragraph.
+*/
+static void
+test_windows_same_output (void)
+{
+  g_autofree char *en_text = read_sample ("speech.en.txt");
+  g_autofree char *ru_text = read_sample ("speech.ru.txt");
+  g_autofree char *en = one_line (en_text), *ru = one_line (ru_text);
+  static const char *const heads[] = { "", "1) First item here. 2) Second item. " };
+  for (gsize h = 0; h < G_N_ELEMENTS (heads); h++)
+    {
+      g_autoptr(GString) line = g_string_new (heads[h]);
+      for (int i = 0; line->len < 300 * 1024; i++)
+        {
+          g_string_append (line, i % 3 == 1 ? ru : en);
+          g_string_append (line, i % 2 == 0 ? " Mr. Brown met Dr. Grey (e.g. in the U.S. Senate)"
+                                              " at 9 a.m. \xF0\x9D\x90\x80 today. "
+                                            : " ");
+          /* ICU keeps "5. 12 12 ... and" together (UAX #29 SB8) only after seeing the
+             lower-case word at the end of the run, which a window edge may cut. */
+          g_string_append (line, "He paid 5. ");
+          for (int k = 0; k < 20 + i % 50; k++)
+            g_string_append (line, "12 ");
+          g_string_append (line, "and then left. ");
+        }
+      guint n_whole = 0;
+      g_autofree char *whole = describe_windowed ("en", line->str, line->len, 0, G_MAXSIZE, 0,
+                                                  &n_whole);
+      g_assert_cmpuint (n_whole, >, 1500);
+      static const gsize sizes[][2] = { { 4096, 512 }, { 997, 101 }, { 333, 40 } };
+      for (gsize k = 0; k < G_N_ELEMENTS (sizes); k++)
+        {
+          guint n = 0;
+          g_autofree char *windowed = describe_windowed ("en", line->str, line->len, 0,
+                                                         sizes[k][0], sizes[k][1], &n);
+          g_assert_cmpuint (n, ==, n_whole);
+          g_assert_cmpstr (windowed, ==, whole);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -542,5 +619,6 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/lang/invalid", test_bad_language);
   g_test_add_func ("/segment/callback-error", test_callback_error);
   g_test_add_func ("/segment/threads", test_threads_same_output);
+  g_test_add_func ("/segment/windows", test_windows_same_output);
   return g_test_run ();
 }
