@@ -348,7 +348,23 @@ bitext_pair_set_confirmed (BitextPair *pair, guint bead, gboolean confirmed, GEr
   return commit_beads (pair, confirmed ? "confirm" : "unconfirm", bead, 1, made);
 }
 
-/* The aligner, made on first use with the pair's languages, settings and dictionary. */
+/*
+** The installed FreeDict dictionary of the aligner's languages, when there is one: no
+** dictionary for the pair (or languages without an ISO 639-2 code) is no error.
+*/
+static gboolean
+load_installed_dict (BitextAligner *aligner, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  if (bitext_aligner_load_dict (aligner, "freedict", &local))
+    return TRUE;
+  if (g_error_matches (local, BITEXT_ERROR, BITEXT_ERROR_LANGUAGE))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* The aligner, made on first use with the pair's languages, settings and dictionaries. */
 static BitextAligner *
 get_aligner (BitextPair *pair, GError **error)
 {
@@ -359,7 +375,9 @@ get_aligner (BitextPair *pair, GError **error)
   options.tgt_lang = pair->text[1].lang;
   g_autoptr(BitextAligner) aligner = bitext_aligner_new (&options, error);
   if (aligner == NULL
-      || (pair->dict_path != NULL && !bitext_aligner_load_dict (aligner, pair->dict_path, error)))
+      || (pair->dict_path != NULL && !bitext_aligner_load_dict (aligner, pair->dict_path, error))
+      || (pair->installed_dict && g_strcmp0 (pair->dict_path, "freedict") != 0
+          && !load_installed_dict (aligner, error)))
     return NULL;
   return pair->aligner = g_steal_pointer (&aligner);
 }

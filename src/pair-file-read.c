@@ -256,7 +256,10 @@ read_options (Load *l, JsonObject *root, BitextPair *pair)
       || !get_bool (l, root, "(top)", "strip_markup", &pair->strip_markup))
     return FALSE;
   pair->dict_path = dict != NULL ? resolve (l, dict) : NULL;
-  return TRUE;
+  /* Pair files written before "installed_dict" existed aligned without it. */
+  pair->installed_dict = FALSE;
+  return json_object_get_member (o, "installed_dict") == NULL
+         || get_bool (l, o, "aligner", "installed_dict", &pair->installed_dict);
 }
 
 /*

@@ -160,6 +160,7 @@ add_aligner (JsonBuilder *b, const BitextPair *pair, const char *base_dir)
   add_member_bool (b, "second_pass", pair->align.second_pass);
   g_autofree char *dict = pair->dict_path != NULL ? stored_path (pair->dict_path, base_dir) : NULL;
   bitext_pair__json_add_string (b, "dict", dict);
+  add_member_bool (b, "installed_dict", pair->installed_dict);
   json_builder_end_object (b);
 }
 

@@ -75,6 +75,7 @@ struct _BitextPair
   /* The aligner's settings, for realigning. */
   BitextAlignOptions align;
   char *dict_path;
+  gboolean installed_dict;  /* BitextPairOptions.installed_dict */
   BitextAligner *aligner;   /* made on first use */
   gboolean strip_markup;    /* TMX: units read as plain text */
   /* History */

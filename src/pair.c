@@ -199,6 +199,7 @@ bitext_pair__store_options (BitextPair *pair, const BitextPairOptions *options)
   pair->align.src_lang = pair->align.tgt_lang = NULL;
   g_free (pair->dict_path);
   pair->dict_path = g_strdup (options->dict_path);
+  pair->installed_dict = options->installed_dict;
   pair->strip_markup = options->strip_markup;
 }
 

@@ -711,6 +711,31 @@ test_file_input_options (Fixture *f, gconstpointer data)
   g_assert_cmpstr (error->message, ==, "p.json: source: \"input_format\": \"rtf\" is not a format bitext reads");
 }
 
+/* The pair file keeps whether the installed FreeDict dictionary aligns the pair; a pair
+   file written before that member existed aligned without it. */
+static void
+test_file_installed_dict (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autoptr(BitextPair) pair = edited_pair (f);
+  g_autoptr(GError) error = NULL;
+  pair->installed_dict = TRUE;
+  g_autofree char *saved = bitext_pair_save_to_data (pair, f->dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, "\"installed_dict\" : true"));
+  g_autoptr(BitextPair) loaded = bitext_pair_load_data ("p.json", saved, strlen (saved), f->dir,
+                                                        &error);
+  g_assert_no_error (error);
+  g_assert_true (loaded->installed_dict);
+  g_autoptr(GString) old = g_string_new (saved);
+  g_string_replace (old, ",\n    \"installed_dict\" : true", "", 1);
+  g_assert_null (strstr (old->str, "installed_dict"));
+  g_autoptr(BitextPair) before = bitext_pair_load_data ("p.json", old->str, old->len, f->dir,
+                                                        &error);
+  g_assert_no_error (error);
+  g_assert_false (before->installed_dict);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -736,5 +761,6 @@ main (int argc, char **argv)
   ADD ("/pair/file/source-changed", test_file_source_changed);
   ADD ("/pair/file/malformed", test_file_malformed);
   ADD ("/pair/file/input-options", test_file_input_options);
+  ADD ("/pair/file/installed-dict", test_file_installed_dict);
   return g_test_run ();
 }

@@ -61,6 +61,8 @@ typedef struct
   const char *tgt_lang;
   gboolean presegmented;    /* text inputs hold one sentence a line */
   const char *dict_path;    /* nullable: a bilingual dictionary for the aligner */
+  gboolean installed_dict;  /* also the installed FreeDict dictionary of the pair's languages,
+                               when there is one (bitext_aligner_load_dict() "freedict") */
   gboolean strip_markup;    /* TMX: drop inline codes (plain text) instead of keeping them */
   BitextAlignOptions align; /* its src_lang and tgt_lang are ignored: the pair's are used */
   BitextDocumentOptions input[2]; /* texts: the format and encoding of the source and target

@@ -23,6 +23,7 @@ static char *opt_output = NULL;
 static char *opt_profile = NULL;
 static gboolean opt_presegmented = FALSE;
 static gboolean opt_no_language_check = FALSE;
+static gboolean opt_no_freedict = FALSE;
 static gboolean opt_all = FALSE;
 static gboolean opt_quiet = FALSE;
 
@@ -93,6 +94,7 @@ static const GOptionEntry entries[] = {
   { "src-lang", 0, G_OPTION_FLAG_NONE, ONCE,
     "Source language (default: guessed from the text, or the TMX header)", "LANG" },
   { "tgt-lang", 0, G_OPTION_FLAG_NONE, ONCE, "Target language (as --src-lang)", "LANG" },
+  BITEXT_NO_FREEDICT_ENTRY (opt_no_freedict),
   { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all, "term: show every pair, not only flagged ones",
     NULL },
   { "no-language-check", 0, 0, G_OPTION_ARG_NONE, &opt_no_language_check,
@@ -124,6 +126,7 @@ load_pair (int argc, char **argv, GError **error)
   options.presegmented = opt_presegmented;
   options.no_language_check = opt_no_language_check;
   options.dict_path = opt_glossary != NULL ? opt_glossary[0] : NULL;
+  options.installed_dict = !opt_no_freedict;
   if (!bitext_pair_input_options (&options, error))
     return NULL;
   BitextProgress progress;

@@ -22,6 +22,7 @@ static char *opt_tmx = NULL;
 static char *opt_glossary = NULL;
 static gboolean opt_presegmented = FALSE;
 static gboolean opt_no_open = FALSE;
+static gboolean opt_no_freedict = FALSE;
 static int opt_port = 0;
 
 static const GOptionEntry entries[] = {
@@ -41,6 +42,7 @@ static const GOptionEntry entries[] = {
     "LANG" },
   { "dict", 'd', 0, G_OPTION_ARG_FILENAME, &opt_dict,
     "Bilingual dictionary for the aligner (as bitext align takes it)", "FILE" },
+  BITEXT_NO_FREEDICT_ENTRY (opt_no_freedict),
   { "presegmented", 0, 0, G_OPTION_ARG_NONE, &opt_presegmented,
     "SRC and TGT hold one sentence a line; blank lines separate paragraphs", NULL },
   { "beads", 0, 0, G_OPTION_ARG_FILENAME, &opt_beads,
@@ -57,6 +59,7 @@ load_pair (int argc, char **argv, GError **error)
   opts.tgt_lang = opt_tgt_lang;
   opts.presegmented = opt_presegmented;
   opts.dict_path = opt_dict;
+  opts.installed_dict = !opt_no_freedict;
   if (!bitext_pair_input_options (&opts, error))
     return NULL;
   return bitext_pair_open ((const char *const *) argv + 1, (guint) argc - 1, opt_beads, &opts,
