@@ -157,23 +157,43 @@ bitext__has_letter (const char *text, gsize length)
   return FALSE;
 }
 
+/* Punctuation that may stand before a word: opening brackets and quotes, "¿", "¡", "*". */
+static gboolean
+opens_word (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+  return t == G_UNICODE_OPEN_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION
+         || t == G_UNICODE_FINAL_PUNCTUATION || c == 0xBF || c == 0xA1
+         || (c != 0 && c < 0x80 && strchr ("\"'*", (int) c) != NULL);
+}
+
+/* Punctuation that may stand after a word: closing brackets and quotes, stops, commas... */
+static gboolean
+closes_word (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+  return t == G_UNICODE_CLOSE_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION
+         || t == G_UNICODE_FINAL_PUNCTUATION || c == 0x2026
+         || (c != 0 && c < 0x80 && strchr ("\"'*.,;:!?", (int) c) != NULL);
+}
+
 /*
 ** Whether @token (@length bytes, no white space) is a word of a natural
 ** language once the punctuation at its ends is set aside: letters (and
 ** combining marks), joined by hyphens or apostrophes at most. URLs, paths,
-** file names, options, variables and identifiers ("http://", "/dev/sda1",
+** file names, options, variables and identifiers ("http://", "/mnt",
 ** "ch01.html", "--help", "$HOME", "lvm2", "grub_cmd") are not.
 */
 gboolean
 bitext__is_word (const char *token, gsize length)
 {
   const char *p = token, *end = token + length;
-  while (p < end && g_unichar_ispunct (g_utf8_get_char (p)) && *p != '-')
+  while (p < end && opens_word (g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
   while (end > p)
     {
       const char *prev = g_utf8_prev_char (end);
-      if (!g_unichar_ispunct (g_utf8_get_char (prev)))
+      if (!closes_word (g_utf8_get_char (prev)))
         break;
       end = prev;
     }

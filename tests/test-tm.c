@@ -304,6 +304,8 @@ test_filter (void)
     { "https://example.org/a.html ch01.html", "https://example.org/a.html ch01.html", 0.9,
       BITEXT_TM_FILTER_KEEP },
     { "$HOME/.bashrc", "$HOME/.bashrc", 0.9, BITEXT_TM_FILTER_KEEP },
+    { "/mnt $HOME", "/mnt $HOME", 0.9, BITEXT_TM_FILTER_KEEP },
+    { "(“Linux”).", "(“Linux”).", 0.9, BITEXT_TM_FILTER_IDENTICAL },
     { "Hello.", "Привет.", 0.49, BITEXT_TM_FILTER_LOW_SCORE },
     { "Hello.", "Привет.", 0.5, BITEXT_TM_FILTER_KEEP },
   };
