@@ -1,7 +1,49 @@
 /* bitext — a pair's texts checked against their languages before aligning or checking them. */
 #include "bitext/error.h"
 #include "bitext/script.h"
+#include "bitext/segment.h"
 #include "pair-private.h"
+#include "text-private.h"
+
+#include <string.h>
+
+/*
+** The language of @doc's prose, as bitext_guess_language() finds it in its
+** natural-language words only (about its first PAIR_GUESS_BYTES): text in
+** code spans (inline codes of type x-code: HTML's <code>, <tt>, <kbd>,
+** <samp>) and tokens that are not words (bitext__is_word()) are left out, so that
+** a Russian manual full of commands, file names and URLs is Russian. A text
+** without words is guessed from all of it.
+*/
+const char *
+bitext_pair__guess_language (const BitextDocument *doc)
+{
+  gsize length;
+  const char *text = bitext_document_get_text (doc, &length);
+  length = MIN (length, PAIR_GUESS_BYTES);
+  guint n_codes = 0;
+  const BitextCode *codes = bitext_document_get_codes (doc, &n_codes);
+  g_autoptr(GHashTable) open = g_hash_table_new (NULL, NULL);  /* ids of open code spans */
+  g_autoptr(GString) words = g_string_new (NULL);
+  gsize at = 0;
+  for (guint k = 0; k <= n_codes && at < length; k++)
+    {
+      const BitextCode *c = k < n_codes ? &codes[k] : NULL;
+      gsize next = c != NULL ? MIN (c->text_offset, length) : length;
+      if (next > at && g_hash_table_size (open) == 0)
+        bitext__append_words (words, text, at, next);
+      at = MAX (at, next);
+      if (c == NULL || c->type == NULL || strcmp (c->type, "x-code") != 0)
+        continue;
+      if (c->kind == BITEXT_CODE_OPEN)
+        g_hash_table_add (open, GUINT_TO_POINTER (c->id));
+      else if (c->kind == BITEXT_CODE_CLOSE)
+        g_hash_table_remove (open, GUINT_TO_POINTER (c->id));
+    }
+  if (words->len == 0)
+    return bitext_guess_language (text, length);
+  return bitext_guess_language (words->str, words->len);
+}
 
 /*
 ** The letters of an even sample of @text's sentences: every k-th, with k

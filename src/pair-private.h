@@ -101,6 +101,7 @@ gboolean    bitext_pair__checksum_file  (const char *path, char **sha256, GError
 gboolean    bitext_pair__load_side      (BitextPair *pair, BitextPairSide side, const char *path,
                                          const char *lang, const BitextDocumentOptions *input,
                                          GError **error);
+const char *bitext_pair__guess_language (const BitextDocument *doc);
 gboolean    bitext_pair__check_languages (const BitextPair *pair, const BitextPairOptions *options,
                                           GError **error);
 gboolean    bitext_pair__read_units     (BitextPair *pair, const char *path,

@@ -167,9 +167,10 @@ read_segments (BitextPair *pair, BitextPairSide side, const BitextDocument *doc,
 
 /*
 ** Load one side from a text file, by lines or by the segmenter as the pair's
-** segmentation says. An "auto" (or NULL) language is guessed from the first
-** MiB of the text (more than the segmenter's own guess sees: its first
-** block), and the segmenter uses the language so found.
+** segmentation says. An "auto" (or NULL) language is guessed from the words
+** of the first MiB of the text (bitext_pair__guess_language(); more than the
+** segmenter's own guess sees: its first block), and the segmenter uses the
+** language so found.
 */
 gboolean
 bitext_pair__load_side (BitextPair *pair, BitextPairSide side, const char *path, const char *lang,
@@ -179,11 +180,7 @@ bitext_pair__load_side (BitextPair *pair, BitextPairSide side, const char *path,
   if (doc == NULL)
     return FALSE;
   if (lang == NULL || strcmp (lang, "auto") == 0)
-    {
-      gsize length;
-      const char *text = bitext_document_get_text (doc, &length);
-      lang = bitext_guess_language (text, MIN (length, PAIR_GUESS_BYTES));
-    }
+    lang = bitext_pair__guess_language (doc);
   if (pair->segmentation == BITEXT_PAIR_SEGMENT_LINES)
     read_lines (pair, side, doc);
   else if (!read_segments (pair, side, doc, lang, error))

@@ -16,5 +16,9 @@ void     bitext__append_collapsed_with (GString *out, const char *text, gsize le
                                                         gsize length));
 /* Whether the @length bytes at @text hold a letter (a Unicode L* character). */
 gboolean bitext__has_letter (const char *text, gsize length);
+/* Whether a token is a word of a natural language (not a URL, path, option...); see text.c. */
+gboolean bitext__is_word   (const char *token, gsize length);
+/* Append the words (bitext__is_word()) of text[start, end) to @out, a space after each. */
+void     bitext__append_words (GString *out, const char *text, gsize start, gsize end);
 
 G_END_DECLS

@@ -156,3 +156,78 @@ bitext__has_letter (const char *text, gsize length)
       return TRUE;
   return FALSE;
 }
+
+/* Punctuation that may stand before a word: opening brackets and quotes, "¿", "¡", "*". */
+static gboolean
+opens_word (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+  return t == G_UNICODE_OPEN_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION
+         || t == G_UNICODE_FINAL_PUNCTUATION || c == 0xBF || c == 0xA1
+         || (c != 0 && c < 0x80 && strchr ("\"'*", (int) c) != NULL);
+}
+
+/* Punctuation that may stand after a word: closing brackets and quotes, stops, commas... */
+static gboolean
+closes_word (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+  return t == G_UNICODE_CLOSE_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION
+         || t == G_UNICODE_FINAL_PUNCTUATION || c == 0x2026
+         || (c != 0 && c < 0x80 && strchr ("\"'*.,;:!?", (int) c) != NULL);
+}
+
+/*
+** Whether @token (@length bytes, no white space) is a word of a natural
+** language once the punctuation at its ends is set aside: letters (and
+** combining marks), joined by hyphens or apostrophes at most. URLs, paths,
+** file names, options, variables and identifiers ("http://", "/mnt",
+** "ch01.html", "--help", "$HOME", "lvm2", "grub_cmd") are not.
+*/
+gboolean
+bitext__is_word (const char *token, gsize length)
+{
+  const char *p = token, *end = token + length;
+  while (p < end && opens_word (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  while (end > p)
+    {
+      const char *prev = g_utf8_prev_char (end);
+      if (!closes_word (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  if (p == end || !g_unichar_isalpha (g_utf8_get_char (p)))
+    return FALSE;
+  for (gunichar last = 0; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean joiner = c == '-' || c == '\'' || c == 0x2019 || c == 0x2010;
+      if (joiner && (last == '-' || last == '\'' || last == 0x2019 || last == 0x2010))
+        return FALSE;
+      if (!joiner && !g_unichar_isalpha (c) && !g_unichar_ismark (c))
+        return FALSE;
+      last = c;
+    }
+  return TRUE;
+}
+
+/* Append the words of text[start, end) (see bitext__is_word()) to @out, a space after each. */
+void
+bitext__append_words (GString *out, const char *text, gsize start, gsize end)
+{
+  gsize i = start;
+  while (i < end)
+    {
+      while (i < end && g_unichar_isspace (g_utf8_get_char (text + i)))
+        i = (gsize) (g_utf8_next_char (text + i) - text);
+      gsize token = i;
+      while (i < end && !g_unichar_isspace (g_utf8_get_char (text + i)))
+        i = (gsize) (g_utf8_next_char (text + i) - text);
+      if (i > token && bitext__is_word (text + token, i - token))
+        {
+          g_string_append_len (out, text + token, (gssize) (i - token));
+          g_string_append_c (out, ' ');
+        }
+    }
+}

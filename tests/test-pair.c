@@ -160,6 +160,40 @@ test_new_segmented (Fixture *f, gconstpointer data)
   g_assert_cmpint (bitext_pair_get_segmentation (pair), ==, BITEXT_PAIR_SEGMENT_TEXT);
 }
 
+/*
+** A Russian text full of commands, paths and URLs has more Latin letters
+** than Cyrillic ones; its words (outside code spans, and not URLs or paths)
+** are Russian.
+*/
+static void
+test_guess_language_words (void)
+{
+  static const char html[] =
+    "<html><body><p>Если система не загружается, выполните "
+    "<code>apt-get install --reinstall grub-efi-amd64-signed shim-signed</code> и проверьте "
+    "файл /etc/default/grub. Подробности на странице "
+    "https://wiki.debian.org/SecureBoot/Troubleshooting/GrubEfiReinstall.</p></body></html>";
+  static const char text[] =
+    "Проверьте файлы /boot/efi/EFI/debian/grubx64.efi и /boot/efi/EFI/debian/shimx64.efi, "
+    "затем выполните sudo update-grub (см. https://wiki.debian.org/GrubEFIReinstall).";
+  static const struct { const char *name, *data; } cases[] = {
+    { "commands.html", html }, { "commands.txt", text },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BitextDocument) doc = bitext_document_new_for_data (cases[i].name, cases[i].data,
+                                                                    strlen (cases[i].data),
+                                                                    &error);
+      g_assert_no_error (error);
+      gsize length;
+      const char *all = bitext_document_get_text (doc, &length);
+      /* Counted over all its letters, the text is English: the case tests something. */
+      g_assert_cmpstr (bitext_guess_language (all, length), ==, "en");
+      g_assert_cmpstr (bitext_pair__guess_language (doc), ==, "ru");
+    }
+}
+
 static void
 test_new_beads (Fixture *f, gconstpointer data)
 {
@@ -710,6 +744,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/pair/new/lines", test_new_lines);
   ADD ("/pair/new/segmented", test_new_segmented);
+  g_test_add_func ("/pair/guess-language/words", test_guess_language_words);
   ADD ("/pair/new/beads", test_new_beads);
   ADD ("/pair/new/beads-errors", test_new_beads_errors);
   ADD ("/pair/new/tmx", test_new_tmx);

@@ -295,6 +295,17 @@ test_filter (void)
     { " Linux ", "Linux", 0.9, BITEXT_TM_FILTER_IDENTICAL },
     { "Linux", "linux", 0.9, BITEXT_TM_FILTER_KEEP },
     { "東京", "東京", 0.9, BITEXT_TM_FILTER_IDENTICAL },
+    { "Navigation header", "Navigation header", 0.9, BITEXT_TM_FILTER_IDENTICAL },
+    { "Run ls -l.", "Run ls -l.", 0.9, BITEXT_TM_FILTER_IDENTICAL },
+    /* Identical, but no word of a language: stays what it is in a translation. */
+    { "/etc/fstab", "/etc/fstab", 0.9, BITEXT_TM_FILTER_KEEP },
+    { "D.5.", "D.5.", 0.9, BITEXT_TM_FILTER_KEEP },
+    { "--help", "--help", 0.9, BITEXT_TM_FILTER_KEEP },
+    { "https://example.org/a.html ch01.html", "https://example.org/a.html ch01.html", 0.9,
+      BITEXT_TM_FILTER_KEEP },
+    { "$HOME/.bashrc", "$HOME/.bashrc", 0.9, BITEXT_TM_FILTER_KEEP },
+    { "/mnt $HOME", "/mnt $HOME", 0.9, BITEXT_TM_FILTER_KEEP },
+    { "(“Linux”).", "(“Linux”).", 0.9, BITEXT_TM_FILTER_IDENTICAL },
     { "Hello.", "Привет.", 0.49, BITEXT_TM_FILTER_LOW_SCORE },
     { "Hello.", "Привет.", 0.5, BITEXT_TM_FILTER_KEEP },
   };
@@ -303,8 +314,10 @@ test_filter (void)
                                                       cases[i].score), ==, cases[i].want);
   /* Only the filters asked for apply. */
   f.reasons = BITEXT_TM_FILTER_BIT (BITEXT_TM_FILTER_IDENTICAL);
-  g_assert_cmpint (bitext_tm_filter_classify_texts (&f, "17", "17", 0.1), ==,
+  g_assert_cmpint (bitext_tm_filter_classify_texts (&f, "It is.", "It is.", 0.1), ==,
                    BITEXT_TM_FILTER_IDENTICAL);
+  g_assert_cmpint (bitext_tm_filter_classify_texts (&f, "17", "17", 0.1), ==,
+                   BITEXT_TM_FILTER_KEEP);
   g_assert_cmpint (bitext_tm_filter_classify_texts (&f, "", "x", 0.1), ==, BITEXT_TM_FILTER_KEEP);
 
   /* A unit: plain views (codes dropped), the score prop, the languages by the header. */

@@ -23,6 +23,15 @@
 # holds; with Options > Preferences > TMX "level 2" (ext_tmx_show_level2) and "use XML-compliant
 # slash" (ext_tmx_use_slash, for <i0/>) it turns the codes into its own tags. The html memory is
 # measured both ways; the others with level 2.
+#
+# OmegaT's HTML filter (Options > File Filters > HTML and XHTML files > Options, "Translate the
+# following attributes") by default makes a segment of every href and src value: in this guide
+# 1,596 link targets ("ch01s02.html#idm123") and 525 image files ("images/next.png"), a quarter
+# of its segments, file names that nothing a memory holds should match (translated, a link or an
+# image breaks; the Russian pages keep every one as it is). A translator of a manual whose pages
+# link to each other unticks both; so do we for the headline figures (a filters.xml beside the
+# preferences, translateHref and translateSrc false, every other option OmegaT's default), and
+# measure the html memory with OmegaT's default filter options too.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -51,8 +60,9 @@ project() {
   echo "$p"
 }
 
-# OmegaT configurations: default preferences, and external TMX read at level 2.
-mkdir -p "$TMPD/config-default" "$TMPD/config-level2"
+# OmegaT configurations: default (TMX level 1, file names translated), level2 (external TMX read
+# at level 2), nohref (level 2, href and src not translated), level1-nohref (level 1, the same).
+mkdir -p "$TMPD/config-default" "$TMPD/config-level2" "$TMPD/config-nohref" "$TMPD/config-level1-nohref"
 cat >"$TMPD/config-level2/omegat.prefs" <<'PREFS'
 <?xml version="1.0" encoding="UTF-8" ?>
 <omegat>
@@ -62,10 +72,26 @@ cat >"$TMPD/config-level2/omegat.prefs" <<'PREFS'
   </preference>
 </omegat>
 PREFS
+cp "$TMPD/config-level2/omegat.prefs" "$TMPD/config-nohref/"
+# OmegaT adds the filters this file does not list with their defaults (FilterMaster.loadConfig).
+for c in nohref level1-nohref; do
+  cat >"$TMPD/config-$c/filters.xml" <<'FILTERS'
+<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<filters>
+  <filter className="org.omegat.filters2.html2.HTMLFilter2" enabled="true">
+    <files sourceFilenameMask="*.htm" targetFilenamePattern="${filename}"/>
+    <files sourceFilenameMask="*.html" targetFilenamePattern="${filename}"/>
+    <option name="translateHref" value="false"/>
+    <option name="translateSrc" value="false"/>
+  </filter>
+</filters>
+FILTERS
+done
 
-# omegat NAME [CONFIG]: runs OmegaT on the project (CONFIG: level2, default); prints "TRANSLATED TOTAL".
+# omegat NAME [CONFIG]: runs OmegaT on the project (CONFIG: nohref, level2, default,
+# level1-nohref); prints "TRANSLATED TOTAL".
 omegat() {
-  local p="$TMPD/$1" config="$TMPD/config-${2:-level2}"
+  local p="$TMPD/$1" config="$TMPD/config-${2:-nohref}"
   rm -rf "$p/omegat/"* "$p/target/"*
   HOME="$TMPD/home" java -Djava.awt.headless=true -jar "$JAR" "$p" --mode=console-translate \
     --config-dir="$config" >"$p.log" 2>&1 || { tail -n 20 "$p.log" >&2; return 1; }
@@ -91,6 +117,8 @@ done
 units_html=$(cat "$p"/tm/auto/*.tmx | grep -c '<tu ' || true)
 units_unfiltered=$(cat "$u"/tm/auto/*.tmx | grep -c '<tu ' || true)
 read -r html_ok total < <(omegat html)
+read -r html_level1_ok _ < <(omegat html level1-nohref)
+read -r html_href_ok total_href < <(omegat html level2)
 read -r html_default_ok _ < <(omegat html default)
 read -r unfiltered_ok _ < <(omegat unfiltered)
 
@@ -110,20 +138,25 @@ if [ "$HAVE_PANDOC" -eq 1 ]; then
 fi
 
 echo "Debian installation guide (amd64), $n_pages pages in English and Russian; OmegaT 3.6 console-translate"
-echo "of the English HTML pages ($total segments by OmegaT's HTML filter and rules), exact matches only:"
+echo "of the English HTML pages, exact matches only. OmegaT's segments: $total with file names (href, src)"
+echo "not translated, $total_href with OmegaT's default HTML filter options (every href and src a segment)."
 echo
-printf '| %-58s | %9s | %13s |\n' "memory" "units" "OmegaT matched"
-printf '| %-58s | %9s | %13s |\n' "---" "---:" "---:"
-row() { printf '| %-58s | %9s | %5d (%4.1f%%) |\n' "$1" "$2" "$3" "$(echo "100 * $3 / $total" | bc -l)"; }
-row "bitext align --format tmx EN.html RU.html" "$units_html" "$html_ok"
-row "the same, OmegaT's default preferences (TMX level 1)" "$units_html" "$html_default_ok"
-row "bitext align --no-filter --format tmx EN.html RU.html" "$units_unfiltered" "$unfiltered_ok"
+printf '| %-74s | %6s | %14s |\n' "memory (OmegaT: TMX level, file names)" "units" "OmegaT matched"
+printf '| %-74s | %6s | %14s |\n' "---" "---:" "---:"
+row() { printf '| %-74s | %6s | %5d (%4.1f%%) |\n' "$1" "$2" "$3" "$(echo "100 * $3 / $4" | bc -l)"; }
+row "bitext align --format tmx EN.html RU.html (level 2, no file names)" "$units_html" "$html_ok" "$total"
+row "the same (level 1, no file names)" "$units_html" "$html_level1_ok" "$total"
+row "the same (level 2, file names: OmegaT's default filter)" "$units_html" "$html_href_ok" "$total_href"
+row "the same (level 1, file names: OmegaT's default preferences)" "$units_html" "$html_default_ok" \
+  "$total_href"
+row "bitext align --no-filter --format tmx EN.html RU.html (level 2, no file names)" \
+  "$units_unfiltered" "$unfiltered_ok" "$total"
 if [ "$HAVE_PANDOC" -eq 1 ]; then
-  printf '| %-58s | %9s | %5d (%4.1f%%) |\n' "pandoc -t plain, then bitext align --format tmx" \
-    "$units_plain" "$plain_ok" "$(echo "100 * $plain_ok / $plain_total" | bc -l)"
+  row "pandoc -t plain, then bitext align --format tmx (level 2, no file names)" "$units_plain" \
+    "$plain_ok" "$plain_total"
 else
   echo "(plain-text route skipped: pandoc missing)"
 fi
 printf '\naligning the HTML pages took %.1f s\n' "$(echo "$t1 - $t0" | bc -l)"
 ok=$(echo "100 * $html_ok >= 85 * $total" | bc -l)
-echo "target: >= 85% of OmegaT's segments matched from the HTML memory: $( [ "$ok" -eq 1 ] && echo met || echo NOT met)"
+echo "target: >= 85% of OmegaT's segments matched from the HTML memory (level 2, no file names): $( [ "$ok" -eq 1 ] && echo met || echo NOT met)"
