@@ -870,6 +870,7 @@ bitext_align__run_first_pass (AlignDp *dp, guint *w, GArray *beads)
   guint n = dp->src->n, m = dp->tgt->n;
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   g_assert (!dp->model->use_lex);
+  guint64 max_cells = dp->max_band_cells > 0 ? dp->max_band_cells : MAX_BAND_CELLS;
   for (;;)
     {
       g_array_set_size (beads, 0);
@@ -892,9 +893,28 @@ bitext_align__run_first_pass (AlignDp *dp, guint *w, GArray *beads)
                (g_get_monotonic_time () - t0) / 1e6,
                !ok ? "missed the end" : touched->len > 0 ? "touched the edge" : "inside");
       if ((ok && touched->len == 0) || *w >= MAX (n, m)
-          || (guint64) (n + 1) * (4 * (guint64) *w + 1) > MAX_BAND_CELLS)
+          || (guint64) (n + 1) * (4 * (guint64) *w + 1) > max_cells)
         break;
       *w = (guint) MIN ((guint64) *w * 2, (guint64) MAX (n, m));
+    }
+  if (beads->len == 0)
+    {
+      /* The band that follows the path grew to the limit and still missed the end (texts
+         whose lengths drift apart over hundreds of thousands of sentences): align in a band
+         fixed around the straight line from corner to corner, as wide as the limit allows,
+         which holds the end and, through 1-0 and 0-1 beads, a path to it. */
+      guint64 half = MAX (max_cells / (2 * ((guint64) n + 1)), 1u);
+      *w = (guint) MIN (half, (guint64) MAX (n, m));
+      BitextBead whole = { .src_start = 0, .src_len = n, .tgt_start = 0, .tgt_len = m };
+      AlignBand band;
+      bitext_align__band_around_path (&band, n, m, *w, &whole, 1, 0, n);
+      dp->band = &band;
+      g_array_set_size (touched, 0);
+      gboolean ok = bitext_align__run_dp (dp, &band, 0, 0, n, m, 0, FALSE, beads, touched);
+      dp->band = NULL;
+      bitext_align__band_clear (&band);
+      g_debug ("align: pass 1 in a fixed band of ±%u around the diagonal: %s", *w,
+               ok ? "reached the end" : "missed the end");
     }
   g_assert (beads->len > 0);
 }

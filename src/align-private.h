@@ -410,7 +410,10 @@ typedef struct
   const AlignBand *band;
   guint64 *scum, *tcum;     /* prefix sums of lengths */
   const guint32 *skoff, *tkoff;   /* prefix sums of key counts (the CSR offsets) */
+  guint64 max_band_cells;   /* the first pass's limit; 0: MAX_BAND_CELLS */
 } AlignDp;
+
+void bitext_align__set_max_band_cells (BitextAligner *aligner, guint64 cells);
 
 void     bitext_align__band_alloc (AlignBand *band, guint n, guint m, guint r0, guint r1);
 void     bitext_align__band_set_width (AlignBand *band, guint width);

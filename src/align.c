@@ -17,7 +17,15 @@ struct _BitextAligner
   AlignLex *tgt_lex;
   AlignDict dict;
   guint last_band;
+  guint64 max_band_cells;   /* tests: the first pass's band limit (0: MAX_BAND_CELLS) */
 };
+
+/* Tests: make the first pass's band limit @cells (0: MAX_BAND_CELLS). */
+void
+bitext_align__set_max_band_cells (BitextAligner *aligner, guint64 cells)
+{
+  aligner->max_band_cells = cells;
+}
 
 /* At most this many 1-1 beads of a pass feed the estimation of the next one. */
 #define MAX_SAMPLE_BEADS 20000
@@ -1021,7 +1029,7 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
   if (aligner->dict.src_terms->len > 0)
     bitext_align__dict_prune (&s, &t);
   g_debug ("align: features: %.2f s", (g_get_monotonic_time () - start) / 1e6);
-  AlignDp dp = { .src = &s, .tgt = &t };
+  AlignDp dp = { .src = &s, .tgt = &t, .max_band_cells = aligner->max_band_cells };
   dp.scum = bitext_align__cumulative (s.len, n_src);
   dp.tcum = bitext_align__cumulative (t.len, n_tgt);
   dp.skoff = s.keys.off;

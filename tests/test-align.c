@@ -680,6 +680,48 @@ test_temperature (void)
   g_assert_cmpfloat (T.t[0], ==, 1.0);
 }
 
+/*
+** The first pass's band follows the path and doubles while the path runs along its edge;
+** at its size limit, a path that still misses the end used to abort (two 20 MB one-line
+** texts). A text whose long sentences come first on one side and last on the other, with
+** a band of ±1 and a limit that stops the doubling at once, must still be aligned, in a
+** band fixed around the diagonal: every sentence in one bead, in order.
+*/
+static void
+test_band_limit (void)
+{
+  const char *s[60], *t[60];
+  guint sp[60] = { 0 }, tp[60] = { 0 };
+  g_autofree char *lng = g_strnfill (200, 'a');
+  g_autofree char *lng_ru = g_strnfill (200, 'b');
+  for (guint i = 0; i < 60; i++)
+    {
+      s[i] = i < 30 ? lng : "Short.";
+      t[i] = i < 30 ? "Коротко." : lng_ru;
+    }
+  BitextAlignOptions options = BITEXT_ALIGN_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  options.band = 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextAligner) aligner = bitext_aligner_new (&options, &error);
+  g_assert_no_error (error);
+  bitext_align__set_max_band_cells (aligner, 1);
+  g_autoptr(GArray) beads = bitext_aligner_align (aligner, s, sp, 60, t, tp, 60, &error);
+  g_assert_no_error (error);
+  guint si = 0, ti = 0;
+  for (guint i = 0; i < beads->len; i++)
+    {
+      const BitextBead *b = &g_array_index (beads, BitextBead, i);
+      g_assert_cmpuint (b->src_start, ==, si);
+      g_assert_cmpuint (b->tgt_start, ==, ti);
+      si += b->src_len;
+      ti += b->tgt_len;
+    }
+  g_assert_cmpuint (si, ==, 60);
+  g_assert_cmpuint (ti, ==, 60);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -704,5 +746,6 @@ main (int argc, char **argv)
   g_test_add_func ("/align/long/against-short", test_long_against_short);
   g_test_add_func ("/align/posterior/temperature", test_temperature);
   g_test_add_func ("/align/posterior/draft-low-mark", test_draft_low_mark);
+  g_test_add_func ("/align/band/limit", test_band_limit);
   return g_test_run ();
 }
