@@ -1,5 +1,7 @@
 /* bitext — bead posteriors: how likely each bead of the path is, given the alternatives around it. */
+#include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "align-private.h"
@@ -534,4 +536,86 @@ bitext_align__temperature_from_pairs (const GArray *cost, const GArray *label,
     }
   g_debug ("align: posterior temperatures %.2f %.2f %.2f from %u pairs", out->t[0], out->t[1],
            out->t[2], label->len);
+}
+
+/*
+** Tukey's fence: an observation more than 1.5 interquartile ranges below
+** the lower quartile is "outside" (Tukey 1977, Exploratory Data Analysis,
+** section 2H: the inner fences, 1.5 H-spreads beyond the hinges).
+*/
+#define TUKEY_FENCE 1.5
+
+/*
+** The log-odds of a score. A score of exactly 0 or 1 (no representable
+** mass on the other side) is read at the resolution of a double, so that
+** every bead has a finite log-odds.
+*/
+static double
+log_odds (double p)
+{
+  p = CLAMP (p, DBL_EPSILON, 1.0 - DBL_EPSILON);
+  return log (p) - log1p (-p);
+}
+
+static int
+cmp_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/*
+** The @q quantile of the @n sorted values @v: linear interpolation
+** between order statistics (Hyndman & Fan 1996, definition 7, the default
+** of R and NumPy).
+*/
+static double
+quantile_sorted (const double *v, guint n, double q)
+{
+  double h = (n - 1) * q;
+  guint lo = (guint) floor (h);
+  if (lo + 1 >= n)
+    return v[n - 1];
+  return v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
+}
+
+/*
+** Set each bead's low mark. A bead is marked when its score is below @low
+** (at the default 1/2, the posterior holds it more likely wrong than
+** right), or when its score is an outlier below the document's own
+** scores: its log-odds below Tukey's lower fence, Q1 - 1.5 (Q3 - Q1) of
+** the log-odds of all the document's beads.
+**
+** The first test alone trusts the posterior's level, and that level is
+** only as good as the temperature: on a text whose beads are nearly all
+** right, the few wrong ones score between 1/2 and the document's usual
+** 0.95 or more, and a fixed threshold marks none of them. The fence
+** looks at the document's scores only through their order and spread in
+** log-odds, so it marks the same beads whatever the temperature or bias
+** of the log-odds (logit' = a + b logit with b > 0 moves the quartiles
+** and the fence alike): the beads the posterior itself ranks far below
+** the document's typical bead. The constant is Tukey's, not fitted. On
+** a document whose beads all score alike, the interquartile range is
+** about 0 and only beads below the lower quartile can be marked; with
+** fewer than four beads the quartiles are the beads themselves.
+*/
+void
+bitext_align__mark_low (GArray *beads, double low)
+{
+  guint n = beads->len;
+  g_autofree double *v = g_new (double, MAX (n, 1u));
+  for (guint k = 0; k < n; k++)
+    v[k] = log_odds (g_array_index (beads, BitextBead, k).score);
+  qsort (v, n, sizeof (double), cmp_double);
+  double fence = -INFINITY;
+  if (n > 0)
+    {
+      double q1 = quantile_sorted (v, n, 0.25), q3 = quantile_sorted (v, n, 0.75);
+      fence = q1 - TUKEY_FENCE * (q3 - q1);
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      BitextBead *b = &g_array_index (beads, BitextBead, k);
+      b->low_confidence = b->score < low || log_odds (b->score) < fence;
+    }
 }

@@ -444,5 +444,6 @@ void     bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys
                                         guint max_beads, AlignTemperature *out);
 void     bitext_align__temperature_from_pairs (const GArray *cost, const GArray *label,
                                                AlignTemperature *out);
+void     bitext_align__mark_low (GArray *beads, double low);
 
 G_END_DECLS
