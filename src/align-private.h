@@ -442,6 +442,7 @@ typedef struct
 {
   guint n;
   double t[3], w[3];
+  double lex_w;             /* weight of the lexical cost against the rest, in [0, 1] */
 } AlignTemperature;
 
 void     bitext_align__posterior (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys,
@@ -451,5 +452,8 @@ void     bitext_align__fit_temperature (const AlignDp *dp, const KeyLists *skeys
                                         guint max_beads, AlignTemperature *out);
 void     bitext_align__temperature_from_pairs (const GArray *cost, const GArray *label,
                                                AlignTemperature *out);
+double   bitext_align__lex_weight_from_pairs (const GArray *rest, const GArray *lex,
+                                              const GArray *label);
+void     bitext_align__mark_low (GArray *beads, double low);
 
 G_END_DECLS

@@ -857,7 +857,9 @@ pair_evidence (const AlignDp *dp, guint s, guint t)
 ** its sentences translate each other rather than being unrelated
 ** neighbours, at even prior odds: the logistic of minus its evidence cost.
 ** A 1-0 or 0-1 bead is scored by the posterior that its sentence is
-** unrelated to the nearest sentences of the other side.
+** unrelated to the nearest sentences of the other side. With @posterior,
+** each score is then the bead's posterior over the paths. The low mark is
+** bitext_align__mark_low()'s, at @low.
 */
 static void
 score_beads (AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *beads, double low,
@@ -917,11 +919,7 @@ score_beads (AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *
       bitext_align__fit_temperature (dp, skeys, tkeys, beads, MAX_SAMPLE_BEADS, &T);
       bitext_align__posterior (dp, skeys, tkeys, beads, &T);
     }
-  for (guint x = 0; x < beads->len; x++)
-    {
-      BitextBead *b = &g_array_index (beads, BitextBead, x);
-      b->low_confidence = b->score < low;
-    }
+  bitext_align__mark_low (beads, low);
   dp->band = NULL;
 }
 

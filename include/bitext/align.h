@@ -25,7 +25,8 @@ typedef struct
   guint dict_hits;          /* --dict entries matched */
   guint learned_hits;       /* stem pairs learned from the text itself (second pass) */
   gboolean crosses_paragraph;
-  gboolean low_confidence;  /* score < options.low_confidence */
+  gboolean low_confidence;  /* score < options.low_confidence, or among the least confident
+                               beads that hold 60% of the document's expected wrong beads */
 } BitextBead;
 
 typedef struct
@@ -35,7 +36,7 @@ typedef struct
   const char *tgt_lang;
   guint band;               /* initial half-width of the DP band, in sentences */
   double del_percentile;    /* 1-0/0-1 threshold: this quantile of unrelated-pair costs */
-  double low_confidence;    /* beads scoring below are flagged */
+  double low_confidence;    /* beads scoring below are flagged (and the least confident ones) */
   gboolean second_pass;     /* learn stem pairs from the first pass and realign */
   BitextProgressFunc progress_func; /* nullable: called as each pass starts ("aligning", pass
                                        done, passes) */
