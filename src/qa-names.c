@@ -332,13 +332,39 @@ typedef enum
 } KeptKind;
 
 /*
+** Whether the run of kept words [k0, k1) reads as source-language prose: a
+** function word of the source language inside it, after a space ("Perform
+** the actual installation according to", "For more information about").
+** One that opens the run or is joined by a hyphen is more likely a command or
+** an identifier ("make install", "apt-get", "do-release-upgrade").
+*/
+static gboolean
+is_prose_run (const QaContext *ctx, const Lexicon *lx, guint k0, guint k1)
+{
+  const GArray *words = ctx->kept_words;
+  for (guint k = k0 + 1; k < k1; k++)
+    {
+      const SpellingWord *sw = &g_array_index (words, SpellingWord, k);
+      const char *t = ctx->units[sw->unit].target;
+      if (t[sw->start - 1] != ' ' || t[sw->end] == '-'
+          || bitext_qa__all_capitals (t, sw->start, sw->end))
+        continue;
+      g_autofree char *f = bitext_qa__fold (t + sw->start, (gssize) (sw->end - sw->start));
+      if (g_hash_table_contains (lx->stop, f))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
 ** Why the run of kept words [k0, k1) of one unit, copied as written from
 ** its source at @at, is left untranslated in a document; KEPT_MENTION when
 ** nothing says so. Russian technical writing keeps names, acronyms, code,
 ** commands and values in Latin («команда expert», «кнопка Continue», «пакет
 ** udev»), so a word copied from the source is a finding only when something
-** shows it belongs to the sentence: a function word of the source language
-** (an English clause left as it was), an approved rendering in the glossary,
+** shows it belongs to the sentence: source-language prose (is_prose_run),
+** in the run or, for a common word, elsewhere in the unit (@unit_prose: the
+** unit shows English left in it), an approved rendering in the glossary,
 ** more units that translate the same name than keep it (the definition of
 ** the text's usual choice, as for names: NATO in one unit, НАТО in the
 ** rest), or an adjective that agrees with it (a common word used as a
@@ -347,8 +373,10 @@ typedef enum
 */
 static KeptKind
 document_kept_kind (const QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k0,
-                    guint k1, gsize at, guint *n_translated)
+                    guint k1, gsize at, gboolean unit_prose, guint *n_translated)
 {
+  if (is_prose_run (ctx, lx, k0, k1))
+    return KEPT_PROSE;
   const GArray *words = ctx->kept_words;
   const SpellingWord *first = &g_array_index (words, SpellingWord, k0);
   const BitextQaUnit *u = &ctx->units[first->unit];
@@ -360,12 +388,11 @@ document_kept_kind (const QaContext *ctx, const Lexicon *lx, const GArray *stat_
       QaWord w;
       if (!bitext_qa__next_word (t, sw->end, &pos, &w))
         continue;
-      g_autofree char *f = bitext_qa__fold (t + w.start, (gssize) (w.end - w.start));
-      if (w.n_upper < 2 && g_hash_table_contains (lx->stop, f))
-        return KEPT_PROSE;
       gboolean common = is_common_word (lx, u->source, at + (sw->start - first->start), t, &w);
       const NameStat *st = g_array_index (stat_of, NameStat *, k);
       *n_translated = st->translated;
+      if (common && unit_prose)
+        return KEPT_PROSE;
       if (!common && st->translated > st->kept)
         return KEPT_AGAINST_TEXT;
       if (lx->glossary != NULL
@@ -393,9 +420,11 @@ joins_name (const QaContext *ctx, const GArray *stat_of, guint k, guint k0, guin
   return a->unit == b->unit && strspn (t + a->end, " -") >= b->start - a->end;
 }
 
-/* One finding for the run of kept words [k0, k1) of one unit. */
+/* One finding for the run of kept words [k0, k1) of one unit; @unit_prose: some run of the
+** unit is prose (is_prose_run). */
 static void
-flag_term_run (QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k0, guint k1)
+flag_term_run (QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k0, guint k1,
+               gboolean unit_prose)
 {
   const SpellingWord *first = &g_array_index (ctx->kept_words, SpellingWord, k0);
   const SpellingWord *last = &g_array_index (ctx->kept_words, SpellingWord, k1 - 1);
@@ -412,7 +441,8 @@ flag_term_run (QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k
   guint n_translated = 0;
   KeptKind kind = at < 0 ? KEPT_NOT_IN_SOURCE
                   : ctx->software ? KEPT_MENTION
-                  : document_kept_kind (ctx, lx, stat_of, k0, k1, (gsize) at, &n_translated);
+                  : document_kept_kind (ctx, lx, stat_of, k0, k1, (gsize) at, unit_prose,
+                                                        &n_translated);
   g_autoptr(GString) message = g_string_new (NULL);
   g_string_printf (message,
                    kind == KEPT_MENTION ? "'%.*s' is copied from the source (code or a name?)"
@@ -428,32 +458,51 @@ flag_term_run (QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k
                           (gssize) end, "%s", message->str);
 }
 
-/* The untranslated-term findings: runs of the words that are not names. */
+typedef struct
+{
+  guint k0, k1;             /* kept words [k0, k1) */
+  gboolean prose;
+} Run;
+
+/* The untranslated-term findings: runs of the words that are not names, unit by unit. */
 static void
 flag_runs (QaContext *ctx, const Lexicon *lx, const GArray *stat_of)
 {
   const GArray *words = ctx->kept_words;
-  gboolean in_run = FALSE;
-  guint run_first = 0, run_last = 0;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   for (guint k = 0; k < words->len; k++)
     {
       const SpellingWord *w = &g_array_index (words, SpellingWord, k);
       if (g_array_index (stat_of, NameStat *, k)->name)
         continue;
-      const SpellingWord *r = &g_array_index (words, SpellingWord, run_last);
+      Run *r = runs->len > 0 ? &g_array_index (runs, Run, runs->len - 1) : NULL;
+      const SpellingWord *last = r != NULL ? &g_array_index (words, SpellingWord, r->k1 - 1) : NULL;
       const char *t = ctx->units[w->unit].target;
-      if (in_run && r->unit == w->unit && strspn (t + r->end, " -'’") >= w->start - r->end)
-        {
-          run_last = k;
-          continue;
-        }
-      if (in_run)
-        flag_term_run (ctx, lx, stat_of, run_first, run_last + 1);
-      in_run = TRUE;
-      run_first = run_last = k;
+      if (last != NULL && last->unit == w->unit
+          && strspn (t + last->end, " -'’") >= w->start - last->end)
+        r->k1 = k + 1;
+      else
+        g_array_append_val (runs, ((Run) { k, k + 1, FALSE }));
     }
-  if (in_run)
-    flag_term_run (ctx, lx, stat_of, run_first, run_last + 1);
+  if (!ctx->software)
+    for (guint r = 0; r < runs->len; r++)
+      {
+        Run *run = &g_array_index (runs, Run, r);
+        run->prose = is_prose_run (ctx, lx, run->k0, run->k1);
+      }
+  for (guint r = 0, e; r < runs->len; r = e)
+    {
+      /* [r, e): the runs of one unit */
+      guint unit = g_array_index (words, SpellingWord, g_array_index (runs, Run, r).k0).unit;
+      gboolean prose = FALSE;
+      for (e = r; e < runs->len
+                  && g_array_index (words, SpellingWord, g_array_index (runs, Run, e).k0).unit == unit;
+           e++)
+        prose |= g_array_index (runs, Run, e).prose;
+      for (guint x = r; x < e; x++)
+        flag_term_run (ctx, lx, stat_of, g_array_index (runs, Run, x).k0,
+                       g_array_index (runs, Run, x).k1, prose);
+    }
 }
 
 /* Whether the kept name @name (@length bytes) is a common word of the source language in
