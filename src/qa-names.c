@@ -175,9 +175,10 @@ target_has (const QaContext *ctx, guint unit, const char *folded)
 /*
 ** For the words kept in @min_kept units or more, count the units whose source
 ** has the word and whose target does not keep it; their source spans go to
-** @translated (SpellingWord, one per unit and word). A source word in lower
-** case is not a kept word written with a capital: "a window" is not the
-** name X Window.
+** @translated (SpellingWord, one per unit and word). In a document a source
+** word in lower case is not a kept word written with a capital: "a window"
+** is not the name X Window. Software strings capitalise a message's first
+** word ("End of file" beside the key End), so there the case says nothing.
 */
 static void
 count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_kept,
@@ -213,7 +214,8 @@ count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_
             continue;
           fold_word (s, w.start, w.end, key);
           NameStat *st = g_hash_table_lookup (stats, key->str);
-          if (st == NULL || st->kept < min_kept || (st->capital && w.n_upper == 0)
+          if (st == NULL || st->kept < min_kept
+              || (!ctx->software && st->capital && w.n_upper == 0)
               || g_ptr_array_find (here, st, NULL) || g_ptr_array_find (seen, st, NULL))
             continue;
           g_ptr_array_add (seen, st);
@@ -291,7 +293,8 @@ is_common_word (const Lexicon *lx, const char *s, gsize src_pos, const char *t, 
 {
   if (w->n_upper > 1
       || (w->n_upper == 1
-          && (!g_unichar_isupper (g_utf8_get_char (t + w->start)) || !starts_sentence (s, src_pos))))
+          && (!g_unichar_isupper (g_utf8_get_char (t + w->start))
+              || !starts_sentence (s, src_pos))))
     return FALSE;
   if (lx->src_morph == NULL)
     return TRUE;
@@ -432,7 +435,8 @@ flag_term_run (QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k
   gsize start = first->start, end = last->end;
   const BitextQaUnit *u = &ctx->units[i];
   if (!ctx->software
-      && ((k0 > 0 && joins_name (ctx, stat_of, k0 - 1, k0, k1)) || joins_name (ctx, stat_of, k1, k0, k1)))
+      && ((k0 > 0 && joins_name (ctx, stat_of, k0 - 1, k0, k1))
+          || joins_name (ctx, stat_of, k1, k0, k1)))
     return;
   gssize at = find_in_source (u->source, u->target, start, end);
   /* In software strings a word copied as written from the source is most often code the
@@ -464,6 +468,13 @@ typedef struct
   gboolean prose;
 } Run;
 
+/* The unit of run @r. */
+static guint
+run_unit (const QaContext *ctx, const GArray *runs, guint r)
+{
+  return g_array_index (ctx->kept_words, SpellingWord, g_array_index (runs, Run, r).k0).unit;
+}
+
 /* The untranslated-term findings: runs of the words that are not names, unit by unit. */
 static void
 flag_runs (QaContext *ctx, const Lexicon *lx, const GArray *stat_of)
@@ -493,11 +504,9 @@ flag_runs (QaContext *ctx, const Lexicon *lx, const GArray *stat_of)
   for (guint r = 0, e; r < runs->len; r = e)
     {
       /* [r, e): the runs of one unit */
-      guint unit = g_array_index (words, SpellingWord, g_array_index (runs, Run, r).k0).unit;
+      guint unit = run_unit (ctx, runs, r);
       gboolean prose = FALSE;
-      for (e = r; e < runs->len
-                  && g_array_index (words, SpellingWord, g_array_index (runs, Run, e).k0).unit == unit;
-           e++)
+      for (e = r; e < runs->len && run_unit (ctx, runs, e) == unit; e++)
         prose |= g_array_index (runs, Run, e).prose;
       for (guint x = r; x < e; x++)
         flag_term_run (ctx, lx, stat_of, g_array_index (runs, Run, x).k0,
