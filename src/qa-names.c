@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "qa-private.h"
+#include "terms-private.h"
 
 #define ENABLED_CHECK(ctx, check) (((ctx)->options->checks & (1u << (check))) != 0)
 
@@ -25,8 +26,11 @@
 ** first kept occurrence. The units whose source has it and whose target
 ** does not keep it get a warning instead (inconsistency): there the
 ** translation departs from its own convention. Words that are not names
-** are untranslated terms, as before: neighbouring ones separated by spaces,
-** hyphens or apostrophes make one warning.
+** make runs (neighbours separated by spaces, hyphens or apostrophes), one
+** finding each. In software strings a run copied from the source is a note
+** and any other a warning; in documents a run copied from the source is a
+** warning only for a reason document_kept_kind names, else a note. Glosses
+** (is_gloss) are neither kept words nor findings.
 **
 ** M counts the units whose source has the word (as a word, case folded)
 ** and whose target the untranslated-term check looked at, plus the units
@@ -40,6 +44,8 @@ typedef struct
   guint last_kept;          /* the last unit counted in kept, + 1 (0: none) */
   guint first;              /* index in kept_words of the first kept occurrence */
   gboolean name;
+  gboolean capital;         /* the first kept form has a capital: a source word in lower case
+                               is another word (the name X Window, a window) */
 } NameStat;
 
 /* The folded word of @w's text, into @key. */
@@ -60,9 +66,11 @@ find_in_source (const char *s, const char *t, gsize start, gsize end)
 }
 
 /*
-** Whether the run [start, end) of @t stands alone in parentheses after words
-** of the target's script: «межсетевого экрана (firewall)». Russian technical
-** writing gives the original of a term that way, on purpose.
+** Whether the run [start, end) of @t stands alone in parentheses after a
+** word of the target's script, «межсетевого экрана (firewall)», or after an
+** acronym it spells out, "DNS (Domain Name Service)": Russian technical
+** writing gives the original of a term, and an acronym's expansion, that way
+** on purpose.
 */
 static gboolean
 is_gloss (const QaContext *ctx, const char *t, gsize start, gsize end)
@@ -73,27 +81,50 @@ is_gloss (const QaContext *ctx, const char *t, gsize start, gsize end)
   QaWord w;
   gboolean before = FALSE;
   while (bitext_qa__next_word (t, start - 1, &pos, &w))
-    before = w.script == ctx->tgt_script;
+    before = w.script == ctx->tgt_script
+             || (w.n_upper >= 2 && bitext_qa__all_capitals (t, w.start, w.end));
   return before;
 }
 
+/*
+** Drop from ctx->kept_words the runs that are glosses (is_gloss): the original
+** of a term given after its Russian rendering is no kept word, and counting
+** «Живая система (live system)» as keeping "live" would make a name of it.
+** Runs join words as flag_runs does.
+*/
 static void
-flag_term_run (QaContext *ctx, guint i, gsize start, gsize end)
+drop_glosses (QaContext *ctx)
 {
-  const BitextQaUnit *u = &ctx->units[i];
-  if (is_gloss (ctx, u->target, start, end))
-    return;
-  gssize at = find_in_source (u->source, u->target, start, end);
-  /* In software strings a word copied as written from the source is most often code the
-  ** message mentions (a command, a keyword, a key, a value: "встречена .fail", "нажмите
-  ** [Enter]"): a note for the reviewer, not a warning. */
-  gboolean copied = ctx->software && at >= 0;
-  bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM,
-                          copied ? BITEXT_SEVERITY_INFO : BITEXT_SEVERITY_WARNING, i, at,
-                          at < 0 ? -1 : at + (gssize) (end - start), (gssize) start, (gssize) end,
-                          copied ? "'%.*s' is copied from the source (code or a name?)"
-                                 : "'%.*s' is left in the source language",
-                          (int) (end - start), u->target + start);
+  GArray *words = ctx->kept_words;
+  guint n = 0;
+  for (guint k = 0; k < words->len;)
+    {
+      const SpellingWord *w = &g_array_index (words, SpellingWord, k);
+      const char *t = ctx->units[w->unit].target;
+      guint e = k + 1;
+      for (; e < words->len; e++)
+        {
+          const SpellingWord *p = &g_array_index (words, SpellingWord, e - 1);
+          const SpellingWord *q = &g_array_index (words, SpellingWord, e);
+          if (q->unit != w->unit || strspn (t + p->end, " -'’") < q->start - p->end)
+            break;
+        }
+      if (!is_gloss (ctx, t, w->start, g_array_index (words, SpellingWord, e - 1).end))
+        for (; k < e; k++)
+          g_array_index (words, SpellingWord, n++) = g_array_index (words, SpellingWord, k);
+      k = e;
+    }
+  g_array_set_size (words, n);
+}
+
+/* Whether the word text[start, end) has a capital letter. */
+static gboolean
+has_capital (const char *text, gsize start, gsize end)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
 }
 
 /* Count the units that keep each word; returns the words' stats (folded word -> NameStat). */
@@ -112,6 +143,7 @@ count_kept (const QaContext *ctx, GArray *stat_of)
         {
           st = g_new0 (NameStat, 1);
           st->first = k;
+          st->capital = has_capital (ctx->units[w->unit].target, w->start, w->end);
           g_hash_table_insert (stats, g_strdup (key->str), st);
         }
       if (st->last_kept != w->unit + 1)
@@ -141,20 +173,23 @@ target_has (const QaContext *ctx, guint unit, const char *folded)
 }
 
 /*
-** For the words kept in two units or more, count the units whose source has
-** the word and whose target does not keep it; their source spans go to
-** @translated (SpellingWord, one per unit and word).
+** For the words kept in @min_kept units or more, count the units whose source
+** has the word and whose target does not keep it; their source spans go to
+** @translated (SpellingWord, one per unit and word). In a document a source
+** word in lower case is not a kept word written with a capital: "a window"
+** is not the name X Window. Software strings capitalise a message's first
+** word ("End of file" beside the key End), so there the case says nothing.
 */
 static void
-count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, GArray *translated,
-                  GPtrArray *translated_stat)
+count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_kept,
+                  GArray *translated, GPtrArray *translated_stat)
 {
   GHashTableIter it;
   gpointer value;
   gboolean any = FALSE;
   g_hash_table_iter_init (&it, stats);
   while (g_hash_table_iter_next (&it, NULL, &value))
-    any |= ((NameStat *) value)->kept >= 2;
+    any |= ((NameStat *) value)->kept >= min_kept;
   if (!any)
     return;
   g_autoptr(GString) key = g_string_new (NULL);
@@ -179,8 +214,9 @@ count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, GArray *tr
             continue;
           fold_word (s, w.start, w.end, key);
           NameStat *st = g_hash_table_lookup (stats, key->str);
-          if (st == NULL || st->kept < 2 || g_ptr_array_find (here, st, NULL)
-              || g_ptr_array_find (seen, st, NULL))
+          if (st == NULL || st->kept < min_kept
+              || (!ctx->software && st->capital && w.n_upper == 0)
+              || g_ptr_array_find (here, st, NULL) || g_ptr_array_find (seen, st, NULL))
             continue;
           g_ptr_array_add (seen, st);
           if (target_has (ctx, i, key->str))
@@ -193,34 +229,300 @@ count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, GArray *tr
     }
 }
 
-/* The untranslated-term warnings: runs of the words that are not names. */
+/* What the rules for documents consult; loaded once a run, when it has kept words. */
+typedef struct
+{
+  GHashTable *stop;             /* the source language's function words (folded) */
+  BitextTermMorph *src_morph;   /* the source language's dictionary, or NULL */
+  BitextTermMorph *tgt_morph;   /* the target language's, or NULL */
+  BitextGlossary *glossary;     /* a matcher of the run's glossary, or NULL */
+} Lexicon;
+
 static void
-flag_runs (QaContext *ctx, const GArray *stat_of)
+lexicon_clear (Lexicon *lx)
+{
+  g_clear_pointer (&lx->stop, g_hash_table_unref);
+  g_clear_pointer (&lx->src_morph, bitext_term_morph_free);
+  g_clear_pointer (&lx->tgt_morph, bitext_term_morph_free);
+  g_clear_pointer (&lx->glossary, bitext_glossary_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lexicon, lexicon_clear)
+
+static void
+lexicon_load (Lexicon *lx, const QaContext *ctx)
+{
+  const char *src = ctx->options->src_lang, *tgt = ctx->options->tgt_lang;
+  lx->stop = bitext_terms__dup_stop_words (src);
+  lx->src_morph = src != NULL ? bitext_term_morph_new (src, NULL) : NULL;
+  lx->tgt_morph = tgt != NULL ? bitext_term_morph_new (tgt, NULL) : NULL;
+  if (ctx->options->glossary != NULL)
+    lx->glossary = bitext_glossary__dup_matcher (ctx->options->glossary);
+}
+
+/* Whether @pos of @s begins a sentence: only spaces and opening quotes or brackets since the
+** text's start or since a . ! ? or … */
+static gboolean
+starts_sentence (const char *s, gsize pos)
+{
+  const char *p = s + pos;
+  while (p > s)
+    {
+      const char *q = g_utf8_prev_char (p);
+      gunichar c = g_utf8_get_char (q);
+      GUnicodeType type = g_unichar_type (c);
+      if (!g_unichar_isspace (c) && type != G_UNICODE_OPEN_PUNCTUATION
+          && type != G_UNICODE_INITIAL_PUNCTUATION && c != '"' && c != '\'')
+        return c == '.' || c == '!' || c == '?' || c == 0x2026;
+      p = q;
+    }
+  return TRUE;
+}
+
+/*
+** Whether target word @w, copied from the source at @src_pos, is a common
+** word of the source language: in lower case, or capitalised only where it
+** begins the source's sentence, and in the source's dictionary (Hunspell
+** lists names with their capital). Without a dictionary, every such word.
+** Acronyms (NATO), mixed case (PPPoE), a capital inside a sentence (the
+** Continue button, Linux Foundation) and words no dictionary has (udev,
+** debootstrap) are names and code.
+*/
+static gboolean
+is_common_word (const Lexicon *lx, const char *s, gsize src_pos, const char *t, const QaWord *w)
+{
+  if (w->n_upper > 1
+      || (w->n_upper == 1
+          && (!g_unichar_isupper (g_utf8_get_char (t + w->start))
+              || !starts_sentence (s, src_pos))))
+    return FALSE;
+  if (lx->src_morph == NULL)
+    return TRUE;
+  g_autofree char *lower = g_utf8_strdown (t + w->start, (gssize) (w->end - w->start));
+  return bitext_terms__morph_spell (lx->src_morph, lower, FALSE);
+}
+
+/*
+** Whether the word before @start in @t, with nothing but spaces between,
+** is an adjective or a participle of the target language («в российских
+** media», «успешное computer aided exercise»): it agrees with the word
+** after it, so that word is used as a word of the sentence, not mentioned.
+*/
+static gboolean
+follows_adjective (const QaContext *ctx, const Lexicon *lx, const char *t, gsize start)
+{
+  if (lx->tgt_morph == NULL)
+    return FALSE;
+  gsize pos = 0;
+  QaWord w, last = { 0 };
+  while (bitext_qa__next_word (t, start, &pos, &w))
+    last = w;
+  if (last.end == 0 || last.script != ctx->tgt_script
+      || strspn (t + last.end, " ") < start - last.end)
+    return FALSE;
+  g_autofree char *lower = g_utf8_strdown (t + last.start, (gssize) (last.end - last.start));
+  return bitext_terms__morph_is_adjective (lx->tgt_morph, lower);
+}
+
+typedef enum
+{
+  KEPT_MENTION,             /* a name, code or a word mentioned: a note */
+  KEPT_NOT_IN_SOURCE,       /* not copied from the source as written */
+  KEPT_PROSE,               /* source-language prose: a function word */
+  KEPT_AGAINST_TEXT,        /* a name or code word the text translates elsewhere */
+  KEPT_AGAINST_GLOSSARY,    /* a word of a glossary term that has a rendering */
+  KEPT_AS_WORD,             /* a common word an adjective agrees with */
+} KeptKind;
+
+/*
+** Whether the run of kept words [k0, k1) reads as source-language prose: a
+** function word of the source language inside it, after a space ("Perform
+** the actual installation according to", "For more information about").
+** One that opens the run or is joined by a hyphen is more likely a command or
+** an identifier ("make install", "apt-get", "do-release-upgrade").
+*/
+static gboolean
+is_prose_run (const QaContext *ctx, const Lexicon *lx, guint k0, guint k1)
 {
   const GArray *words = ctx->kept_words;
-  gboolean in_run = FALSE;
-  guint run_unit = 0;
-  gsize run_start = 0, run_end = 0;
+  for (guint k = k0 + 1; k < k1; k++)
+    {
+      const SpellingWord *sw = &g_array_index (words, SpellingWord, k);
+      const char *t = ctx->units[sw->unit].target;
+      if (t[sw->start - 1] != ' ' || t[sw->end] == '-'
+          || bitext_qa__all_capitals (t, sw->start, sw->end))
+        continue;
+      g_autofree char *f = bitext_qa__fold (t + sw->start, (gssize) (sw->end - sw->start));
+      if (g_hash_table_contains (lx->stop, f))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
+** Why the run of kept words [k0, k1) of one unit, copied as written from
+** its source at @at, is left untranslated in a document; KEPT_MENTION when
+** nothing says so. Russian technical writing keeps names, acronyms, code,
+** commands and values in Latin («команда expert», «кнопка Continue», «пакет
+** udev»), so a word copied from the source is a finding only when something
+** shows it belongs to the sentence: source-language prose (is_prose_run),
+** in the run or, for a common word, elsewhere in the unit (@unit_prose: the
+** unit shows English left in it), an approved rendering in the glossary,
+** more units that translate the same name than keep it (the definition of
+** the text's usual choice, as for names: NATO in one unit, НАТО in the
+** rest), or an adjective that agrees with it (a common word used as a
+** Russian noun: «в российских media»). Other units that translate a common
+** word are no such sign: they use it in prose, this unit may mention it.
+*/
+static KeptKind
+document_kept_kind (const QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k0,
+                    guint k1, gsize at, gboolean unit_prose, guint *n_translated)
+{
+  if (is_prose_run (ctx, lx, k0, k1))
+    return KEPT_PROSE;
+  const GArray *words = ctx->kept_words;
+  const SpellingWord *first = &g_array_index (words, SpellingWord, k0);
+  const BitextQaUnit *u = &ctx->units[first->unit];
+  const char *t = u->target;
+  for (guint k = k0; k < k1; k++)
+    {
+      const SpellingWord *sw = &g_array_index (words, SpellingWord, k);
+      gsize pos = sw->start;
+      QaWord w;
+      if (!bitext_qa__next_word (t, sw->end, &pos, &w))
+        continue;
+      gboolean common = is_common_word (lx, u->source, at + (sw->start - first->start), t, &w);
+      const NameStat *st = g_array_index (stat_of, NameStat *, k);
+      *n_translated = st->translated;
+      if (common && unit_prose)
+        return KEPT_PROSE;
+      if (!common && st->translated > st->kept)
+        return KEPT_AGAINST_TEXT;
+      if (lx->glossary != NULL
+          && bitext_glossary__has_word (lx->glossary, BITEXT_GLOSSARY_SOURCE, t, &w))
+        return KEPT_AGAINST_GLOSSARY;
+      if (k == k0 && common && follows_adjective (ctx, lx, t, w.start))
+        return KEPT_AS_WORD;
+    }
+  return KEPT_MENTION;
+}
+
+/* Whether kept word @k is a name by convention joined to the run [k0, k1) of its unit by
+** spaces or a hyphen: the run is then part of a longer name (X Window System, Linux
+** Foundation). */
+static gboolean
+joins_name (const QaContext *ctx, const GArray *stat_of, guint k, guint k0, guint k1)
+{
+  const GArray *words = ctx->kept_words;
+  if (k >= words->len || !g_array_index (stat_of, NameStat *, k)->name)
+    return FALSE;
+  const SpellingWord *w = &g_array_index (words, SpellingWord, k);
+  const SpellingWord *a = &g_array_index (words, SpellingWord, k < k0 ? k : k1 - 1);
+  const SpellingWord *b = &g_array_index (words, SpellingWord, k < k0 ? k0 : k);
+  const char *t = ctx->units[w->unit].target;
+  return a->unit == b->unit && strspn (t + a->end, " -") >= b->start - a->end;
+}
+
+/* One finding for the run of kept words [k0, k1) of one unit; @unit_prose: some run of the
+** unit is prose (is_prose_run). */
+static void
+flag_term_run (QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k0, guint k1,
+               gboolean unit_prose)
+{
+  const SpellingWord *first = &g_array_index (ctx->kept_words, SpellingWord, k0);
+  const SpellingWord *last = &g_array_index (ctx->kept_words, SpellingWord, k1 - 1);
+  guint i = first->unit;
+  gsize start = first->start, end = last->end;
+  const BitextQaUnit *u = &ctx->units[i];
+  if (!ctx->software
+      && ((k0 > 0 && joins_name (ctx, stat_of, k0 - 1, k0, k1))
+          || joins_name (ctx, stat_of, k1, k0, k1)))
+    return;
+  gssize at = find_in_source (u->source, u->target, start, end);
+  /* In software strings a word copied as written from the source is most often code the
+  ** message mentions (a command, a keyword, a key, a value: "встречена .fail", "нажмите
+  ** [Enter]"): a note for the reviewer, not a warning. Documents: document_kept_kind. */
+  guint n_translated = 0;
+  KeptKind kind = at < 0 ? KEPT_NOT_IN_SOURCE
+                  : ctx->software ? KEPT_MENTION
+                  : document_kept_kind (ctx, lx, stat_of, k0, k1, (gsize) at, unit_prose,
+                                                        &n_translated);
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_string_printf (message,
+                   kind == KEPT_MENTION ? "'%.*s' is copied from the source (code or a name?)"
+                                        : "'%.*s' is left in the source language",
+                   (int) (end - start), u->target + start);
+  if (kind == KEPT_AGAINST_TEXT)
+    g_string_append_printf (message, " (translated in %u other units)", n_translated);
+  else if (kind == KEPT_AGAINST_GLOSSARY)
+    g_string_append (message, " (the glossary translates it)");
+  bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM,
+                          kind == KEPT_MENTION ? BITEXT_SEVERITY_INFO : BITEXT_SEVERITY_WARNING, i,
+                          at, at < 0 ? -1 : at + (gssize) (end - start), (gssize) start,
+                          (gssize) end, "%s", message->str);
+}
+
+typedef struct
+{
+  guint k0, k1;             /* kept words [k0, k1) */
+  gboolean prose;
+} Run;
+
+/* The unit of run @r. */
+static guint
+run_unit (const QaContext *ctx, const GArray *runs, guint r)
+{
+  return g_array_index (ctx->kept_words, SpellingWord, g_array_index (runs, Run, r).k0).unit;
+}
+
+/* The untranslated-term findings: runs of the words that are not names, unit by unit. */
+static void
+flag_runs (QaContext *ctx, const Lexicon *lx, const GArray *stat_of)
+{
+  const GArray *words = ctx->kept_words;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
   for (guint k = 0; k < words->len; k++)
     {
       const SpellingWord *w = &g_array_index (words, SpellingWord, k);
       if (g_array_index (stat_of, NameStat *, k)->name)
         continue;
+      Run *r = runs->len > 0 ? &g_array_index (runs, Run, runs->len - 1) : NULL;
+      const SpellingWord *last = r != NULL ? &g_array_index (words, SpellingWord, r->k1 - 1) : NULL;
       const char *t = ctx->units[w->unit].target;
-      if (in_run && run_unit == w->unit && strspn (t + run_end, " -'’") >= w->start - run_end)
-        {
-          run_end = w->end;
-          continue;
-        }
-      if (in_run)
-        flag_term_run (ctx, run_unit, run_start, run_end);
-      in_run = TRUE;
-      run_unit = w->unit;
-      run_start = w->start;
-      run_end = w->end;
+      if (last != NULL && last->unit == w->unit
+          && strspn (t + last->end, " -'’") >= w->start - last->end)
+        r->k1 = k + 1;
+      else
+        g_array_append_val (runs, ((Run) { k, k + 1, FALSE }));
     }
-  if (in_run)
-    flag_term_run (ctx, run_unit, run_start, run_end);
+  if (!ctx->software)
+    for (guint r = 0; r < runs->len; r++)
+      {
+        Run *run = &g_array_index (runs, Run, r);
+        run->prose = is_prose_run (ctx, lx, run->k0, run->k1);
+      }
+  for (guint r = 0, e; r < runs->len; r = e)
+    {
+      /* [r, e): the runs of one unit */
+      guint unit = run_unit (ctx, runs, r);
+      gboolean prose = FALSE;
+      for (e = r; e < runs->len && run_unit (ctx, runs, e) == unit; e++)
+        prose |= g_array_index (runs, Run, e).prose;
+      for (guint x = r; x < e; x++)
+        flag_term_run (ctx, lx, stat_of, g_array_index (runs, Run, x).k0,
+                       g_array_index (runs, Run, x).k1, prose);
+    }
+}
+
+/* Whether the kept name @name (@length bytes) is a common word of the source language in
+** lower case (false, locale). */
+static gboolean
+common_name (const Lexicon *lx, const NameStat *st, const char *name, gsize length)
+{
+  if (st->capital || lx->src_morph == NULL)
+    return FALSE;
+  g_autofree char *word = g_strndup (name, length);
+  return bitext_terms__morph_spell (lx->src_morph, word, FALSE);
 }
 
 void
@@ -228,12 +530,18 @@ bitext_qa__check_kept_names (QaContext *ctx)
 {
   if (ctx->kept_words == NULL || ctx->term_checked == NULL)
     return;
+  drop_glosses (ctx);
   g_autoptr(GArray) stat_of = g_array_sized_new (FALSE, FALSE, sizeof (NameStat *),
                                                  ctx->kept_words->len);
   g_autoptr(GHashTable) stats = count_kept (ctx, stat_of);
   g_autoptr(GArray) translated = g_array_new (FALSE, FALSE, sizeof (SpellingWord));
   g_autoptr(GPtrArray) translated_stat = g_ptr_array_new ();
-  count_translated (ctx, stats, stat_of, translated, translated_stat);
+  /* Documents weigh every kept word against the units that translate it (document_kept_kind);
+  ** software strings only the names. */
+  g_auto(Lexicon) lx = { NULL };
+  if (!ctx->software && ctx->kept_words->len > 0)
+    lexicon_load (&lx, ctx);
+  count_translated (ctx, stats, stat_of, ctx->software ? 2 : 1, translated, translated_stat);
 
   GHashTableIter it;
   gpointer value;
@@ -243,7 +551,7 @@ bitext_qa__check_kept_names (QaContext *ctx)
       NameStat *st = value;
       st->name = st->kept >= 2 && st->kept > st->translated;
     }
-  flag_runs (ctx, stat_of);
+  flag_runs (ctx, &lx, stat_of);
   const char *script = ctx->src_script == QA_SCRIPT_LATIN      ? "Latin"
                        : ctx->src_script == QA_SCRIPT_CYRILLIC ? "Cyrillic"
                                                                : "the source's script";
@@ -276,10 +584,13 @@ bitext_qa__check_kept_names (QaContext *ctx)
       /* In software strings only a word written as a proper name (Debian, PostgreSQL) is a
       ** name whatever the unit: a lower-case word (pid, stderr) or an acronym (PC, ASCII) is
       ** also code or a common word that a translator may render by its meaning («процесс»,
-      ** «ПК»), a note. A document's prose keeps its conventions for those too (GNU). */
-      gboolean proper = !ctx->software
-                        || (g_unichar_isupper (g_utf8_get_char (name))
-                            && !bitext_qa__all_capitals (name, 0, first->end - first->start));
+      ** «ПК»), a note. A document's prose keeps its conventions for acronyms and code too
+      ** (GNU, udev), but a common word it keeps as a value or a command (false, locale) is
+      ** rendered by its meaning where the prose uses it: a note. */
+      gboolean proper = ctx->software
+                          ? g_unichar_isupper (g_utf8_get_char (name))
+                              && !bitext_qa__all_capitals (name, 0, first->end - first->start)
+                          : !common_name (&lx, st, name, first->end - first->start);
       bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY,
                               proper ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO, w->unit,
                               (gssize) w->start, (gssize) w->end, -1, -1,

@@ -839,6 +839,26 @@ bitext_terms__morph_has_noun (BitextTermMorph *m, const char *phrase)
   return FALSE;
 }
 
+/*
+** Whether Russian @word (lower case) is a form of an adjective or a
+** participle only: every dictionary entry of it is an adjective's
+** («российских» -> российский, «успешное» -> успешный). A gerund
+** («нажимая») or a noun that shares the ending («установки», «значение») is
+** not. Such a word before a noun agrees with it: the noun is a word of the
+** sentence. FALSE for other languages and for words Hunspell does not know.
+*/
+gboolean
+bitext_terms__morph_is_adjective (BitextTermMorph *m, const char *word)
+{
+  if (m == NULL || !m->russian || !looks_inflected_non_noun (word))
+    return FALSE;
+  g_autoptr(GPtrArray) ls = lemmas (m, word);
+  for (guint i = 0; i < ls->len; i++)
+    if (!is_adjective_lemma (m, ls->pdata[i]))
+      return FALSE;
+  return ls->len > 0;
+}
+
 /**
  * bitext_term_morph_dup_lemma:
  * @morph: an analyser
