@@ -17,7 +17,6 @@ static char *opt_date = NULL;
 static gboolean opt_presegmented = FALSE;
 static CmdTmFilterOptions opt_filter = { 0 };
 static gboolean opt_no_language_check = FALSE;
-static gboolean opt_no_freedict = FALSE;
 static gboolean opt_quiet = FALSE;
 static gboolean opt_progress = FALSE;
 static BitextProgress progress;
@@ -30,7 +29,6 @@ static const GOptionEntry entries[] = {
   { "dict", 'd', 0, G_OPTION_ARG_FILENAME, &opt_dict,
     "Bilingual dictionary: source<TAB>target[<TAB>note], alternatives separated by ' | '",
     "FILE" },
-  BITEXT_NO_FREEDICT_ENTRY (opt_no_freedict),
   { "presegmented", 0, 0, G_OPTION_ARG_NONE, &opt_presegmented,
     "Inputs hold one sentence a line; blank lines separate paragraphs", NULL },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
@@ -135,7 +133,6 @@ cmd_align (int argc, char **argv, GError **error)
   options.presegmented = opt_presegmented;
   options.no_language_check = opt_no_language_check;
   options.dict_path = opt_dict;
-  options.installed_dict = !opt_no_freedict;
   if (!bitext_pair_input_options (&options, error))
     return BITEXT_EXIT_ERROR;
   bitext_progress_init_forced (&progress, opt_quiet, opt_progress);

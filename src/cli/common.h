@@ -35,7 +35,7 @@ GOptionContext *bitext_option_context_new (const char *parameters, const char *s
 gboolean bitext_parse_options (GOptionContext *context, int *argc, char ***argv,
                                GError **error);
 
-/* --no-freedict, for the commands that align (align, check, review): VAR is a gboolean. */
+/* --no-freedict, for the commands that check a translation (check, review): VAR is a gboolean. */
 #define BITEXT_NO_FREEDICT_ENTRY(var)                                                          \
   { "no-freedict", 0, 0, G_OPTION_ARG_NONE, &(var),                                           \
     "Align without the installed FreeDict dictionary of the two languages "                   \

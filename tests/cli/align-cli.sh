@@ -72,13 +72,13 @@ ok "tmx: a 1-0 bead makes no unit" bash -c '
 ok "tm/speech.en-ru.tmx is what bitext align writes" bash -c '
   SOURCE_DATE_EPOCH=1764115200 "$BITEXT" align --src-lang en --tgt-lang ru --format tmx -o "$TMP/tm.tmx" "$0" "$1" &&
   cmp "$ROOT/tm/speech.en-ru.tmx" "$TMP/tm.tmx"' "$EN" "$RU"
-# The installed FreeDict eng-rus (tests/setup.sh installs dict-freedict-eng-rus) is used unless
-# --no-freedict: in the draft, «Ряд наших крупных городов…» translates "Some of our major cities
-# are already in range." (city → город) and the sentence after it was added; without the
-# dictionary the two tie on length and the 0-1 bead falls on the translation.
-ok "installed FreeDict used by default, --no-freedict aligns without it" bash -c '
+# FreeDict eng-rus (tests/setup.sh installs dict-freedict-eng-rus): in the draft, «Ряд наших
+# крупных городов…» translates "Some of our major cities are already in range." (city → город)
+# and the sentence after it was added; without a dictionary the two tie on length and the 0-1
+# bead falls on the translation.
+ok "--dict freedict puts the 0-1 bead on the added sentence, no dictionary on its neighbour" bash -c '
   [ -f /usr/share/dictd/freedict-eng-rus.index ] || { echo "dict-freedict-eng-rus is not installed"; exit 1; }
-  d=$("$BITEXT" align --format beads "$0" "$1" | grep -c "^\[\]:\[9\]\$")
-  n=$("$BITEXT" align --no-freedict --format beads "$0" "$1" | grep -c "^\[\]:\[8\]\$")
+  d=$("$BITEXT" align --dict freedict --format beads "$0" "$1" | grep -c "^\[\]:\[9\]\$")
+  n=$("$BITEXT" align --format beads "$0" "$1" | grep -c "^\[\]:\[8\]\$")
   [ "$d" = 1 ] && [ "$n" = 1 ]' "$EN" "$ROOT/samples/speech.ru-draft.txt"
 finish

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext check`: the speech (clean and draft), json, ignore files, exit codes, errors.
 . "$(dirname "$0")/tap.sh"
-plan 23
+plan 24
 
 D=$ROOT/tests/data
 G=$ROOT/samples/glossary.en-ru.tsv
@@ -103,6 +103,12 @@ todo "issue 17: the aligner absorbs the omission into a 2-1 and puts the 0-1 on 
     "$ROOT/samples/speech.ru-draft.txt" >"$TMP/e.json"
   planted "$D/speech.ru-draft.defects" "$D/speech.en.sent" "$D/speech.ru-draft.sent" \
     "$D/speech.ru-draft.gold.align" "$TMP/e.json" "$TMP/en.seg" "$TMP/ru-draft.seg"'
+# check aligns with the installed FreeDict eng-rus by default ("city" → «город» tells the
+# translation of "Some of our major cities are already in range." from the added sentence
+# after it); --no-freedict aligns without it and blames the translation.
+ok "check uses the installed FreeDict by default; --no-freedict does not" bash -c '
+  a() { "$BITEXT" check --format json "$@" "$ROOT/samples/speech.en.txt" "$ROOT/samples/speech.ru-draft.txt" | grep "^{\"check\":\"addition\",\"severity\":\"error\"" | sed -n "s/.*\"target\":\"\([^ ]* [^ ]*\).*/\1/p"; }
+  [ "$(a)" = "Это касается" ] && [ "$(a --no-freedict)" = "Ряд наших" ]'
 ok "clean translation end to end: no error or warning" bash -c '
   : >"$TMP/none"
   "$BITEXT" check --format json -g "$TMP/speech.tsv" "$ROOT/samples/speech.en.txt" \

@@ -88,7 +88,7 @@ quality() {
   [[ -f $dict ]] && use_dict=1
   for i in 0 1 2 3 4 5 6; do
     "$bitext" align "$tb/test$i.de" "$tb/test$i.fr" --presegmented --src-lang de --tgt-lang fr \
-      --no-freedict --format jsonl >"$data/test$i.bitext.jsonl" || { echo "align: bitext align failed on test$i" >&2; return 2; }
+      --format jsonl >"$data/test$i.bitext.jsonl" || { echo "align: bitext align failed on test$i" >&2; return 2; }
     if ((use_dict)); then
       "$bitext" align "$tb/test$i.de" "$tb/test$i.fr" --presegmented --src-lang de --tgt-lang fr \
         --dict "$dict" --format jsonl >"$data/test$i.bitext-dict.jsonl" \
