@@ -263,8 +263,8 @@ static gboolean
 load_dictd (BitextAligner *aligner, const char *path, gboolean reversed, GError **error)
 {
   DictdLoad load = { aligner, reversed, { NULL, NULL } };
-  load.stop[0] = bitext_terms__dup_stop_words (reversed ? aligner->tgt_lang : aligner->src_lang);
-  load.stop[1] = bitext_terms__dup_stop_words (reversed ? aligner->src_lang : aligner->tgt_lang);
+  load.stop[0] = bitext_terms__ref_stop_words (reversed ? aligner->tgt_lang : aligner->src_lang);
+  load.stop[1] = bitext_terms__ref_stop_words (reversed ? aligner->src_lang : aligner->tgt_lang);
   gboolean ok = bitext_dictd__foreach (path, add_dictd_entry, &load, error);
   g_hash_table_unref (load.stop[0]);
   g_hash_table_unref (load.stop[1]);

@@ -51,7 +51,8 @@ typedef struct
   GHashTable *ids;          /* key (char *) -> id (guint, from 1) */
   GHashTable *first;        /* first word id -> GPtrArray of Seq * */
   CacheSlot *cache;         /* word as written -> stem id: open addressing on a 64-bit hash,
-                               allocated on first use */
+                               allocated on first use (cache_make_room) */
+  guint cache_bits;         /* its size: 1 << cache_bits slots; 0 while not allocated */
   guint cache_used;
   GString *buf;
   GString *key;             /* tokenize's, kept from one call to the next */
@@ -78,9 +79,14 @@ struct _BitextGlossary
 };
 
 /* The stem cache holds at most this many word forms (4 MiB a side): a
-** text's vocabulary follows Zipf's law, so refilling after a reset costs little. */
+** text's vocabulary follows Zipf's law, so refilling after a reset costs little. It
+** starts at 1 << STEM_CACHE_MIN_BITS slots (16 KiB: a short text's few hundred word
+** forms) and doubles up to that as the vocabulary grows (each form is rehashed about
+** once, as in a growing hash table), so that a glossary matched against one short text
+** (a QA run's, a review edit's) does not allocate and clear 4 MiB a side. */
 #define STEM_CACHE_BITS 18
-#define STEM_CACHE_MAX ((1u << STEM_CACHE_BITS) / 10 * 7)    /* load factor 0.7 */
+#define STEM_CACHE_MIN_BITS 10
+#define STEM_CACHE_LOAD(bits) ((1u << (bits)) / 10 * 7)    /* load factor 0.7 */
 
 /* Snowball's Russian stemmer leaves some suffixes of names on the stem
 ** (Медведева -> медведев, Лиссабонском -> лиссабонск): a stem that is a
@@ -472,6 +478,7 @@ static void
 cache_reset (Side *s)
 {
   g_clear_pointer (&s->cache, g_free);
+  s->cache_bits = 0;
   s->cache_used = 0;
 }
 
@@ -486,9 +493,46 @@ word_hash (const char *text, const QaWord *w)
 }
 
 static gsize
-cache_slot (guint64 h)
+cache_slot (const Side *s, guint64 h)
 {
-  return (gsize) (h ^ (h >> 32)) & (((gsize) 1 << STEM_CACHE_BITS) - 1);
+  return (gsize) (h ^ (h >> 32)) & (((gsize) 1 << s->cache_bits) - 1);
+}
+
+/*
+** Allocate the stem cache, or make room in it for one more form: double it
+** (rehashing its forms) below STEM_CACHE_BITS, empty it at that size.
+*/
+static void
+cache_make_room (Side *s)
+{
+  if (s->cache == NULL)
+    {
+      s->cache_bits = STEM_CACHE_MIN_BITS;
+      s->cache = g_new0 (CacheSlot, (gsize) 1 << s->cache_bits);
+      return;
+    }
+  if (s->cache_used < STEM_CACHE_LOAD (s->cache_bits))
+    return;
+  if (s->cache_bits >= STEM_CACHE_BITS)
+    {
+      memset (s->cache, 0, sizeof (CacheSlot) << s->cache_bits);
+      s->cache_used = 0;
+      return;
+    }
+  CacheSlot *old = s->cache;
+  gsize n_old = (gsize) 1 << s->cache_bits;
+  s->cache_bits++;
+  s->cache = g_new0 (CacheSlot, (gsize) 1 << s->cache_bits);
+  gsize mask = ((gsize) 1 << s->cache_bits) - 1;
+  for (gsize k = 0; k < n_old; k++)
+    if (old[k].id1 != 0)
+      {
+        gsize i = cache_slot (s, old[k].hash);
+        while (s->cache[i].id1 != 0)
+          i = (i + 1) & mask;
+        s->cache[i] = old[k];
+      }
+  g_free (old);
 }
 
 /*
@@ -504,18 +548,19 @@ static guint
 cached_stem_id (Side *s, const char *text, gsize start, gsize end, guint64 h, GString *key)
 {
   gsize len = end - start;
-  gsize mask = ((gsize) 1 << STEM_CACHE_BITS) - 1;
-  gsize i = cache_slot (h);
+  gsize mask = ((gsize) 1 << s->cache_bits) - 1;
+  gsize i = cache_slot (s, h);
   for (; s->cache[i].id1 != 0; i = (i + 1) & mask)
     if (s->cache[i].hash == h && s->cache[i].length == len)
       return s->cache[i].id1 - 1;
   stem_key (s, text + start, len, key);
   guint id = lookup_stem (s, key);
-  if (s->cache_used >= STEM_CACHE_MAX)
+  if (s->cache_used >= STEM_CACHE_LOAD (s->cache_bits))
     {
-      memset (s->cache, 0, sizeof (CacheSlot) << STEM_CACHE_BITS);
-      s->cache_used = 0;
-      i = cache_slot (h);
+      cache_make_room (s);
+      mask = ((gsize) 1 << s->cache_bits) - 1;
+      for (i = cache_slot (s, h); s->cache[i].id1 != 0; i = (i + 1) & mask)
+        ;
     }
   s->cache[i] = (CacheSlot) { h, id + 1, (guint32) len };
   s->cache_used++;
@@ -527,7 +572,7 @@ static guint
 word_stem_id (Side *s, const char *text, const QaWord *w, GString *key)
 {
   if (s->cache == NULL)
-    s->cache = g_new0 (CacheSlot, (gsize) 1 << STEM_CACHE_BITS);
+    cache_make_room (s);
   return cached_stem_id (s, text, w->start, w->end, word_hash (text, w), key);
 }
 
@@ -546,13 +591,13 @@ tokenize (Side *s, const char *text, GArray *tokens)
   QaWord w;
   g_array_set_size (tokens, 0);
   if (s->cache == NULL)
-    s->cache = g_new0 (CacheSlot, (gsize) 1 << STEM_CACHE_BITS);
+    cache_make_room (s);
   while (bitext_qa__next_word (text, length, &pos, &w))
     {
       Token t = { w.start, w.end, 0, 0, word_hash (text, &w) };
       if (acronym_key (text + w.start, w.end - w.start, &w, key))
         t.exact = side_lookup (s, key->str);
-      __builtin_prefetch (&s->cache[cache_slot (t.hash)]);
+      __builtin_prefetch (&s->cache[cache_slot (s, t.hash)]);
       g_array_append_val (tokens, t);
     }
   Token *v = (Token *) (void *) tokens->data;

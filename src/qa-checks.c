@@ -1703,7 +1703,7 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
     {
       g_autofree char *code = g_ascii_strdown (ctx->options->src_lang, 2);
       stemmer = sb_stemmer_new (code, "UTF_8");
-      stop = bitext_terms__dup_stop_words (ctx->options->src_lang);
+      stop = bitext_terms__ref_stop_words (ctx->options->src_lang);
     }
   g_autoptr(GPtrArray) diffs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) groups = by_source ? NULL

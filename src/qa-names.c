@@ -253,7 +253,7 @@ static void
 lexicon_load (Lexicon *lx, const QaContext *ctx)
 {
   const char *src = ctx->options->src_lang, *tgt = ctx->options->tgt_lang;
-  lx->stop = bitext_terms__dup_stop_words (src);
+  lx->stop = bitext_terms__ref_stop_words (src);
   lx->src_morph = src != NULL ? bitext_term_morph_new (src, NULL) : NULL;
   lx->tgt_morph = tgt != NULL ? bitext_term_morph_new (tgt, NULL) : NULL;
   if (ctx->options->glossary != NULL)

@@ -285,7 +285,7 @@ bitext_qa_run (const BitextQaUnit *units, guint n_units, const BitextQaOptions *
   if ((opts.checks & 1u << BITEXT_CHECK_UNTRANSLATED_TERM) != 0)
     ctx.term_checked = g_new0 (gboolean, n_units + 1);
   if ((opts.checks & 1u << BITEXT_CHECK_UNTRANSLATED_SEGMENT) != 0 && opts.src_lang != NULL)
-    ctx.src_stop = bitext_terms__dup_stop_words (opts.src_lang);
+    ctx.src_stop = bitext_terms__ref_stop_words (opts.src_lang);
   bitext_qa__spell_load (&ctx);
   check_units (&ctx, n_threads (&opts, n_units));
   g_clear_pointer (&ctx.src_stop, g_hash_table_unref);

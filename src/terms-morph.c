@@ -18,8 +18,10 @@
 typedef struct
 {
   Hunhandle *h;
-  GMutex lock;              /* over h: a Hunhandle is not thread-safe */
+  GMutex lock;              /* over h and verdicts: a Hunhandle is not thread-safe */
   char *encoding;           /* of the dictionary; words are converted at this boundary */
+  GHashTable *verdicts;     /* Hunspell_spell's answers, word (UTF-8) -> GINT_TO_POINTER: shared
+                               by every analyser of the process (see spell_shared) */
 } Dict;
 
 struct _BitextTermMorph
@@ -116,6 +118,7 @@ dict_free (Dict *d)
 {
   Hunspell_destroy (d->h);
   g_mutex_clear (&d->lock);
+  g_hash_table_unref (d->verdicts);
   g_free (d->encoding);
   g_free (d);
 }
@@ -148,6 +151,7 @@ dict_get (const char *aff, const char *dic)
           d = g_new0 (Dict, 1);
           d->h = h;
           g_mutex_init (&d->lock);
+          d->verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           const char *enc = Hunspell_get_dic_encoding (h);
           d->encoding = g_strdup (enc != NULL ? enc : "ISO8859-1");
           g_hash_table_insert (dicts, g_steal_pointer (&key), d);
@@ -225,16 +229,31 @@ memo_make_room (GHashTable *memo)
     g_hash_table_remove_all (memo);
 }
 
+/*
+** Whether Hunspell knows @word. The verdicts are kept with the dictionary,
+** for every analyser of the process: a QA run makes new analysers (and new
+** memos) each time, and Hunspell's check of one word (tens of microseconds)
+** costs more than the rest of a short run; the review server re-checks the
+** same text after each edit. Bounded as the memos are (memo_make_room).
+*/
 static gboolean
-spell_uncached (const BitextTermMorph *m, const char *word)
+spell_shared (const BitextTermMorph *m, const char *word)
 {
-  g_autofree char *w = to_dict (m, word);
-  if (w == NULL)
-    return FALSE;
-  g_mutex_lock (&m->dict->lock);
-  int known = Hunspell_spell (m->dict->h, w);
-  g_mutex_unlock (&m->dict->lock);
-  return known != 0;
+  Dict *d = m->dict;
+  gpointer v;
+  g_mutex_lock (&d->lock);
+  gboolean known;
+  if (g_hash_table_lookup_extended (d->verdicts, word, NULL, &v))
+    known = GPOINTER_TO_INT (v);
+  else
+    {
+      g_autofree char *w = to_dict (m, word);
+      known = w != NULL && Hunspell_spell (d->h, w) != 0;
+      memo_make_room (d->verdicts);
+      g_hash_table_insert (d->verdicts, g_strdup (word), GINT_TO_POINTER (known));
+    }
+  g_mutex_unlock (&d->lock);
+  return known;
 }
 
 static gboolean
@@ -243,7 +262,7 @@ spell_whole (const BitextTermMorph *m, const char *word)
   gpointer v;
   if (g_hash_table_lookup_extended (m->known, word, NULL, &v))
     return GPOINTER_TO_INT (v);
-  gboolean known = spell_uncached (m, word);
+  gboolean known = spell_shared (m, word);
   memo_make_room (m->known);
   g_hash_table_insert (m->known, g_strdup (word), GINT_TO_POINTER (known));
   return known;
@@ -267,7 +286,7 @@ compound_tail (const BitextTermMorph *m, const char *word)
   gsize tail = 0;
   const char *p = g_utf8_next_char (g_utf8_next_char (word));
   for (; g_utf8_strlen (p, -1) >= 5; p = g_utf8_next_char (p))
-    if (spell_uncached (m, p))   /* the tails are not memoised: not words of the text */
+    if (spell_shared (m, p))   /* the tails are not in m->known: not words of the text */
       {
         tail = (gsize) (p - word);
         break;
@@ -1039,13 +1058,15 @@ bitext_terms__dictionary_form (BitextTermMorph *morph, GHashTable *forms, gboole
 }
 
 /*
-** Whether Hunspell accepts @word (UTF-8) as written, without the memo: for
-** words of no text, such as the spelling check's candidate corrections,
-** which would only crowd the text's words out of it.
+** Whether Hunspell accepts @word (UTF-8) as written, without the analyser's
+** memo: for words of no text, such as the spelling check's candidate
+** corrections, which would only crowd the text's words out of it. They do
+** go into the dictionary's verdicts (spell_shared): the same misspelling
+** yields the same candidates in the next run.
 */
 gboolean
 bitext_terms__morph_spell_once (BitextTermMorph *morph, const char *word)
 {
   g_return_val_if_fail (morph != NULL && word != NULL, FALSE);
-  return spell_uncached (morph, word);
+  return spell_shared (morph, word);
 }

@@ -35,17 +35,23 @@ typedef struct
 ** (English spelling folded to American, as the glossary matcher does), or
 ** "=" + the word for an acronym, so "US" never meets "us".
 */
+typedef struct _TermBase TermBase;
+
 typedef struct
 {
   char *lang;
   gboolean english;
   struct sb_stemmer *stemmer;
-  GHashTable *stop;         /* folded word -> itself */
+  const TermBase *base;     /* the language's word lists, interned once per process (terms.c);
+                               ids, cache and coords below hold only what this side adds to it */
+  GHashTable *stop;         /* folded word -> 1, 2 link, 3 coordinator (the base's, shared) */
   GHashTable *ids;          /* stem key -> id */
-  GPtrArray *keys;          /* id - 1 -> stem key (owned) */
+  GPtrArray *keys;          /* id - 1 -> stem key (in strings, or the base's) */
+  GStringChunk *strings;    /* the stem keys this side interned */
   GHashTable *cache;        /* word as written -> id | stop << 31 */
   GHashTable *coords;       /* ids of coordinators (and, и): a set */
-  GHashTable *general;      /* ids of general-language words (rules/general-LL.txt): a set */
+  GHashTable *general;      /* ids of general-language words (rules/general-LL.txt): a set (the
+                               base's, shared) */
   void *iter;               /* UBreakIterator * */
   GArray *u16;              /* UChar */
   GArray *capitals;         /* by id: guint32 pairs (occurrences not first in a text, capitalised) */
@@ -56,7 +62,7 @@ gboolean  bitext_terms__side_init     (TermSide *side, const char *lang, GError 
 void      bitext_terms__side_clear    (TermSide *side);
 void      bitext_terms__tokenize      (TermSide *side, const char *text, GArray *tokens);
 gboolean  bitext_terms__is_stop_key   (const TermSide *side, guint32 id);
-GHashTable *bitext_terms__dup_stop_words (const char *lang);
+GHashTable *bitext_terms__ref_stop_words (const char *lang);
 gboolean  bitext_terms__is_name       (const TermSide *side, guint32 id);
 gboolean  bitext_terms__is_general    (const TermSide *side, guint32 id);
 

@@ -62,22 +62,6 @@ load_stop_words (GHashTable *stop, const char *code)
     }
 }
 
-/*
-** The stop words of @lang (rules/stopwords-LL.txt, folded words) as a set;
-** empty for a language without a list. Transfer full.
-*/
-GHashTable *
-bitext_terms__dup_stop_words (const char *lang)
-{
-  GHashTable *stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (lang != NULL && g_ascii_isalpha (lang[0]) && g_ascii_isalpha (lang[1]))
-    {
-      char code[3] = { g_ascii_tolower (lang[0]), g_ascii_tolower (lang[1]), '\0' };
-      load_stop_words (stop, code);
-    }
-  return stop;
-}
-
 static guint32 word_id (TermSide *side, const char *w, gsize len);
 
 /*
@@ -101,30 +85,145 @@ bitext_terms__is_general (const TermSide *side, guint32 id)
 
 /* Sides */
 
+/*
+** A language's word lists as a side starts with them: the stop words, and the
+** general-language words interned (stemmed) as ids 1..n. Built once per
+** language and process, then read only, so sides on any thread share it: a
+** term extraction (every QA run does one) used to re-read and re-stem the
+** lists for each side, more work than extracting from a short text. Freed at
+** exit, so that leak checkers see nothing left.
+*/
+struct _TermBase
+{
+  GHashTable *stop;         /* as TermSide */
+  GHashTable *general;
+  GHashTable *ids;
+  GPtrArray *keys;
+  GStringChunk *strings;
+  GHashTable *cache;
+  GHashTable *coords;
+};
+
+/* The base's @table of @side, NULL while the base itself is built. */
+#define BASE_TABLE(side, table) ((side)->base != NULL ? (side)->base->table : NULL)
+
+G_LOCK_DEFINE_STATIC (bases);
+static GHashTable *bases;       /* language code ("en") -> TermBase (owned) */
+
+static void
+side_tables_new (TermSide *side)
+{
+  side->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  side->keys = g_ptr_array_new ();
+  side->strings = g_string_chunk_new (256);
+  side->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  side->coords = g_hash_table_new (NULL, NULL);
+  side->u16 = g_array_new (FALSE, FALSE, sizeof (UChar));
+  side->capitals = g_array_new (FALSE, TRUE, 2 * sizeof (guint32));
+  side->buf = g_string_new (NULL);
+}
+
+static void
+term_base_free (TermBase *base)
+{
+  g_hash_table_unref (base->stop);
+  g_hash_table_unref (base->general);
+  g_hash_table_unref (base->ids);
+  g_ptr_array_unref (base->keys);
+  g_string_chunk_free (base->strings);
+  g_hash_table_unref (base->cache);
+  g_hash_table_unref (base->coords);
+  g_free (base);
+}
+
+static void
+bases_free (void)
+{
+  G_LOCK (bases);
+  g_clear_pointer (&bases, g_hash_table_unref);
+  G_UNLOCK (bases);
+}
+
+/* The word lists of language @code (two lower-case letters), built on first use. (transfer none) */
+static const TermBase *
+term_base_get (const char *code)
+{
+  G_LOCK (bases);
+  if (bases == NULL)
+    {
+      bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) term_base_free);
+      atexit (bases_free);
+    }
+  TermBase *base = g_hash_table_lookup (bases, code);
+  if (base == NULL)
+    {
+      /* A side without a base, its tables then taken over by the base. */
+      TermSide side = { .english = strcmp (code, "en") == 0, .stemmer = sb_stemmer_new (code, "UTF_8") };
+      side_tables_new (&side);
+      side.stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      load_stop_words (side.stop, code);
+      side.general = g_hash_table_new (NULL, NULL);
+      load_general_words (&side, code);
+      base = g_new0 (TermBase, 1);
+      base->stop = g_steal_pointer (&side.stop);
+      base->general = g_steal_pointer (&side.general);
+      base->ids = g_steal_pointer (&side.ids);
+      base->keys = g_steal_pointer (&side.keys);
+      base->strings = g_steal_pointer (&side.strings);
+      base->cache = g_steal_pointer (&side.cache);
+      base->coords = g_steal_pointer (&side.coords);
+      bitext_terms__side_clear (&side);
+      g_hash_table_insert (bases, g_strdup (code), base);
+    }
+  G_UNLOCK (bases);
+  return base;
+}
+
+/* The two-letter code of @lang, lower-cased, into @code; FALSE when @lang has none. */
+static gboolean
+lang_code (const char *lang, char code[3])
+{
+  if (lang == NULL || !g_ascii_isalpha (lang[0]) || !g_ascii_isalpha (lang[1]))
+    return FALSE;
+  code[0] = g_ascii_tolower (lang[0]);
+  code[1] = g_ascii_tolower (lang[1]);
+  code[2] = '\0';
+  return TRUE;
+}
+
+/*
+** The stop words of @lang (rules/stopwords-LL.txt, folded words) as a set,
+** read only (folded word -> 1, 2 link, 3 coordinator); empty for a language
+** without a list. Transfer full: a reference, shared with every other caller.
+*/
+GHashTable *
+bitext_terms__ref_stop_words (const char *lang)
+{
+  char code[3];
+  if (!lang_code (lang, code))
+    return g_hash_table_new (g_str_hash, g_str_equal);
+  return g_hash_table_ref (term_base_get (code)->stop);
+}
+
 gboolean
 bitext_terms__side_init (TermSide *side, const char *lang, GError **error)
 {
   memset (side, 0, sizeof *side);
-  if (lang == NULL || strlen (lang) < 2 || !g_ascii_isalpha (lang[0]) || !g_ascii_isalpha (lang[1]))
+  char code[3];
+  if (lang == NULL || strlen (lang) < 2 || !lang_code (lang, code))
     {
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_LANGUAGE, "no language given for term extraction");
       return FALSE;
     }
-  char code[3] = { g_ascii_tolower (lang[0]), g_ascii_tolower (lang[1]), '\0' };
+  const TermBase *base = term_base_get (code);
   side->lang = g_strdup (lang);
   side->english = strcmp (code, "en") == 0;
   side->stemmer = sb_stemmer_new (code, "UTF_8");
-  side->stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);   /* -> 1, 2 link, 3 coord */
-  load_stop_words (side->stop, code);
-  side->ids = g_hash_table_new (g_str_hash, g_str_equal);
-  side->keys = g_ptr_array_new_with_free_func (g_free);
-  side->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  side->coords = g_hash_table_new (NULL, NULL);
-  side->general = g_hash_table_new (NULL, NULL);
-  side->u16 = g_array_new (FALSE, FALSE, sizeof (UChar));
-  side->capitals = g_array_new (FALSE, TRUE, 2 * sizeof (guint32));
-  side->buf = g_string_new (NULL);
-  load_general_words (side, code);
+  side->base = base;
+  side->stop = g_hash_table_ref (base->stop);
+  side->general = g_hash_table_ref (base->general);
+  side_tables_new (side);
+  g_ptr_array_extend (side->keys, base->keys, NULL, NULL);   /* ids 1..n are the base's */
   UErrorCode status = U_ZERO_ERROR;
   side->iter = ubrk_open (UBRK_WORD, code, NULL, 0, &status);
   if (U_FAILURE (status))
@@ -144,9 +243,11 @@ bitext_terms__side_clear (TermSide *side)
   if (side->stemmer != NULL)
     sb_stemmer_delete (side->stemmer);
   side->stemmer = NULL;
+  side->base = NULL;
   g_clear_pointer (&side->stop, g_hash_table_unref);
   g_clear_pointer (&side->ids, g_hash_table_unref);
   g_clear_pointer (&side->keys, g_ptr_array_unref);
+  g_clear_pointer (&side->strings, g_string_chunk_free);
   g_clear_pointer (&side->cache, g_hash_table_unref);
   g_clear_pointer (&side->coords, g_hash_table_unref);
   g_clear_pointer (&side->general, g_hash_table_unref);
@@ -156,6 +257,15 @@ bitext_terms__side_clear (TermSide *side)
   if (side->buf != NULL)
     g_string_free (side->buf, TRUE);
   side->buf = NULL;
+}
+
+/* Whether word @id is a coordinator (and, и). */
+static gboolean
+is_coord (const TermSide *side, guint32 id)
+{
+  GHashTable *base = BASE_TABLE (side, coords);
+  return g_hash_table_contains (side->coords, GUINT_TO_POINTER (id))
+         || (base != NULL && g_hash_table_contains (base, GUINT_TO_POINTER (id)));
 }
 
 /*
@@ -220,13 +330,21 @@ is_joiner (gunichar c)
   return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013;
 }
 
+/* A lookup in a side's table @mine, then in its base's (@base, NULL: none). */
+static gpointer
+layered_lookup (GHashTable *mine, GHashTable *base, const char *key)
+{
+  gpointer hit = g_hash_table_lookup (mine, key);
+  return hit == NULL && base != NULL ? g_hash_table_lookup (base, key) : hit;
+}
+
 static guint32
 intern_key (TermSide *side, const char *key)
 {
-  guint32 id = GPOINTER_TO_UINT (g_hash_table_lookup (side->ids, key));
+  guint32 id = GPOINTER_TO_UINT (layered_lookup (side->ids, BASE_TABLE (side, ids), key));
   if (id == 0)
     {
-      char *k = g_strdup (key);
+      char *k = g_string_chunk_insert (side->strings, key);
       g_ptr_array_add (side->keys, k);
       id = side->keys->len;
       g_hash_table_insert (side->ids, k, GUINT_TO_POINTER (id));
@@ -278,12 +396,13 @@ word_id (TermSide *side, const char *w, gsize len)
     {
       memcpy (stack, w, len);
       stack[len] = '\0';
-      gpointer hit = g_hash_table_lookup (side->cache, stack);
+      gpointer hit = layered_lookup (side->cache, BASE_TABLE (side, cache), stack);
       if (hit != NULL)
         return GPOINTER_TO_UINT (hit);
     }
   g_autofree char *surface = g_strndup (w, len);
-  gpointer hit = len < sizeof stack ? NULL : g_hash_table_lookup (side->cache, surface);
+  gpointer hit = len < sizeof stack ? NULL
+                                     : layered_lookup (side->cache, BASE_TABLE (side, cache), surface);
   if (hit != NULL)
     return GPOINTER_TO_UINT (hit);
   /* A hyphenated function word («из-за», «по-прежнему») is a stop word as a whole. */
@@ -796,7 +915,7 @@ static gboolean
 coord_ok (const TermSide *side, const TermTable *t, const TermKey *k, guint len, guint f)
 {
   for (guint w = 1; w + 1 < len; w++)
-    if (g_hash_table_contains (side->coords, GUINT_TO_POINTER (k->id[w])))
+    if (is_coord (side, k->id[w]))
       {
         guint rarer = MIN (unigram_count (t, k->id[w - 1]), unigram_count (t, k->id[w + 1]));
         if (2 * f < rarer)
