@@ -7,6 +7,7 @@
  */
 #include "srx-pattern-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -73,7 +74,7 @@ skip_group (const char *p, const char *end)
 }
 
 static USet *
-set_from_pattern (const char *pattern, gsize len, gboolean icase)
+build_set (const char *pattern, gsize len, gboolean icase)
 {
   UErrorCode status = U_ZERO_ERROR;
   UChar buf[256];
@@ -88,6 +89,59 @@ set_from_pattern (const char *pattern, gsize len, gboolean icase)
   if (icase)
     uset_closeOver (set, USET_CASE_INSENSITIVE);
   return set;
+}
+
+/*
+** The character classes of the process's rules, each built once: ICU builds
+** a property's set (\p{Lu}, [:Nd:]) by testing the code points, tens of
+** microseconds a class, and rule files repeat a few classes in every rule
+** (default.srx: 33 distinct classes in 42 rules). Keyed by the case flag and
+** the pattern; a NULL value is a pattern ICU refuses. Emptied when it holds
+** CLASS_CACHE_MAX classes (a set of a few hundred ranges is a few KiB: the
+** cache stays within a few MiB whatever the rule files), freed at exit.
+*/
+#define CLASS_CACHE_MAX 1024
+
+G_LOCK_DEFINE_STATIC (classes);
+static GHashTable *classes;
+
+static void
+classes_free (void)
+{
+  G_LOCK (classes);
+  g_clear_pointer (&classes, g_hash_table_unref);
+  G_UNLOCK (classes);
+}
+
+static void
+class_free (gpointer set)
+{
+  if (set != NULL)
+    uset_close (set);
+}
+
+/* The set of class @pattern (case-closed when @icase); NULL if ICU refuses it. (transfer full) */
+static USet *
+set_from_pattern (const char *pattern, gsize len, gboolean icase)
+{
+  g_autofree char *key = g_strdup_printf ("%c%.*s", icase ? 'i' : 'c', (int) len, pattern);
+  G_LOCK (classes);
+  if (classes == NULL)
+    {
+      classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, class_free);
+      atexit (classes_free);
+    }
+  gpointer set;
+  if (!g_hash_table_lookup_extended (classes, key, NULL, &set))
+    {
+      if (g_hash_table_size (classes) >= CLASS_CACHE_MAX)
+        g_hash_table_remove_all (classes);
+      set = build_set (pattern, len, icase);
+      g_hash_table_insert (classes, g_steal_pointer (&key), set);
+    }
+  USet *copy = set != NULL ? uset_clone (set) : NULL;
+  G_UNLOCK (classes);
+  return copy;
 }
 
 static USet *
@@ -348,14 +402,9 @@ union_into (USet **dst, gboolean *unknown, USet *src)
 static USet *
 word_set (gboolean complement)
 {
-  /* Building the set from its properties costs about a millisecond; keep one. */
-  static USet *words;
-  if (g_once_init_enter (&words))
-    {
-      static const char pattern[] = "[[:Alphabetic:][:Mark:][:Nd:][:Pc:]\\u200c\\u200d]";
-      g_once_init_leave (&words, set_from_pattern (pattern, sizeof pattern - 1, FALSE));
-    }
-  USet *set = uset_clone (words);
+  /* Building the set from its properties costs about a millisecond: set_from_pattern keeps it. */
+  static const char pattern[] = "[[:Alphabetic:][:Mark:][:Nd:][:Pc:]\\u200c\\u200d]";
+  USet *set = set_from_pattern (pattern, sizeof pattern - 1, FALSE);
   if (complement)
     uset_complement (set);
   return set;

@@ -89,6 +89,39 @@ typedef struct
   GArray *literal_lengths;    /* distinct int32_t lengths of the literals, in code units */
 } CompiledRule;
 
+/*
+** A class table: a row number for every BMP code unit, in blocks of
+** CLASS_BLOCK units. Blocks whose units all have one row (most of the BMP:
+** CJK, Hangul, the private use area...) share one block per row, so a table
+** takes a few KiB where a flat one took 256 KiB, and is built in time
+** proportional to the sets' ranges plus the blocks, not the 65,536 units.
+*/
+#define CLASS_SHIFT 8
+#define CLASS_BLOCK (1u << CLASS_SHIFT)
+#define CLASS_N_BLOCKS (0x10000u >> CLASS_SHIFT)
+
+typedef struct
+{
+  guint32 *rows;              /* n_blocks blocks of CLASS_BLOCK row numbers */
+  guint n_blocks;
+  guint32 offset[CLASS_N_BLOCKS];  /* the block of units [b << CLASS_SHIFT, ...): its first index in rows */
+} ClassTable;
+
+static inline guint32
+class_of (const ClassTable *table, UChar unit)
+{
+  return table->rows[table->offset[unit >> CLASS_SHIFT] + (unit & (CLASS_BLOCK - 1))];
+}
+
+static void
+class_table_free (ClassTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->rows);
+  g_free (table);
+}
+
 struct _BitextRuleSet
 {
   GArray *rules;              /* of CompiledRule */
@@ -99,13 +132,13 @@ struct _BitextRuleSet
   guint8 *break_at;           /* per BMP code unit: BREAK_PREV, BREAK_NEXT (may a break rule
                                  fire after / before it); a byte each, for the scan's speed */
   /* The rule index: which rules can match at a position, judged by the code
-     units around it. tail_class[k][u] is the row of `mask` (a bit per rule,
-     rule i in bit i % 64 of word i / 64) of the rules whose prefilter accepts
-     unit u as the (k+1)-th unit before the position; head_class[k][u] the
+     units around it. class_of (tail_class[k], u) is the row of `mask` (a bit per
+     rule, rule i in bit i % 64 of word i / 64) of the rules whose prefilter
+     accepts unit u as the (k+1)-th unit before the position; head_class[k] the
      same for the (k+1)-th unit after it. */
   guint n_words;
-  guint32 *tail_class[TAIL_K];
-  guint32 *head_class[TAIL_K];
+  ClassTable *tail_class[TAIL_K];
+  ClassTable *head_class[TAIL_K];
   guint64 *mask;              /* rows of n_words */
   guint n_rows;
   gboolean index_exact;       /* every position is indexed (a NULL class table: not) */
@@ -557,8 +590,8 @@ bitext_rule_set__free (BitextRuleSet *rules)
       g_free (rules->break_at);
       for (int k = 0; k < TAIL_K; k++)
         {
-          g_free (rules->tail_class[k]);
-          g_free (rules->head_class[k]);
+          class_table_free (rules->tail_class[k]);
+          class_table_free (rules->head_class[k]);
         }
       g_free (rules->mask);
     }
@@ -785,16 +818,70 @@ index_row_id (BitextRuleSet *set, const guint64 *row, GArray *rows, GHashTable *
   return id;
 }
 
+/* Units [start, next run's start) have row @row. */
+typedef struct
+{
+  guint32 start;
+  guint32 row;
+} ClassRun;
+
 /*
-** One context position of the rule index: CLASSES[u] is the row of set->mask holding the
-** rules whose set at this position accepts code unit u (ACCEPTED[r], NULL: any unit). A
-** sweep over the boundaries of the sets' ranges, so the work is the number of ranges plus
-** the BMP once, plus a row lookup (n_words words) per boundary where the row changes: at
-** most 0x10000 of them, so never more than a constant per rule. The position folds to at
+** The class table of @n_runs runs, in order, the first at unit 0, the last
+** reaching 0xFFFF: a block for each block of units that holds more than one
+** run, one block per row for all those a single run covers.
+*/
+static ClassTable *
+class_table_new (const ClassRun *runs, guint n_runs)
+{
+  ClassTable *table = g_new0 (ClassTable, 1);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GHashTable) whole = g_hash_table_new (NULL, NULL);   /* row -> its block's offset + 1 */
+  guint r = 0;
+  for (guint32 b = 0; b < CLASS_N_BLOCKS; b++)
+    {
+      guint32 lo = b << CLASS_SHIFT, hi = lo + CLASS_BLOCK;
+      while (r + 1 < n_runs && runs[r + 1].start <= lo)
+        r++;
+      if (r + 1 >= n_runs || runs[r + 1].start >= hi)
+        {
+          guint offset = GPOINTER_TO_UINT (g_hash_table_lookup (whole, GUINT_TO_POINTER (runs[r].row)));
+          if (offset == 0)
+            {
+              offset = rows->len + 1;
+              g_array_set_size (rows, rows->len + CLASS_BLOCK);
+              guint32 *block = &g_array_index (rows, guint32, offset - 1);
+              for (guint u = 0; u < CLASS_BLOCK; u++)
+                block[u] = runs[r].row;
+              g_hash_table_insert (whole, GUINT_TO_POINTER (runs[r].row), GUINT_TO_POINTER (offset));
+            }
+          table->offset[b] = offset - 1;
+          continue;
+        }
+      table->offset[b] = rows->len;
+      g_array_set_size (rows, rows->len + CLASS_BLOCK);
+      guint32 *block = &g_array_index (rows, guint32, table->offset[b]);
+      for (guint32 u = lo; u < hi; u++)
+        {
+          while (r + 1 < n_runs && runs[r + 1].start <= u)
+            r++;
+          block[u - lo] = runs[r].row;
+        }
+    }
+  table->n_blocks = rows->len / CLASS_BLOCK;
+  table->rows = (guint32 *) (void *) g_array_free (g_steal_pointer (&rows), FALSE);
+  return table;
+}
+
+/*
+** One context position of the rule index: the class table whose class_of (u) is the row
+** of set->mask holding the rules whose set at this position accepts code unit u
+** (ACCEPTED[r], NULL: any unit). A sweep over the boundaries of the sets' ranges, so the
+** work is the number of ranges plus a row lookup (n_words words) per boundary where the
+** row changes: at most 0x10000 of them, so never more than a constant per rule. The position folds to at
 ** most MAX (INDEX_MIN_ROWS, 0x10000 / n_words) new rows (memory linear in the rule count);
 ** beyond that it is left out of the index (NULL) and decisions run the rules' prefilters.
 */
-static guint32 *
+static ClassTable *
 index_position (BitextRuleSet *set, const USet *const *accepted, GArray *rows, GHashTable *seen)
 {
   guint n_rules = set->rules->len, n_words = set->n_words;
@@ -823,7 +910,7 @@ index_position (BitextRuleSet *set, const USet *const *accepted, GArray *rows, G
         }
     }
   g_array_sort (events, index_event_compare);
-  guint32 *classes = g_new (guint32, 0x10000);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (ClassRun));
   guint max_new = MAX (INDEX_MIN_ROWS, 0x10000 / n_words), n_new = 0;
   guint e = 0;
   gint64 id = -1;
@@ -844,15 +931,12 @@ index_position (BitextRuleSet *set, const USet *const *accepted, GArray *rows, G
       if (changed)
         id = index_row_id (set, row, rows, seen, &n_new, max_new);
       if (id < 0)
-        {
-          g_free (classes);
-          return NULL;
-        }
-      guint32 next = e < events->len ? MIN (g_array_index (events, IndexEvent, e).unit, 0x10000) : 0x10000;
-      for (; unit < next; unit++)
-        classes[unit] = (guint32) id;
+        return NULL;
+      if (runs->len == 0 || g_array_index (runs, ClassRun, runs->len - 1).row != (guint32) id)
+        g_array_append_val (runs, ((ClassRun) { unit, (guint32) id }));
+      unit = e < events->len ? MIN (g_array_index (events, IndexEvent, e).unit, 0x10000) : 0x10000;
     }
-  return classes;
+  return class_table_new ((const ClassRun *) (void *) runs->data, runs->len);
 }
 
 /*
@@ -883,7 +967,7 @@ build_rule_index (BitextRuleSet *set)
             const CompiledRule *cr = &g_array_index (set->rules, CompiledRule, r);
             accepted[r] = side == 0 ? cr->tail[k] : k < cr->head_min ? cr->head[k] : NULL;
           }
-        guint32 *classes = index_position (set, accepted, rows, seen);
+        ClassTable *classes = index_position (set, accepted, rows, seen);
         set->index_exact &= classes != NULL;
         if (side == 0)
           set->tail_class[k] = classes;
@@ -902,21 +986,27 @@ build_rule_index (BitextRuleSet *set)
  *
  * What the rule index takes, for tests of its bounds.
  *
- * Returns: its size in bytes: rows of a bit per rule, and a row number per BMP code unit
- *   for each indexed position
+ * Returns: its size in bytes: rows of a bit per rule, and each indexed position's class
+ *   table (at most a row number per BMP code unit, and a block offset per 256 units)
  */
 gsize
 bitext_rule_set__get_index_size (const BitextRuleSet *rules, guint *n_rows, guint *n_positions)
 {
   guint positions = 0;
-  for (int k = 0; k < TAIL_K; k++)
-    positions += (rules->tail_class[k] != NULL) + (rules->head_class[k] != NULL);
+  gsize size = (gsize) rules->n_rows * rules->n_words * sizeof (guint64);
+  for (int k = 0; k < 2 * TAIL_K; k++)
+    {
+      const ClassTable *table = k < TAIL_K ? rules->tail_class[k] : rules->head_class[k - TAIL_K];
+      if (table == NULL)
+        continue;
+      positions++;
+      size += (CLASS_N_BLOCKS + (gsize) table->n_blocks * CLASS_BLOCK) * sizeof (guint32);
+    }
   if (n_rows != NULL)
     *n_rows = rules->n_rows;
   if (n_positions != NULL)
     *n_positions = positions;
-  return (gsize) rules->n_rows * rules->n_words * sizeof (guint64)
-         + (gsize) positions * 0x10000 * sizeof (guint32);
+  return size;
 }
 
 /**
@@ -1117,9 +1207,9 @@ bitext_rule_set__decide (BitextRuleSet *rules, int32_t pos)
       for (int k = 0; k < TAIL_K && m != 0; k++)
         {
           if (rules->tail_class[k] != NULL)
-            m &= rules->mask[(gsize) rules->tail_class[k][t[pos - 1 - k]] * rules->n_words + w];
+            m &= rules->mask[(gsize) class_of (rules->tail_class[k], t[pos - 1 - k]) * rules->n_words + w];
           if (rules->head_class[k] != NULL)
-            m &= rules->mask[(gsize) rules->head_class[k][t[pos + k]] * rules->n_words + w];
+            m &= rules->mask[(gsize) class_of (rules->head_class[k], t[pos + k]) * rules->n_words + w];
         }
       if (w == rules->n_words - 1 && rules->rules->len % 64 != 0)
         m &= (G_GUINT64_CONSTANT (1) << (rules->rules->len % 64)) - 1;

@@ -551,7 +551,9 @@ on_xml_error (void *ctx, xmlErrorPtr e)
   xmlStopParser (r->ctxt);
 }
 
-typedef gssize (*ChunkFunc) (gpointer source, char *buf, gsize size, GError **error);
+/* The next at most @size bytes of @source into *@chunk (the source's own memory, valid until the
+   next call): their number, 0 at the end, -1 with @error set. */
+typedef gssize (*ChunkFunc) (gpointer source, const char **chunk, gsize size, GError **error);
 
 /* Feed the parser from @next until the end, an error, or a stop; then finish. */
 static gboolean
@@ -567,8 +569,8 @@ parse (Reader *r, ChunkFunc next, gpointer source, GError **error)
   sax.reference = on_reference;
   sax.serror = on_xml_error;
 
-  g_autofree char *buf = g_malloc (CHUNK_SIZE);
-  gssize n = next (source, buf, 4, error);
+  const char *chunk = NULL;
+  gssize n = next (source, &chunk, 4, error);
   if (n < 0)
     return FALSE;
   if (n == 0)
@@ -577,7 +579,7 @@ parse (Reader *r, ChunkFunc next, gpointer source, GError **error)
                    r->name);
       return FALSE;
     }
-  g_autoptr(xmlParserCtxt) ctxt = xmlCreatePushParserCtxt (&sax, r, buf, (int) n, r->name);
+  g_autoptr(xmlParserCtxt) ctxt = xmlCreatePushParserCtxt (&sax, r, chunk, (int) n, r->name);
   if (ctxt == NULL)
     {
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s: cannot start the XML parser",
@@ -588,7 +590,7 @@ parse (Reader *r, ChunkFunc next, gpointer source, GError **error)
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
   while (r->error == NULL && !ctxt->disableSAX)
     {
-      n = next (source, buf, CHUNK_SIZE, error);
+      n = next (source, &chunk, CHUNK_SIZE, error);
       if (n < 0)
         return FALSE;
       if (n == 0 && r->where != IN_DONE)
@@ -596,7 +598,7 @@ parse (Reader *r, ChunkFunc next, gpointer source, GError **error)
           fail (r, BITEXT_ERROR_PARSE, "the file ends before </tmx>: truncated?");
           break;
         }
-      xmlParseChunk (ctxt, buf, (int) n, n == 0);
+      xmlParseChunk (ctxt, chunk, (int) n, n == 0);
       if (n == 0)
         break;
     }
@@ -615,15 +617,17 @@ typedef struct
 {
   int fd;
   const char *name;
+  char *buf;                /* CHUNK_SIZE bytes */
 } FileSource;
 
 static gssize
-next_from_fd (gpointer source, char *buf, gsize size, GError **error)
+next_from_fd (gpointer source, const char **chunk, gsize size, GError **error)
 {
   FileSource *f = source;
   for (;;)
     {
-      gssize n = read (f->fd, buf, size);
+      gssize n = read (f->fd, f->buf, MIN (size, CHUNK_SIZE));
+      *chunk = f->buf;
       if (n >= 0)
         return n;
       if (errno == EINTR)
@@ -642,13 +646,14 @@ typedef struct
   gsize offset;
 } DataSource;
 
+/* In place: a document in memory is not copied (nor is a 256 KiB buffer allocated for it). */
 static gssize
-next_from_data (gpointer source, char *buf, gsize size, GError **error)
+next_from_data (gpointer source, const char **chunk, gsize size, GError **error)
 {
   (void) error;
   DataSource *d = source;
   gsize n = MIN (size, d->length - d->offset);
-  memcpy (buf, d->data + d->offset, n);
+  *chunk = d->data + d->offset;
   d->offset += n;
   return (gssize) n;
 }
@@ -707,7 +712,8 @@ read_path (Reader *r, const char *path, GError **error)
   int fd = open_input (path, error);
   if (fd < 0)
     return FALSE;
-  FileSource source = { fd, r->name };
+  g_autofree char *buf = g_malloc (CHUNK_SIZE);
+  FileSource source = { fd, r->name, buf };
   gboolean ok = parse (r, next_from_fd, &source, error);
   close (fd);
   return ok;
