@@ -398,7 +398,7 @@ bitext_tmx_writer_new (const char *path, BitextTm *header, const BitextTmxWriteO
   g_return_val_if_fail (path != NULL && header != NULL, NULL);
   BitextTmxWriter *w = writer_alloc ();
   w->path = g_strdup (path);
-  w->data = g_string_sized_new (OUTPUT_BUFFER + 4096);
+  w->data = g_string_new (NULL);    /* grows to OUTPUT_BUFFER at most: a small file stays small */
   /* Unnamed until the close where the file system allows (a kill -9 leaves nothing), with
      0666 less the umask as for any new file: a memory is meant to be shared. */
   w->fd = bitext__tmp_open (path, &w->tmp_path);

@@ -298,19 +298,12 @@ import_pairs (Reader *r, BitextTmxWriter *writer, guint64 *n_skipped, GError **e
     }
 }
 
+/* Pairs read from @stream (called @name in messages) into the TMX file opt_output. */
 static gboolean
-run_import (const char *path, gboolean csv, const BitextTmxWriteOptions *options, GError **error)
+import_stream (FILE *stream, const char *name, gboolean csv, const BitextTmxWriteOptions *options,
+               GError **error)
 {
-  gboolean is_stdin = strcmp (path, "-") == 0;
-  FILE *stream = is_stdin ? stdin : fopen (path, "r");
-  if (stream == NULL)
-    {
-      int saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  Reader r = { .name = is_stdin ? "<stdin>" : path, .stream = stream, .csv = csv,
+  Reader r = { .name = name, .stream = stream, .csv = csv,
                .field = { g_string_new (NULL), g_string_new (NULL) } };
   g_autoptr(BitextTm) header = bitext_tm_new (opt_src_lang, opt_tgt_lang);
   g_autoptr(BitextTmxWriter) writer = bitext_tmx_writer_new (opt_output, header, options, error);
@@ -324,6 +317,22 @@ run_import (const char *path, gboolean csv, const BitextTmxWriteOptions *options
   free (r.buf);
   g_string_free (r.field[0], TRUE);
   g_string_free (r.field[1], TRUE);
+  return ok;
+}
+
+static gboolean
+run_import (const char *path, gboolean csv, const BitextTmxWriteOptions *options, GError **error)
+{
+  gboolean is_stdin = strcmp (path, "-") == 0;
+  FILE *stream = is_stdin ? stdin : fopen (path, "r");
+  if (stream == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  gboolean ok = import_stream (stream, is_stdin ? "<stdin>" : path, csv, options, error);
   if (!is_stdin)
     fclose (stream);
   return ok;
