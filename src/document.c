@@ -71,6 +71,7 @@ struct _BitextReader
   gpointer read_hook_data;
   const char *buf;
   char *ibuf;
+  gsize ibuf_size;          /* its bytes: READ_SIZE, or less for a smaller regular file (read_more) */
   gsize len;                /* bytes in buf */
   gsize pos;                /* next byte to scan */
   gsize valid_end;          /* buf[pos, valid_end) is valid UTF-8 without NUL */
@@ -757,13 +758,20 @@ read_more (BitextReader *r, GError **error)
   gssize n;
 
   memmove (r->ibuf, r->ibuf + r->pos, keep);
+  if (keep == r->ibuf_size && r->ibuf_size < READ_SIZE)
+    {
+      /* The file has grown past its size at open, or a window is being filled (start_input). */
+      r->ibuf_size = MIN (2 * r->ibuf_size, READ_SIZE);
+      r->ibuf = g_realloc (r->ibuf, r->ibuf_size);
+      r->buf = r->ibuf;
+    }
   r->buf_source += r->pos;
   r->valid_end -= r->pos;
   r->len = keep;
   r->pos = 0;
   r->eol_cached = FALSE;
   do
-    n = read (r->fd, r->ibuf + keep, READ_SIZE - keep);
+    n = read (r->fd, r->ibuf + keep, r->ibuf_size - keep);
   while (n < 0 && errno == EINTR);
   if (n < 0)
     {
@@ -951,6 +959,7 @@ start_document (BitextReader *r, GError **error)
   if (decoded == NULL)
     {
       r->ibuf = g_string_free (g_steal_pointer (&all), FALSE);
+      r->ibuf_size = n;
       r->buf = r->ibuf;
       r->len = n;
       r->eof = TRUE;
@@ -1478,7 +1487,11 @@ bitext_reader_new_for_path_with_options (const char *path, const BitextDocumentO
       r->bytes_at_open = st.st_size - at;
       r->mtime_at_open = st.st_mtim;
     }
-  r->ibuf = g_malloc (READ_SIZE);
+  /* A file smaller than a read gets a buffer its size (and a page at least, a read's worth
+     for a file that grows): a short file does not cost a 256 KiB allocation. */
+  r->ibuf_size = r->regular ? (gsize) MIN ((goffset) READ_SIZE, MAX (r->bytes_at_open + 1, 4096))
+                            : READ_SIZE;
+  r->ibuf = g_malloc (r->ibuf_size);
   r->buf = r->ibuf;
   return r;
 }
