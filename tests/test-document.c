@@ -1406,11 +1406,53 @@ test_changed_while_read (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/*
+** A file smaller than a read(2) gets a buffer of its size, which must grow when
+** the file does: 5,000 bytes extended after the first read still read to the
+** error of a changed file, never to a text cut at the old size; unchanged,
+** every paragraph is read.
+*/
+static void
+test_changed_while_read_small (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bitext-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "small.txt", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_paras = 0;
+  for (; text->len < 5000; n_paras++)
+    g_string_append (text, "A sentence of the text. Another one follows.\n\n");
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  GError *error = NULL;
+  g_autoptr(BitextReader) reader = bitext_reader_new_for_path (path, &error);
+  g_assert_no_error (error);
+  ChangeHook hook = { path, CHANGE_APPEND, 0 };
+  bitext_reader__set_read_hook (reader, change_file, &hook);
+  BitextParagraph para;
+  while (bitext_reader_next_paragraph (reader, &para, &error))
+    ;
+  g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT);
+  g_autofree char *expected = g_strdup_printf ("%s: changed while being read", path);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  g_autoptr(BitextReader) again = bitext_reader_new_for_path (path, &error);
+  g_assert_no_error (error);
+  guint n = 0;
+  while (bitext_reader_next_paragraph (again, &para, &error))
+    n++;
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, n_paras);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/document/reader/changed-while-read", test_changed_while_read);
+  g_test_add_func ("/document/reader/changed-while-read-small", test_changed_while_read_small);
 
   GError *error = NULL;
   tmpdir = g_dir_make_tmp ("test-document-XXXXXX", &error);
