@@ -1461,6 +1461,18 @@ length_models (const QaContext *ctx, const double *ls, const double *lt, GArray 
 ** model can tell content added or lost at the unit's length (length_tells ())
 ** or when the two sides hold different numbers of sentences; otherwise a
 ** note, since a short label rendered by a phrase looks the same.
+**
+** In software strings only the second is evidence. A document's units are
+** beads an aligner made, and a length outlier there says that a sentence or a
+** clause may sit in the wrong bead or be gone; a gettext message is one unit
+** that its translator wrote whole, so there is nothing to misalign, and its
+** length says only how fully it is phrased: "Try fewer jobs." → «Попробуйте
+** уменьшить количество заданий.», "cannot stat %s" → «не удалось выполнить
+** stat для %s», an English name followed by its original in parentheses.
+** Russian renders the terse English of messages (verbless, article-less,
+** noun stacks) by fuller clauses, and a length outlier of one sentence is a
+** note (0 real in 53 judged such warnings of Debian's catalogues). A
+** sentence added or dropped is still seen: a different number of sentences.
 */
 static void
 check_lengths (QaContext *ctx, const gboolean *skip)
@@ -1484,7 +1496,8 @@ check_lengths (QaContext *ctx, const gboolean *skip)
       if (!ENABLED (ctx, check))
         continue;
       const char *s = ctx->units[i].source, *t = ctx->units[i].target;
-      gboolean tells = length_tells (m, ls[i], bound) || count_sentences (s) != count_sentences (t);
+      gboolean tells = (!ctx->software && length_tells (m, ls[i], bound))
+                       || count_sentences (s) != count_sentences (t);
       gsize sa, sb, ta, tb;
       trimmed (s, &sa, &sb);
       trimmed (t, &ta, &tb);
@@ -1494,7 +1507,9 @@ check_lengths (QaContext *ctx, const gboolean *skip)
                               "expects (z = %+.1f): %s?%s",
                               lt[i] / (m->c * ls[i]), z,
                               longer ? "something added" : "something left out",
-                              tells ? "" : " (too short for the length model to tell)");
+                              tells            ? ""
+                              : ctx->software ? " (a message is often phrased more fully or tersely)"
+                                              : " (too short for the length model to tell)");
     }
 }
 
@@ -1719,9 +1734,15 @@ check_same_text (QaContext *ctx, const gboolean *skip, gboolean by_source)
       trimmed (u->source, &sa, &sb);
       trimmed (u->target, &ta, &tb);
       /* Software strings: one source is many messages (gettext's msgctxt tells them apart,
-         and a memory loses it), so a second translation is a note, not a warning. */
-      BitextSeverity sev = by_source && ctx->software ? BITEXT_SEVERITY_INFO
-                                                      : BITEXT_SEVERITY_WARNING;
+         and a memory loses it), so a second translation is a note, not a warning. And one
+         translation for two sources is the norm there: messages come from many programmers
+         who word one thing many ways ("Cannot open", "Can't open", "Unable to open";
+         "Display"/"Show"; "Miscellaneous"/"Advanced"), and Russian interface style renders
+         each family by one standard phrase («Не удалось открыть», «Показать»,
+         «Дополнительно»). Without the program's context (which property a label names), a
+         merged translation cannot be told from a standard one: a note (2 real in 26 judged
+         such warnings of Debian's catalogues). */
+      BitextSeverity sev = ctx->software ? BITEXT_SEVERITY_INFO : BITEXT_SEVERITY_WARNING;
       guint alike = diff != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (groups, diff)) : 0;
       if (alike >= 2)
         bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_INFO, f[0],
