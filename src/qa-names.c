@@ -175,10 +175,12 @@ target_has (const QaContext *ctx, guint unit, const char *folded)
 /*
 ** For the words kept in @min_kept units or more, count the units whose source
 ** has the word and whose target does not keep it; their source spans go to
-** @translated (SpellingWord, one per unit and word). In a document a source
-** word in lower case is not a kept word written with a capital: "a window"
-** is not the name X Window. Software strings capitalise a message's first
-** word ("End of file" beside the key End), so there the case says nothing.
+** @translated (SpellingWord, one per unit and word). A source word in lower
+** case is not a kept word written with a capital: "a window" is not the name
+** X Window, "the system bus" not D-Bus's Bus, "alt." (alternative) not the
+** key Alt. (The converse does not hold: software strings capitalise a
+** message's first word, "End of file" beside the key End, so a capital there
+** says nothing.)
 */
 static void
 count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_kept,
@@ -215,7 +217,7 @@ count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_
           fold_word (s, w.start, w.end, key);
           NameStat *st = g_hash_table_lookup (stats, key->str);
           if (st == NULL || st->kept < min_kept
-              || (!ctx->software && st->capital && w.n_upper == 0)
+              || (st->capital && w.n_upper == 0)
               || g_ptr_array_find (here, st, NULL) || g_ptr_array_find (seen, st, NULL))
             continue;
           g_ptr_array_add (seen, st);
@@ -525,6 +527,27 @@ common_name (const Lexicon *lx, const NameStat *st, const char *name, gsize leng
   return bitext_terms__morph_spell (lx->src_morph, word, FALSE);
 }
 
+/*
+** Software strings: whether the kept name @name is also a common word of the
+** source language (its lower-case form is in the source's dictionary): the
+** keys End and Shift, the value None, the D-Bus Bus, the category Office.
+** Interface text writes labels in title case and starts messages with a
+** capital, so a unit that says "End index", "Bus error" or "Shift value"
+** with a capital may use the common word, which is rightly translated.
+** Only a name no dictionary has (Flatpak, AtkHyperlink, Debian) is a name
+** in every unit. The dictionary is loaded at the first word asked about.
+*/
+static gboolean
+homonym (const QaContext *ctx, Lexicon *lx, const char *name, gsize length)
+{
+  if (lx->src_morph == NULL && ctx->options->src_lang != NULL)
+    lx->src_morph = bitext_term_morph_new (ctx->options->src_lang, NULL);
+  if (lx->src_morph == NULL)
+    return FALSE;
+  g_autofree char *lower = g_utf8_strdown (name, (gssize) length);
+  return bitext_terms__morph_spell (lx->src_morph, lower, FALSE);
+}
+
 void
 bitext_qa__check_kept_names (QaContext *ctx)
 {
@@ -587,10 +610,12 @@ bitext_qa__check_kept_names (QaContext *ctx)
       ** «ПК»), a note. A document's prose keeps its conventions for acronyms and code too
       ** (GNU, udev), but a common word it keeps as a value or a command (false, locale) is
       ** rendered by its meaning where the prose uses it: a note. */
+      gsize length = first->end - first->start;
       gboolean proper = ctx->software
                           ? g_unichar_isupper (g_utf8_get_char (name))
-                              && !bitext_qa__all_capitals (name, 0, first->end - first->start)
-                          : !common_name (&lx, st, name, first->end - first->start);
+                              && !bitext_qa__all_capitals (name, 0, length)
+                              && !homonym (ctx, &lx, name, length)
+                          : !common_name (&lx, st, name, length);
       bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY,
                               proper ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO, w->unit,
                               (gssize) w->start, (gssize) w->end, -1, -1,

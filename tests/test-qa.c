@@ -547,6 +547,10 @@ test_term_renderings (void)
   g_assert_cmpstr (f->message, ==,
                    "'arms control' is rendered 'Контроль над вооружениями' in 3 of 4 units "
                    "(first in unit 0), otherwise here");
+  /* Software strings: messages of many programs and translators; a note. */
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_INCONSISTENCY,
+                           BITEXT_QA_PROFILE_SOFTWARE,
+                           "inconsistency 3 info s[13,25) t[37,59) «ограничении вооружений»\n");
 }
 
 static void
@@ -917,6 +921,29 @@ test_kept_name_shapes (void)
                    "inconsistency 5 warning s[0,6) t- «Debian»\n");
 }
 
+/*
+** Software: a kept name that is also a common English word (the key End) is a note where a
+** unit translates it, written with a capital ("End of file"); in lower case ("the end") it is
+** the common word and no finding.
+*/
+static void
+test_kept_name_homonym (void)
+{
+  BitextQaUnit units[] = {
+    U ("Press End to finish", "Нажмите End для завершения"),
+    U ("End key pressed", "Нажата клавиша End"),
+    U ("End of file", "Конец файла"),
+    U ("at the end of the list", "в конце списка"),
+  };
+  guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks,
+                                              BITEXT_QA_PROFILE_SOFTWARE);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==,
+                   "untranslated-term 0 info s[6,9) t[8,11) «End»\n"
+                   "inconsistency 2 info s[0,3) t- «End»\n");
+}
+
 /* A target that translates its words and keeps commands and options is not untranslated; one that
 ** keeps English sentences (their function words) is. */
 static void
@@ -1164,6 +1191,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/software-punctuation", test_software_punctuation);
   g_test_add_func ("/qa/same-translation", test_same_translation);
   g_test_add_func ("/qa/kept-name-shapes", test_kept_name_shapes);
+  g_test_add_func ("/qa/kept-name-homonym", test_kept_name_homonym);
   g_test_add_func ("/qa/untranslated-segment/code", test_untranslated_code);
   g_test_add_func ("/qa/ignore", test_ignore);
   g_test_add_func ("/qa/ignore/key", test_ignore_key);
