@@ -362,6 +362,10 @@ test_numbers_in_words (void)
     U ("1 file deleted.", "%d файл удалён."),
     U ("In two days.", "Через три дня."),
     U ("Chapter 12.", "Глава."),
+    /* 13-15: zero is 0, «ноль» or «нулевой»; a zero that became 1 stays an error. */
+    U ("The height is zero.", "Высота равна 0."),
+    U ("A value of 0 uses the default.", "При нулевом значении действует умолчание."),
+    U ("Must be greater than zero.", "Должно быть больше 1."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
                    "number 2 info s[11,14) t- «two»\n"
@@ -369,7 +373,8 @@ test_numbers_in_words (void)
                    "number 7 error s[12,13) t[10,11) «2»\n"
                    "number 9 error s[0,12) t[0,8) «Двадцать»\n"
                    "number 11 error s[3,6) t[6,9) «три»\n"
-                   "number 12 error s[8,10) t- «12»\n");
+                   "number 12 error s[8,10) t- «12»\n"
+                   "number 15 error s[21,25) t[19,20) «1»\n");
 }
 
 static void
