@@ -202,6 +202,29 @@ is_copy (QaContext *ctx, guint i)
   return strcmp (sk, tk) == 0;
 }
 
+/* Whether @c opens or closes a quotation: straight, typographic or guillemets. */
+static gboolean
+is_quote (gunichar c)
+{
+  return c == '"' || c == '\'' || c == '`' || c == 0x00AB || c == 0x00BB || c == 0x201C
+         || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x201E;
+}
+
+/* Whether the word @w of @t can be prose (code_around_translation). */
+static gboolean
+prose_word (const char *t, const QaWord *w)
+{
+  if (bitext_qa__in_code (t, w->start, w->end) || w->n_upper == w->n_letters)
+    return FALSE;
+  gboolean hyphen_before = w->start > 0 && t[w->start - 1] == '-';
+  gboolean hyphen_after = t[w->end] == '-';
+  if (hyphen_before || hyphen_after)
+    return FALSE;
+  gboolean quoted = w->start > 0 && is_quote (g_utf8_get_char (g_utf8_prev_char (t + w->start)))
+                    && t[w->end] != '\0' && is_quote (g_utf8_get_char (t + w->end));
+  return !quoted;
+}
+
 /*
 ** Whether @t translates its prose and keeps only code and names in the
 ** source's script: it has a word of the target's script, and none of its
@@ -209,6 +232,10 @@ is_copy (QaContext *ctx, guint i)
 ** to: what any sentence left in that language has, and what commands,
 ** options, type and key names lack: «git am [<опции>] (--continue)», «раздел
 ** message»). Unknown without the language's list of function words.
+** Only words of prose count: not a word of code, nor one in capitals (an
+** SQL keyword: WITH), nor one joined by a hyphen into an identifier
+** (for-each-ref, --no-contains, trap-on-NULL-dereference), nor a quoted
+** value ("all"), all of which a translation keeps as they are.
 */
 static gboolean
 code_around_translation (const QaContext *ctx, const char *t)
@@ -223,7 +250,7 @@ code_around_translation (const QaContext *ctx, const char *t)
     {
       if (w.script == ctx->tgt_script && w.n_letters > 0)
         translated = TRUE;
-      if (w.script != ctx->src_script)
+      if (w.script != ctx->src_script || !prose_word (t, &w))
         continue;
       g_string_truncate (lower, 0);
       bitext_qa__lower (t + w.start, w.end - w.start, lower);

@@ -943,10 +943,16 @@ test_untranslated_code (void)
     U ("tool stash list [<options>]", "tool stash list [<параметры>]"),
     U ("the message section", "раздел message"),
     U ("Read the manual according to chapter 6", "Read the manual according to главе 6"),
+    /* Function words inside identifiers, SQL keywords and quoted values are code. */
+    U ("tool for-each-ref [--no-contains [<commit>]]", "tool for-each-ref [--no-contains [<коммит>]]"),
+    U ("Use ALTER TABLE ... WITH (fillfactor = 10).", "Выполните ALTER TABLE ... WITH (fillfactor = 10)."),
+    U ("Values: \"string\", \"numeric\" and \"all\".", "Значения: \"string\", \"numeric\" и \"all\"."),
+    U ("Number \"%s\" is out of bounds", "Число «%s» is out of bounds"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_SEGMENT,
                    "untranslated-segment 2 error s[0,38) t[0,36) «Read the manual according to "
-                   "главе 6»\n");
+                   "главе 6»\n"
+                   "untranslated-segment 6 error s[0,28) t[0,27) «Число «%s» is out of bounds»\n");
 }
 
 static void
