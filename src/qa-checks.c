@@ -970,9 +970,24 @@ space_mirrored (const char *source, char c)
 }
 
 /*
+** Whether the text before the space at @p ends with a path, a URL or code
+** (/usr/share/doc/x/copyright, rescue/enable=true): technical writing sets
+** the final period apart from it, so that the period is not read, or copied,
+** as part of the name.
+*/
+static gboolean
+after_code (const char *t, gsize p)
+{
+  gsize a = p;
+  while (a > 0 && !g_ascii_isspace (t[a - 1]))
+    a--;
+  return a < p && (bitext_qa__in_url (t, a, p) || bitext_qa__in_code (t, a, p));
+}
+
+/*
 ** Two or more spaces in a row, beyond the runs the source has (the columns
 ** of a --help text, a list's indentation: the target mirrors them), and a
-** space before , . ; : ? ! (not in French) in the target.
+** space before , . ; : ? ! (not in French) in the target, unless after code.
 */
 static void
 check_spacing (QaContext *ctx, guint i)
@@ -997,7 +1012,7 @@ check_spacing (QaContext *ctx, guint i)
         }
       else if (p > 0 && t[p + n] != '\0' && strchr (french ? ",." : ",.;:?!", t[p + n]) != NULL
                && t[p + n + 1] != '.' && !starts_token (t + p + n)
-               && !space_mirrored (ctx->units[i].source, t[p + n]))
+               && !space_mirrored (ctx->units[i].source, t[p + n]) && !after_code (t, p))
         bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1, -1,
                                 (gssize) p, (gssize) (p + n + 1), "a space before '%c'",
                                 t[p + n]);

@@ -585,6 +585,8 @@ test_punctuation (void)
     U ("He said no.", "Он  сказал , нет."),
     U ("Ladies and Gentlemen,", "Дамы и господа,"),
     U ("**Title, 2012**", "**Заголовок, 2012 г.**"),
+    /* A space that sets a path apart from the final period is no finding. */
+    U ("See the file /usr/share/doc/bash/copyright.", "См. файл /usr/share/doc/bash/copyright ."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
                    "punctuation 0 warning s[10,11) t[13,14) «.»\n"
