@@ -46,6 +46,8 @@ typedef struct
   gboolean name;
   gboolean capital;         /* the first kept form has a capital: a source word in lower case
                                is another word (the name X Window, a window) */
+  gboolean acronym_transcribed; /* a unit that translates it writes a Cyrillic acronym like it
+                                   (NATO: НАТО), counted for acronyms only */
 } NameStat;
 
 /* The folded word of @w's text, into @key. */
@@ -173,6 +175,29 @@ target_has (const QaContext *ctx, guint unit, const char *folded)
 }
 
 /*
+** Whether the target of unit @unit writes the acronym @acronym (@length
+** bytes) as an acronym of its own script: a word in capitals whose
+** transliteration is like it (NATO: НАТО).
+*/
+static gboolean
+writes_acronym (const QaContext *ctx, guint unit, const char *acronym, gsize length)
+{
+  g_autofree char *latin = g_strndup (acronym, length);
+  const char *t = ctx->units[unit].target;
+  gsize n = strlen (t), pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (t, n, &pos, &w))
+    {
+      if (w.script == ctx->src_script || w.n_upper != w.n_letters || w.n_letters < 2)
+        continue;
+      g_autofree char *word = g_strndup (t + w.start, w.end - w.start);
+      if (bitext_terms__translit_similarity (word, latin) > QA_NAME_SIMILARITY)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
 ** For the words kept in @min_kept units or more, count the units whose source
 ** has the word and whose target does not keep it; their source spans go to
 ** @translated (SpellingWord, one per unit and word). A source word in lower
@@ -224,6 +249,8 @@ count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_
           if (target_has (ctx, i, key->str))
             continue;             /* kept where it is excused (GNU/Linux in a path, a tag) */
           st->translated++;
+          if (!st->acronym_transcribed && w.n_upper == w.n_letters && w.n_letters >= 2)
+            st->acronym_transcribed = writes_acronym (ctx, i, s + w.start, w.end - w.start);
           SpellingWord sw = { i, w.start, w.end };
           g_array_append_val (translated, sw);
           g_ptr_array_add (translated_stat, st);
@@ -372,7 +399,11 @@ is_prose_run (const QaContext *ctx, const Lexicon *lx, guint k0, guint k1)
 ** unit shows English left in it), an approved rendering in the glossary,
 ** more units that translate the same name than keep it (the definition of
 ** the text's usual choice, as for names: NATO in one unit, НАТО in the
-** rest), or an adjective that agrees with it (a common word used as a
+** rest; for an acronym, only when they write it as a Cyrillic acronym:
+** Russian technical prose uses a Latin acronym beside its expansion in
+** words, RAM beside «оперативная память», USB beside «универсальная
+** последовательная шина», as two accepted forms of one term), or an
+** adjective that agrees with it (a common word used as a
 ** Russian noun: «в российских media»). Other units that translate a common
 ** word are no such sign: they use it in prose, this unit may mention it.
 */
@@ -398,7 +429,8 @@ document_kept_kind (const QaContext *ctx, const Lexicon *lx, const GArray *stat_
       *n_translated = st->translated;
       if (common && unit_prose)
         return KEPT_PROSE;
-      if (!common && st->translated > st->kept)
+      if (!common && st->translated > st->kept
+          && (w.n_upper != w.n_letters || w.n_letters < 2 || st->acronym_transcribed))
         return KEPT_AGAINST_TEXT;
       if (lx->glossary != NULL
           && bitext_glossary__has_word (lx->glossary, BITEXT_GLOSSARY_SOURCE, t, &w))

@@ -37,9 +37,6 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
 ** law, so the words that come back are soon cached again (as the glossary's stem cache does). */
 #define CACHE_MAX (1u << 20)
 
-/* A name in one script and its rendering in another: the similarity of their Latin
-** transliterations above which terms-pair.c takes a word for the name's rendering. */
-#define NAME_SIMILARITY 0.5
 
 static QaSpeller *
 speller_new (const char *lang)
@@ -399,7 +396,7 @@ renders (QaSpellCache *cache, const char *word, QaScript script, const char *nam
   int v = GPOINTER_TO_INT (g_hash_table_lookup (cache->names, key));
   if (v == 0)
     {
-      v = bitext_terms__translit_similarity (word, name) > NAME_SIMILARITY ? VERDICT_KNOWN
+      v = bitext_terms__translit_similarity (word, name) > QA_NAME_SIMILARITY ? VERDICT_KNOWN
                                                                           : VERDICT_UNKNOWN;
       remember (cache->names, key, v);
     }

@@ -904,6 +904,28 @@ test_same_translation (void)
                            "inconsistency 2 info s[0,21) t[0,25) «Не удалось прочитать файл»\n");
 }
 
+/*
+** Documents: an acronym kept in Latin where the other units write it in Russian words (RAM,
+** «оперативная память») is a note; where they write it as a Cyrillic acronym (NATO, НАТО) it
+** is a warning.
+*/
+static void
+test_kept_acronym (void)
+{
+  BitextQaUnit units[] = {
+    U ("The RAM is full.", "Оперативная память заполнена."),
+    U ("Add more RAM to it.", "Добавьте в него оперативной памяти."),
+    U ("It needs RAM for this.", "Для этого ему нужна RAM."),
+    U ("NATO met today.", "НАТО собралось сегодня."),
+    U ("NATO agreed on it.", "НАТО согласилось с этим."),
+    U ("Ask NATO about it.", "Спросите NATO об этом."),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_TERM,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "untranslated-term 2 info s[9,12) t[20,23) «RAM»\n"
+                           "untranslated-term 5 warning s[4,8) t[9,13) «NATO»\n");
+}
+
 /* Software: a kept name translated in one unit is a warning for a proper name, a note for a
 ** lower-case word and for a common English word. */
 static void
@@ -1189,6 +1211,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/software-punctuation", test_software_punctuation);
   g_test_add_func ("/qa/same-translation", test_same_translation);
   g_test_add_func ("/qa/kept-name-shapes", test_kept_name_shapes);
+  g_test_add_func ("/qa/kept-name-acronym", test_kept_acronym);
   g_test_add_func ("/qa/untranslated-segment/code", test_untranslated_code);
   g_test_add_func ("/qa/ignore", test_ignore);
   g_test_add_func ("/qa/ignore/key", test_ignore_key);
