@@ -153,6 +153,15 @@ compare_uses (gconstpointer a, gconstpointer b)
 ** the units that render it have the same content word before it
 ** («контроль над вооружениями»), the units with another word there
 ** («ограничении вооружений») have rendered the term another way.
+**
+** In software strings this is a note. A memory of messages merges many
+** programs and translators, each consistent within its own catalogue at
+** most, and a message is too short for the word before the head to be the
+** term's rather than the message's own wording: "unable to find" gives
+** «не удалось найти» in one catalogue and «невозможно найти» in another,
+** both standard; "channel binding" «привязка»/«связывание каналов» in two
+** programs. (Debian's catalogues: 37 such warnings, about one in ten a
+** real difference of terms.)
 */
 static void
 flag_context (QaContext *ctx, BitextGlossary *g, const Use *uses, guint n)
@@ -186,7 +195,8 @@ flag_context (QaContext *ctx, BitextGlossary *g, const Use *uses, guint n)
       const Use *u = &uses[k];
       if (u->context == NULL || strcmp (u->context, best) == 0)
         continue;
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY, BITEXT_SEVERITY_WARNING, u->unit,
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY,
+                              ctx->software ? BITEXT_SEVERITY_INFO : BITEXT_SEVERITY_WARNING, u->unit,
                               (gssize) u->start, (gssize) u->end, u->c_start, u->t_end,
                               "'%s' is rendered '%.*s' in %u of %u units (first in unit %u), "
                               "otherwise here",

@@ -46,6 +46,8 @@ typedef struct
   gboolean name;
   gboolean capital;         /* the first kept form has a capital: a source word in lower case
                                is another word (the name X Window, a window) */
+  gboolean acronym_transcribed; /* a unit that translates it writes a Cyrillic acronym like it
+                                   (NATO: НАТО), counted for acronyms only */
 } NameStat;
 
 /* The folded word of @w's text, into @key. */
@@ -173,12 +175,37 @@ target_has (const QaContext *ctx, guint unit, const char *folded)
 }
 
 /*
+** Whether the target of unit @unit writes the acronym @acronym (@length
+** bytes) as an acronym of its own script: a word in capitals whose
+** transliteration is like it (NATO: НАТО).
+*/
+static gboolean
+writes_acronym (const QaContext *ctx, guint unit, const char *acronym, gsize length)
+{
+  g_autofree char *latin = g_strndup (acronym, length);
+  const char *t = ctx->units[unit].target;
+  gsize n = strlen (t), pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (t, n, &pos, &w))
+    {
+      if (w.script == ctx->src_script || w.n_upper != w.n_letters || w.n_letters < 2)
+        continue;
+      g_autofree char *word = g_strndup (t + w.start, w.end - w.start);
+      if (bitext_terms__translit_similarity (word, latin) > QA_NAME_SIMILARITY)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
 ** For the words kept in @min_kept units or more, count the units whose source
 ** has the word and whose target does not keep it; their source spans go to
-** @translated (SpellingWord, one per unit and word). In a document a source
-** word in lower case is not a kept word written with a capital: "a window"
-** is not the name X Window. Software strings capitalise a message's first
-** word ("End of file" beside the key End), so there the case says nothing.
+** @translated (SpellingWord, one per unit and word). A source word in lower
+** case is not a kept word written with a capital: "a window" is not the name
+** X Window, "the system bus" not D-Bus's Bus, "alt." (alternative) not the
+** key Alt. (The converse does not hold: software strings capitalise a
+** message's first word, "End of file" beside the key End, so a capital there
+** says nothing.)
 */
 static void
 count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_kept,
@@ -215,13 +242,15 @@ count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_
           fold_word (s, w.start, w.end, key);
           NameStat *st = g_hash_table_lookup (stats, key->str);
           if (st == NULL || st->kept < min_kept
-              || (!ctx->software && st->capital && w.n_upper == 0)
+              || (st->capital && w.n_upper == 0)
               || g_ptr_array_find (here, st, NULL) || g_ptr_array_find (seen, st, NULL))
             continue;
           g_ptr_array_add (seen, st);
           if (target_has (ctx, i, key->str))
             continue;             /* kept where it is excused (GNU/Linux in a path, a tag) */
           st->translated++;
+          if (!st->acronym_transcribed && w.n_upper == w.n_letters && w.n_letters >= 2)
+            st->acronym_transcribed = writes_acronym (ctx, i, s + w.start, w.end - w.start);
           SpellingWord sw = { i, w.start, w.end };
           g_array_append_val (translated, sw);
           g_ptr_array_add (translated_stat, st);
@@ -370,7 +399,11 @@ is_prose_run (const QaContext *ctx, const Lexicon *lx, guint k0, guint k1)
 ** unit shows English left in it), an approved rendering in the glossary,
 ** more units that translate the same name than keep it (the definition of
 ** the text's usual choice, as for names: NATO in one unit, НАТО in the
-** rest), or an adjective that agrees with it (a common word used as a
+** rest; for an acronym, only when they write it as a Cyrillic acronym:
+** Russian technical prose uses a Latin acronym beside its expansion in
+** words, RAM beside «оперативная память», USB beside «универсальная
+** последовательная шина», as two accepted forms of one term), or an
+** adjective that agrees with it (a common word used as a
 ** Russian noun: «в российских media»). Other units that translate a common
 ** word are no such sign: they use it in prose, this unit may mention it.
 */
@@ -396,7 +429,8 @@ document_kept_kind (const QaContext *ctx, const Lexicon *lx, const GArray *stat_
       *n_translated = st->translated;
       if (common && unit_prose)
         return KEPT_PROSE;
-      if (!common && st->translated > st->kept)
+      if (!common && st->translated > st->kept
+          && (w.n_upper != w.n_letters || w.n_letters < 2 || st->acronym_transcribed))
         return KEPT_AGAINST_TEXT;
       if (lx->glossary != NULL
           && bitext_glossary__has_word (lx->glossary, BITEXT_GLOSSARY_SOURCE, t, &w))
@@ -525,6 +559,27 @@ common_name (const Lexicon *lx, const NameStat *st, const char *name, gsize leng
   return bitext_terms__morph_spell (lx->src_morph, word, FALSE);
 }
 
+/*
+** Software strings: whether the kept name @name is also a common word of the
+** source language (its lower-case form is in the source's dictionary): the
+** keys End and Shift, the value None, the D-Bus Bus, the category Office.
+** Interface text writes labels in title case and starts messages with a
+** capital, so a unit that says "End index", "Bus error" or "Shift value"
+** with a capital may use the common word, which is rightly translated.
+** Only a name no dictionary has (Flatpak, AtkHyperlink, Debian) is a name
+** in every unit. The dictionary is loaded at the first word asked about.
+*/
+static gboolean
+homonym (const QaContext *ctx, Lexicon *lx, const char *name, gsize length)
+{
+  if (lx->src_morph == NULL && ctx->options->src_lang != NULL)
+    lx->src_morph = bitext_term_morph_new (ctx->options->src_lang, NULL);
+  if (lx->src_morph == NULL)
+    return FALSE;
+  g_autofree char *lower = g_utf8_strdown (name, (gssize) length);
+  return bitext_terms__morph_spell (lx->src_morph, lower, FALSE);
+}
+
 void
 bitext_qa__check_kept_names (QaContext *ctx)
 {
@@ -587,10 +642,12 @@ bitext_qa__check_kept_names (QaContext *ctx)
       ** «ПК»), a note. A document's prose keeps its conventions for acronyms and code too
       ** (GNU, udev), but a common word it keeps as a value or a command (false, locale) is
       ** rendered by its meaning where the prose uses it: a note. */
+      gsize length = first->end - first->start;
       gboolean proper = ctx->software
                           ? g_unichar_isupper (g_utf8_get_char (name))
-                              && !bitext_qa__all_capitals (name, 0, first->end - first->start)
-                          : !common_name (&lx, st, name, first->end - first->start);
+                              && !bitext_qa__all_capitals (name, 0, length)
+                              && !homonym (ctx, &lx, name, length)
+                          : !common_name (&lx, st, name, length);
       bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY,
                               proper ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO, w->unit,
                               (gssize) w->start, (gssize) w->end, -1, -1,

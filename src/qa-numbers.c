@@ -55,7 +55,8 @@ static const struct
 /* What a lower-cased word (ё as е) can stand for: a numeral's value, a month's number. */
 typedef struct
 {
-  gint64 numeral;           /* 2; 0: not a numeral ("zero" is left out: it is rarely a count) */
+  gint64 numeral;           /* 2, or 0 for zero, «ноль», «нулевой» */
+  gboolean is_numeral;
   int month_en;             /* 1-12, if capitalised in the text; 0: not an English month */
   int month_ru;             /* 1-12 for a case form of a Russian month name; 0: not one */
 } WordKind;
@@ -123,8 +124,8 @@ add_spelled (GHashTable *t, const UChar *text, int32_t length, gint64 value, gbo
     return;
   lower_word (w, strlen (w), folded);
   WordKind *k = word_kind_intern (t, folded);
-  if (k->numeral == 0)
-    k->numeral = value;
+  if (!k->is_numeral)
+    k->numeral = value, k->is_numeral = TRUE;
 }
 
 /* The numerals of @lang's spellout rules, into @t. */
@@ -148,7 +149,7 @@ add_spellout (GHashTable *t, const char *lang)
       unum_setTextAttribute (f, UNUM_DEFAULT_RULESET, (const UChar *) uname, -1, &status);
       if (U_FAILURE (status))
         continue;
-      for (gint64 v = 1; v <= 1000; v += v < 20 ? 1 : v < 100 ? 10 : v < 1000 ? 100 : 1)
+      for (gint64 v = 0; v <= 1000; v += v < 20 ? 1 : v < 100 ? 10 : v < 1000 ? 100 : 1)
         {
           status = U_ZERO_ERROR;
           int32_t m = unum_formatInt64 (f, v, text, G_N_ELEMENTS (text), NULL, &status);
@@ -185,7 +186,20 @@ word_table (void)
       for (gsize i = 0; i < G_N_ELEMENTS (spellout_langs); i++)
         add_spellout (t, spellout_langs[i]);
       for (gsize i = 0; i < G_N_ELEMENTS (collectives); i++)
-        word_kind_intern (t, collectives[i].word)->numeral = collectives[i].value;
+        {
+          WordKind *k = word_kind_intern (t, collectives[i].word);
+          k->numeral = collectives[i].value, k->is_numeral = TRUE;
+        }
+      /* Russian says a value of zero with the adjective «нулевой» as often as with «ноль»
+         («при нулевом значении», "a value of 0"): its case forms (any grammar's table of the
+         hard adjective declension). */
+      static const char *const adjective[] = { "ой", "ого", "ому", "ым", "ом", "ая", "ую",
+                                                "ое", "ые", "ых", "ыми", NULL };
+      for (const char *const *e = adjective; *e != NULL; e++)
+        {
+          g_autofree char *form = g_strconcat ("нулев", *e, NULL);
+          word_kind_intern (t, form)->is_numeral = TRUE;
+        }
       static const char *const soft[] = { "ь", "я", "е", "ем", "ю", NULL };
       static const char *const soft_may[] = { "й", "я", "е", "ем", "ю", NULL };
       static const char *const hard[] = { "", "а", "е", "ом", "у", NULL };
@@ -424,7 +438,7 @@ scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
   char folded[4 * 24 + 1];
   lower_word (s, len, folded);
   const WordKind *kind = g_hash_table_lookup (word_table (), folded);
-  if (kind != NULL && kind->numeral != 0)
+  if (kind != NULL && kind->is_numeral)
     {
       char buf[24];
       g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, kind->numeral);

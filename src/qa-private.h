@@ -32,6 +32,10 @@ typedef struct
   QaScript script;
 } QaWord;
 
+/* A name in one script and its rendering in another: the similarity of their Latin
+** transliterations above which terms-pair.c takes a word for the name's rendering. */
+#define QA_NAME_SIMILARITY 0.5
+
 gboolean  bitext_qa__next_word        (const char *text, gsize length, gsize *pos, QaWord *word);
 QaScript  bitext_qa__script_for_lang  (const char *lang);
 char     *bitext_qa__fold             (const char *text, gssize length);

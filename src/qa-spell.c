@@ -37,9 +37,6 @@ enum { VERDICT_KNOWN = 1, VERDICT_UNKNOWN = 2 };
 ** law, so the words that come back are soon cached again (as the glossary's stem cache does). */
 #define CACHE_MAX (1u << 20)
 
-/* A name in one script and its rendering in another: the similarity of their Latin
-** transliterations above which terms-pair.c takes a word for the name's rendering. */
-#define NAME_SIMILARITY 0.5
 
 static QaSpeller *
 speller_new (const char *lang)
@@ -399,7 +396,7 @@ renders (QaSpellCache *cache, const char *word, QaScript script, const char *nam
   int v = GPOINTER_TO_INT (g_hash_table_lookup (cache->names, key));
   if (v == 0)
     {
-      v = bitext_terms__translit_similarity (word, name) > NAME_SIMILARITY ? VERDICT_KNOWN
+      v = bitext_terms__translit_similarity (word, name) > QA_NAME_SIMILARITY ? VERDICT_KNOWN
                                                                           : VERDICT_UNKNOWN;
       remember (cache->names, key, v);
     }
@@ -770,8 +767,96 @@ likely_typo (QaSpeller *sp, const char *word, gboolean initial)
 }
 
 /*
+** Whether the word text[start, end) is joined by a hyphen to a word that
+** begins with a capital (Russian writes compound place names so, their
+** function words in lower case: Реджо-ди-Калабрия, Ист-Райдинг-оф-Йоркшир,
+** Ла-Массана), or follows a hyphen after a number or a one-letter word,
+** which makes it a case ending (5-го, K-ую, N-ную).
+*/
+static gboolean
+in_hyphenated_name (const char *text, gsize start, gsize end)
+{
+  if ((start == 0 || text[start - 1] != '-') && text[end] != '-')
+    return FALSE;
+  /* The compound: letters, digits and hyphens around the word, without a break. */
+  gsize a = start, b = end;
+  while (a > 0 && (text[a - 1] == '-' || g_unichar_isalnum (g_utf8_get_char (
+                                             g_utf8_prev_char (text + a)))))
+    a = (gsize) (g_utf8_prev_char (text + a) - text);
+  while (text[b] == '-' || (text[b] != '\0' && g_unichar_isalnum (g_utf8_get_char (text + b))))
+    b = (gsize) (g_utf8_next_char (text + b) - text);
+  gsize pos = a;
+  QaWord w, prev = { 0 };
+  while (bitext_qa__next_word (text, b, &pos, &w))
+    {
+      if (w.start == start)
+        {
+          if (w.start > a && (prev.n_digits > 0 || prev.n_letters == 1))
+            return TRUE;
+        }
+      else if (g_unichar_isupper (g_utf8_get_char (text + w.start)))
+        return TRUE;
+      prev = w;
+    }
+  return FALSE;
+}
+
+/*
+** Whether the source of unit @unit has words and none of them is a common
+** word of its language (a place, a language, a person: "Qax", "Gwynedd",
+** "Scottish Gaelic", "Pará Arára"): its target renders names (Кахский
+** район, Гэльский шотландский), and a word of it the dictionary lacks is a
+** name's rendering, not a slip of the keys.
+*/
+static gboolean
+source_is_names (QaContext *ctx, guint unit)
+{
+  const char *s = ctx->units[unit].source;
+  gsize length = strlen (s), pos = 0;
+  QaWord w;
+  guint n = 0;
+  while (bitext_qa__next_word (s, length, &pos, &w))
+    {
+      if (w.n_digits > 0 || w.n_letters < 2)
+        continue;
+      g_autofree char *word = g_strndup (s + w.start, w.end - w.start);
+      if (bitext_qa__spell_is_common_word (ctx, BITEXT_GLOSSARY_SOURCE, word))
+        return FALSE;
+      n++;
+    }
+  return n > 0;
+}
+
+/*
+** Whether the word text[start, end) is an abbreviation: a period follows it
+** that ends no sentence (a lower-case word comes next: «вспм. заголовка»), or
+** ends the target where the source has none (a label: "func" «функ.»).
+** Russian abbreviates by cutting a word short and marking the cut with a
+** period (ГОСТ 7.0.12), so the cut word is no dictionary word.
+*/
+static gboolean
+abbreviation (const char *text, gsize end, const char *source)
+{
+  if (text[end] != '.')
+    return FALSE;
+  const char *p = text + end + 1;
+  while (*p == ' ')
+    p++;
+  if (*p == '\0' || *p == '\n')
+    {
+      const char *q = source + strlen (source);
+      while (q > source && g_ascii_isspace (q[-1]))
+        q--;
+      return q == source || q[-1] != '.';
+    }
+  return g_unichar_islower (g_utf8_get_char (p));
+}
+
+/*
 ** Grade the target's spelling warnings by how likely a slip they are
-** (likely_typo): a likely term or name becomes a note. Runs after the
+** (likely_typo): a likely term or name becomes a note, and so does a word
+** that is part of a hyphenated name, renders a source made only of names,
+** or is an abbreviation. Runs after the
 ** threads and bitext_qa__spell_drop_repeated, on the words still flagged
 ** (Hunspell's suggestions are costly), each word asked once.
 */
@@ -788,8 +873,18 @@ bitext_qa__spell_grade (QaContext *ctx)
       if (f->check != BITEXT_CHECK_SPELLING || f->severity != BITEXT_SEVERITY_WARNING
           || f->target_span.byte_start < 0)
         continue;
-      gboolean initial = starts_sentence (ctx->units[f->unit].target,
-                                          (gsize) f->target_span.byte_start);
+      const char *t = ctx->units[f->unit].target;
+      gsize start = (gsize) f->target_span.byte_start, end = (gsize) f->target_span.byte_end;
+      if (in_hyphenated_name (t, start, end) || abbreviation (t, end, ctx->units[f->unit].source)
+          || source_is_names (ctx, f->unit))
+        {
+          f->severity = BITEXT_SEVERITY_INFO;
+          g_free (f->message);
+          f->message = g_strdup_printf ("'%s' is not in the %s dictionary: part of a name, a "
+                                        "name or an abbreviation?", f->text, sp->lang);
+          continue;
+        }
+      gboolean initial = starts_sentence (t, start);
       g_autofree char *key = g_strdup_printf ("%d%s", initial, f->text);
       gpointer v;
       if (!g_hash_table_lookup_extended (typos, key, NULL, &v))

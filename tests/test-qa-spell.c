@@ -114,6 +114,38 @@ test_typo_or_term (void)
                    "4 warning t[0,20) «Саединение»\n");
 }
 
+/*
+** Words the dictionary lacks that are no slips although a common word is one edit away: the
+** lower-case part of a hyphenated place name, a case ending after a hyphen, an abbreviation cut
+** short with a period, and the rendering of a source made only of names. A slip in the same
+** kind of sentence stays a warning.
+*/
+static void
+test_names_and_abbreviations (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[] = {
+    U ("Welcome to Reggio Calabria.", "Добро пожаловать в Реджо-ди-Калабрия."),
+    U ("Print every Nth line.", "Напечатать каждую N-ную строку."),
+    U ("Other info of the user", "Другая инф. о пользователе"),
+    U ("Expression", "Выр."),
+    U ("Qax", "Кахский район"),
+    U ("Welcome to the new city.", "Добро пожаловать в новый горад."),
+  };
+  g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
+  g_assert_cmpstr (got, ==,
+                   "0 info s[11,17) «Reggio»\n"
+                   "0 info t[35,45) «Реджо»\n"
+                   "0 info t[46,50) «ди»\n"
+                   "1 info t[36,42) «ную»\n"
+                   "2 info t[13,19) «инф»\n"
+                   "3 info t[0,6) «Выр»\n"
+                   "4 info s[0,3) «Qax»\n"
+                   "4 info t[0,14) «Кахский»\n"
+                   "5 warning t[46,56) «горад»\n");
+}
+
 /* A glossary term Hunspell does not know passes in any form; a do-not-translate word too. */
 static void
 test_glossary_terms (void)
@@ -302,6 +334,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/spelling/glossary-terms", test_glossary_terms);
   g_test_add_func ("/qa/spelling/english", test_english);
   g_test_add_func ("/qa/spelling/names", test_names);
+  g_test_add_func ("/qa/spelling/names-and-abbreviations", test_names_and_abbreviations);
   g_test_add_func ("/qa/spelling/no-dictionary", test_no_dictionary);
   g_test_add_func ("/qa/spelling/note", test_note);
   g_test_add_func ("/qa/spelling/threads", test_threads);

@@ -362,6 +362,10 @@ test_numbers_in_words (void)
     U ("1 file deleted.", "%d файл удалён."),
     U ("In two days.", "Через три дня."),
     U ("Chapter 12.", "Глава."),
+    /* 13-15: zero is 0, «ноль» or «нулевой»; a zero that became 1 stays an error. */
+    U ("The height is zero.", "Высота равна 0."),
+    U ("A value of 0 uses the default.", "При нулевом значении действует умолчание."),
+    U ("Must be greater than zero.", "Должно быть больше 1."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
                    "number 2 info s[11,14) t- «two»\n"
@@ -369,7 +373,8 @@ test_numbers_in_words (void)
                    "number 7 error s[12,13) t[10,11) «2»\n"
                    "number 9 error s[0,12) t[0,8) «Двадцать»\n"
                    "number 11 error s[3,6) t[6,9) «три»\n"
-                   "number 12 error s[8,10) t- «12»\n");
+                   "number 12 error s[8,10) t- «12»\n"
+                   "number 15 error s[21,25) t[19,20) «1»\n");
 }
 
 static void
@@ -398,7 +403,7 @@ test_omission_addition (void)
   units[23] = (BitextQaUnit) U (short_src, long_tgt);
   g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
                                               (1u << BITEXT_CHECK_OMISSION)
-                                                  | (1u << BITEXT_CHECK_ADDITION), BITEXT_QA_PROFILE_AUTO);
+                                                  | (1u << BITEXT_CHECK_ADDITION), BITEXT_QA_PROFILE_DOCUMENT);
   g_autofree char *got = describe (findings);
   g_autofree char *expected = g_strdup_printf (
       "omission 20 error s[0,20) t- «A sentence left out.»\n"
@@ -448,17 +453,27 @@ test_length_evidence (void)
        "Мы должны найти общие решения этой общей проблемы, и сделать это нужно как можно "
        "скорее, не откладывая дело в долгий ящик, пока угроза не стала реальностью для всех."),
   };
-  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
-                                              (1u << BITEXT_CHECK_OMISSION)
-                                                  | (1u << BITEXT_CHECK_ADDITION),
-                                              BITEXT_QA_PROFILE_AUTO);
-  g_autofree char *got = describe (findings);
-  g_assert_cmpstr (got, ==,
-                   "addition 14 info s[0,9) t[0,38) «Выпадающий список с возможностью ввода»\n"
-                   "addition 16 warning s[0,5) t[0,32) «Готово. Перезапустите программу.»\n"
-                   "addition 17 warning s[0,54) t[0,165) «Мы должны найти общие решения этой общей "
-                   "проблемы, и сделать это нужно как можно скорее, не откладывая дело в долгий "
-                   "ящик, пока угроза не стала реальностью для всех.»\n");
+  /* In software strings a message is written whole by its translator: only a sentence added
+     (16) is a warning; a fuller phrasing of one sentence (17) is a note. */
+  static const struct { BitextQaProfile profile; const char *severity; } cases[] = {
+    { BITEXT_QA_PROFILE_AUTO, "warning" },
+    { BITEXT_QA_PROFILE_SOFTWARE, "info" },
+  };
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                                  (1u << BITEXT_CHECK_OMISSION)
+                                                      | (1u << BITEXT_CHECK_ADDITION),
+                                                  cases[c].profile);
+      g_autofree char *got = describe (findings);
+      g_autofree char *expected = g_strdup_printf (
+          "addition 14 info s[0,9) t[0,38) «Выпадающий список с возможностью ввода»\n"
+          "addition 16 warning s[0,5) t[0,32) «Готово. Перезапустите программу.»\n"
+          "addition 17 %s s[0,54) t[0,165) «Мы должны найти общие решения этой общей "
+          "проблемы, и сделать это нужно как можно скорее, не откладывая дело в долгий "
+          "ящик, пока угроза не стала реальностью для всех.»\n", cases[c].severity);
+      g_assert_cmpstr (got, ==, expected);
+    }
 }
 
 /*
@@ -485,6 +500,13 @@ test_same_translation_paraphrase (void)
                            "inconsistency 3 info s[0,19) t[0,18) «Удалить эту папку.»\n"
                            "inconsistency 5 warning s[0,7) t[0,5) «Пакет»\n"
                            "inconsistency 7 warning s[0,5) t[0,6) «Группа»\n");
+  /* Software strings: near-synonymous messages share one standard rendering; a note. */
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_INCONSISTENCY,
+                           BITEXT_QA_PROFILE_SOFTWARE,
+                           "inconsistency 1 info s[0,16) t[0,13) «Удалить файл.»\n"
+                           "inconsistency 3 info s[0,19) t[0,18) «Удалить эту папку.»\n"
+                           "inconsistency 5 info s[0,7) t[0,5) «Пакет»\n"
+                           "inconsistency 7 info s[0,5) t[0,6) «Группа»\n");
 }
 
 static void
@@ -530,6 +552,10 @@ test_term_renderings (void)
   g_assert_cmpstr (f->message, ==,
                    "'arms control' is rendered 'Контроль над вооружениями' in 3 of 4 units "
                    "(first in unit 0), otherwise here");
+  /* Software strings: messages of many programs and translators; a note. */
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_INCONSISTENCY,
+                           BITEXT_QA_PROFILE_SOFTWARE,
+                           "inconsistency 3 info s[13,25) t[37,59) «ограничении вооружений»\n");
 }
 
 static void
@@ -559,6 +585,8 @@ test_punctuation (void)
     U ("He said no.", "Он  сказал , нет."),
     U ("Ladies and Gentlemen,", "Дамы и господа,"),
     U ("**Title, 2012**", "**Заголовок, 2012 г.**"),
+    /* A space that sets a path apart from the final period is no finding. */
+    U ("See the file /usr/share/doc/bash/copyright.", "См. файл /usr/share/doc/bash/copyright ."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
                    "punctuation 0 warning s[10,11) t[13,14) «.»\n"
@@ -855,7 +883,11 @@ test_software_punctuation (void)
                            "punctuation 2 warning s[26,27) t[30,31) «х»\n");
 }
 
-/* One translation for two wordings of one message is no finding; for two messages it is. */
+/*
+** One translation for two wordings of one message is no finding; for two messages it is: a
+** warning in a document, a note in software strings, where near-synonymous messages share one
+** standard rendering and a merge cannot be told from it without the program.
+*/
 static void
 test_same_translation (void)
 {
@@ -864,12 +896,38 @@ test_same_translation (void)
     U ("cannot read files", "Не удалось прочитать файл"),
     U ("Cannot write the file", "Не удалось прочитать файл"),
   };
-  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_INCONSISTENCY,
-                   "inconsistency 2 warning s[0,21) t[0,25) «Не удалось прочитать файл»\n");
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_INCONSISTENCY,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "inconsistency 2 warning s[0,21) t[0,25) «Не удалось прочитать файл»\n");
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_INCONSISTENCY,
+                           BITEXT_QA_PROFILE_SOFTWARE,
+                           "inconsistency 2 info s[0,21) t[0,25) «Не удалось прочитать файл»\n");
+}
+
+/*
+** Documents: an acronym kept in Latin where the other units write it in Russian words (RAM,
+** «оперативная память») is a note; where they write it as a Cyrillic acronym (NATO, НАТО) it
+** is a warning.
+*/
+static void
+test_kept_acronym (void)
+{
+  BitextQaUnit units[] = {
+    U ("The RAM is full.", "Оперативная память заполнена."),
+    U ("Add more RAM to it.", "Добавьте в него оперативной памяти."),
+    U ("It needs RAM for this.", "Для этого ему нужна RAM."),
+    U ("NATO met today.", "НАТО собралось сегодня."),
+    U ("NATO agreed on it.", "НАТО согласилось с этим."),
+    U ("Ask NATO about it.", "Спросите NATO об этом."),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_TERM,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "untranslated-term 2 info s[9,12) t[20,23) «RAM»\n"
+                           "untranslated-term 5 warning s[4,8) t[9,13) «NATO»\n");
 }
 
 /* Software: a kept name translated in one unit is a warning for a proper name, a note for a
-** lower-case word. */
+** lower-case word and for a common English word. */
 static void
 test_kept_name_shapes (void)
 {
@@ -880,6 +938,12 @@ test_kept_name_shapes (void)
     U ("Install Debian today", "Установите Debian сегодня"),
     U ("Debian is free", "Debian свободна"),
     U ("Debian is fast", "Дебиан быстр"),
+    /* A kept name that is also a common English word (the key End) is a note where a unit
+       translates it with a capital ("End of file"); in lower case it is the common word. */
+    U ("Press End to finish", "Нажмите End для завершения"),
+    U ("End key pressed", "Нажата клавиша End"),
+    U ("End of file", "Конец файла"),
+    U ("at the end of the list", "в конце списка"),
   };
   guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
   g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks,
@@ -889,7 +953,9 @@ test_kept_name_shapes (void)
                    "untranslated-term 0 info s[5,8) t[10,13) «pid»\n"
                    "inconsistency 2 info s[4,7) t- «pid»\n"
                    "untranslated-term 3 info s[8,14) t[11,17) «Debian»\n"
-                   "inconsistency 5 warning s[0,6) t- «Debian»\n");
+                   "inconsistency 5 warning s[0,6) t- «Debian»\n"
+                   "untranslated-term 6 info s[6,9) t[8,11) «End»\n"
+                   "inconsistency 8 info s[0,3) t- «End»\n");
 }
 
 /* A target that translates its words and keeps commands and options is not untranslated; one that
@@ -901,10 +967,16 @@ test_untranslated_code (void)
     U ("tool stash list [<options>]", "tool stash list [<параметры>]"),
     U ("the message section", "раздел message"),
     U ("Read the manual according to chapter 6", "Read the manual according to главе 6"),
+    /* Function words inside identifiers, SQL keywords and quoted values are code. */
+    U ("tool for-each-ref [--no-contains [<commit>]]", "tool for-each-ref [--no-contains [<коммит>]]"),
+    U ("Use ALTER TABLE ... WITH (fillfactor = 10).", "Выполните ALTER TABLE ... WITH (fillfactor = 10)."),
+    U ("Values: \"string\", \"numeric\" and \"all\".", "Значения: \"string\", \"numeric\" и \"all\"."),
+    U ("Number \"%s\" is out of bounds", "Число «%s» is out of bounds"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_SEGMENT,
                    "untranslated-segment 2 error s[0,38) t[0,36) «Read the manual according to "
-                   "главе 6»\n");
+                   "главе 6»\n"
+                   "untranslated-segment 6 error s[0,28) t[0,27) «Число «%s» is out of bounds»\n");
 }
 
 static void
@@ -1139,6 +1211,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/software-punctuation", test_software_punctuation);
   g_test_add_func ("/qa/same-translation", test_same_translation);
   g_test_add_func ("/qa/kept-name-shapes", test_kept_name_shapes);
+  g_test_add_func ("/qa/kept-name-acronym", test_kept_acronym);
   g_test_add_func ("/qa/untranslated-segment/code", test_untranslated_code);
   g_test_add_func ("/qa/ignore", test_ignore);
   g_test_add_func ("/qa/ignore/key", test_ignore_key);
