@@ -5,3 +5,4 @@
 
 int      bitext__tmp_open (const char *path, char **tmp_path);
 gboolean bitext__tmp_name (int fd, const char *path, char **tmp_path);
+gboolean bitext__file_replace (const char *path, const char *data, gsize length, GError **error);

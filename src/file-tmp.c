@@ -65,3 +65,41 @@ bitext__tmp_name (int fd, const char *path, char **tmp_path)
     }
   return FALSE;
 }
+
+/*
+** Replace @path with the @length bytes of @data, whole or not at all: they
+** are written to bitext__tmp_open's file, synced, named and renamed over
+** @path, so a failed write or a process killed half-way leaves @path as it
+** was and, where the file system has O_TMPFILE, nothing beside it. The
+** message of @error names @path. The file's mode is 0666 less the umask.
+*/
+gboolean
+bitext__file_replace (const char *path, const char *data, gsize length, GError **error)
+{
+  g_autofree char *tmp_path = NULL;
+  int fd = bitext__tmp_open (path, &tmp_path);
+  int saved = 0;
+  if (fd < 0)
+    saved = errno;
+  for (gsize done = 0; fd >= 0 && saved == 0 && done < length;)
+    {
+      ssize_t n = write (fd, data + done, length - done);
+      if (n < 0 && errno != EINTR)
+        saved = errno;
+      else if (n > 0)
+        done += (gsize) n;
+    }
+  if (fd >= 0 && saved == 0 && (fsync (fd) != 0 || !bitext__tmp_name (fd, path, &tmp_path)))
+    saved = errno;
+  if (fd >= 0 && close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved == 0 && g_rename (tmp_path, path) != 0)
+    saved = errno;
+  if (saved == 0)
+    return TRUE;
+  if (tmp_path != NULL)
+    (void) g_unlink (tmp_path);
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+               g_strerror (saved));
+  return FALSE;
+}

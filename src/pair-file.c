@@ -1,5 +1,6 @@
 /* bitext — the aligned pair: the pair file (JSON, README "Formats"), saved and loaded. */
 #include "pair-private.h"
+#include "file-private.h"
 
 #include <string.h>
 
@@ -244,8 +245,7 @@ bitext_pair_save_file (BitextPair *pair, const char *path, GError **error)
   gsize length;
   g_autofree char *data = bitext_pair_save_to_data (pair, dir, &length, error);
   if (data == NULL
-      || !g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                    0666, error))
+      || !bitext__file_replace (path, data, length, error))
     return FALSE;
   pair->saved_version = pair->version;
   return TRUE;

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file-private.h"
 #include "report-private.h"
 
 /* Append @length bytes of @text (-1: up to NUL) escaped for HTML text and quoted attributes. */
@@ -695,12 +696,12 @@ paginate (Pages *p, gsize limit, gsize reserve)
       p->page_of_unit[u] = page;
 }
 
-/* The default writer of bitext_report_write_html(): temporary file and rename. */
+/* The default writer of bitext_report_write_html(): bitext__file_replace(). */
 static gboolean
 write_file (const char *path, const GString *s, gpointer data, GError **error)
 {
   (void) data;
-  return g_file_set_contents (path, s->str, (gssize) s->len, error);
+  return bitext__file_replace (path, s->str, s->len, error);
 }
 
 /**
@@ -711,7 +712,7 @@ write_file (const char *path, const GString *s, gpointer data, GError **error)
  * @findings: (element-type BitextFinding): the findings, sorted by unit
  * @options: (nullable): as for bitext_report_append_html(); page_bytes bounds a page
  * @write: (nullable) (scope call): writes one file whole or not at all; %NULL:
- *   g_file_set_contents()
+ *   the library's own writer (an unnamed temporary file named and renamed over it)
  * @write_data: its data
  * @n_pages_out: (out) (optional): the number of pages of units written (1: one page)
  * @error: return location for an error

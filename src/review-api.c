@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "file-private.h"
 #include "pair-private.h"
 #include "review-private.h"
 
@@ -296,7 +297,7 @@ schedule_autosave (BitextReview *review)
   review->autosave_id = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_now, review);
 }
 
-/* Write the autosave (atomically: GLib writes a temporary file and renames it). */
+/* Write the autosave, whole or not at all (bitext__file_replace). */
 gboolean
 bitext_review__autosave (BitextReview *review, GError **error)
 {
@@ -307,8 +308,7 @@ bitext_review__autosave (BitextReview *review, GError **error)
   g_autofree char *data = bitext_pair_save_to_data (review->pair, review->dir, &length, error);
   if (data == NULL)
     return FALSE;
-  return g_file_set_contents_full (review->autosave_path, data, (gssize) length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return bitext__file_replace (review->autosave_path, data, length, error);
 }
 
 static gboolean

@@ -1,6 +1,10 @@
 /* bitext tests — the aligned pair: constructors, edits with undo and redo, realignment, pair file. */
 #include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 
@@ -736,6 +740,47 @@ test_file_installed_dict (Fixture *f, gconstpointer data)
   g_assert_false (before->installed_dict);
 }
 
+/* A save killed half-way (here by SIGXFSZ at a file size limit, as SIGKILL would)
+   leaves the old pair file as it was and nothing beside it: the new one is written
+   unnamed (O_TMPFILE) and named only when whole. */
+static void
+test_file_killed_mid_write (void)
+{
+  Fixture f = { 0 };
+  const char *shared = g_getenv ("BITEXT_TEST_KILL_DIR");
+  if (g_test_subprocess ())
+    {
+      f.dir = g_strdup (shared);
+      f.src = g_build_filename (f.dir, "station.en.txt", NULL);
+      f.tgt = g_build_filename (f.dir, "station.ru.txt", NULL);
+      g_autoptr(BitextPair) pair = edited_pair (&f);
+      g_autofree char *path = g_build_filename (f.dir, "station.json", NULL);
+      struct rlimit none = { 0, 0 }, small = { 256, 256 };
+      setrlimit (RLIMIT_CORE, &none);
+      setrlimit (RLIMIT_FSIZE, &small);
+      signal (SIGXFSZ, SIG_DFL);
+      (void) bitext_pair_save_file (pair, path, NULL);
+      exit (0);   /* not reached: the pair file is larger than 256 bytes */
+    }
+  setup (&f, NULL);
+  g_autofree char *path = g_build_filename (f.dir, "station.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (g_file_set_contents (path, "old bytes\n", -1, &error));
+  g_setenv ("BITEXT_TEST_KILL_DIR", f.dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_autofree char *left = read_all (path);
+  g_assert_cmpstr (left, ==, "old bytes\n");
+  g_autoptr(GDir) dir = g_dir_open (f.dir, 0, &error);
+  g_assert_no_error (error);
+  guint n = 0;
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL; n++)
+    g_assert_true (g_str_equal (name, "station.json") || g_str_equal (name, "station.en.txt")
+                   || g_str_equal (name, "station.ru.txt"));
+  g_assert_cmpuint (n, ==, 3);
+  teardown (&f, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -757,6 +802,7 @@ main (int argc, char **argv)
   ADD ("/pair/realign/repairs-drift", test_realign_repairs_drift);
   ADD ("/pair/realign/keeps-anchors", test_realign_keeps_anchors);
   ADD ("/pair/file/round-trip", test_file_round_trip);
+  g_test_add_func ("/pair/file/killed-mid-write", test_file_killed_mid_write);
   ADD ("/pair/file/tmx", test_file_tmx);
   ADD ("/pair/file/source-changed", test_file_source_changed);
   ADD ("/pair/file/malformed", test_file_malformed);
