@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: install what is missing, build with -Werror, run the suite, then build
-# again under AddressSanitizer and UndefinedBehaviorSanitizer and run it again.
+# again under AddressSanitizer and UndefinedBehaviorSanitizer and run it again, then build the
+# fuzz targets with clang's libFuzzer and give each a short fuzzing run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tests/setup.sh
@@ -40,6 +41,12 @@ run_pass build-test
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:exitcode=66
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=66
 run_pass build-asan -Db_sanitize=address,undefined -Db_lundef=false
+# Third pass: the fuzz targets built with clang and libFuzzer (ASan+UBSan) replay their seeds
+# and fuzz for a short, reproducible run each (tests/fuzz/smoke.sh; the long runs are
+# tests/bench/fuzz/run.sh). -Werror stays off: clang warns where the project's gcc does not.
+MESON_TEST_ARGS=(--suite fuzz --suite fuzz-run)
+CC=clang run_pass build-fuzz-ci -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
+  -Dwerror=false
 printf '%s\n' "${summary[@]}"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
