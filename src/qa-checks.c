@@ -533,6 +533,121 @@ match_numbers (GArray *a, GArray *b, gboolean *a_hit, gboolean *b_hit)
         a_hit[x] = b_hit[y] = TRUE;
 }
 
+/*
+** A run of digits and separators copied verbatim: the number spans of @b
+** that lie inside one occurrence in @b_text of the raw text of a number of
+** @a ("0,31" in "[0,31]", "1,048,576") and cover it exactly. The two sides
+** may parse the same characters differently (a comma is a decimal mark in
+** Russian, a group or list separator in English), but the same string is
+** the same data.
+*/
+static void
+match_verbatim (const char *a_text, GArray *a, gboolean *a_hit, const char *b_text, GArray *b,
+                gboolean *b_hit)
+{
+  for (guint x = 0; x < a->len; x++)
+    {
+      const QaNumber *n = &g_array_index (a, QaNumber, x);
+      gsize len = n->end - n->start;
+      if (a_hit[x] || n->in_words || len == 0)
+        continue;
+      g_autofree char *raw = g_strndup (a_text + n->start, len);
+      for (const char *p = strstr (b_text, raw); p != NULL && !a_hit[x]; p = strstr (p + 1, raw))
+        {
+          gsize from = (gsize) (p - b_text), to = from + len;
+          if ((from > 0 && g_ascii_isalnum (b_text[from - 1])) || g_ascii_isalnum (b_text[to]))
+            continue;
+          guint first = G_MAXUINT, last = 0, count = 0;
+          for (guint y = 0; y < b->len; y++)
+            {
+              const QaNumber *m = &g_array_index (b, QaNumber, y);
+              if (m->start < from || m->end > to || b_hit[y] || m->in_words)
+                continue;
+              first = MIN (first, y);
+              last = y;
+              count++;
+            }
+          if (count == 0 || g_array_index (b, QaNumber, first).start != from
+              || g_array_index (b, QaNumber, last).end != to || last - first + 1 != count)
+            continue;
+          a_hit[x] = TRUE;
+          for (guint y = first; y <= last; y++)
+            b_hit[y] = TRUE;
+        }
+    }
+}
+
+/*
+** The marker of a 12-hour time after @p, after optional spaces: "AM", "pm",
+** "a.m.", "P.M." (the abbreviations of English's two day periods, CLDR
+** dayPeriods; with periods as in the Chicago Manual of Style). Returns 1 for
+** before noon, 2 for after, 0 for none.
+*/
+static int
+day_period_after (const char *p)
+{
+  while (*p == ' ')
+    p++;
+  char c = g_ascii_tolower (p[0]);
+  if (c != 'a' && c != 'p')
+    return 0;
+  const char *q = p + 1;
+  if (*q == '.')
+    q++;
+  if (g_ascii_tolower (*q) != 'm')
+    return 0;
+  q++;
+  if (q[-2] == '.' && *q == '.')
+    q++;
+  if (g_ascii_isalnum (*q))
+    return 0;
+  return c == 'a' ? 1 : 2;
+}
+
+/*
+** A 12-hour time of @a ("5 PM", "12:30 a.m.") rendered on the 24-hour clock
+** in @b ("17:00", «00:30»): the hour of @a matches its 24-hour value in @b
+** (5 PM is 17, 12 AM is 0), and when @a gives no minutes, the "00" written
+** after that hour in @b matches nothing of @a but is no number of its own.
+*/
+static void
+match_clock (const char *a_text, GArray *a, gboolean *a_hit, const char *b_text, GArray *b,
+             gboolean *b_hit)
+{
+  for (guint x = 0; x < a->len; x++)
+    {
+      const QaNumber *h = &g_array_index (a, QaNumber, x);
+      if (a_hit[x] || h->in_words)
+        continue;
+      gint64 hour = g_ascii_strtoll (h->value, NULL, 10);
+      const char *after = a_text + h->end;
+      gboolean minutes = FALSE;
+      if (after[0] == ':' && x + 1 < a->len && g_array_index (a, QaNumber, x + 1).start == h->end + 1
+          && g_array_index (a, QaNumber, x + 1).end == h->end + 3)
+        {
+          minutes = TRUE;
+          after = a_text + g_array_index (a, QaNumber, x + 1).end;
+        }
+      int period = day_period_after (after);
+      if (period == 0 || hour < 1 || hour > 12 || strchr (h->value, '.') != NULL)
+        continue;
+      char h24[8];
+      g_snprintf (h24, sizeof h24, "%d", (int) (hour % 12 + (period == 2 ? 12 : 0)));
+      for (guint y = 0; y < b->len; y++)
+        {
+          const QaNumber *m = &g_array_index (b, QaNumber, y);
+          if (b_hit[y] || m->in_words || strcmp (m->value, h24) != 0)
+            continue;
+          a_hit[x] = b_hit[y] = TRUE;
+          const QaNumber *next = y + 1 < b->len ? &g_array_index (b, QaNumber, y + 1) : NULL;
+          if (!minutes && next != NULL && !b_hit[y + 1] && strcmp (next->value, "0") == 0
+              && next->start == m->end + 1 && (b_text[m->end] == ':' || b_text[m->end] == '.'))
+            b_hit[y + 1] = TRUE;
+          break;
+        }
+    }
+}
+
 /* A count of one may go unsaid (one another, «одна из», 1 year: «года»): not reported alone. */
 static gboolean
 reportable (const QaNumber *n)
@@ -610,7 +725,12 @@ check_numbers (QaContext *ctx, guint i)
   drop_code_numbers (tn, u->target);
   g_autofree gboolean *s_hit = g_new0 (gboolean, sn->len + 1);
   g_autofree gboolean *t_hit = g_new0 (gboolean, tn->len + 1);
+  /* A time with its day period first: "12 AM" is 0 even where the target has a 12 elsewhere. */
+  match_clock (u->source, sn, s_hit, u->target, tn, t_hit);
+  match_clock (u->target, tn, t_hit, u->source, sn, s_hit);
   match_numbers (sn, tn, s_hit, t_hit);
+  match_verbatim (u->source, sn, s_hit, u->target, tn, t_hit);
+  match_verbatim (u->target, tn, t_hit, u->source, sn, s_hit);
   g_autoptr(GPtrArray) s_left = unmatched (sn, s_hit);
   g_autoptr(GPtrArray) t_left = unmatched (tn, t_hit);
   if (s_left->len == 1 && t_left->len == 1)

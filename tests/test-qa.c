@@ -328,6 +328,33 @@ test_numbers (void)
 }
 
 /* Numerals and month names in capitals, Cyrillic ones too (they take a path of their own). */
+/*
+** Numbers written as software and schedules write them: a literal copied as it is (a list
+** "[0,31]" that Russian would read as 0.31, an English grouped number left unchanged) is
+** the same data; a 12-hour time may become a 24-hour one (5 PM is 17:00, 12 AM is 0:00),
+** and the "00" of its minutes is no number of its own. A changed hour stays an error.
+*/
+static void
+test_numbers_literals_and_clock (void)
+{
+  BitextQaUnit units[] = {
+    U ("Value must be in [0,31].", "Значение должно быть в диапазоне [0,31]."),
+    U ("Copy 1,048,576 bytes.", "Скопируйте 1,048,576 байт."),
+    U ("The backup starts at 5 PM.", "Резервное копирование начинается в 17:00."),
+    U ("Set it to 12 AM or 12:30 pm.", "Установите 0:00 или 12:30."),
+    U ("Runs at 9 a.m. daily.", "Запускается ежедневно в 9 утра."),
+    U ("Starts at 5 PM.", "Начинается в 18:00."),
+    U ("Use [0,31].", "Используйте [0,32]."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
+                   "number 5 error s[10,11) t- «5»\n"
+                   "number 5 error s- t[13,15) «18»\n"
+                   "number 5 error s- t[16,18) «00»\n"
+                   "number 6 error s[5,6) t- «0»\n"
+                   "number 6 error s[7,9) t- «31»\n"
+                   "number 6 error s- t[13,17) «0,32»\n");
+}
+
 static void
 test_numbers_capitals (void)
 {
@@ -1192,6 +1219,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/glossary", test_glossary);
   g_test_add_func ("/qa/number", test_numbers);
   g_test_add_func ("/qa/number/capitals", test_numbers_capitals);
+  g_test_add_func ("/qa/number/literals-and-clock", test_numbers_literals_and_clock);
   g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/omission-addition/evidence", test_length_evidence);
