@@ -890,15 +890,14 @@ scored_cmp (const void *pa, const void *pb)
 ** Area under the ROC curve of the score as a test for "right", by the
 ** Mann-Whitney statistic: ranks in score order, tied scores sharing their
 ** mean rank (so a tie counts half). NAN unless both classes occur.
+** @sorted is in score order.
 */
 static double
-auc (const GArray *beads, guint n_right)
+auc (const GArray *sorted, guint n_right)
 {
-  guint n = beads->len, n_wrong = n - n_right;
+  guint n = sorted->len, n_wrong = n - n_right;
   if (n_right == 0 || n_wrong == 0)
     return NAN;
-  g_autoptr(GArray) sorted = g_array_copy ((GArray *) beads);
-  g_array_sort (sorted, scored_cmp);
   double rank_sum = 0.0;
   for (guint i = 0; i < n;)
     {
@@ -911,6 +910,32 @@ auc (const GArray *beads, guint n_right)
       i = j;
     }
   return (rank_sum - (double) n_right * (n_right + 1) / 2.0) / ((double) n_right * n_wrong);
+}
+
+/*
+** The best threshold on the score that marks at most @limit beads: the
+** beads scoring at or below it are marked, so tied scores are marked
+** together or not at all, and the wrong beads marked only grow with the
+** threshold. @sorted is in score order; the marked and wrong counts go to
+** *@marked and *@wrong.
+*/
+static void
+best_threshold (const GArray *sorted, guint limit, guint *marked, guint *wrong)
+{
+  guint n = sorted->len, w = 0;
+  *marked = *wrong = 0;
+  for (guint i = 0; i < n;)
+    {
+      guint j = i;
+      while (j < n && g_array_index (sorted, ScoredBead, j).score
+                          == g_array_index (sorted, ScoredBead, i).score)
+        w += !g_array_index (sorted, ScoredBead, j++).right;
+      if (j > limit)
+        break;
+      *marked = j;
+      *wrong = w;
+      i = j;
+    }
 }
 
 /* The bin of @score: k with k/10 <= score < (k+1)/10, the top bin closed; outside [0,1] clamped. */
@@ -932,7 +957,10 @@ score_bin (double score)
  * telling right beads from wrong ones, the reliability table (beads, mean
  * score and fraction right in ten equal-width score bins), and what the
  * low mark catches: @out->low_wrong of @out->wrong wrong beads, marking
- * @out->low_beads of @out->beads.
+ * @out->low_beads of @out->beads; and the most that any threshold on the
+ * score marking at most BITEXT_ALIGN_CALIBRATION_MARK_SHARE of the beads
+ * would catch (@out->best_wrong, marking @out->best_beads), the bound the
+ * ranking of the scores sets on any low mark.
  */
 void
 bitext_align_scores_calibrate (const BitextAlignScores *scores, BitextAlignCalibration *out)
@@ -955,7 +983,11 @@ bitext_align_scores_calibrate (const BitextAlignScores *scores, BitextAlignCalib
     }
   out->beads = scores->beads->len;
   out->wrong = out->beads - n_right;
-  out->auc = auc (scores->beads, n_right);
+  g_autoptr(GArray) sorted = g_array_copy (scores->beads);
+  g_array_sort (sorted, scored_cmp);
+  out->auc = auc (sorted, n_right);
+  best_threshold (sorted, (guint) floor (BITEXT_ALIGN_CALIBRATION_MARK_SHARE * out->beads),
+                  &out->best_beads, &out->best_wrong);
   for (guint k = 0; k < BITEXT_ALIGN_CALIBRATION_BINS; k++)
     {
       out->bin_mean_score[k] = out->bin_beads[k] > 0 ? sum[k] / out->bin_beads[k] : NAN;

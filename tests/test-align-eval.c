@@ -346,6 +346,9 @@ test_calibration (void)
   g_assert_cmpfloat_with_epsilon (cal.auc, 0.75, 1e-12);
   g_assert_cmpuint (cal.low_beads, ==, 3);
   g_assert_cmpuint (cal.low_wrong, ==, 2);
+  /* 15% of 5 beads is less than one: the best threshold marks none. */
+  g_assert_cmpuint (cal.best_beads, ==, 0);
+  g_assert_cmpuint (cal.best_wrong, ==, 0);
   static const guint bins[BITEXT_ALIGN_CALIBRATION_BINS] = { 1, 0, 0, 2, 0, 0, 0, 0, 0, 2 };
   for (guint k = 0; k < BITEXT_ALIGN_CALIBRATION_BINS; k++)
     {
@@ -367,6 +370,42 @@ test_calibration (void)
   g_assert_cmpuint (cal.beads, ==, 10);
   g_assert_cmpuint (cal.low_wrong, ==, 4);
   g_assert_cmpfloat_with_epsilon (cal.auc, 0.75, 1e-12);
+}
+
+/*
+** The best threshold on the score marking at most 15% of the beads: 20
+** beads, so at most 3. Wrong beads score 0.1, 0.2 and 0.4, the last tied
+** with two right beads; the 15 other right beads 0.9. Marking up to 0.2
+** takes 2 beads, both wrong; up to 0.4 would take 5, more than 3, and a
+** threshold cannot split the tie: 2 of 3 wrong beads at 2 marked. The low
+** marks (on the two 0.9 beads) do not change it.
+*/
+static void
+test_calibration_best_threshold (void)
+{
+  GString *gold = g_string_new (NULL), *pred = g_string_new (NULL);
+  for (guint k = 0; k < 20; k++)
+    {
+      g_string_append_printf (gold, "[%u]:[%u]\n", k, k);
+      double score = k == 0 ? 0.1 : k == 1 ? 0.2 : k < 5 ? 0.4 : 0.9;
+      gboolean wrong = k < 3;
+      g_string_append_printf (pred, "{\"src\":[%u],\"tgt\":[%u],\"score\":%g,\"low_confidence\":%s}\n",
+                              k, wrong ? k + 100 : k, score, k >= 18 ? "true" : "false");
+    }
+  g_autoptr(BitextBeadList) g = parse (gold->str);
+  g_autoptr(BitextBeadList) p = parse (pred->str);
+  g_string_free (gold, TRUE);
+  g_string_free (pred, TRUE);
+  g_autoptr(BitextAlignScores) scores = bitext_align_scores_new ();
+  bitext_align_scores_add (scores, g, p);
+  BitextAlignCalibration cal;
+  bitext_align_scores_calibrate (scores, &cal);
+  g_assert_cmpuint (cal.beads, ==, 20);
+  g_assert_cmpuint (cal.wrong, ==, 3);
+  g_assert_cmpuint (cal.low_beads, ==, 2);
+  g_assert_cmpuint (cal.low_wrong, ==, 0);
+  g_assert_cmpuint (cal.best_beads, ==, 2);
+  g_assert_cmpuint (cal.best_wrong, ==, 2);
 }
 
 /* AUC edge cases: perfect ranking 1, reversed 0, all tied 0.5, one class only NAN. */
@@ -507,6 +546,7 @@ main (int argc, char **argv)
   g_test_add_func ("/align-eval/score/textberg-self", test_textberg_self);
   g_test_add_func ("/align-eval/calibration/hand-worked", test_calibration);
   g_test_add_func ("/align-eval/calibration/auc-edges", test_calibration_auc);
+  g_test_add_func ("/align-eval/calibration/best-threshold", test_calibration_best_threshold);
   g_test_add_func ("/align-eval/calibration/jsonl-errors", test_jsonl_errors);
   return g_test_run ();
 }

@@ -52,6 +52,14 @@ typedef struct
 #define BITEXT_ALIGN_CALIBRATION_BINS 10
 
 /*
+** The largest share of all beads the low mark may take: issue 12's bound
+** (the mark catches 60% of the wrong beads while marking at most 15% of
+** all beads). The calibration reports the best threshold on the score
+** within it, which shows how far the ranking of the scores limits the mark.
+*/
+#define BITEXT_ALIGN_CALIBRATION_MARK_SHARE 0.15
+
+/*
 ** How well the scores of predicted beads tell wrong beads (not exactly a
 ** gold bead) from right ones. Beads counted as on the precision side.
 */
@@ -62,6 +70,8 @@ typedef struct
   double auc;               /* P(score of a right bead > a wrong one's), ties half; NAN without both */
   guint low_beads;          /* beads marked low */
   guint low_wrong;          /* wrong beads marked low */
+  guint best_beads;         /* beads under the best threshold marking <= MARK_SHARE of them */
+  guint best_wrong;         /* wrong beads under it: the most any threshold on the score catches */
   guint bin_beads[BITEXT_ALIGN_CALIBRATION_BINS];
   double bin_mean_score[BITEXT_ALIGN_CALIBRATION_BINS];  /* NAN for an empty bin */
   double bin_right[BITEXT_ALIGN_CALIBRATION_BINS];       /* fraction right; NAN for an empty bin */

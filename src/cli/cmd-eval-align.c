@@ -60,6 +60,12 @@ print_text_calibration (FILE *out, const BitextAlignScores *scores, guint n_docs
   fprintf (out, "  AUC of the score, right beads above wrong ones (ties half): %s\n", auc);
   fprintf (out, "  low mark: %u of %u wrong beads caught (%s), %u of %u beads marked (%s)\n",
            c.low_wrong, c.wrong, caught, c.low_beads, c.beads, marked);
+  g_autofree char *best_caught = fmt_ratio (safe_ratio (c.best_wrong, c.wrong));
+  g_autofree char *best_marked = fmt_ratio (safe_ratio (c.best_beads, c.beads));
+  fprintf (out, "  best threshold on the score marking at most %.0f%% of the beads: %u of %u wrong"
+           " beads caught (%s), %u of %u beads marked (%s)\n",
+           100.0 * BITEXT_ALIGN_CALIBRATION_MARK_SHARE, c.best_wrong, c.wrong, best_caught,
+           c.best_beads, c.beads, best_marked);
   fprintf (out, "  %-9s %7s %7s %7s\n", "score", "beads", "mean", "right");
   for (guint k = 0; k < BITEXT_ALIGN_CALIBRATION_BINS; k++)
     {
@@ -93,6 +99,12 @@ append_json_calibration (GString *j, const BitextAlignScores *scores)
   append_json_number (j, safe_ratio (c.low_wrong, c.wrong));
   g_string_append (j, ",\"beads_marked\":");
   append_json_number (j, safe_ratio (c.low_beads, c.beads));
+  g_string_append_printf (j, "},\"best_threshold\":{\"max_marked\":%.2f,\"beads\":%u,\"wrong\":%u,"
+                          "\"wrong_caught\":", BITEXT_ALIGN_CALIBRATION_MARK_SHARE, c.best_beads,
+                          c.best_wrong);
+  append_json_number (j, safe_ratio (c.best_wrong, c.wrong));
+  g_string_append (j, ",\"beads_marked\":");
+  append_json_number (j, safe_ratio (c.best_beads, c.beads));
   g_string_append (j, "},\"bins\":[");
   for (guint k = 0; k < BITEXT_ALIGN_CALIBRATION_BINS; k++)
     {
@@ -215,8 +227,9 @@ cmd_eval_align (int argc, char **argv, GError **error)
       "document and micro-averaged. Precision counts every predicted bead, recall the gold\n"
       "beads with both sides non-empty (Sennrich & Volk 2011; vecalign's scorer).\n"
       "A PRED written by 'bitext align --format jsonl' carries scores: then the AUC of the\n"
-      "score for telling wrong beads from right ones, a reliability table in 10 score bins\n"
-      "and what the low mark catches are printed too.",
+      "score for telling wrong beads from right ones, a reliability table in 10 score bins,\n"
+      "what the low mark catches, and what the best threshold on the score marking at most\n"
+      "15% of the beads would catch (the bound the ranking of the scores sets) are printed too.",
       entries);
   if (!bitext_parse_options (context, &argc, &argv, error))
     return BITEXT_EXIT_ERROR;

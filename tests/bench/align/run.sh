@@ -73,11 +73,13 @@ timed() {
   tail -n 1 "$log.time"
 }
 
-# calibration GOLD PRED ... -> "AUC caught marked" of the calibration block of `bitext eval-align`.
+# calibration GOLD PRED ... -> "AUC caught marked best_caught best_marked" of the calibration
+# block of `bitext eval-align` (best: the best threshold on the score marking at most 15%).
 calibration() {
   "$bitext" eval-align "$@" | awk '/^  AUC/ { auc = $NF }
     /^  low mark:/ { gsub(/[(),]/, ""); caught = $9; marked = $15 }
-    END { print auc, caught, marked }'
+    /^  best threshold/ { gsub(/[(),]/, ""); best = $19; best_marked = $26 }
+    END { print auc, caught, marked, best, best_marked }'
 }
 
 quality() {
@@ -121,11 +123,12 @@ quality() {
   echo
   echo "confidence of the bitext scores (bitext eval-align on --format jsonl): AUC of the score for"
   echo "telling wrong beads (not exactly a gold bead) from right ones; share of the wrong beads the"
-  echo "low mark catches; share of all beads it marks"
-  printf '  %-44s %7s %7s %7s\n' "aligner" "AUC" "caught" "marked"
-  printf '  %-44s %7s %7s %7s\n' "bitext align (no dictionary, no model)" ${bc}
+  echo "low mark catches; share of all beads it marks; what the best threshold on the score that"
+  echo "marks at most 15% of the beads would catch, and the share it marks (the ranking's bound)"
+  printf '  %-44s %7s %7s %7s %7s %7s\n' "aligner" "AUC" "caught" "marked" "best" "at"
+  printf '  %-44s %7s %7s %7s %7s %7s\n' "bitext align (no dictionary, no model)" ${bc}
   if ((use_dict)); then
-    printf '  %-44s %7s %7s %7s\n' "bitext align --dict $(basename "$dict" .index)" ${dc}
+    printf '  %-44s %7s %7s %7s %7s %7s\n' "bitext align --dict $(basename "$dict" .index)" ${dc}
   fi
   echo
   echo "per document, bitext align:"
