@@ -916,8 +916,9 @@ auc (const GArray *sorted, guint n_right)
 ** The best threshold on the score that marks at most @limit beads: the
 ** beads scoring at or below it are marked, so tied scores are marked
 ** together or not at all, and the wrong beads marked only grow with the
-** threshold. @sorted is in score order; the marked and wrong counts go to
-** *@marked and *@wrong.
+** threshold. Of the thresholds that catch the most, the lowest (marking
+** the fewest). @sorted is in score order; the marked and wrong counts go
+** to *@marked and *@wrong.
 */
 static void
 best_threshold (const GArray *sorted, guint limit, guint *marked, guint *wrong)
@@ -932,8 +933,11 @@ best_threshold (const GArray *sorted, guint limit, guint *marked, guint *wrong)
         w += !g_array_index (sorted, ScoredBead, j++).right;
       if (j > limit)
         break;
-      *marked = j;
-      *wrong = w;
+      if (w > *wrong)
+        {
+          *marked = j;
+          *wrong = w;
+        }
       i = j;
     }
 }

@@ -372,25 +372,18 @@ test_calibration (void)
   g_assert_cmpfloat_with_epsilon (cal.auc, 0.75, 1e-12);
 }
 
-/*
-** The best threshold on the score marking at most 15% of the beads: 20
-** beads, so at most 3. Wrong beads score 0.1, 0.2 and 0.4, the last tied
-** with two right beads; the 15 other right beads 0.9. Marking up to 0.2
-** takes 2 beads, both wrong; up to 0.4 would take 5, more than 3, and a
-** threshold cannot split the tie: 2 of 3 wrong beads at 2 marked. The low
-** marks (on the two 0.9 beads) do not change it.
-*/
+/* Calibrate @n beads [k]:[k] against a gold of the same, bead k scored @score[k], wrong
+** (paired off its gold) where @wrong[k], marked low where @low[k]. */
 static void
-test_calibration_best_threshold (void)
+calibrate_beads (guint n, const double *score, const gboolean *wrong, const gboolean *low,
+                 BitextAlignCalibration *cal)
 {
   GString *gold = g_string_new (NULL), *pred = g_string_new (NULL);
-  for (guint k = 0; k < 20; k++)
+  for (guint k = 0; k < n; k++)
     {
       g_string_append_printf (gold, "[%u]:[%u]\n", k, k);
-      double score = k == 0 ? 0.1 : k == 1 ? 0.2 : k < 5 ? 0.4 : 0.9;
-      gboolean wrong = k < 3;
       g_string_append_printf (pred, "{\"src\":[%u],\"tgt\":[%u],\"score\":%g,\"low_confidence\":%s}\n",
-                              k, wrong ? k + 100 : k, score, k >= 18 ? "true" : "false");
+                              k, wrong[k] ? k + n : k, score[k], low[k] ? "true" : "false");
     }
   g_autoptr(BitextBeadList) g = parse (gold->str);
   g_autoptr(BitextBeadList) p = parse (pred->str);
@@ -398,14 +391,48 @@ test_calibration_best_threshold (void)
   g_string_free (pred, TRUE);
   g_autoptr(BitextAlignScores) scores = bitext_align_scores_new ();
   bitext_align_scores_add (scores, g, p);
+  bitext_align_scores_calibrate (scores, cal);
+}
+
+/*
+** The best threshold on the score marking at most 15% of the beads: 20
+** beads, so at most 3. Wrong beads score 0.1, 0.2 and 0.4, the last tied
+** with two right beads; the 15 other right beads 0.9. Marking up to 0.2
+** takes 2 beads, both wrong; up to 0.4 would take 5, more than 3, and a
+** threshold cannot split the tie: 2 of 3 wrong beads at 2 marked. The low
+** marks (on two 0.9 beads) do not change it. Then with only the bead at
+** 0.1 wrong and right ones at 0.2 and 0.3, thresholds at 0.1, 0.2 and 0.3
+** all catch it: the lowest, marking one bead, is the one reported.
+*/
+static void
+test_calibration_best_threshold (void)
+{
+  double score[20];
+  gboolean wrong[20], low[20];
+  for (guint k = 0; k < 20; k++)
+    {
+      score[k] = k == 0 ? 0.1 : k == 1 ? 0.2 : k < 5 ? 0.4 : 0.9;
+      wrong[k] = k < 3;
+      low[k] = k >= 18;
+    }
   BitextAlignCalibration cal;
-  bitext_align_scores_calibrate (scores, &cal);
+  calibrate_beads (20, score, wrong, low, &cal);
   g_assert_cmpuint (cal.beads, ==, 20);
   g_assert_cmpuint (cal.wrong, ==, 3);
   g_assert_cmpuint (cal.low_beads, ==, 2);
   g_assert_cmpuint (cal.low_wrong, ==, 0);
   g_assert_cmpuint (cal.best_beads, ==, 2);
   g_assert_cmpuint (cal.best_wrong, ==, 2);
+
+  for (guint k = 0; k < 20; k++)
+    {
+      score[k] = k == 0 ? 0.1 : k == 1 ? 0.2 : k == 2 ? 0.3 : 0.9;
+      wrong[k] = k == 0;
+    }
+  calibrate_beads (20, score, wrong, low, &cal);
+  g_assert_cmpuint (cal.wrong, ==, 1);
+  g_assert_cmpuint (cal.best_beads, ==, 1);
+  g_assert_cmpuint (cal.best_wrong, ==, 1);
 }
 
 /* AUC edge cases: perfect ranking 1, reversed 0, all tied 0.5, one class only NAN. */
