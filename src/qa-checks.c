@@ -522,15 +522,26 @@ check_glossary (QaContext *ctx, guint i, GArray *uses)
 
 /* number ------------------------------------------------------------------------------------ */
 
-/* Mark as matched the numbers of @b that equal one of @a (a multiset difference). */
+/*
+** Mark as matched the numbers of @b that equal one of @a (a multiset
+** difference): digits with digits, words with words and code with code
+** first, then what is left across. A numeral in words is as often a pronoun or an idiom («одно
+** из», «нулевой байт») as a count, so it must not take the place of a digit
+** that the other side writes as a digit too: else the digit left over is
+** reported, not the word.
+*/
 static void
 match_numbers (GArray *a, GArray *b, gboolean *a_hit, gboolean *b_hit)
 {
-  for (guint x = 0; x < a->len; x++)
-    for (guint y = 0; y < b->len && !a_hit[x]; y++)
-      if (!b_hit[y] && strcmp (g_array_index (a, QaNumber, x).value,
-                               g_array_index (b, QaNumber, y).value) == 0)
-        a_hit[x] = b_hit[y] = TRUE;
+  for (int pass = 0; pass < 2; pass++)
+    for (guint x = 0; x < a->len; x++)
+      for (guint y = 0; y < b->len && !a_hit[x]; y++)
+        {
+          const QaNumber *m = &g_array_index (a, QaNumber, x), *n = &g_array_index (b, QaNumber, y);
+          if (!b_hit[y] && (pass == 1 || (m->in_words == n->in_words && m->optional == n->optional))
+              && strcmp (m->value, n->value) == 0)
+            a_hit[x] = b_hit[y] = TRUE;
+        }
 }
 
 /*
@@ -648,6 +659,37 @@ match_clock (const char *a_text, GArray *a, gboolean *a_hit, const char *b_text,
     }
 }
 
+/*
+** A date in digits may name its month in words in the other language:
+** "2/29" is «29 февраля», 03.05. "3 May". A month name of @b left over
+** matches a number of @a left over with the same value that is one part of
+** a date in digits: a number of 1 to 12 joined by '/', '.' or '-' to
+** another number, without spaces.
+*/
+static void
+match_month_digits (const char *a_text, GArray *a, gboolean *a_hit, GArray *b, gboolean *b_hit)
+{
+  for (guint y = 0; y < b->len; y++)
+    {
+      const QaNumber *m = &g_array_index (b, QaNumber, y);
+      if (b_hit[y] || !g_str_has_prefix (m->value, "month:"))
+        continue;
+      const char *month = m->value + strlen ("month:");
+      for (guint x = 0; x < a->len && !b_hit[y]; x++)
+        {
+          const QaNumber *n = &g_array_index (a, QaNumber, x);
+          if (a_hit[x] || n->in_words || strcmp (n->value, month) != 0)
+            continue;
+          gboolean before = n->start >= 2 && strchr ("/.-", a_text[n->start - 1]) != NULL
+                            && g_ascii_isdigit (a_text[n->start - 2]);
+          gboolean after = strchr ("/.-", a_text[n->end]) != NULL && a_text[n->end] != '\0'
+                           && g_ascii_isdigit (a_text[n->end + 1]);
+          if (before || after)
+            a_hit[x] = b_hit[y] = TRUE;
+        }
+    }
+}
+
 /* A count of one may go unsaid (one another, «одна из», 1 year: «года»): not reported alone. */
 static gboolean
 reportable (const QaNumber *n)
@@ -665,18 +707,20 @@ unmatched (GArray *numbers, const gboolean *hit)
   return out;
 }
 
-/* Leave out the numbers of @text that are part of code: %1$s, utf8, --lines=10, a version in a path. */
+/*
+** The numbers of @text that are part of code (%1$s, utf8, --lines=10, a
+** version in a path, "2.x-style") are never reported alone: code is copied
+** or not as the message needs. They still match a number of the other side,
+** where the translation writes the same number as prose («PGP 2.x»).
+*/
 static void
-drop_code_numbers (GArray *numbers, const char *text)
+mark_code_numbers (GArray *numbers, const char *text)
 {
-  for (guint k = numbers->len; k-- > 0;)
+  for (guint k = 0; k < numbers->len; k++)
     {
-      const QaNumber *n = &g_array_index (numbers, QaNumber, k);
+      QaNumber *n = &g_array_index (numbers, QaNumber, k);
       if (!n->in_words && bitext_qa__in_code (text, n->start, n->end))
-        {
-          g_free (n->value);
-          g_array_remove_index (numbers, k);
-        }
+        n->optional = TRUE;
     }
 }
 
@@ -721,8 +765,8 @@ check_numbers (QaContext *ctx, guint i)
   const BitextQaUnit *u = &ctx->units[i];
   GArray *sn = bitext_qa__extract_numbers (u->source, ctx->options->src_lang);
   GArray *tn = bitext_qa__extract_numbers (u->target, ctx->options->tgt_lang);
-  drop_code_numbers (sn, u->source);
-  drop_code_numbers (tn, u->target);
+  mark_code_numbers (sn, u->source);
+  mark_code_numbers (tn, u->target);
   g_autofree gboolean *s_hit = g_new0 (gboolean, sn->len + 1);
   g_autofree gboolean *t_hit = g_new0 (gboolean, tn->len + 1);
   /* A time with its day period first: "12 AM" is 0 even where the target has a 12 elsewhere. */
@@ -731,6 +775,8 @@ check_numbers (QaContext *ctx, guint i)
   match_numbers (sn, tn, s_hit, t_hit);
   match_verbatim (u->source, sn, s_hit, u->target, tn, t_hit);
   match_verbatim (u->target, tn, t_hit, u->source, sn, s_hit);
+  match_month_digits (u->source, sn, s_hit, tn, t_hit);
+  match_month_digits (u->target, tn, t_hit, sn, s_hit);
   g_autoptr(GPtrArray) s_left = unmatched (sn, s_hit);
   g_autoptr(GPtrArray) t_left = unmatched (tn, t_hit);
   if (s_left->len == 1 && t_left->len == 1)
@@ -975,6 +1021,26 @@ has_inner_sentence_end (const char *text, gsize end)
   return FALSE;
 }
 
+/* The lines of @text whose last character that is not white space is a period. */
+static guint
+lines_ending_with_period (const char *text)
+{
+  guint n = 0;
+  char last = 0;
+  for (const char *p = text;; p++)
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          n += last == '.';
+          last = 0;
+          if (*p == '\0')
+            return n;
+        }
+      else if (!g_ascii_isspace (*p))
+        last = *p;
+    }
+}
+
 static void
 check_final_punctuation (QaContext *ctx, guint i)
 {
@@ -1002,6 +1068,11 @@ check_final_punctuation (QaContext *ctx, guint i)
       /* A program's one-sentence label or option description is often written without its
       ** period, in Russian catalogues as in English ones: nothing is lost, a note. */
       if (ctx->software && !has_inner_sentence_end (u->source, so))
+        severity = BITEXT_SEVERITY_INFO;
+      /* The lines of a --help text each end with a period in the source and none does in the
+      ** target: the translation's style for option descriptions, kept throughout, not a slip. */
+      if (ctx->software && lines_ending_with_period (u->source) >= 2
+          && lines_ending_with_period (u->target) == 0)
         severity = BITEXT_SEVERITY_INFO;
     }
   if (message == NULL)
@@ -1064,13 +1135,21 @@ check_quotes (QaContext *ctx, guint i)
                            "use «» quotes in Russian text");
 }
 
-/* The runs of two or more spaces of @text: a layout (columns, indentation) a translation mirrors. */
+/*
+** The runs of blanks that lay out columns in @text: two spaces or more, or a
+** tab, after text on the same line (at a line's start they are indentation).
+*/
 static guint
 count_space_runs (const char *text)
 {
   guint n = 0;
-  for (const char *p = text; (p = strstr (p, "  ")) != NULL; p += strspn (p, " "))
-    n++;
+  for (const char *p = text; *p != '\0';)
+    {
+      gsize run = strspn (p, " \t");
+      if ((run >= 2 || (run == 1 && *p == '\t')) && p > text && p[-1] != '\n')
+        n++;
+      p += run > 0 ? run : 1;
+    }
   return n;
 }
 
@@ -1105,6 +1184,24 @@ after_code (const char *t, gsize p)
 }
 
 /*
+** Whether the two spaces at @p follow a sentence's end and precede the next
+** sentence: the spacing the GNU Coding Standards ask for ("use two spaces
+** at the end of a sentence", section 5.2), which translators of GNU
+** software keep on purpose; a typing slip, not a layout, is two spaces
+** inside a sentence.
+*/
+static gboolean
+sentence_spacing (const char *t, gsize p)
+{
+  gsize q = p;
+  while (q > 0 && (t[q - 1] == '"' || t[q - 1] == ')' || t[q - 1] == ']' || t[q - 1] == '\''))
+    q--;
+  if (q == 0 || strchr (".!?", t[q - 1]) == NULL)
+    return FALSE;
+  return g_unichar_isupper (g_utf8_get_char (t + p + 2));
+}
+
+/*
 ** Two or more spaces in a row, beyond the runs the source has (the columns
 ** of a --help text, a list's indentation: the target mirrors them), and a
 ** space before , . ; : ? ! (not in French) in the target, unless after code.
@@ -1126,7 +1223,8 @@ check_spacing (QaContext *ctx, guint i)
         {
           /* Source columns (mirrored > 0) are re-flowed by a translation, which may need more
           ** runs; a run after a line break is indentation. */
-          if (++runs > mirrored && mirrored == 0 && t[p - 1] != '\n')
+          if (++runs > mirrored && mirrored == 0 && t[p - 1] != '\n'
+              && !(n == 2 && sentence_spacing (t, p)))
             bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1,
                                     -1, (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
         }
@@ -1159,16 +1257,30 @@ edge_space (const char *text, gboolean at_end, gsize *a, gsize *b)
     }
 }
 
-/* @text[a, b) without the blanks that stand before a line break: what a terminal shows. */
+/*
+** The white space text[@a, @b) as it prints: blanks before a line break
+** print nothing, and with @expand (the start of a message, which starts a
+** line) a tab is the spaces up to the next multiple of 8 columns, as a
+** terminal prints it: "\t\t\t" and 24 spaces indent a --help column alike.
+*/
 static char *
-visible_space (const char *text, gsize a, gsize b)
+visible_space (const char *text, gsize a, gsize b, gboolean expand)
 {
   GString *out = g_string_sized_new (b - a);
+  gsize column = 0;
   for (gsize k = a; k < b; k++)
     {
       gsize n = strspn (text + k, " \t");
       if (n > 0 && k + n < b && text[k + n] == '\n')
         k += n;
+      if (expand && text[k] == '\t')
+        {
+          do
+            g_string_append_c (out, ' ');
+          while (++column % 8 != 0);
+          continue;
+        }
+      column = text[k] == '\n' ? 0 : column + 1;
       g_string_append_c (out, text[k]);
     }
   return g_string_free (out, FALSE);
@@ -1209,8 +1321,8 @@ check_edges (QaContext *ctx, guint i)
       edge_space (u->source, at_end, &sa, &sb);
       edge_space (u->target, at_end, &ta, &tb);
       /* Blanks before a line break print nothing: "text \n" and "текст\n" end alike. */
-      g_autofree char *sw = visible_space (u->source, sa, sb);
-      g_autofree char *tw = visible_space (u->target, ta, tb);
+      g_autofree char *sw = visible_space (u->source, sa, sb, !at_end);
+      g_autofree char *tw = visible_space (u->target, ta, tb, !at_end);
       if (strcmp (sw, tw) == 0)
         continue;
       g_autofree char *se = g_strescape (sw, NULL);

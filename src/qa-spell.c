@@ -749,6 +749,22 @@ starts_sentence (const char *text, gsize start)
 }
 
 /*
+** Russian prefixes (the verbal prefixes of any Russian grammar, and the
+** combining forms of technical words: спец-, видео-, авто-...), longest
+** first where one begins another. A prefix on a word the dictionary knows
+** is a word Russian forms at will (с+генерированная, от+рисовываемый,
+** спец+код), which the dictionary lists only where it is common.
+*/
+static const char *const russian_prefixes[] = {
+  "пере", "пред", "недо", "обез", "обес", "разо", "рас", "раз", "роз", "рос", "при", "пре",
+  "про", "под", "подо", "над", "надо", "об", "обо", "от", "ото", "вз", "вс", "воз", "вос",
+  "из", "ис", "за", "вы", "до", "на", "по", "со", "с", "у", "в",
+  "спец", "авто", "видео", "аудио", "фото", "теле", "радио", "электро", "микро", "макро",
+  "мини", "мульти", "псевдо", "супер", "гипер", "интер", "контр", "анти", "мета", "суб",
+  "пост", "квази", "нано", "гео", "био", "эко", "медиа", "веб", NULL
+};
+
+/*
 ** Whether a word the dictionary lacks is likely a slip of the keys: the
 ** dictionary holds a common (lower-case) word one edit away (has_neighbour).
 ** A word nothing in the dictionary is that close to is likely a term or a
@@ -797,6 +813,41 @@ in_hyphenated_name (const char *text, gsize start, gsize end)
       else if (g_unichar_isupper (g_utf8_get_char (text + w.start)))
         return TRUE;
       prev = w;
+    }
+  return FALSE;
+}
+
+/*
+** Whether the word text[start, end) ends in -о or -е and a hyphen joins it
+** to a lower-case word: the first part of a compound adjective (японо-
+** рюкюские, хетто-лувийские, русско-английский), which Russian forms from
+** any adjective's stem and no dictionary lists alone.
+*/
+static gboolean
+compound_first_part (const char *text, gsize start, gsize end)
+{
+  if (end - start < 4 || text[end] != '-' || !g_unichar_islower (g_utf8_get_char (text + end + 1)))
+    return FALSE;
+  const char *last = g_utf8_prev_char (text + end);
+  return strncmp (last, "о", 2) == 0 || strncmp (last, "е", 2) == 0;
+}
+
+/* Whether @word (lower case) is a prefix of russian_prefixes on a word of 3 letters or more
+** that the dictionary knows, or would know with another ending (spell_inflected). */
+static gboolean
+prefixed_known (QaSpeller *sp, const char *word)
+{
+  if (!sp->russian)
+    return FALSE;
+  g_autofree char *folded = bitext_qa__fold (word, -1);
+  for (const char *const *p = russian_prefixes; *p != NULL; p++)
+    {
+      if (!g_str_has_prefix (folded, *p))
+        continue;
+      const char *rest = folded + strlen (*p);
+      if (g_utf8_strlen (rest, -1) >= 3
+          && (spell_folded (sp->morph, rest) || spell_inflected (sp, rest)))
+        return TRUE;
     }
   return FALSE;
 }
@@ -892,11 +943,17 @@ bitext_qa__spell_grade (QaContext *ctx)
           v = GINT_TO_POINTER (likely_typo (sp, f->text, initial));
           g_hash_table_insert (typos, g_steal_pointer (&key), v);
         }
-      if (GPOINTER_TO_INT (v))
+      gboolean formed = compound_first_part (t, start, end) || prefixed_known (sp, f->text);
+      if (GPOINTER_TO_INT (v) && !formed)
         continue;
       f->severity = BITEXT_SEVERITY_INFO;
       g_free (f->message);
-      f->message = g_strdup_printf ("'%s' is not in the %s dictionary, and no word of it is one "
-                                    "edit away: a term or a name?", f->text, sp->lang);
+      if (formed)
+        f->message = g_strdup_printf ("'%s' is not in the %s dictionary, but is formed from a word "
+                                      "it knows (a prefix, or the first part of a compound)",
+                                      f->text, sp->lang);
+      else
+        f->message = g_strdup_printf ("'%s' is not in the %s dictionary, and no word of it is one "
+                                      "edit away: a term or a name?", f->text, sp->lang);
     }
 }

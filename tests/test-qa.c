@@ -355,6 +355,31 @@ test_numbers_literals_and_clock (void)
                    "number 6 error s- t[13,17) «0,32»\n");
 }
 
+/*
+** Issue 15, gettext memory: a numeral in words used as a pronoun («одно/двух», «нулевой
+** байт») must not take a digit's place, else the digit left over is reported; a number in
+** code ("2.x-style", "#9") still matches the same number written as prose; a date in digits
+** may name its month in words (2/29 is «29 февраля»). A changed number stays an error (the
+** "29" of "2/29" reads as code, so only the target's 28 is reported).
+*/
+static void
+test_numbers_words_code_dates (void)
+{
+  BitextQaUnit units[] = {
+    U ("single/two letter suffix: 1K = 1000, 1Mi = 1048576",
+       "одно/двух буквенный суффикс: 1K = 1000, 1Mi = 1048576"),
+    U ("command '0', then a null byte, as for \"xargs -0\".",
+       "команда «0», затем нулевой байт, как для «xargs -0»."),
+    U ("No preferences on a PGP 2.x-style user ID.", "У идентификатора типа PGP 2.x нет предпочтений."),
+    U ("#9 Envelope", "Конверт №9"),
+    U ("use of 2/29 in non leap-year", "использование 29 февраля в невисокосном году"),
+    U ("use of 2/29 in non leap-year", "использование 28 февраля в невисокосном году"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
+                   "number 1 info s- t[19,26) «нулевой»\n"
+                   "number 5 error s- t[14,16) «28»\n");
+}
+
 static void
 test_numbers_capitals (void)
 {
@@ -911,6 +936,36 @@ test_software_punctuation (void)
 }
 
 /*
+** Issue 15, gettext memory: layout that is the same as it prints. Tabs that indent a message
+** and the spaces that indent it as far (3 tabs, 24 columns) are alike; columns the source
+** lays out with a tab may be laid out with spaces; two spaces after a sentence's end are the
+** GNU convention; a --help text whose every line drops its period in the target is the
+** translation's style (a note). A double space inside a sentence, an indentation that moved
+** and one line of two that lost its period stay warnings.
+*/
+static void
+test_software_layout (void)
+{
+  BitextQaUnit units[] = {
+    U ("\t\t\t[default is %s]\n", "\n                        (по умолчанию %s)\n"),
+    U ("\t\t\t[default is %s]\n", "                        (по умолчанию %s)\n"),
+    U ("-KPIC\tgenerate PIC\n-V\tprint version\n", "-KPIC       генерировать PIC\n-V          версия\n"),
+    U ("The language, as an ISO code. Pango can use it.", "Язык в виде ISO-кода.  Pango может его использовать."),
+    U ("  -h  Show help.\n  -v  Show the version.\n", "  -h  Показать справку\n  -v  Показать версию\n"),
+    U ("Fix it with 'edit'.\nOr abort it.\n", "Исправьте это командой «edit».\nИли прервите\n"),
+    U ("Unable to find part '%s'", "Не удалось найти часть  «%s»"),
+    U ("   crt  same as %s\n", "  crt  синоним %s\n"),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
+                           BITEXT_QA_PROFILE_SOFTWARE,
+                           "punctuation 0 warning s[0,3) t[0,25) «\n                        »\n"
+                           "punctuation 4 info s[39,40) t[43,44) «ю»\n"
+                           "punctuation 5 warning s[31,32) t[42,43) «е»\n"
+                           "punctuation 6 warning s- t[22,24) «  »\n"
+                           "punctuation 7 warning s[0,3) t[0,2) «  »\n");
+}
+
+/*
 ** One translation for two wordings of one message is no finding; for two messages it is: a
 ** warning in a document, a note in software strings, where near-synonymous messages share one
 ** standard rendering and a merge cannot be told from it without the program.
@@ -1220,6 +1275,8 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/number", test_numbers);
   g_test_add_func ("/qa/number/capitals", test_numbers_capitals);
   g_test_add_func ("/qa/number/literals-and-clock", test_numbers_literals_and_clock);
+  g_test_add_func ("/qa/number/words-code-dates", test_numbers_words_code_dates);
+  g_test_add_func ("/qa/software/layout", test_software_layout);
   g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/omission-addition/evidence", test_length_evidence);

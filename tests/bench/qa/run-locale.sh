@@ -10,7 +10,8 @@
 #   * precision of the judged random samples tests/data/qa/locale.judged.tsv (100 error/warning
 #     findings, seed 15, drawn before the rules of 2026-12-06), locale.judged-16.tsv (100, seed
 #     16, drawn after them) and locale.judged-17.tsv (100, seed 17, drawn after the length,
-#     spelling and same-translation rules of branch h-qa5), and of
+#     spelling and same-translation rules of branch h-qa5), locale.judged-18.tsv (100, seed 18, drawn
+#     on 2026-12-06 at 18:40, before that evening's number and layout rules), and of
 #     tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
 #   * pofilter (Debian package python3-translate) on the same pairs as PO: units flagged per test,
 #     for the tests that bitext's checks cover (README, `bitext check`). Skipped when absent.
@@ -51,6 +52,7 @@ judged() {
 judged locale.judged.tsv
 judged locale.judged-16.tsv
 judged locale.judged-17.tsv
+judged locale.judged-18.tsv
 judged locale-placeholder.judged.tsv placeholder
 
 echo
