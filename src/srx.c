@@ -717,18 +717,21 @@ compile_rule (BitextRuleSet *set, const SrxRule *rule, const char *srx_name, GEr
 {
   CompiledRule cr = { .rule = rule };
   compile_literal_list (&cr, rule->before);
-  const char *bend = rule->before + strlen (rule->before);
-  const char *aend = rule->after + strlen (rule->after);
-  bitext_srx__pattern_sets (rule->before, bend, strstr (rule->before, "(?i") != NULL, cr.tail, TAIL_K, FALSE);
-  gboolean icase = strstr (rule->after, "(?i") != NULL;
-  int amax;
-  bitext_srx__pattern_width (rule->after, aend, icase, &cr.head_min, &amax);
-  bitext_srx__pattern_sets (rule->after, aend, icase, cr.head, TAIL_K, TRUE);
-  bitext_srx__pattern_run_then (rule->after, aend, icase, &cr.run, &cr.run_next);
   g_array_append_val (set->rules, cr);
   CompiledRule *stored = &g_array_index (set->rules, CompiledRule, set->rules->len - 1);
+  /* ICU first: the analysis below assumes a well-formed pattern (an unclosed group would make
+  ** every nested level scan to the pattern's end: a fuzzed rule took 30 s). */
   if (!compile_rule_regex (stored, srx_name, error))
     return FALSE;
+  const char *bend = rule->before + strlen (rule->before);
+  const char *aend = rule->after + strlen (rule->after);
+  bitext_srx__pattern_sets (rule->before, bend, strstr (rule->before, "(?i") != NULL, stored->tail,
+                            TAIL_K, FALSE);
+  gboolean icase = strstr (rule->after, "(?i") != NULL;
+  int amax;
+  bitext_srx__pattern_width (rule->after, aend, icase, &stored->head_min, &amax);
+  bitext_srx__pattern_sets (rule->after, aend, icase, stored->head, TAIL_K, TRUE);
+  bitext_srx__pattern_run_then (rule->after, aend, icase, &stored->run, &stored->run_next);
   if (rule->is_break)
     {
       if (stored->tail[0] == NULL || stored->head[0] == NULL || stored->head_min == 0)
