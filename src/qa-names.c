@@ -58,13 +58,24 @@ fold_word (const char *text, gsize start, gsize end, GString *key)
   g_string_assign (key, f);
 }
 
-/* Where the flagged words occur in the source, as written, or -1. */
+/*
+** Where the flagged words occur in the source, as written, or else in
+** another case (ASCII letters only, so the length is the same): a word
+** that opens the source's sentence ("Locate database size") is copied as
+** the same word inside the target's («базы данных locate»); -1 if nowhere.
+*/
 static gssize
 find_in_source (const char *s, const char *t, gsize start, gsize end)
 {
   g_autofree char *needle = g_strndup (t + start, end - start);
   const char *hit = strstr (s, needle);
-  return hit != NULL ? hit - s : -1;
+  if (hit != NULL)
+    return hit - s;
+  gsize n = end - start, len = strlen (s);
+  for (gsize k = 0; n > 0 && k + n <= len; k++)
+    if (g_ascii_strncasecmp (s + k, needle, n) == 0)
+      return (gssize) k;
+  return -1;
 }
 
 /*

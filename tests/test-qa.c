@@ -936,6 +936,24 @@ test_software_punctuation (void)
 }
 
 /*
+** Issue 15, gettext memory: a word copied from the source in another case (it opens the
+** English sentence, not the Russian one) is copied all the same, a note; a name written
+** otherwise than in the source (Flatpak as «Flatpack») is not in the source: a warning.
+*/
+static void
+test_software_kept_case (void)
+{
+  BitextQaUnit units[] = {
+    U ("Locate database size: %s byte", "Размер базы данных locate: %s байт"),
+    U ("Unable to spawn Flatpak process: %s", "Невозможно запустить процесс Flatpack: %s"),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_TERM,
+                           BITEXT_QA_PROFILE_SOFTWARE,
+                           "untranslated-term 0 info s[0,6) t[19,25) «locate»\n"
+                           "untranslated-term 1 warning s- t[29,37) «Flatpack»\n");
+}
+
+/*
 ** Issue 15, gettext memory: layout that is the same as it prints. Tabs that indent a message
 ** and the spaces that indent it as far (3 tabs, 24 columns) are alike; columns the source
 ** lays out with a tab may be laid out with spaces; two spaces after a sentence's end are the
@@ -1277,6 +1295,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/number/literals-and-clock", test_numbers_literals_and_clock);
   g_test_add_func ("/qa/number/words-code-dates", test_numbers_words_code_dates);
   g_test_add_func ("/qa/software/layout", test_software_layout);
+  g_test_add_func ("/qa/software/kept-case", test_software_kept_case);
   g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/omission-addition/evidence", test_length_evidence);
