@@ -903,10 +903,17 @@ scan_markup (const char *text)
           continue;
         }
       gsize run = strspn (text + p, "*");
-      if (run <= 2)
+      /* CommonMark's flanking rule: a run opens emphasis only before a character that is not
+      ** white space, and closes it only after one; "An * marks" is a literal asterisk. */
+      gboolean opens = text[p + run] != '\0' && !g_ascii_isspace (text[p + run]);
+      gboolean closes = p > 0 && !g_ascii_isspace (text[p - 1]);
+      if (run <= 2 && (opens || closes))
         {
-          if (open[run] < 0)
-            open[run] = (gssize) p;
+          if (open[run] < 0 || !closes)
+            {
+              if (opens)
+                open[run] = (gssize) p;
+            }
           else
             {
               Markup m = { g_strdup (run == 2 ? "**" : "*"), (gsize) open[run], p + run };
@@ -916,13 +923,6 @@ scan_markup (const char *text)
         }
       p += run;
     }
-  for (gsize run = 1; run <= 2; run++)
-    if (open[run] >= 0)
-      {
-        Markup m = { g_strdup (run == 2 ? "**" : "*"), (gsize) open[run],
-                     (gsize) open[run] + run };
-        g_array_append_val (out, m);
-      }
   return out;
 }
 
@@ -946,12 +946,12 @@ markup_name (const char *kind)
 /* Report the markup of kinds that one side has more of than the other. */
 static void
 compare_markup (QaContext *ctx, guint i, const GArray *mine, const GArray *theirs,
-                gboolean source_side)
+                gboolean source_side, gboolean capitals)
 {
   for (guint k = 0; k < mine->len; k++)
     {
       const Markup *m = &g_array_index (mine, Markup, k);
-      if (nth_kind (mine, m->kind, 0) != m)
+      if (nth_kind (mine, m->kind, 0) != m || (capitals && strcmp (m->kind, "*") == 0))
         continue;
       guint a = count_kind (mine, m->kind), b = count_kind (theirs, m->kind);
       for (guint extra = b; extra < a; extra++)
@@ -971,6 +971,30 @@ compare_markup (QaContext *ctx, guint i, const GArray *mine, const GArray *their
     }
 }
 
+/*
+** Whether @t has a common word of the target's language written in
+** capitals, four letters or more («ТОЧНО»; not an acronym such as НАТО,
+** which the dictionary does not hold in lower case, nor a short acronym
+** that spells a common word, ПРО, so «НЕ» is not seen either): plain-text
+** messages stress a word so where the source used *emphasis*, one
+** asterisk (**strong** marks a phrase), which is then rendered, not lost.
+** Without a dictionary, FALSE.
+*/
+static gboolean
+shouts (QaContext *ctx, const char *t)
+{
+  gsize pos = 0, n = strlen (t);
+  QaWord w;
+  while (bitext_qa__next_word (t, n, &pos, &w))
+    if (w.script == ctx->tgt_script && w.n_letters >= 4 && w.n_upper == w.n_letters)
+      {
+        g_autofree char *word = g_strndup (t + w.start, w.end - w.start);
+        if (bitext_qa__spell_is_common_word (ctx, BITEXT_GLOSSARY_TARGET, word))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /* Emphasis (**strong**, *emphasis*) and inline tags on one side only. */
 static void
 check_markup (QaContext *ctx, guint i)
@@ -979,8 +1003,8 @@ check_markup (QaContext *ctx, guint i)
   g_autoptr(GArray) tm = scan_markup (ctx->units[i].target);
   drop_metavariables (sm);
   drop_metavariables (tm);
-  compare_markup (ctx, i, sm, tm, TRUE);
-  compare_markup (ctx, i, tm, sm, FALSE);
+  compare_markup (ctx, i, sm, tm, TRUE, shouts (ctx, ctx->units[i].target));
+  compare_markup (ctx, i, tm, sm, FALSE, FALSE);
 }
 
 /* punctuation ------------------------------------------------------------------------------- */

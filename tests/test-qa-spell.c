@@ -115,6 +115,39 @@ test_typo_or_term (void)
 }
 
 /*
+** Issue 15, gettext memory: *emphasis* in a plain-text message rendered by a common word in
+** capitals («ТОЧНО») is kept, not lost; an acronym in capitals (НАТО, ПРО) is no such word, so
+** emphasis dropped beside one is still found; an asterisk with spaces on both sides ("An *
+** marks") is a literal, and so is one that nothing closes (the type list x-content/ and a star), as
+** in CommonMark.
+*/
+static void
+test_emphasis_in_capitals (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[] = {
+    U ("If you *really* know what you are doing, answer yes.",
+       "Если вы ТОЧНО знаете, что делаете, ответьте «да»."),
+    U ("We *bolster* the defence of NATO.", "Мы укрепляем оборону НАТО и ПРО."),
+    U ("An * marks non-POSIX settings.", "Звёздочкой отмечены настройки не из POSIX."),
+    U ("List of x-content/* types", "Список типов x-content/*, которые"),
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), "en", "ru", NULL,
+                                              (1u << BITEXT_CHECK_MARKUP)
+                                                | (1u << BITEXT_CHECK_SPELLING), 1);
+  g_autoptr(GString) got = g_string_new (NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BitextFinding *f = findings->pdata[i];
+      if (f->check == BITEXT_CHECK_MARKUP)
+        g_string_append_printf (got, "%u %s «%s»\n", f->unit,
+                                bitext_severity_get_name (f->severity), f->text);
+    }
+  g_assert_cmpstr (got->str, ==, "1 warning «*bolster*»\n");
+}
+
+/*
 ** Words Russian forms at will from words the dictionary knows, which it lists only where they
 ** are common: a prefix on a known word (с+генерированная, от+рисовываемый, спец+код) and the
 ** first part of a compound adjective (японо-рюкюские). They are notes («рюкюские», a name's
@@ -361,6 +394,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/spelling/english", test_english);
   g_test_add_func ("/qa/spelling/names", test_names);
   g_test_add_func ("/qa/spelling/word-formation", test_word_formation);
+  g_test_add_func ("/qa/spelling/emphasis-in-capitals", test_emphasis_in_capitals);
   g_test_add_func ("/qa/spelling/names-and-abbreviations", test_names_and_abbreviations);
   g_test_add_func ("/qa/spelling/no-dictionary", test_no_dictionary);
   g_test_add_func ("/qa/spelling/note", test_note);
