@@ -11,9 +11,15 @@ failed=0
 run_pass() {
   local dir=$1; shift
   if [ ! -d "$dir" ]; then
-    meson setup "$dir" -Dwerror=true "$@" >/dev/null
+    # The output goes to a log, shown when a step fails: a compiler error is printed on stdout.
+    local log
+    log=$(mktemp)
+    meson setup "$dir" -Dwerror=true "$@" >"$log" 2>&1 \
+      || { tail -n 40 "$log"; rm -f "$log"; echo "tests/run.sh: meson setup $dir failed"; exit 1; }
+    rm -f "$log"
   fi
-  ninja -C "$dir" >/dev/null
+  ninja -C "$dir" >"$dir/build.log" 2>&1 \
+    || { grep -E -A 12 'FAILED|error' "$dir/build.log" | head -n 60; echo "tests/run.sh: the build in $dir failed"; exit 1; }
   local status=0
   meson test -C "$dir" --print-errorlogs "${MESON_TEST_ARGS[@]}" | tee "$dir/test-output.txt" || status=$?
   # A sanitizer report fails the pass whatever the exit status of the test that printed it
