@@ -525,10 +525,10 @@ check_glossary (QaContext *ctx, guint i, GArray *uses)
 /*
 ** Mark as matched the numbers of @b that equal one of @a (a multiset
 ** difference): digits with digits, words with words and code with code
-** first, then what is left across. A numeral in words is as often a pronoun or an idiom («одно
-** из», «нулевой байт») as a count, so it must not take the place of a digit
-** that the other side writes as a digit too: else the digit left over is
-** reported, not the word.
+** first, then what is left across. A numeral in words is as often a
+** pronoun or an idiom («одно из», «нулевой байт») as a count, so it must
+** not take the place of a digit that the other side writes as a digit
+** too: else the digit left over is reported, not the word.
 */
 static void
 match_numbers (GArray *a, GArray *b, gboolean *a_hit, gboolean *b_hit)
@@ -907,20 +907,14 @@ scan_markup (const char *text)
       ** white space, and closes it only after one; "An * marks" is a literal asterisk. */
       gboolean opens = text[p + run] != '\0' && !g_ascii_isspace (text[p + run]);
       gboolean closes = p > 0 && !g_ascii_isspace (text[p - 1]);
-      if (run <= 2 && (opens || closes))
+      if (run <= 2 && open[run] >= 0 && closes)
         {
-          if (open[run] < 0 || !closes)
-            {
-              if (opens)
-                open[run] = (gssize) p;
-            }
-          else
-            {
-              Markup m = { g_strdup (run == 2 ? "**" : "*"), (gsize) open[run], p + run };
-              g_array_append_val (out, m);
-              open[run] = -1;
-            }
+          Markup m = { g_strdup (run == 2 ? "**" : "*"), (gsize) open[run], p + run };
+          g_array_append_val (out, m);
+          open[run] = -1;
         }
+      else if (run <= 2 && opens)
+        open[run] = (gssize) p;
       p += run;
     }
   return out;

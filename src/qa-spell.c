@@ -750,8 +750,8 @@ starts_sentence (const char *text, gsize start)
 
 /*
 ** Russian prefixes (the verbal prefixes of any Russian grammar, and the
-** combining forms of technical words: спец-, видео-, авто-...), longest
-** first where one begins another. A prefix on a word the dictionary knows
+** combining forms of technical words: спец-, видео-, авто-...); every one
+** that begins a word is tried. A prefix on a word the dictionary knows
 ** is a word Russian forms at will (с+генерированная, от+рисовываемый,
 ** спец+код), which the dictionary lists only where it is common.
 */
@@ -938,13 +938,15 @@ bitext_qa__spell_grade (QaContext *ctx)
       gboolean initial = starts_sentence (t, start);
       g_autofree char *key = g_strdup_printf ("%d%s", initial, f->text);
       gpointer v;
+      /* Per word: bit 0 a likely typo, bit 1 a prefix on a word the dictionary knows. */
       if (!g_hash_table_lookup_extended (typos, key, NULL, &v))
         {
-          v = GINT_TO_POINTER (likely_typo (sp, f->text, initial));
+          v = GINT_TO_POINTER (likely_typo (sp, f->text, initial)
+                               | prefixed_known (sp, f->text) << 1);
           g_hash_table_insert (typos, g_steal_pointer (&key), v);
         }
-      gboolean formed = compound_first_part (t, start, end) || prefixed_known (sp, f->text);
-      if (GPOINTER_TO_INT (v) && !formed)
+      gboolean formed = (GPOINTER_TO_INT (v) & 2) != 0 || compound_first_part (t, start, end);
+      if ((GPOINTER_TO_INT (v) & 1) != 0 && !formed)
         continue;
       f->severity = BITEXT_SEVERITY_INFO;
       g_free (f->message);
