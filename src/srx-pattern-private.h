@@ -17,6 +17,7 @@ void  bitext_srx__pattern_sets  (const char *start, const char *end, gboolean ic
                                  int k, gboolean forward);
 gboolean bitext_srx__pattern_run_then (const char *start, const char *end, gboolean icase,
                                        USet **run, USet **next);
+gboolean bitext_srx__quote_open (const char *pattern);
 char *bitext_srx__bound_quantifiers (const char *pattern, int bound);
 
 G_END_DECLS

@@ -665,11 +665,14 @@ compile_rule_regex (CompiledRule *cr, const char *srx_name, GError **error)
   for (int attempt = 0; attempt < 2; attempt++)
     {
       g_autofree char *bounded = attempt == 1 ? bitext_srx__bound_quantifiers (before, LOOKBEHIND_BOUND) : NULL;
+      /* A quote left open (\Q without \E) ends with its pattern, not in the wrapper. */
+      const char *bq = bitext_srx__quote_open (before) ? "\\E" : "";
+      const char *aq = bitext_srx__quote_open (rule->after) ? "\\E" : "";
       g_autofree char *pattern = *before == '\0'
-                                     ? g_strdup_printf ("(?:%s)", rule->after)
-                                     : g_strdup_printf ("(?<=(?:%s))(?:%s)",
-                                                        bounded != NULL ? bounded : before,
-                                                        rule->after);
+                                     ? g_strdup_printf ("(?:%s%s)", rule->after, aq)
+                                     : g_strdup_printf ("(?<=(?:%s%s))(?:%s%s)",
+                                                        bounded != NULL ? bounded : before, bq,
+                                                        rule->after, aq);
       UErrorCode status = U_ZERO_ERROR;
       UParseError perr = { 0 };
       cr->re = open_regex (pattern, &status, &perr);

@@ -111,6 +111,31 @@ test_rule_shapes (void)
   remove_srx (path);
 }
 
+/*
+** A \Q...\E quote is literal text: the prefilter must not read "(a)" in it as a
+** group ending in 'a' (the break after the ')' was lost), nor bound a '*' in it.
+*/
+static void
+test_quoted_literal (void)
+{
+  g_autofree char *path = write_srx (
+      "no",
+      "<languagerule languagerulename=\"Quote\">\n"
+      "<rule break=\"yes\"><beforebreak>\\Q(a)</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+      "<rule break=\"yes\"><beforebreak>\\Q[b|\\E</beforebreak><afterbreak>\\s</afterbreak></rule>\n"
+      "</languagerule>\n",
+      "<languagemap languagepattern=\".*\" languagerulename=\"Quote\"/>\n");
+  static const char *const expected[] = { "see (a)", "then [b|", "and c", NULL };
+  g_autoptr(GPtrArray) got = bitext_test_segment_srx ("xx", path, "see (a) then [b| and c");
+  bitext_test_assert_strv ("quoted", got, expected);
+  remove_srx (path);
+
+  g_autofree char *bounded = bitext_srx__bound_quantifiers ("\\Q*+\\E.*", 20);
+  g_assert_cmpstr (bounded, ==, "\\Q*+\\E.{0,20}");
+  g_autofree char *open_quote = bitext_srx__bound_quantifiers ("x+\\Q(*", 20);
+  g_assert_cmpstr (open_quote, ==, "x{1,20}\\Q(*");
+}
+
 /* The run-then prefilter: which AFTER patterns it applies to, and that rules keep their meaning. */
 static void
 test_run_then (void)
@@ -362,6 +387,7 @@ main (int argc, char **argv)
   g_test_add_func ("/srx/cascade", test_cascade);
   g_test_add_func ("/srx/rule-shapes", test_rule_shapes);
   g_test_add_func ("/srx/run-then", test_run_then);
+  g_test_add_func ("/srx/quoted-literal", test_quoted_literal);
   g_test_add_func ("/srx/errors", test_errors);
   g_test_add_func ("/srx/invalid", test_invalid_srx);
   g_test_add_func ("/srx/default-rules", test_default_rules);
