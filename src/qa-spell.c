@@ -771,13 +771,21 @@ static const char *const russian_prefixes[] = {
 ** name it does not hold (technical Russian, a place: «реентерабельный»,
 ** «Акстафинский»). A capitalised word that does not begin a sentence is a
 ** name: a common word has a capital there only (the reading of
-** qa-breaks.c); so is a word with capitals after its first letter.
+** qa-breaks.c); so is a word with capitals after its first letter. A word
+** longer than MAX_NEIGHBOUR_LEN letters is not searched (70 lookups a
+** letter); Chromium's spelling service suggests for words up to 24 letters,
+** the limit it observed in the macOS checker (hunspell_engine.cc,
+** kMaxSuggestLen): beyond it a token is a code, a hash or a compound that
+** no typo search serves.
 */
+#define MAX_NEIGHBOUR_LEN 24
+
 static gboolean
 likely_typo (QaSpeller *sp, const char *word, gboolean initial)
 {
   WordCase wc = word_case (word);
-  if (wc == CASE_OTHER || (wc == CASE_INITIAL && !initial))
+  if (wc == CASE_OTHER || (wc == CASE_INITIAL && !initial)
+      || g_utf8_strlen (word, -1) > MAX_NEIGHBOUR_LEN)
     return FALSE;
   return has_neighbour (sp, word);
 }
