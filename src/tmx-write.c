@@ -524,8 +524,21 @@ writer_finish (BitextTmxWriter *w, GError **error)
     return write_failed (w, error);
   if (w->path == NULL)
     return TRUE;
+  /* Named and renamed in two calls in a row, the descriptor closed after: a process killed
+     between the two (the one moment it can leave something) leaves a whole copy. */
   gboolean ok = fsync (w->fd) == 0 && bitext__tmp_name (w->fd, w->path, &w->tmp_path);
   int saved = errno;
+  if (ok && g_rename (w->tmp_path, w->path) != 0)
+    {
+      saved = errno;
+      (void) close (w->fd);
+      w->fd = -1;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", w->path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  if (ok)
+    g_clear_pointer (&w->tmp_path, g_free);
   if (close (w->fd) != 0 && ok)
     {
       ok = FALSE;
@@ -537,14 +550,6 @@ writer_finish (BitextTmxWriter *w, GError **error)
       w->write_errno = saved;
       return write_failed (w, error);
     }
-  if (g_rename (w->tmp_path, w->path) != 0)
-    {
-      saved = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", w->path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  g_clear_pointer (&w->tmp_path, g_free);
   return TRUE;
 }
 

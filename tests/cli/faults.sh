@@ -107,17 +107,24 @@ ok "segment -o: kill -9 at 10 random points of a 3.6 MB write" bash -c '
     unharmed "$dir" out.data || { echo "run $i"; exit 1; }
   done'
 # The TMX writer (the library's, behind tm import/export/merge) writes an unnamed file
-# (O_TMPFILE) and names it only at the close: a kill -9 leaves nothing behind.
+# (O_TMPFILE) and names it only at the close: a kill -9 leaves nothing behind, but for a kill
+# between naming the whole file and renaming it over the target, which leaves a whole copy.
 python3 -c "
 import sys
 open(sys.argv[1], 'w').write(''.join('source %d\tцель %d\n' % (i, i) for i in range(100000)))" "$TMP/big.tsv"
-ok "tm import -o: kill -9 at 5 random points of a 17 MB TMX write leaves no temporary file" bash -c '
+ok "tm import -o: kill -9 at 5 random points of a 17 MB TMX write leaves no partial file" bash -c '
   export SOURCE_DATE_EPOCH=0
   dir=$TMP/kt; mkdir -p "$dir"; printf "old bytes\n" >"$dir/out.data"; cp "$dir/out.data" "$dir/out.data.orig"
   "$BITEXT" tm import --src-lang en --tgt-lang ru -o "$TMP/whole.tmx" "$TMP/big.tsv" || exit 1
   for i in 1 2 3 4 5; do
     (cd "$dir" && exec "$BITEXT" tm import --src-lang en --tgt-lang ru -o out.data "$TMP/big.tsv") & pid=$!
     sleep "0.$((RANDOM % 5 + 1))"; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+    # Killed between naming the whole file and renaming it (two calls in a row): a whole copy.
+    for t in "$dir"/out.data.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]; do
+      [ -e "$t" ] || continue
+      cmp -s "$TMP/whole.tmx" "$t" || { echo "run $i: a partial temporary file $t"; exit 1; }
+      rm -f "$t"
+    done
     if ! cmp -s "$dir/out.data" "$dir/out.data.orig"; then
       # The run may have finished before the kill: then the file is whole and new.
       cmp -s "$TMP/whole.tmx" "$dir/out.data" || { echo "run $i: a half-written target"; exit 1; }
