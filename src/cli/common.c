@@ -68,18 +68,25 @@ bitext_output_commit (BitextOutput *out, GError **error)
       saved = ok ? saved : errno;
       if (ok && out->unnamed)
         {
-          /* Give the file a temporary name, then rename it over the target as below. */
+          /* Give the file a temporary name, then rename it over the target at once: a kill
+             between the two calls is the only one that leaves something, a whole copy. */
           ok = bitext__tmp_name (fileno (out->stream), out->path, &out->tmp_path);
           saved = ok ? saved : errno;
           out->unnamed = FALSE;
         }
-      ok = (fclose (out->stream) == 0) && ok;
-      out->stream = NULL;
       if (ok && out->tmp_path != NULL && g_rename (out->tmp_path, out->path) != 0)
         {
           ok = FALSE;
           saved = errno;
         }
+      else if (ok)
+        g_clear_pointer (&out->tmp_path, g_free);
+      if (fclose (out->stream) != 0 && ok)
+        {
+          ok = FALSE;
+          saved = errno;
+        }
+      out->stream = NULL;
     }
   if (!ok)
     {

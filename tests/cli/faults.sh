@@ -47,6 +47,18 @@ unharmed() {
 }
 export -f unharmed
 
+# A process killed between naming its whole file out.data.NNNNNN and renaming it over the
+# target (two system calls in a row) leaves that copy: it must be whole (equal to $2); removed.
+whole_copies() {
+  local dir=$1 whole=$2 t
+  for t in "$dir"/out.data.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]; do
+    [ -e "$t" ] || continue
+    cmp -s "$whole" "$t" || { echo "a partial temporary file $t"; return 1; }
+    rm -f "$t"
+  done
+}
+export -f whole_copies
+
 # Every N-th write from the first to the last one a clean run makes.
 every_write_fails() {
   local cmd=$1 target=out.data dir=$TMP/w$RANDOM
@@ -96,12 +108,14 @@ s = open(sys.argv[1]).read()
 open(sys.argv[2], 'w').write(s * 400)" "$S/speech.en.txt" "$TMP/big.txt"
 ok "segment -o: kill -9 at 10 random points of a 3.6 MB write" bash -c '
   dir=$TMP/k; mkdir -p "$dir"; printf "old bytes\n" >"$dir/out.data"; cp "$dir/out.data" "$dir/out.data.orig"
+  "$BITEXT" segment "$TMP/big.txt" >"$TMP/whole.seg" || exit 1
   for i in 1 2 3 4 5 6 7 8 9 10; do
     (cd "$dir" && exec "$BITEXT" segment -o out.data "$TMP/big.txt") & pid=$!
     sleep "0.$((RANDOM % 9 + 1))"; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+    whole_copies "$dir" "$TMP/whole.seg" || { echo "run $i"; exit 1; }
     if cmp -s "$dir/out.data" "$dir/out.data.orig"; then :; else
       # The run may have finished before the kill: then the file is whole and new.
-      "$BITEXT" segment "$TMP/big.txt" | cmp -s - "$dir/out.data" || { echo "run $i: a half-written target"; exit 1; }
+      cmp -s "$TMP/whole.seg" "$dir/out.data" || { echo "run $i: a half-written target"; exit 1; }
       cp "$dir/out.data.orig" "$dir/out.data"
     fi
     unharmed "$dir" out.data || { echo "run $i"; exit 1; }
@@ -119,12 +133,7 @@ ok "tm import -o: kill -9 at 5 random points of a 17 MB TMX write leaves no part
   for i in 1 2 3 4 5; do
     (cd "$dir" && exec "$BITEXT" tm import --src-lang en --tgt-lang ru -o out.data "$TMP/big.tsv") & pid=$!
     sleep "0.$((RANDOM % 5 + 1))"; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-    # Killed between naming the whole file and renaming it (two calls in a row): a whole copy.
-    for t in "$dir"/out.data.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]; do
-      [ -e "$t" ] || continue
-      cmp -s "$TMP/whole.tmx" "$t" || { echo "run $i: a partial temporary file $t"; exit 1; }
-      rm -f "$t"
-    done
+    whole_copies "$dir" "$TMP/whole.tmx" || { echo "run $i"; exit 1; }
     if ! cmp -s "$dir/out.data" "$dir/out.data.orig"; then
       # The run may have finished before the kill: then the file is whole and new.
       cmp -s "$TMP/whole.tmx" "$dir/out.data" || { echo "run $i: a half-written target"; exit 1; }
