@@ -1,6 +1,8 @@
 /* bitext — the spelling check: the words of each side against the Hunspell dictionary of its language. */
 #include <string.h>
 
+#include <libstemmer.h>
+
 #include "qa-private.h"
 #include "terms-private.h"
 
@@ -886,6 +888,85 @@ source_is_names (QaContext *ctx, guint unit)
   return n > 0;
 }
 
+/* A Snowball stemmer for @lang (ISO 639-1, libstemmer's aliases), or NULL. */
+static struct sb_stemmer *
+stemmer_for (const char *lang)
+{
+  if (lang == NULL || *lang == '\0')
+    return NULL;
+  g_autofree char *code = g_ascii_strdown (lang, -1);
+  char *dash = strpbrk (code, "-_");
+  if (dash != NULL)
+    *dash = '\0';
+  return sb_stemmer_new (code, "UTF_8");
+}
+
+/* The sound key (bitext_terms__sound_key) of @word's stem, lower-cased. (transfer full) */
+static char *
+stem_sound_key (struct sb_stemmer *stemmer, const char *word, gssize length)
+{
+  g_autofree char *folded = bitext_qa__fold (word, length);
+  if (stemmer == NULL)
+    return bitext_terms__sound_key (folded);
+  const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) folded, (int) strlen (folded));
+  if (stem == NULL)
+    return bitext_terms__sound_key (folded);
+  g_autofree char *s = g_strndup ((const char *) stem, (gsize) sb_stemmer_length (stemmer));
+  return bitext_terms__sound_key (s);
+}
+
+/* The consonants of a sound key (its letters that are not V). */
+static gsize
+consonants (const char *key)
+{
+  gsize n = 0;
+  for (; *key != '\0'; key++)
+    n += *key != 'V';
+  return n;
+}
+
+/* Whether the first @m letters of sound keys @key and @other agree (C, the Latin "ch", is c or s). */
+static gboolean
+sound_prefix (const char *key, const char *other, gsize m)
+{
+  for (gsize i = 0; i < m; i++)
+    if (key[i] != other[i] && !(other[i] == 'C' && (key[i] == 'c' || key[i] == 's')))
+      return FALSE;
+  return TRUE;
+}
+
+/*
+** Whether @word, in another script than the source's, renders a word of
+** the source of unit @unit by sound: a loanword or a name (socket «сокетом»,
+** cookies «Кукисы», avatars «аватарками», Bury «Бэри»), which dictionaries
+** list late or never. The sound key of the source word's stem must begin
+** that of the word's stem, which may add at most two consonants (a
+** derivational suffix: avatar «аватар-к-ами», rasterize «растериз-ов-анный»),
+** and hold two at least: one consonant matches too much by chance.
+*/
+static gboolean
+renders_source_word (QaContext *ctx, guint unit, const char *word, struct sb_stemmer *src_stem,
+                     struct sb_stemmer *tgt_stem)
+{
+  if (ctx->src_script == ctx->tgt_script)
+    return FALSE;
+  const char *s = ctx->units[unit].source;
+  g_autofree char *key = stem_sound_key (tgt_stem, word, -1);
+  gsize n = strlen (key), length = strlen (s), pos = 0;
+  QaWord w;
+  while (consonants (key) >= 2 && bitext_qa__next_word (s, length, &pos, &w))
+    {
+      if (w.n_digits > 0 || w.n_letters < 3 || w.script != ctx->src_script)
+        continue;
+      g_autofree char *other = stem_sound_key (src_stem, s + w.start, (gssize) (w.end - w.start));
+      gsize m = strlen (other);
+      if (m <= n && sound_prefix (key, other, m) && consonants (other) >= 2
+          && consonants (key + m) <= 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /*
 ** Whether the word text[start, end) is an abbreviation: a period follows it
 ** that ends no sentence (a lower-case word comes next: «вспм. заголовка»), or
@@ -926,6 +1007,8 @@ bitext_qa__spell_grade (QaContext *ctx)
   if (sp == NULL)
     return;
   g_autoptr(GHashTable) typos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  struct sb_stemmer *src_stem = stemmer_for (ctx->options->src_lang);
+  struct sb_stemmer *tgt_stem = stemmer_for (ctx->options->tgt_lang);
   for (guint k = 0; k < ctx->findings->len; k++)
     {
       BitextFinding *f = ctx->findings->pdata[k];
@@ -934,6 +1017,15 @@ bitext_qa__spell_grade (QaContext *ctx)
         continue;
       const char *t = ctx->units[f->unit].target;
       gsize start = (gsize) f->target_span.byte_start, end = (gsize) f->target_span.byte_end;
+      if (renders_source_word (ctx, f->unit, f->text, src_stem, tgt_stem))
+        {
+          f->severity = BITEXT_SEVERITY_INFO;
+          g_free (f->message);
+          f->message = g_strdup_printf ("'%s' is not in the %s dictionary: a rendering of a "
+                                        "source word by its sound (a loanword or a name)?",
+                                        f->text, sp->lang);
+          continue;
+        }
       if (in_hyphenated_name (t, start, end) || abbreviation (t, end, ctx->units[f->unit].source)
           || source_is_names (ctx, f->unit))
         {
@@ -966,4 +1058,8 @@ bitext_qa__spell_grade (QaContext *ctx)
         f->message = g_strdup_printf ("'%s' is not in the %s dictionary, and no word of it is one "
                                       "edit away: a term or a name?", f->text, sp->lang);
     }
+  if (src_stem != NULL)
+    sb_stemmer_delete (src_stem);
+  if (tgt_stem != NULL)
+    sb_stemmer_delete (tgt_stem);
 }

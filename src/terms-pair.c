@@ -162,6 +162,75 @@ bitext_terms__translit_similarity (const char *a, const char *b)
   return similarity (ka, kb);
 }
 
+/*
+** The consonants of a word as it sounds, in Latin letters: what a rendering
+** by sound keeps when a word passes from one script to another (socket
+** «сокет», cookies «кукисы», Fife «Файф», Bury «Бэри»). Vowels, which
+** renderings change most (and й), are written V, one V for a run of them and
+** none at the end; doubled letters are written once, as in the consonant
+** codes of name matching (Soundex: Russell 1918; Knuth, TAOCP vol. 3, 6.4).
+** The V keeps the clusters: a vowel put into one (конфликт «конфиликт»)
+** is no rendering of "conflict". A word in the Latin script is read with
+** the spelling rules English, French and German loanwords share (ph = f,
+** ck = k, c before e/i/y = s, else k, ch = C (either č or š: chip «чип»,
+** cache «кеш»), sh = s, th = t, silent gh,
+** qu = kv, x = ks, w = v); a word in another script is transliterated
+** first (ICU "Any-Latin; Latin-ASCII": ч = c, ш = s, ж = z, х = h).
+*/
+char *
+bitext_terms__sound_key (const char *word)
+{
+  gboolean latin = TRUE; /* read with Latin spelling rules */
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript sc = g_unichar_get_script (g_utf8_get_char (p));
+      if (sc != G_UNICODE_SCRIPT_LATIN && sc != G_UNICODE_SCRIPT_COMMON
+          && sc != G_UNICODE_SCRIPT_INHERITED)
+        latin = FALSE;
+    }
+  g_autofree char *ascii = latin_key (get_thread_translit (), word);
+  GString *key = g_string_new (NULL);
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      char c = *p, next = p[1];
+      if (strchr ("aeiouyj", c) != NULL)
+        {
+          if (key->len == 0 || key->str[key->len - 1] != 'V')
+            g_string_append_c (key, 'V');
+          continue;
+        }
+      if (latin)
+        {
+          if ((c == 'p' && next == 'h') || (c == 'g' && next == 'h') || (c == 'c' && next == 'k')
+              || (c == 'c' && next == 'h') || (c == 's' && next == 'h') || (c == 't' && next == 'h')
+              || (c == 'w' && next == 'h'))
+            {
+              p++;
+              c = c == 'p' ? 'f' : c == 'c' && next == 'k' ? 'k' : c == 'c' ? 'C' : c == 'w' ? 'v' : c;
+              if (c == 'g')
+                continue;
+            }
+          else if (c == 'c')
+            c = next == 'e' || next == 'i' || next == 'y' ? 's' : 'k';
+          else if (c == 'q')
+            c = 'k';
+          else if (c == 'w')
+            c = 'v';
+          else if (c == 'x')
+            {
+              if (key->len == 0 || key->str[key->len - 1] != 'k')
+                g_string_append_c (key, 'k');
+              c = 's';
+            }
+        }
+      if (key->len == 0 || key->str[key->len - 1] != c)
+        g_string_append_c (key, c);
+    }
+  if (key->len > 1 && key->str[key->len - 1] == 'V')
+    g_string_truncate (key, key->len - 1);   /* a final vowel: an ending, or a silent e */
+  return g_string_free (key, FALSE);
+}
+
 /* The term list */
 
 typedef struct

@@ -158,6 +158,8 @@ double bitext_terms__dice (double f_xy, double f_x, double f_y);
 
 /* ICU "Any-Latin; Latin-ASCII", lower-cased; similarity of two names in 0..1. */
 double bitext_terms__translit_similarity (const char *a, const char *b);
+/* The consonants of a word as it sounds, in Latin letters; (transfer full). */
+char  *bitext_terms__sound_key (const char *word);
 
 /* Dictionary forms for a phrase with the forms seen; (transfer full). */
 char *bitext_terms__dictionary_form (BitextTermMorph *morph, GHashTable *forms, gboolean plural);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "test-util.h"
+#include "terms-private.h"
 
 #define U(s, t) { s, t, 0, BITEXT_QA_COUNT_UNKNOWN, BITEXT_QA_COUNT_UNKNOWN }
 
@@ -171,6 +172,43 @@ test_word_formation (void)
                    "1 info t[17,31) «спецкод»\n"
                    "2 info t[0,10) «японо»\n"
                    "2 info t[11,27) «рюкюские»\n");
+}
+
+/*
+** A word the dictionary lacks that renders a source word by its sound is a loanword or a name
+** (info), however close a common word is; a vowel put into a cluster of the source word's
+** consonants is no rendering: «конфиликта» for "conflict" stays a slip.
+*/
+static void
+test_renderings (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[] = {
+    U ("File is a socket.", "Файл является сокетом."),
+    U ("Directories with avatar faces", "Каталоги с аватарками"),
+    U ("Bury", "Бэри"),
+    U ("Cache file created.", "Кеш-файл создан."),
+    U ("after resolving a conflict", "после разрешения конфиликта"),
+  };
+  g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
+  g_assert_cmpstr (got, ==,
+                   "0 info t[26,40) «сокетом»\n"
+                   "1 info t[20,40) «аватарками»\n"
+                   "2 info t[0,8) «Бэри»\n"
+                   "3 info t[0,6) «Кеш»\n"
+                   "4 warning t[32,52) «конфиликта»\n");
+
+  static const struct { const char *word, *key; } keys[] = {
+    { "socket", "sVkVt" }, { "сокет", "sVkVt" }, { "Fife", "fVf" }, { "Файф", "fVf" },
+    { "Slough", "sl" }, { "Слау", "sl" }, { "phone", "fVn" }, { "cache", "kVC" },
+    { "conflict", "kVnflVkt" }, { "конфиликт", "kVnfVlVkt" }, { "taxi", "tVks" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *key = bitext_terms__sound_key (keys[i].word);
+      g_assert_cmpstr (key, ==, keys[i].key);
+    }
 }
 
 /*
@@ -394,6 +432,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/spelling/english", test_english);
   g_test_add_func ("/qa/spelling/names", test_names);
   g_test_add_func ("/qa/spelling/word-formation", test_word_formation);
+  g_test_add_func ("/qa/spelling/renderings", test_renderings);
   g_test_add_func ("/qa/spelling/emphasis-in-capitals", test_emphasis_in_capitals);
   g_test_add_func ("/qa/spelling/names-and-abbreviations", test_names_and_abbreviations);
   g_test_add_func ("/qa/spelling/no-dictionary", test_no_dictionary);
