@@ -571,6 +571,35 @@ common_name (const Lexicon *lx, const NameStat *st, const char *name, gsize leng
 }
 
 /*
+** Whether the target of unit @unit has a word, in the target's script, that
+** writes the name @name (@length bytes) by its sound: bytes [*start, *end).
+*/
+static gboolean
+written_by_sound (QaContext *ctx, QaSound *sound, guint unit, const char *name, gsize length,
+                  gsize *start, gsize *end)
+{
+  if (ctx->src_script == ctx->tgt_script)
+    return FALSE;
+  g_autofree char *key = bitext_qa__sound_key (sound, BITEXT_GLOSSARY_SOURCE, name, (gssize) length);
+  const char *t = ctx->units[unit].target;
+  gsize n = strlen (t), pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (t, n, &pos, &w))
+    {
+      if (w.script != ctx->tgt_script || w.n_digits > 0)
+        continue;
+      g_autofree char *other = bitext_qa__sound_key (sound, BITEXT_GLOSSARY_TARGET, t + w.start,
+                                                     (gssize) (w.end - w.start));
+      if (bitext_qa__sound_renders (other, key))
+        {
+          *start = w.start, *end = w.end;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/*
 ** Software strings: whether the kept name @name is also a common word of the
 ** source language (its lower-case form is in the source's dictionary): the
 ** keys End and Shift, the value None, the D-Bus Bus, the category Office.
@@ -639,6 +668,25 @@ bitext_qa__check_kept_names (QaContext *ctx)
                               (int) (w->end - w->start), u->target + w->start, script, st->kept,
                               st->kept + st->translated);
     }
+  /* Where a name is written in the target's script by its sound (Unicode «Юникод»), the units
+  ** that do so: a spelling used in two units or more is the language's other spelling, which
+  ** the memory uses too (a choice to make, a note); used once, it is a slip from the convention. */
+  g_autoptr(QaSound) sound = bitext_qa__sound_new (ctx->options->src_lang, ctx->options->tgt_lang);
+  g_autofree gsize *by_sound = g_new0 (gsize, 2 * (gsize) translated->len + 1);
+  g_autoptr(GHashTable) n_by_sound = g_hash_table_new (NULL, NULL);
+  for (guint k = 0; k < translated->len; k++)
+    {
+      const NameStat *st = translated_stat->pdata[k];
+      if (!st->name)
+        continue;
+      const SpellingWord *w = &g_array_index (translated, SpellingWord, k);
+      const SpellingWord *first = &g_array_index (ctx->kept_words, SpellingWord, st->first);
+      const char *name = ctx->units[first->unit].target + first->start;
+      if (written_by_sound (ctx, sound, w->unit, name, first->end - first->start, &by_sound[2 * k],
+                            &by_sound[2 * k + 1]))
+        g_hash_table_insert (n_by_sound, (gpointer) st,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (n_by_sound, st)) + 1));
+    }
   for (guint k = 0; k < translated->len; k++)
     {
       const NameStat *st = translated_stat->pdata[k];
@@ -659,6 +707,22 @@ bitext_qa__check_kept_names (QaContext *ctx)
                               && !bitext_qa__all_capitals (name, 0, length)
                               && !homonym (ctx, &lx, name, length)
                           : !common_name (&lx, st, name, length);
+      gsize r_start = by_sound[2 * k], r_end = by_sound[2 * k + 1];
+      guint n_sound = GPOINTER_TO_UINT (g_hash_table_lookup (n_by_sound, st));
+      if (r_end > r_start)
+        {
+          bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY,
+                                  proper && n_sound < 2 ? BITEXT_SEVERITY_WARNING
+                                                        : BITEXT_SEVERITY_INFO,
+                                  w->unit, (gssize) w->start, (gssize) w->end, (gssize) r_start,
+                                  (gssize) r_end,
+                                  "'%.*s' is kept in %s in %u of %u units, written «%.*s» here "
+                                  "(so in %u): one spelling throughout?",
+                                  (int) length, name, script, st->kept, st->kept + st->translated,
+                                  (int) (r_end - r_start), ctx->units[w->unit].target + r_start,
+                                  n_sound);
+          continue;
+        }
       bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY,
                               proper ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO, w->unit,
                               (gssize) w->start, (gssize) w->end, -1, -1,

@@ -67,6 +67,14 @@ void    bitext_qa__numbers_free    (GArray *numbers);
 typedef struct _QaSpeller QaSpeller;
 typedef struct _QaSpellCache QaSpellCache;
 
+/* qa-spell.c: renderings by sound (a loanword, a name) across scripts. */
+typedef struct _QaSound QaSound;
+QaSound *bitext_qa__sound_new     (const char *src_lang, const char *tgt_lang);
+void     bitext_qa__sound_free    (QaSound *sound);
+char    *bitext_qa__sound_key     (QaSound *sound, guint side, const char *word, gssize length);
+gboolean bitext_qa__sound_renders (const char *key, const char *source);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSound, bitext_qa__sound_free)
+
 /* qa-checks.c: the per-unit and the whole-text checks. */
 typedef struct
 {

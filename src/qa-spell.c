@@ -901,18 +901,42 @@ stemmer_for (const char *lang)
   return sb_stemmer_new (code, "UTF_8");
 }
 
-/* The sound key (bitext_terms__sound_key) of @word's stem, lower-cased. (transfer full) */
-static char *
-stem_sound_key (struct sb_stemmer *stemmer, const char *word, gssize length)
+struct _QaSound
 {
+  struct sb_stemmer *stem[2];   /* source, target: NULL where libstemmer has no language */
+};
+
+QaSound *
+bitext_qa__sound_new (const char *src_lang, const char *tgt_lang)
+{
+  QaSound *s = g_new0 (QaSound, 1);
+  s->stem[BITEXT_GLOSSARY_SOURCE] = stemmer_for (src_lang);
+  s->stem[BITEXT_GLOSSARY_TARGET] = stemmer_for (tgt_lang);
+  return s;
+}
+
+void
+bitext_qa__sound_free (QaSound *s)
+{
+  for (int i = 0; i < 2; i++)
+    if (s->stem[i] != NULL)
+      sb_stemmer_delete (s->stem[i]);
+  g_free (s);
+}
+
+/* The sound key (bitext_terms__sound_key) of the stem of @word, a word of @side. (transfer full) */
+char *
+bitext_qa__sound_key (QaSound *s, guint side, const char *word, gssize length)
+{
+  struct sb_stemmer *stemmer = s->stem[side];
   g_autofree char *folded = bitext_qa__fold (word, length);
-  if (stemmer == NULL)
-    return bitext_terms__sound_key (folded);
-  const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) folded, (int) strlen (folded));
+  const sb_symbol *stem = stemmer == NULL ? NULL
+                          : sb_stemmer_stem (stemmer, (const sb_symbol *) folded,
+                                             (int) strlen (folded));
   if (stem == NULL)
     return bitext_terms__sound_key (folded);
-  g_autofree char *s = g_strndup ((const char *) stem, (gsize) sb_stemmer_length (stemmer));
-  return bitext_terms__sound_key (s);
+  g_autofree char *t = g_strndup ((const char *) stem, (gsize) sb_stemmer_length (stemmer));
+  return bitext_terms__sound_key (t);
 }
 
 /* The consonants of a sound key (its letters that are not V). */
@@ -925,43 +949,46 @@ consonants (const char *key)
   return n;
 }
 
-/* Whether the first @m letters of sound keys @key and @other agree (C, the Latin "ch", is c or s). */
-static gboolean
-sound_prefix (const char *key, const char *other, gsize m)
+/*
+** Whether the target word of sound key @key renders by sound the source
+** word of sound key @source (both of stems: bitext_qa__sound_key): a
+** loanword or a name (socket «сокетом», cookies «Кукисы», avatars
+** «аватарками», Bury «Бэри», Unicode «юникодный»), which dictionaries list
+** late or never. @source must begin @key (C, the Latin "ch", is c or s),
+** which may add at most two consonants (a derivational suffix: avatar
+** «аватар-к-ами», rasterize «растериз-ов-анный»), and hold two at least:
+** one consonant matches too much by chance.
+*/
+gboolean
+bitext_qa__sound_renders (const char *key, const char *source)
 {
+  gsize m = strlen (source);
+  if (m > strlen (key) || consonants (source) < 2)
+    return FALSE;
   for (gsize i = 0; i < m; i++)
-    if (key[i] != other[i] && !(other[i] == 'C' && (key[i] == 'c' || key[i] == 's')))
+    if (key[i] != source[i] && !(source[i] == 'C' && (key[i] == 'c' || key[i] == 's')))
       return FALSE;
-  return TRUE;
+  return consonants (key + m) <= 2;
 }
 
-/*
-** Whether @word, in another script than the source's, renders a word of
-** the source of unit @unit by sound: a loanword or a name (socket «сокетом»,
-** cookies «Кукисы», avatars «аватарками», Bury «Бэри»), which dictionaries
-** list late or never. The sound key of the source word's stem must begin
-** that of the word's stem, which may add at most two consonants (a
-** derivational suffix: avatar «аватар-к-ами», rasterize «растериз-ов-анный»),
-** and hold two at least: one consonant matches too much by chance.
-*/
+/* Whether @word, in another script than the source's, renders a word of unit @unit's source by
+** its sound (bitext_qa__sound_renders). */
 static gboolean
-renders_source_word (QaContext *ctx, guint unit, const char *word, struct sb_stemmer *src_stem,
-                     struct sb_stemmer *tgt_stem)
+renders_source_word (QaContext *ctx, guint unit, const char *word, QaSound *sound)
 {
   if (ctx->src_script == ctx->tgt_script)
     return FALSE;
   const char *s = ctx->units[unit].source;
-  g_autofree char *key = stem_sound_key (tgt_stem, word, -1);
-  gsize n = strlen (key), length = strlen (s), pos = 0;
+  g_autofree char *key = bitext_qa__sound_key (sound, BITEXT_GLOSSARY_TARGET, word, -1);
+  gsize length = strlen (s), pos = 0;
   QaWord w;
   while (consonants (key) >= 2 && bitext_qa__next_word (s, length, &pos, &w))
     {
       if (w.n_digits > 0 || w.n_letters < 3 || w.script != ctx->src_script)
         continue;
-      g_autofree char *other = stem_sound_key (src_stem, s + w.start, (gssize) (w.end - w.start));
-      gsize m = strlen (other);
-      if (m <= n && sound_prefix (key, other, m) && consonants (other) >= 2
-          && consonants (key + m) <= 2)
+      g_autofree char *other = bitext_qa__sound_key (sound, BITEXT_GLOSSARY_SOURCE, s + w.start,
+                                                     (gssize) (w.end - w.start));
+      if (bitext_qa__sound_renders (key, other))
         return TRUE;
     }
   return FALSE;
@@ -1007,8 +1034,7 @@ bitext_qa__spell_grade (QaContext *ctx)
   if (sp == NULL)
     return;
   g_autoptr(GHashTable) typos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  struct sb_stemmer *src_stem = stemmer_for (ctx->options->src_lang);
-  struct sb_stemmer *tgt_stem = stemmer_for (ctx->options->tgt_lang);
+  g_autoptr(QaSound) sound = bitext_qa__sound_new (ctx->options->src_lang, ctx->options->tgt_lang);
   for (guint k = 0; k < ctx->findings->len; k++)
     {
       BitextFinding *f = ctx->findings->pdata[k];
@@ -1017,7 +1043,7 @@ bitext_qa__spell_grade (QaContext *ctx)
         continue;
       const char *t = ctx->units[f->unit].target;
       gsize start = (gsize) f->target_span.byte_start, end = (gsize) f->target_span.byte_end;
-      if (renders_source_word (ctx, f->unit, f->text, src_stem, tgt_stem))
+      if (renders_source_word (ctx, f->unit, f->text, sound))
         {
           f->severity = BITEXT_SEVERITY_INFO;
           g_free (f->message);
@@ -1058,8 +1084,4 @@ bitext_qa__spell_grade (QaContext *ctx)
         f->message = g_strdup_printf ("'%s' is not in the %s dictionary, and no word of it is one "
                                       "edit away: a term or a name?", f->text, sp->lang);
     }
-  if (src_stem != NULL)
-    sb_stemmer_delete (src_stem);
-  if (tgt_stem != NULL)
-    sb_stemmer_delete (tgt_stem);
 }

@@ -282,6 +282,40 @@ test_kept_names (void)
   g_assert_cmpstr (odd->message, ==, "'Debian' is kept in Latin in 3 of 4 units, but not here");
 }
 
+/*
+** A name kept in Latin in most units and written by its sound in Cyrillic in others: a
+** spelling used in two units or more is the language's other spelling (Unicode «Юникод»),
+** a note that asks for one spelling; used in one unit only, a slip from the convention.
+*/
+static void
+test_kept_names_by_sound (void)
+{
+  BitextQaUnit units[] = {
+    U ("Unicode text", "Текст Unicode"),
+    U ("Unicode input", "Ввод Unicode"),
+    U ("Unicode output", "Вывод Unicode"),
+    U ("Unicode fonts", "Юникодные шрифты"),
+    U ("A Unicode name", "Имя в Юникоде"),
+    U ("Runs on Linux.", "Работает в Linux."),
+    U ("Linux is free.", "Linux свободен."),
+    U ("Linux is stable.", "Linux стабилен."),
+    U ("Ported to Linux.", "Перенесено на Линукс."),
+  };
+  guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks,
+                                                BITEXT_QA_PROFILE_AUTO);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==,
+                   "untranslated-term 0 info s[0,7) t[6,13) «Unicode»\n"
+                   "inconsistency 3 info s[0,7) t[0,9) «Юникодные»\n"
+                   "inconsistency 4 info s[2,9) t[6,13) «Юникоде»\n"
+                   "untranslated-term 5 info s[8,13) t[11,16) «Linux»\n"
+                   "inconsistency 8 warning s[10,15) t[14,20) «Линукс»\n");
+  const BitextFinding *odd = findings->pdata[4];
+  g_assert_cmpstr (odd->message, ==, "'Linux' is kept in Latin in 3 of 4 units, written «Линукс» "
+                                     "here (so in 1): one spelling throughout?");
+}
+
 static void
 test_glossary (void)
 {
@@ -1283,6 +1317,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/untranslated-segment", test_untranslated_segment);
   g_test_add_func ("/qa/untranslated-term", test_untranslated_term);
   g_test_add_func ("/qa/untranslated-term/kept-names", test_kept_names);
+  g_test_add_func ("/qa/untranslated-term/kept-names-by-sound", test_kept_names_by_sound);
   g_test_add_func ("/qa/untranslated-term/mention", test_untranslated_term_mention);
   g_test_add_func ("/qa/untranslated-term/adjective", test_untranslated_term_adjective);
   g_test_add_func ("/qa/untranslated-term/against-text", test_untranslated_term_against_text);
