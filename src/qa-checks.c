@@ -522,6 +522,14 @@ check_glossary (QaContext *ctx, guint i, GArray *uses)
 
 /* number ------------------------------------------------------------------------------------ */
 
+/* An ordinal in words (first, «второй») stands only for a rank: the other must be one too (1st, «2-го»). */
+static gboolean
+ranks_agree (const QaNumber *m, const QaNumber *n)
+{
+  gboolean word_rank = (m->ordinal && m->in_words) || (n->ordinal && n->in_words);
+  return !word_rank || (m->ordinal && n->ordinal);
+}
+
 /*
 ** Mark as matched the numbers of @b that equal one of @a (a multiset
 ** difference): digits with digits, words with words and code with code
@@ -539,7 +547,7 @@ match_numbers (GArray *a, GArray *b, gboolean *a_hit, gboolean *b_hit)
         {
           const QaNumber *m = &g_array_index (a, QaNumber, x), *n = &g_array_index (b, QaNumber, y);
           if (!b_hit[y] && (pass == 1 || (m->in_words == n->in_words && m->optional == n->optional))
-              && strcmp (m->value, n->value) == 0)
+              && strcmp (m->value, n->value) == 0 && ranks_agree (m, n))
             a_hit[x] = b_hit[y] = TRUE;
         }
 }

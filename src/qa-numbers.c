@@ -59,6 +59,8 @@ typedef struct
   gboolean is_numeral;
   int month_en;             /* 1-12, if capitalised in the text; 0: not an English month */
   int month_ru;             /* 1-12 for a case form of a Russian month name; 0: not one */
+  gint64 ordinal;           /* first, «первой»: 1 */
+  gboolean is_ordinal;
 } WordKind;
 
 static WordKind *
@@ -107,9 +109,18 @@ cardinal_rule_set (const char *name)
          && strstr (name, "verbose") == NULL;
 }
 
-/* Enter each word of @text (UTF-16, as ICU formats) as the numeral @value: the only word, or the last. */
+/* Whether an ICU rule set's name is one of the ordinal numbers' ("%spellout-ordinal-feminine"). */
+static gboolean
+ordinal_rule_set (const char *name)
+{
+  return strstr (name, "ordinal") != NULL && strstr (name, "verbose") == NULL;
+}
+
+/* Enter each word of @text (UTF-16, as ICU formats) as the numeral @value (an ordinal if
+** @ordinal): the only word, or the last. */
 static void
-add_spelled (GHashTable *t, const UChar *text, int32_t length, gint64 value, gboolean last_only)
+add_spelled (GHashTable *t, const UChar *text, int32_t length, gint64 value, gboolean last_only,
+             gboolean ordinal)
 {
   g_autofree char *utf8 = g_utf16_to_utf8 ((const gunichar2 *) text, length, NULL, NULL, NULL);
   if (utf8 == NULL)
@@ -124,7 +135,9 @@ add_spelled (GHashTable *t, const UChar *text, int32_t length, gint64 value, gbo
     return;
   lower_word (w, strlen (w), folded);
   WordKind *k = word_kind_intern (t, folded);
-  if (!k->is_numeral)
+  if (ordinal && !k->is_ordinal)
+    k->ordinal = value, k->is_ordinal = TRUE;
+  else if (!ordinal && !k->is_numeral)
     k->numeral = value, k->is_numeral = TRUE;
 }
 
@@ -142,7 +155,8 @@ add_spellout (GHashTable *t, const char *lang)
   g_auto(GStrv) list = g_strsplit (names != NULL ? names : "", ";", -1);
   for (char **name = list; *name != NULL; name++)
     {
-      if (**name == '\0' || !cardinal_rule_set (*name))
+      gboolean ordinal = ordinal_rule_set (*name);
+      if (**name == '\0' || !(ordinal || cardinal_rule_set (*name)))
         continue;
       g_autofree gunichar2 *uname = g_utf8_to_utf16 (*name, -1, NULL, NULL, NULL);
       status = U_ZERO_ERROR;
@@ -154,10 +168,12 @@ add_spellout (GHashTable *t, const char *lang)
           status = U_ZERO_ERROR;
           int32_t m = unum_formatInt64 (f, v, text, G_N_ELEMENTS (text), NULL, &status);
           if (U_SUCCESS (status))
-            add_spelled (t, text, m, v, FALSE);
-          if (U_SUCCESS (status) && v == 100)
-            add_spelled (t, text, m, v, TRUE);   /* "one hundred": hundred */
+            add_spelled (t, text, m, v, FALSE, ordinal);
+          if (U_SUCCESS (status) && v == 100 && !ordinal)
+            add_spelled (t, text, m, v, TRUE, FALSE);   /* "one hundred": hundred */
         }
+      if (ordinal)
+        continue;   /* "thousandth" names no power a cardinal follows */
       /* The powers of a thousand, by the last word of 1, 2 and 5 of them (тысяча, тысячи, тысяч). */
       for (gint64 p = 1000; p <= G_GINT64_CONSTANT (1000000000); p *= 1000)
         for (gint64 c = 1; c <= 5; c += c == 1 ? 1 : 3)
@@ -165,7 +181,7 @@ add_spellout (GHashTable *t, const char *lang)
             status = U_ZERO_ERROR;
             int32_t m = unum_formatInt64 (f, c * p, text, G_N_ELEMENTS (text), NULL, &status);
             if (U_SUCCESS (status))
-              add_spelled (t, text, m, p, TRUE);
+              add_spelled (t, text, m, p, TRUE, FALSE);
           }
     }
   unum_close (f);
@@ -348,7 +364,7 @@ parse_number (const char *p, gboolean english, GString *value)
 static void
 add_number (GArray *out, const char *value, gsize start, gsize end, gboolean in_words)
 {
-  QaNumber n = { g_strdup (value), start, end, in_words, FALSE };
+  QaNumber n = { g_strdup (value), start, end, in_words, FALSE, FALSE };
   g_array_append_val (out, n);
 }
 
@@ -427,6 +443,32 @@ mark_optional (const char *text, GArray *out)
     }
 }
 
+/*
+** Whether @p, right after a number's digits, is an ordinal suffix: English
+** st, nd, rd, th (1st, 22nd), or a hyphen and a Russian case ending of one
+** to three letters (1-й, 2-го, 3-ему: «Правила русской орфографии», 2006,
+** § 112).
+*/
+static gboolean
+ordinal_suffix (const char *p)
+{
+  static const char *const english[] = { "st", "nd", "rd", "th", NULL };
+  for (const char *const *e = english; *e != NULL; e++)
+    if (g_ascii_strncasecmp (p, *e, 2) == 0 && !g_ascii_isalnum (p[2]))
+      return TRUE;
+  if (*p != '-')
+    return FALSE;
+  guint n = 0;
+  for (p++; g_unichar_isalpha (g_utf8_get_char (p)) && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 0x0430 || c > 0x044F)
+        return FALSE;
+      n++;
+    }
+  return n >= 1 && n <= 3;
+}
+
 /* A word: a numeral, a Roman numeral before "century", or a month name (kept for later). */
 static void
 scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
@@ -443,6 +485,17 @@ scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
       char buf[24];
       g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, kind->numeral);
       add_number (out, buf, w->start, w->end, TRUE);
+      return;
+    }
+  if (kind != NULL && kind->is_ordinal)
+    {
+      /* An ordinal in words is as often a manner of speaking (first of all, «во-первых», a
+      ** second) as a rank: it only ever matches a rank of the other side (1st, «первой»). */
+      char buf[24];
+      g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, kind->ordinal);
+      add_number (out, buf, w->start, w->end, TRUE);
+      QaNumber *n = &g_array_index (out, QaNumber, out->len - 1);
+      n->optional = n->ordinal = TRUE;
       return;
     }
   if (w->n_upper == w->n_letters && w->script == QA_SCRIPT_LATIN && w->n_digits == 0)
@@ -466,7 +519,7 @@ scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
   int m = kind != NULL ? month_of (kind, g_unichar_isupper (g_utf8_get_char (s))) : 0;
   if (m > 0)
     {
-      QaNumber n = { g_strdup_printf ("month:%d", m), w->start, w->end, TRUE, FALSE };
+      QaNumber n = { g_strdup_printf ("month:%d", m), w->start, w->end, TRUE, FALSE, FALSE };
       g_array_append_val (months, n);
     }
 }
@@ -533,6 +586,7 @@ bitext_qa__extract_numbers (const char *text, const char *lang)
         }
       gsize n = parse_number (text + w.start, english, value);
       add_number (out, value->str, w.start, w.start + n, FALSE);
+      g_array_index (out, QaNumber, out->len - 1).ordinal = ordinal_suffix (text + w.start + n);
       /* Skip an ordinal suffix (21st, 3rd) or a unit glued on (10km): they are not numbers. */
       pos = w.start + n;
       while (pos < length && g_ascii_isalpha (text[pos]))

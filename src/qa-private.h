@@ -58,6 +58,7 @@ typedef struct
   gsize end;
   gboolean in_words;        /* "two", «двух», a month name */
   gboolean optional;        /* a count of one, which a translation may leave unsaid */
+  gboolean ordinal;         /* first, «первой», 1st, «1-го»: an ordinal word matches only these */
 } QaNumber;
 
 GArray *bitext_qa__extract_numbers (const char *text, const char *lang);

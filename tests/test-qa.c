@@ -414,6 +414,25 @@ test_numbers_words_code_dates (void)
                    "number 5 error s- t[14,16) «28»\n");
 }
 
+/*
+** Ranks: an ordinal in digits (1st, «3-й») matches one in words in any case form («первой»);
+** an ordinal in words is never reported alone (first of all, «во-первых») and never stands in
+** for a count: "2 files" as «второй файл» stays an error.
+*/
+static void
+test_numbers_ordinals (void)
+{
+  BitextQaUnit units[] = {
+    U ("In the 1st form, create a link.", "В первой форме создаётся ссылка."),
+    U ("Copy 2 files.", "Скопируйте второй файл."),
+    U ("First, geography does not lie.", "География не лжёт."),
+    U ("On the 3rd day.", "На 3-й день."),
+    U ("The second attempt.", "Во-вторых, попытка."),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
+                   "number 1 error s[5,6) t- «2»\n");
+}
+
 static void
 test_numbers_capitals (void)
 {
@@ -1329,6 +1348,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/number/capitals", test_numbers_capitals);
   g_test_add_func ("/qa/number/literals-and-clock", test_numbers_literals_and_clock);
   g_test_add_func ("/qa/number/words-code-dates", test_numbers_words_code_dates);
+  g_test_add_func ("/qa/number/ordinals", test_numbers_ordinals);
   g_test_add_func ("/qa/software/layout", test_software_layout);
   g_test_add_func ("/qa/software/kept-case", test_software_kept_case);
   g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
