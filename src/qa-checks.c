@@ -822,10 +822,49 @@ markup_clear (gpointer p)
   g_free (((Markup *) p)->kind);
 }
 
+/*
+** Length of the autolink at @p (CommonMark 0.31, 6.5: "<" scheme ":" then no
+** space, "<" nor ">" up to ">"; the scheme two to 32 letters, digits, "+",
+** "." or "-"; here only a URL with "//" and a mailto:), or 0. Its kind is "<scheme://host>": the link and its site,
+** not the page, which a translation may localise (team/ → team/ru.html).
+*/
+static gsize
+autolink_length (const char *p, GString *kind)
+{
+  const char *q = p + 1;
+  if (!g_ascii_isalpha (*q))
+    return 0;
+  while (g_ascii_isalnum (*q) || *q == '+' || *q == '.' || *q == '-')
+    q++;
+  gsize scheme = (gsize) (q - p - 1);
+  if (*q != ':' || scheme < 2 || scheme > 32
+      || !(g_str_has_prefix (q, "://") || g_ascii_strncasecmp (p + 1, "mailto:", 7) == 0))
+    return 0;   /* <unknown:_%d> in a format string is no link */
+  const char *r = q + 1;
+  while (*r != '\0' && *r != '>' && *r != '<' && !g_ascii_isspace (*r))
+    r++;
+  if (*r != '>')
+    return 0;
+  const char *host = q + 1, *host_end = host;
+  if (g_str_has_prefix (host, "//"))
+    {
+      host += 2;
+      host_end = host;
+      while (host_end < r && *host_end != '/' && *host_end != '?' && *host_end != '#')
+        host_end++;
+    }
+  g_autofree char *site = g_ascii_strdown (p + 1, (gssize) (host_end - p - 1));
+  g_string_printf (kind, "<%s>", site);
+  return (gsize) (r + 1 - p);
+}
+
 /* Length of the tag at @p ("<b>", "</a>", "<x id='1'/>"), or 0. */
 static gsize
 tag_length (const char *p, GString *kind)
 {
+  gsize link = autolink_length (p, kind);
+  if (link > 0)
+    return link;
   const char *q = p + 1;
   gboolean closing = *q == '/';
   q += closing;
@@ -867,6 +906,15 @@ is_void_element (const char *kind)
   return FALSE;
 }
 
+static const char *
+markup_name (const char *kind)
+{
+  if (strstr (kind, "://") != NULL || g_str_has_prefix (kind, "<mailto:"))
+    return "link";
+  return strcmp (kind, "**") == 0 ? "strong emphasis" : strcmp (kind, "*") == 0 ? "emphasis"
+                                                                                   : "tag";
+}
+
 /*
 ** Leave out the opening "tags" of @marks that the text never closes and
 ** that are no void element: metavariables of a usage text (<file>, <path>),
@@ -878,8 +926,15 @@ drop_metavariables (GArray *marks)
   for (guint k = marks->len; k-- > 0;)
     {
       const Markup *m = &g_array_index (marks, Markup, k);
-      if (m->kind[0] != '<' || m->kind[1] == '/' || g_str_has_suffix (m->kind, "/>")
-          || is_void_element (m->kind))
+      /* Of the void elements only <br>, <hr>, <wbr> and <col> mean something without an
+      ** attribute (an <img> needs its src, a <base> its href, a <source> its src): a bare
+      ** <base> or <source> is a metavariable (git's "<base>", «<база>»). */
+      gboolean bare = m->end - m->start == strlen (m->kind);
+      gboolean tag = is_void_element (m->kind)
+                     && (!bare || strcmp (m->kind, "<br>") == 0 || strcmp (m->kind, "<hr>") == 0
+                         || strcmp (m->kind, "<wbr>") == 0 || strcmp (m->kind, "<col>") == 0);
+      if (m->kind[0] != '<' || m->kind[1] == '/' || g_str_has_suffix (m->kind, "/>") || tag
+          || strcmp (markup_name (m->kind), "link") == 0)
         continue;
       g_autofree char *closing = g_strdup_printf ("</%s", m->kind + 1);
       if (count_kind (marks, closing) == 0)
@@ -938,12 +993,6 @@ nth_kind (const GArray *marks, const char *kind, guint skip)
   return NULL;
 }
 
-static const char *
-markup_name (const char *kind)
-{
-  return strcmp (kind, "**") == 0 ? "strong emphasis" : strcmp (kind, "*") == 0 ? "emphasis"
-                                                                                   : "tag";
-}
 
 /* Report the markup of kinds that one side has more of than the other. */
 static void
@@ -1189,12 +1238,16 @@ starts_token (const char *p)
   return g_ascii_isalnum (p[1]) || p[1] == '_' || p[1] == '=' || p[1] == p[0];
 }
 
-/* Whether @source has a space before @c too ("Name : %s"): the target mirrors a layout. */
+/*
+** Whether @source has a space before @c too ("Name : %s"), or begins with @c
+** standing alone ("? section flag ignored": the name of a flag): the target
+** mirrors a layout or names the same symbol.
+*/
 static gboolean
 space_mirrored (const char *source, char c)
 {
   char needle[3] = { ' ', c, '\0' };
-  return strstr (source, needle) != NULL;
+  return strstr (source, needle) != NULL || (source[0] == c && (source[1] == ' ' || source[1] == '\0'));
 }
 
 /*

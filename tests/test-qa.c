@@ -671,11 +671,21 @@ test_markup (void)
     U ("They *bolster* it.", "Они *усиливают* её."),
     U ("The main threat.", "Главная <b>угроза</b>."),
     U ("A <br/> break.", "Разрыв <BR/> строки."),
+    /* An autolink is a link to a site: its page may be localised, its site may not. */
+    U ("Report bugs to <https://translationproject.org/team/>",
+       "Сообщайте об ошибках по адресу <https://translationproject.org/team/ru.html>"),
+    U ("Report bugs to <https://example.org/bugs>", "Сообщайте об ошибках: <https://example.com/>"),
+    /* A bare <base> or <source> is a metavariable: HTML's need their href or src. */
+    U ("git rebase <base> <source>", "git rebase <база> <источник>"),
+    U ("An <img src=\"a.png\"> here", "Здесь картинка"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_MARKUP,
                    "markup 0 warning s[6,21) t- «**two centres**»\n"
                    "markup 2 error s- t[8,11) «<b>»\n"
-                   "markup 2 error s- t[17,21) «</b>»\n");
+                   "markup 2 error s- t[17,21) «</b>»\n"
+                   "markup 5 error s[15,41) t- «<https://example.org/bugs>»\n"
+                   "markup 5 error s- t[22,44) «<https://example.com/>»\n"
+                   "markup 7 error s[3,20) t- «<img src=\"a.png\">»\n");
 }
 
 static void
@@ -1026,6 +1036,8 @@ test_software_layout (void)
     U ("Fix it with 'edit'.\nOr abort it.\n", "Исправьте это командой «edit».\nИли прервите\n"),
     U ("Unable to find part '%s'", "Не удалось найти часть  «%s»"),
     U ("   crt  same as %s\n", "  crt  синоним %s\n"),
+    U ("? section flag ignored", "флаг раздела ? игнорируется"),
+    U ("Written by %s and %s", "Авторы программы ? %s и %s"),
   };
   assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
                            BITEXT_QA_PROFILE_SOFTWARE,
@@ -1033,7 +1045,8 @@ test_software_layout (void)
                            "punctuation 4 info s[39,40) t[43,44) «ю»\n"
                            "punctuation 5 warning s[31,32) t[42,43) «е»\n"
                            "punctuation 6 warning s- t[22,24) «  »\n"
-                           "punctuation 7 warning s[0,3) t[0,2) «  »\n");
+                           "punctuation 7 warning s[0,3) t[0,2) «  »\n"
+                           "punctuation 9 warning s- t[16,18) « ?»\n");
 }
 
 /*
