@@ -1020,6 +1020,38 @@ abbreviation (const char *text, gsize end, const char *source)
 }
 
 /*
+** Whether @word is a unit's symbol with a decimal or binary prefix (Тбит,
+** ГиБ, МГц, kHz, TiB): the prefixes of the SI and of IEC 80000-13 and the
+** units of ГОСТ 8.417-2002 (the Russian symbols) or of the SI brochure, as
+** bitext's texts write them. Dictionaries list a few (Мбит) and not the
+** others (Гбит).
+*/
+static gboolean
+prefixed_unit (const char *word)
+{
+  static const char *const prefixes[] = {
+    "Ки", "Ми", "Ги", "Ти", "Пи", "Эи", "мк", "к", "К", "М", "Г", "Т", "П", "Э", "м", "н", "п",
+    "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "k", "K", "M", "G", "T", "P", "E", "m", "u", "n", "p",
+    "\xc2\xb5" /* µ */, NULL
+  };
+  static const char *const units[] = {
+    "бит", "байт", "Б", "б", "Гц", "бод", "м", "г", "с", "В", "Вт", "А", "Ом", "Дж", "Па", "Ф",
+    "bit", "byte", "B", "b", "Hz", "bps", "baud", "m", "g", "s", "V", "W", "A", "J", "Pa", "F",
+    "Ohm", NULL
+  };
+  for (const char *const *p = prefixes; *p != NULL; p++)
+    {
+      if (!g_str_has_prefix (word, *p))
+        continue;
+      const char *rest = word + strlen (*p);
+      for (const char *const *u = units; *u != NULL; u++)
+        if (strcmp (rest, *u) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/*
 ** Grade the target's spelling warnings by how likely a slip they are
 ** (likely_typo): a likely term or name becomes a note, and so does a word
 ** that is part of a hyphenated name, renders a source made only of names,
@@ -1053,12 +1085,12 @@ bitext_qa__spell_grade (QaContext *ctx)
           continue;
         }
       if (in_hyphenated_name (t, start, end) || abbreviation (t, end, ctx->units[f->unit].source)
-          || source_is_names (ctx, f->unit))
+          || prefixed_unit (f->text) || source_is_names (ctx, f->unit))
         {
           f->severity = BITEXT_SEVERITY_INFO;
           g_free (f->message);
           f->message = g_strdup_printf ("'%s' is not in the %s dictionary: part of a name, a "
-                                        "name or an abbreviation?", f->text, sp->lang);
+                                        "name, an abbreviation or a unit?", f->text, sp->lang);
           continue;
         }
       gboolean initial = starts_sentence (t, start);

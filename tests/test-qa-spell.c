@@ -214,8 +214,8 @@ test_renderings (void)
 /*
 ** Words the dictionary lacks that are no slips although a common word is one edit away: the
 ** lower-case part of a hyphenated place name, a case ending after a hyphen, an abbreviation cut
-** short with a period, and the rendering of a source made only of names. A slip in the same
-** kind of sentence stays a warning.
+** short with a period, a unit with a prefix (Тбит), and the rendering of a source made only of
+** names. A slip in the same kind of sentence stays a warning.
 */
 static void
 test_names_and_abbreviations (void)
@@ -229,6 +229,7 @@ test_names_and_abbreviations (void)
     U ("Expression", "Выр."),
     U ("Qax", "Кахский район"),
     U ("Welcome to the new city.", "Добро пожаловать в новый горад."),
+    U ("2 Tb, 4 GiB", "2 Тбит, 4 ГиБ"),
   };
   g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
   g_assert_cmpstr (got, ==,
@@ -240,7 +241,8 @@ test_names_and_abbreviations (void)
                    "3 info t[0,6) «Выр»\n"
                    "4 info s[0,3) «Qax»\n"
                    "4 info t[0,14) «Кахский»\n"
-                   "5 warning t[46,56) «горад»\n");
+                   "5 warning t[46,56) «горад»\n"
+                   "6 info t[2,10) «Тбит»\n");
 }
 
 /* A glossary term Hunspell does not know passes in any form; a do-not-translate word too. */
