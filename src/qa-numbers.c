@@ -216,6 +216,24 @@ word_table (void)
           g_autofree char *form = g_strconcat ("нулев", *e, NULL);
           word_kind_intern (t, form)->is_numeral = TRUE;
         }
+      /* «нуль» beside «ноль» (both standard; ICU spells only «ноль»): «больше нуля». */
+      static const char *const nul[] = { "нуль", "нуля", "нулю", "нулем", "нуле", NULL };
+      for (const char *const *f = nul; *f != NULL; f++)
+        word_kind_intern (t, *f)->is_numeral = TRUE;
+      /* The numeral nouns (двойка, тройка ... десятка): "a power of 2", «степень двойки». */
+      static const struct { const char *stem; gint64 value; } nouns[] = {
+        { "двойк", 2 }, { "тройк", 3 }, { "четверк", 4 }, { "пятерк", 5 }, { "шестерк", 6 },
+        { "семерк", 7 }, { "восьмерк", 8 }, { "девятк", 9 }, { "десятк", 10 },
+      };
+      static const char *const noun_endings[] = { "а", "и", "е", "у", "ой", "ами", "ам", "ах", NULL };
+      for (gsize i = 0; i < G_N_ELEMENTS (nouns); i++)
+        for (const char *const *e = noun_endings; *e != NULL; e++)
+          {
+            g_autofree char *form = g_strconcat (nouns[i].stem, *e, NULL);
+            WordKind *k = word_kind_intern (t, form);
+            if (!k->is_numeral)
+              k->numeral = nouns[i].value, k->is_numeral = TRUE;
+          }
       static const char *const soft[] = { "ь", "я", "е", "ем", "ю", NULL };
       static const char *const soft_may[] = { "й", "я", "е", "ем", "ю", NULL };
       static const char *const hard[] = { "", "а", "е", "ом", "у", NULL };
@@ -364,7 +382,7 @@ parse_number (const char *p, gboolean english, GString *value)
 static void
 add_number (GArray *out, const char *value, gsize start, gsize end, gboolean in_words)
 {
-  QaNumber n = { g_strdup (value), start, end, in_words, FALSE, FALSE };
+  QaNumber n = { g_strdup (value), start, end, in_words, FALSE, FALSE, FALSE };
   g_array_append_val (out, n);
 }
 
@@ -395,7 +413,9 @@ combine_numerals (const char *text, GArray *out)
     {
       QaNumber *first = &g_array_index (out, QaNumber, r);
       guint end = r + 1;
-      while (first->in_words && end < out->len && g_array_index (out, QaNumber, end).in_words
+      while (first->in_words && !first->compound && end < out->len
+             && g_array_index (out, QaNumber, end).in_words
+             && !g_array_index (out, QaNumber, end).compound
              && numeral_gap (text, g_array_index (out, QaNumber, end - 1).end,
                              g_array_index (out, QaNumber, end).start,
                              g_array_index (out, QaNumber, end - 1).value))
@@ -469,17 +489,117 @@ ordinal_suffix (const char *p)
   return n >= 1 && n <= 3;
 }
 
+/*
+** Whether @word (folded) ends as a Russian adjective does, in any gender,
+** number or case, after a stem of four letters or more (битн-ого, ходов-ое;
+** not тск-ие of семитские).
+*/
+static gboolean
+adjective_ending (const char *word)
+{
+  static const char *const endings[] = { "ыми", "ими", "ого", "его", "ому", "ему", "ый", "ий",
+                                         "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ым", "им",
+                                         "ом", "ем", "ую", "юю", "ых", "их", NULL };
+  for (const char *const *e = endings; *e != NULL; e++)
+    if (g_str_has_suffix (word, *e))
+      return g_utf8_strlen (word, -1) - g_utf8_strlen (*e, -1) >= 4;
+  return FALSE;
+}
+
+/*
+** Whether @folded (a word of @text at @w) is a compound adjective whose
+** first part is a numeral in the genitive (двухбайтовый, восьмибитного,
+** трехходовое: the compounds of any Russian grammar, «Русская грамматика»
+** 1980, § 555): then its number is added to @out. The first part ends as
+** a genitive does, in х, ти or ми (двух, трех, пяти, семи; not три of
+** тривиальный), and leaves an adjective (семинар, пятиться are no
+** compounds) that does not begin with the suffix -чн- of a derived one
+** (десятичный, "decimal"). @folded has
+** 4 * 96 + 1 bytes at most (scan_word).
+*/
+static gboolean
+compound_numeral (const char *folded, const QaWord *w, GArray *out)
+{
+  if (w->script != QA_SCRIPT_CYRILLIC || w->n_letters < 7)
+    return FALSE;
+  GHashTable *table = word_table ();
+  char prefix[4 * 96 + 1];
+  gsize n = strlen (folded);
+  /* Longest first: «шестидесяти» before «шести». */
+  for (gsize cut = n; cut-- > 2;)
+    {
+      const char *at = folded + cut;
+      if ((guchar) *at >= 0x80 && ((guchar) *at & 0xC0) == 0x80)
+        continue;   /* inside a character */
+      if (g_utf8_strlen (at, -1) < 3)
+        continue;
+      const char *last = g_utf8_prev_char (at);
+      const char *before = last > folded ? g_utf8_prev_char (last) : last;
+      gboolean genitive = strncmp (last, "х", 2) == 0
+                          || (strncmp (last, "и", 2) == 0 && before < last
+                              && (strncmp (before, "т", 2) == 0 || strncmp (before, "м", 2) == 0));
+      if (!genitive || g_str_has_prefix (at, "чн") || !adjective_ending (at))
+        continue;
+      memcpy (prefix, folded, cut);
+      prefix[cut] = '\0';
+      const WordKind *k = g_hash_table_lookup (table, prefix);
+      if (k != NULL && k->is_numeral && k->numeral >= 2)
+        {
+          char buf[24];
+          g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, k->numeral);
+          add_number (out, buf, w->start, w->end, TRUE);
+          g_array_index (out, QaNumber, out->len - 1).compound = TRUE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/*
+** Whether the number text[start, end) labels what the word before it names
+** ("operand 1", "page 3", "level 2."): one space after a word, and no word
+** after it that it would count. A translation may render a label by a rank
+** («первого операнда»).
+*/
+static gboolean
+label_number (const char *text, gsize start, gsize end)
+{
+  if (start < 2 || text[start - 1] != ' ' || !g_unichar_isalpha (g_utf8_get_char (
+                                                  g_utf8_prev_char (text + start - 1))))
+    return FALSE;
+  const char *p = text + end;
+  return *p == '\0' || *p == '\n' || ((*p == '.' || *p == ',' || *p == ';' || *p == ':' || *p == ')')
+                                     && (p[1] == '\0' || g_ascii_isspace (p[1])));
+}
+
 /* A word: a numeral, a Roman numeral before "century", or a month name (kept for later). */
 static void
 scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
 {
   gsize len = w->end - w->start;
   const char *s = text + w->start;
-  if (w->n_digits > 0 || len > 24)
+  if (w->n_digits > 0)
+    {
+      /* Digits after letters (base64, utf8, x86): code, whose number a translation may write
+      ** apart ("base-64"); optional, so never reported alone. */
+      gsize d = len;
+      while (d > 0 && g_ascii_isdigit (s[d - 1]))
+        d--;
+      if (d > 0 && d < len && g_ascii_isalpha (s[d - 1]) && len - d <= 9)
+        {
+          g_autofree char *digits = g_strndup (s + d, len - d);
+          add_number (out, digits, w->start + d, w->end, FALSE);
+          g_array_index (out, QaNumber, out->len - 1).optional = TRUE;
+        }
+      return;
+    }
+  if (len > 96)
     return;
-  char folded[4 * 24 + 1];
+  char folded[4 * 96 + 1];
   lower_word (s, len, folded);
   const WordKind *kind = g_hash_table_lookup (word_table (), folded);
+  if (kind == NULL && compound_numeral (folded, w, out))
+    return;
   if (kind != NULL && kind->is_numeral)
     {
       char buf[24];
@@ -519,7 +639,7 @@ scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
   int m = kind != NULL ? month_of (kind, g_unichar_isupper (g_utf8_get_char (s))) : 0;
   if (m > 0)
     {
-      QaNumber n = { g_strdup_printf ("month:%d", m), w->start, w->end, TRUE, FALSE, FALSE };
+      QaNumber n = { g_strdup_printf ("month:%d", m), w->start, w->end, TRUE, FALSE, FALSE, FALSE };
       g_array_append_val (months, n);
     }
 }
@@ -586,7 +706,8 @@ bitext_qa__extract_numbers (const char *text, const char *lang)
         }
       gsize n = parse_number (text + w.start, english, value);
       add_number (out, value->str, w.start, w.start + n, FALSE);
-      g_array_index (out, QaNumber, out->len - 1).ordinal = ordinal_suffix (text + w.start + n);
+      g_array_index (out, QaNumber, out->len - 1).ordinal
+          = ordinal_suffix (text + w.start + n) || label_number (text, w.start, w.start + n);
       /* Skip an ordinal suffix (21st, 3rd) or a unit glued on (10km): they are not numbers. */
       pos = w.start + n;
       while (pos < length && g_ascii_isalpha (text[pos]))

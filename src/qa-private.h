@@ -59,6 +59,7 @@ typedef struct
   gboolean in_words;        /* "two", «двух», a month name */
   gboolean optional;        /* a count of one, which a translation may leave unsaid */
   gboolean ordinal;         /* first, «первой», 1st, «1-го»: an ordinal word matches only these */
+  gboolean compound;        /* the first part of a word («двухбайтовый»): combines with no other */
 } QaNumber;
 
 GArray *bitext_qa__extract_numbers (const char *text, const char *lang);

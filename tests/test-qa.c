@@ -433,6 +433,31 @@ test_numbers_ordinals (void)
                    "number 1 error s[5,6) t- «2»\n");
 }
 
+/*
+** Numbers inside Russian words: a compound adjective whose first part is a numeral
+** («двухбайтовая», «восьмибитного», «трехходовое»), a numeral noun («степенью двойки»), the
+** noun «нуль» beside «ноль», a label rendered by a rank ("operand 1", «первого операнда»), and
+** digits glued to a name (base64). A compound with another number stays an error; a word
+** that only begins like a numeral (тривиальный, семитский, десятичный) holds none.
+*/
+static void
+test_numbers_inside_words (void)
+{
+  BitextQaUnit units[] = {
+    U ("exponent less than 0", "экспонента меньше нуля"),
+    U ("the 2-byte sequence", "двухбайтовая последовательность"),
+    U ("%s requires value 0-2 as operand 1", "в качестве первого операнда для %s требуется значение 0-2"),
+    U ("Alignment must be a power of 2", "Выравнивание должно быть степенью двойки"),
+    U ("of 8bit character", "восьмибитного символа"),
+    U ("perform a 3-way merge", "выполнить трехходовое слияние"),
+    U ("create base-64 encoded output", "вывод в кодировке base64"),
+    U ("use 3 threads", "использовать четырехпоточный режим"),
+    U ("a trivial case of Semitic decimal numbers", "тривиальный случай семитских десятичных чисел"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
+                   "number 7 error s[4,5) t[13,28) «четырехпоточный»\n");
+}
+
 static void
 test_numbers_capitals (void)
 {
@@ -1362,6 +1387,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/number/literals-and-clock", test_numbers_literals_and_clock);
   g_test_add_func ("/qa/number/words-code-dates", test_numbers_words_code_dates);
   g_test_add_func ("/qa/number/ordinals", test_numbers_ordinals);
+  g_test_add_func ("/qa/number/inside-words", test_numbers_inside_words);
   g_test_add_func ("/qa/software/layout", test_software_layout);
   g_test_add_func ("/qa/software/kept-case", test_software_kept_case);
   g_test_add_func ("/qa/number/in-words", test_numbers_in_words);

@@ -12,10 +12,10 @@ export D G
 ok "--help lists check" bash -c '"$BITEXT" --help | grep -q "^  check "'
 ok "clean speech: exit 0, only info findings" bash -c '
   run --beads "$D/speech.gold.align" "$D/speech.en.sent" "$D/speech.ru.sent" >"$TMP/clean.txt"
-  grep -q "^11 findings in 80 units$" "$TMP/clean.txt" && ! grep -Eq "^  (error|warning) " "$TMP/clean.txt"'
+  grep -q "^12 findings in 80 units$" "$TMP/clean.txt" && ! grep -Eq "^  (error|warning) " "$TMP/clean.txt"'
 ok "clean speech with --fail-on info: exit 1" bash -c '
   run --fail-on info --beads "$D/speech.gold.align" "$D/speech.en.sent" "$D/speech.ru.sent" >"$TMP/info.txt"
-  [ $? -eq 1 ] && grep -q "^11 findings in 80 units$" "$TMP/info.txt"'
+  [ $? -eq 1 ] && grep -q "^12 findings in 80 units$" "$TMP/info.txt"'
 ok "draft: exit 1 and every check in the summary" bash -c '
   run --beads "$D/speech.ru-draft.gold.align" "$D/speech.en.sent" "$D/speech.ru-draft.sent" >"$TMP/draft.txt"
   [ $? -eq 1 ] || exit 1
