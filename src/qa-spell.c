@@ -666,6 +666,87 @@ alphabet (QaScript script, gunichar *out)
   return n;
 }
 
+/*
+** The slips a writer of @lang makes in replacing one letter by another: a
+** key next to the one meant, on the language's standard keyboard (Russian
+** ЙЦУКЕН, ГОСТ 6431-90; English QWERTY; German QWERTZ, DIN 2137; French
+** AZERTY), drawn as three rows, each lower row's key touching the two above
+** it; or letters that sound alike where the spelling must be learnt (for
+** Russian the unstressed vowels а/о, е/и, я/е, е/э and the voiced and
+** voiceless pairs б/п, в/ф, г/к, д/т, ж/ш, з/с, ь/ъ, и/й: the classic
+** errors of Russian orthography). A replacement neither is, such as щ for
+** т (вычищаются for вычитаются) or в for ж (двусловных for двусложных), is
+** another word, not a slip. Deletions, insertions and transpositions are
+** always slips (Damerau 1964). NULL rows: a language with no table, every
+** replacement a slip.
+*/
+typedef struct
+{
+  const char *lang;
+  const char *rows[3];
+  const char *sounds;       /* pairs of letters that sound alike, concatenated */
+} Keyboard;
+
+static const Keyboard keyboards[] = {
+  { "ru", { "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю" },
+    "аоеияеэебпвфгкдтжшзсьъий" },
+  { "en", { "qwertyuiop", "asdfghjkl", "zxcvbnm" }, "" },
+  { "de", { "qwertzuiopü", "asdfghjklöä", "yxcvbnm" }, "" },
+  { "fr", { "azertyuiop", "qsdfghjklm", "wxcvbn" }, "" },
+};
+
+static const Keyboard *
+keyboard_for (const char *lang)
+{
+  for (gsize i = 0; lang != NULL && i < G_N_ELEMENTS (keyboards); i++)
+    if (g_ascii_strncasecmp (lang, keyboards[i].lang, 2) == 0 && !g_ascii_isalpha (lang[2]))
+      return &keyboards[i];
+  return NULL;
+}
+
+/* Row and column of @c on @kb, or FALSE. */
+static gboolean
+key_of (const Keyboard *kb, gunichar c, int *row, int *col)
+{
+  for (int r = 0; r < 3; r++)
+    {
+      int k = 0;
+      for (const char *p = kb->rows[r]; *p != '\0'; p = g_utf8_next_char (p), k++)
+        if (g_utf8_get_char (p) == c)
+          {
+            *row = r, *col = k;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* Whether writing @b for @a is a slip of @kb's writer (see Keyboard). */
+static gboolean
+slip (const Keyboard *kb, gunichar a, gunichar b)
+{
+  if (kb == NULL)
+    return TRUE;
+  for (const char *p = kb->sounds; *p != '\0';)
+    {
+      gunichar x = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      gunichar y = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if ((a == x && b == y) || (a == y && b == x))
+        return TRUE;
+    }
+  int ra, ca, rb, cb;
+  if (!key_of (kb, a, &ra, &ca) || !key_of (kb, b, &rb, &cb))
+    return TRUE;   /* a letter the table lacks (ё): no evidence against */
+  if (ra == rb)
+    return ABS (ca - cb) == 1;
+  if (ABS (ra - rb) != 1)
+    return FALSE;
+  int upper = ra < rb ? ca : cb, lower = ra < rb ? cb : ca;
+  return upper == lower || upper == lower + 1;
+}
+
 /* Whether the dictionary knows @c[0..n) in lower case. */
 static gboolean
 knows_chars (QaSpeller *sp, const gunichar *c, glong n)
@@ -706,10 +787,11 @@ has_neighbour (QaSpeller *sp, const char *word)
       if (c[k] != c[k + 1] && knows_chars (sp, c, n))
         return TRUE;
     }
+  const Keyboard *kb = keyboard_for (sp->lang);
   for (glong k = 0; k < n; k++)           /* replaced */
     for (guint a = 0; a < n_letters; a++)
       {
-        if (letters[a] == w[k])
+        if (letters[a] == w[k] || !slip (kb, letters[a], w[k]))
           continue;
         memcpy (c, w, (gsize) n * sizeof *c);
         c[k] = letters[a];
@@ -778,16 +860,21 @@ static const char *const russian_prefixes[] = {
 ** letter); Chromium's spelling service suggests for words up to 24 letters,
 ** the limit it observed in the macOS checker (hunspell_engine.cc,
 ** kMaxSuggestLen): beyond it a token is a code, a hash or a compound that
-** no typo search serves.
+** no typo search serves. Nor is a word of MIN_NEIGHBOUR_LEN letters or fewer:
+** nearly every such string is one edit from some dictionary word («сиу»,
+** Siouan, has 19 in hunspell-ru), so a neighbour tells nothing, and the
+** short words a dictionary lacks are abbreviations (Пн, янв, инф, чч).
 */
 #define MAX_NEIGHBOUR_LEN 24
+#define MIN_NEIGHBOUR_LEN 3
 
 static gboolean
 likely_typo (QaSpeller *sp, const char *word, gboolean initial)
 {
   WordCase wc = word_case (word);
-  if (wc == CASE_OTHER || (wc == CASE_INITIAL && !initial)
-      || g_utf8_strlen (word, -1) > MAX_NEIGHBOUR_LEN)
+  glong n = g_utf8_strlen (word, -1);
+  if (wc == CASE_OTHER || (wc == CASE_INITIAL && !initial) || n > MAX_NEIGHBOUR_LEN
+      || n <= MIN_NEIGHBOUR_LEN)
     return FALSE;
   return has_neighbour (sp, word);
 }
@@ -1112,8 +1199,11 @@ bitext_qa__spell_grade (QaContext *ctx)
         f->message = g_strdup_printf ("'%s' is not in the %s dictionary, but is formed from a word "
                                       "it knows (a prefix, or the first part of a compound)",
                                       f->text, sp->lang);
+      else if (g_utf8_strlen (f->text, -1) <= MIN_NEIGHBOUR_LEN)
+        f->message = g_strdup_printf ("'%s' is not in the %s dictionary: a short word, an "
+                                      "abbreviation?", f->text, sp->lang);
       else
         f->message = g_strdup_printf ("'%s' is not in the %s dictionary, and no word of it is one "
-                                      "edit away: a term or a name?", f->text, sp->lang);
+                                      "slip away: a term or a name?", f->text, sp->lang);
     }
 }

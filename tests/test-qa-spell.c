@@ -175,6 +175,31 @@ test_word_formation (void)
 }
 
 /*
+** A slip is a letter left out, added or swapped, or one replaced by a key next to it or by a
+** letter that sounds alike («адиночку»); a word one replacement from a dictionary word by a
+** far key (вычищаются, «вычитаются»: щ for т) is another word, a note, and so is a word of
+** three letters or fewer, which nearly every string is one edit from.
+*/
+static void
+test_slips (void)
+{
+  if (!have_dictionaries ())
+    return;
+  BitextQaUnit units[] = {
+    U ("create and switch to a branch", "создать и перключиться на ветку"),
+    U ("I fought alone.", "Я боролся в адиночку."),
+    U ("packages are cleaned up", "пакеты вычищаются"),
+    U ("data type", "тим данных"),
+  };
+  g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
+  g_assert_cmpstr (got, ==,
+                   "0 warning t[18,42) «перключиться»\n"
+                   "1 warning t[21,37) «адиночку»\n"
+                   "2 info t[13,33) «вычищаются»\n"
+                   "3 info t[0,6) «тим»\n");
+}
+
+/*
 ** A word the dictionary lacks that renders a source word by its sound is a loanword or a name
 ** (info), however close a common word is; a vowel put into a cluster of the source word's
 ** consonants is no rendering: «конфиликта» for "conflict" stays a slip.
@@ -435,6 +460,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/spelling/names", test_names);
   g_test_add_func ("/qa/spelling/word-formation", test_word_formation);
   g_test_add_func ("/qa/spelling/renderings", test_renderings);
+  g_test_add_func ("/qa/spelling/slips", test_slips);
   g_test_add_func ("/qa/spelling/emphasis-in-capitals", test_emphasis_in_capitals);
   g_test_add_func ("/qa/spelling/names-and-abbreviations", test_names_and_abbreviations);
   g_test_add_func ("/qa/spelling/no-dictionary", test_no_dictionary);
