@@ -205,7 +205,7 @@ set_from_char (gunichar c, gboolean icase)
 
 /* Parse an escape after '\\'; *pp points at the char after the backslash. */
 static void
-parse_escape (const char **pp, const char *end, gboolean icase, Atom *atom)
+parse_escape (const char **pp, const char *end, gboolean icase, gboolean sets, Atom *atom)
 {
   const char *p = *pp;
   char c = *p;
@@ -217,7 +217,7 @@ parse_escape (const char **pp, const char *end, gboolean icase, Atom *atom)
       if (close == NULL)
         close = end - 1;
       g_autofree char *pat = g_strdup_printf ("\\%.*s", (int) (close + 1 - p), p);
-      atom->set = c == 'p' ? set_from_pattern (pat, strlen (pat), icase) : NULL;
+      atom->set = c == 'p' && sets ? set_from_pattern (pat, strlen (pat), icase) : NULL;
       *pp = close + 1;
       return;
     }
@@ -229,10 +229,10 @@ parse_escape (const char **pp, const char *end, gboolean icase, Atom *atom)
       atom->word_boundary = c == 'b';
       return;
     case 'd':
-      atom->set = set_from_pattern ("[:Nd:]", 6, FALSE);
+      atom->set = sets ? set_from_pattern ("[:Nd:]", 6, FALSE) : NULL;
       return;
     case 's':
-      atom->set = set_from_pattern ("[:White_Space:]", 15, FALSE);
+      atom->set = sets ? set_from_pattern ("[:White_Space:]", 15, FALSE) : NULL;
       return;
     case 'Q': /* a quoted literal run: not looked into */
       *pp = skip_escape (p - 1, end);
@@ -247,7 +247,7 @@ parse_escape (const char **pp, const char *end, gboolean icase, Atom *atom)
       else if (g_ascii_isalpha (c))
         atom->set = NULL; /* \w, \S, \t, ...: one character, any of many */
       else
-        atom->set = set_from_char ((gunichar) (guchar) c, icase);
+        atom->set = sets ? set_from_char ((gunichar) (guchar) c, icase) : NULL;
       return;
     }
 }
@@ -320,10 +320,12 @@ parse_quantifier (const char **pp, const char *end, Atom *atom)
 
 /*
 ** Read the next atom (with its quantifier) of a pattern at *pp, without
-** crossing a top-level '|'. Returns FALSE at the end or at a '|'.
+** crossing a top-level '|'. Returns FALSE at the end or at a '|'. Without
+** @sets, the atoms' character sets are left NULL: a width needs none, and
+** building them is most of the analysis's cost.
 */
 static gboolean
-next_atom (const char **pp, const char *end, gboolean *icase, Atom *atom)
+next_atom (const char **pp, const char *end, gboolean *icase, gboolean sets, Atom *atom)
 {
   const char *p = *pp;
   memset (atom, 0, sizeof *atom);
@@ -332,13 +334,13 @@ next_atom (const char **pp, const char *end, gboolean *icase, Atom *atom)
   if (*p == '\\' && p + 1 < end)
     {
       p++;
-      parse_escape (&p, end, *icase, atom);
+      parse_escape (&p, end, *icase, sets, atom);
     }
   else if (*p == '[')
     {
       const char *q = skip_class (p, end);
       atom->kind = ATOM_SET;
-      atom->set = set_from_pattern (p, (gsize) (q - p), *icase);
+      atom->set = sets ? set_from_pattern (p, (gsize) (q - p), *icase) : NULL;
       p = q;
     }
   else if (*p == '(')
@@ -357,7 +359,7 @@ next_atom (const char **pp, const char *end, gboolean *icase, Atom *atom)
     {
       gunichar c = g_utf8_get_char_validated (p, end - p);
       atom->kind = ATOM_SET;
-      atom->set = c < 0x110000 ? set_from_char (c, *icase) : NULL;
+      atom->set = c < 0x110000 && sets ? set_from_char (c, *icase) : NULL;
       p = g_utf8_next_char (p);
     }
   parse_quantifier (&p, end, atom);
@@ -395,13 +397,13 @@ split_alternatives (const char *start, const char *end)
 }
 
 static GArray *
-parse_sequence (const char *start, const char *end, gboolean *icase)
+parse_sequence (const char *start, const char *end, gboolean *icase, gboolean sets)
 {
   GArray *atoms = g_array_new (FALSE, TRUE, sizeof (Atom));
   g_array_set_clear_func (atoms, (GDestroyNotify) atom_clear);
   const char *p = start;
   Atom atom;
-  while (next_atom (&p, end, icase, &atom))
+  while (next_atom (&p, end, icase, sets, &atom))
     g_array_append_val (atoms, atom);
   return atoms;
 }
@@ -426,7 +428,7 @@ width_at (const char *start, const char *end, gboolean icase, int *min, int *max
   *max = 0;
   for (guint a = 0; a < alts->len; a += 2)
     {
-      g_autoptr(GArray) atoms = parse_sequence (alts->pdata[a], alts->pdata[a + 1], &icase);
+      g_autoptr(GArray) atoms = parse_sequence (alts->pdata[a], alts->pdata[a + 1], &icase, FALSE);
       int lo = 0, hi = 0;
       for (guint i = 0; i < atoms->len; i++)
         {
@@ -554,7 +556,7 @@ sets_at (const char *start, const char *end, gboolean icase, USet **sets, int k,
   for (guint a = 0; a < alts->len; a += 2)
     {
       gboolean flag = icase;
-      g_autoptr(GArray) atoms = parse_sequence (alts->pdata[a], alts->pdata[a + 1], &flag);
+      g_autoptr(GArray) atoms = parse_sequence (alts->pdata[a], alts->pdata[a + 1], &flag, TRUE);
       USet *sub[TAIL_K] = { NULL };
       sequence_sets (atoms, flag, sub, k, forward, depth);
       for (int j = 0; j < k; j++)
@@ -591,7 +593,7 @@ bitext_srx__pattern_run_then (const char *start, const char *end, gboolean icase
   if (alts->len != 2)
     return FALSE;
   gboolean flag = icase;
-  g_autoptr(GArray) atoms = parse_sequence (alts->pdata[0], alts->pdata[1], &flag);
+  g_autoptr(GArray) atoms = parse_sequence (alts->pdata[0], alts->pdata[1], &flag, TRUE);
   if (atoms->len < 2)
     return FALSE;
   const Atom *first = &g_array_index (atoms, Atom, 0);
