@@ -1276,11 +1276,30 @@ static gboolean
 sentence_spacing (const char *t, gsize p)
 {
   gsize q = p;
-  while (q > 0 && (t[q - 1] == '"' || t[q - 1] == ')' || t[q - 1] == ']' || t[q - 1] == '\''))
-    q--;
+  for (;;)
+    {
+      if (q > 0 && (t[q - 1] == '"' || t[q - 1] == ')' || t[q - 1] == ']' || t[q - 1] == '\''))
+        q--;
+      else if (q >= 2 && (guchar) t[q - 2] == 0xC2 && (guchar) t[q - 1] == 0xBB)
+        q -= 2;   /* » */
+      else if (q >= 3 && (guchar) t[q - 3] == 0xE2 && (guchar) t[q - 2] == 0x80
+               && ((guchar) t[q - 1] == 0x9D || (guchar) t[q - 1] == 0x99))
+        q -= 3;   /* ” ’ */
+      else
+        break;
+    }
   if (q == 0 || strchr (".!?", t[q - 1]) == NULL)
     return FALSE;
   return g_unichar_isupper (g_utf8_get_char (t + p + 2));
+}
+
+/* Whether only tabs come between the start of @t's line and @p: the spaces at @p indent it. */
+static gboolean
+at_line_start (const char *t, gsize p)
+{
+  while (p > 0 && t[p - 1] == '\t')
+    p--;
+  return p == 0 || t[p - 1] == '\n';
 }
 
 /*
@@ -1305,7 +1324,7 @@ check_spacing (QaContext *ctx, guint i)
         {
           /* Source columns (mirrored > 0) are re-flowed by a translation, which may need more
           ** runs; a run after a line break is indentation. */
-          if (++runs > mirrored && mirrored == 0 && t[p - 1] != '\n'
+          if (++runs > mirrored && mirrored == 0 && !at_line_start (t, p)
               && !(n == 2 && sentence_spacing (t, p)))
             bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1,
                                     -1, (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);

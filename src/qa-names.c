@@ -79,6 +79,43 @@ find_in_source (const char *s, const char *t, gsize start, gsize end)
 }
 
 /*
+** Where the flagged words occur in the source with their letters and digits
+** joined or parted otherwise (the identifier PageUp, KP_Page_Up or NumLock
+** as the label «Page Up», «Num Lock»), case aside: TRUE with the source's
+** bytes [*a, *b).
+*/
+static gboolean
+find_parted_in_source (const char *s, const char *t, gsize start, gsize end, gsize *a, gsize *b)
+{
+  GString *needle = g_string_new (NULL);
+  for (gsize k = start; k < end; k++)
+    if (g_ascii_isalnum (t[k]))
+      g_string_append_c (needle, g_ascii_tolower (t[k]));
+  gboolean found = FALSE;
+  for (gsize k = 0; s[k] != '\0' && !found && needle->len >= 4; k++)
+    {
+      if (!g_ascii_isalnum (s[k]) || g_ascii_tolower (s[k]) != needle->str[0])
+        continue;
+      gsize i = 0, q = k;
+      for (; s[q] != '\0' && i < needle->len; q++)
+        {
+          if (g_ascii_isalnum (s[q]))
+            {
+              if (g_ascii_tolower (s[q]) != needle->str[i])
+                break;
+              i++;
+            }
+          else if (s[q] != '_' && s[q] != '-' && s[q] != ' ')
+            break;
+        }
+      if (i == needle->len && !g_ascii_isalnum (s[q]))
+        *a = k, *b = q, found = TRUE;
+    }
+  g_string_free (needle, TRUE);
+  return found;
+}
+
+/*
 ** Whether the run [start, end) of @t stands alone in parentheses after a
 ** word of the target's script, «межсетевого экрана (firewall)», or after an
 ** acronym it spells out, "DNS (Domain Name Service)": Russian technical
@@ -484,6 +521,16 @@ flag_term_run (QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k
           || joins_name (ctx, stat_of, k1, k0, k1)))
     return;
   gssize at = find_in_source (u->source, u->target, start, end);
+  gsize pa, pb;
+  if (at < 0 && find_parted_in_source (u->source, u->target, start, end, &pa, &pb))
+    {
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM, BITEXT_SEVERITY_INFO, i,
+                              (gssize) pa, (gssize) pb, (gssize) start, (gssize) end,
+                              "'%.*s' is the source's '%.*s' written apart (a key, a name)",
+                              (int) (end - start), u->target + start, (int) (pb - pa),
+                              u->source + pa);
+      return;
+    }
   /* In software strings a word copied as written from the source is most often code the
   ** message mentions (a command, a keyword, a key, a value: "встречена .fail", "нажмите
   ** [Enter]"): a note for the reviewer, not a warning. Documents: document_kept_kind. */

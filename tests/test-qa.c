@@ -1034,11 +1034,16 @@ test_software_kept_case (void)
   BitextQaUnit units[] = {
     U ("Locate database size: %s byte", "Размер базы данных locate: %s байт"),
     U ("Unable to spawn Flatpak process: %s", "Невозможно запустить процесс Flatpack: %s"),
+    /* An identifier written apart as its label: a key's name. */
+    U ("KP_Page_Up", "Page Up (кейпад)"),
+    U ("NumLock", "Num Lock"),
   };
   assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_TERM,
                            BITEXT_QA_PROFILE_SOFTWARE,
                            "untranslated-term 0 info s[0,6) t[19,25) «locate»\n"
-                           "untranslated-term 1 warning s- t[29,37) «Flatpack»\n");
+                           "untranslated-term 1 warning s- t[29,37) «Flatpack»\n"
+                           "untranslated-term 2 info s[3,10) t[0,7) «Page Up»\n"
+                           "untranslated-term 3 info s[0,7) t[0,8) «Num Lock»\n");
 }
 
 /*
@@ -1063,6 +1068,8 @@ test_software_layout (void)
     U ("   crt  same as %s\n", "  crt  синоним %s\n"),
     U ("? section flag ignored", "флаг раздела ? игнорируется"),
     U ("Written by %s and %s", "Авторы программы ? %s и %s"),
+    U ("has the subject '*** HERE ***'. Pass --force.", "имеет заголовок «*** HERE ***».  Укажите --force."),
+    U ("Usage: %s [-e]\n     [--help]", "Использование: %s [-e]\n\t    [--help]"),
   };
   assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
                            BITEXT_QA_PROFILE_SOFTWARE,
