@@ -1147,10 +1147,13 @@ check_final_punctuation (QaContext *ctx, guint i)
       ** period, in Russian catalogues as in English ones: nothing is lost, a note. */
       if (ctx->software && !has_inner_sentence_end (u->source, so))
         severity = BITEXT_SEVERITY_INFO;
-      /* The lines of a --help text each end with a period in the source and none does in the
-      ** target: the translation's style for option descriptions, kept throughout, not a slip. */
-      if (ctx->software && lines_ending_with_period (u->source) >= 2
-          && lines_ending_with_period (u->target) == 0)
+      /* The lines of a --help text end with a period in the source and none do in the target,
+      ** or, in a long text, at most a quarter as many (a heading's or a note's sentence may
+      ** keep its period): the translation's style for option descriptions, not a slip. */
+      guint src_lines = lines_ending_with_period (u->source);
+      guint tgt_lines = lines_ending_with_period (u->target);
+      if (ctx->software && src_lines >= 2
+          && (tgt_lines == 0 || (src_lines >= 8 && 4 * tgt_lines <= src_lines)))
         severity = BITEXT_SEVERITY_INFO;
     }
   if (message == NULL)

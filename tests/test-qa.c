@@ -1070,6 +1070,10 @@ test_software_layout (void)
     U ("Written by %s and %s", "Авторы программы ? %s и %s"),
     U ("has the subject '*** HERE ***'. Pass --force.", "имеет заголовок «*** HERE ***».  Укажите --force."),
     U ("Usage: %s [-e]\n     [--help]", "Использование: %s [-e]\n\t    [--help]"),
+    U ("Options:\n  -a  All.\n  -b  Brief.\n  -c  Count.\n  -d  Debug.\n  -e  Echo.\n"
+       "  -f  Force.\n  -g  Group.\n  -h  Help.\n",
+       "Параметры:\n  -a  Всё.\n  -b  Кратко\n  -c  Счёт\n  -d  Отладка\n  -e  Эхо\n"
+       "  -f  Принудительно\n  -g  Группа\n  -h  Справка\n"),
   };
   assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
                            BITEXT_QA_PROFILE_SOFTWARE,
@@ -1078,7 +1082,8 @@ test_software_layout (void)
                            "punctuation 5 warning s[31,32) t[42,43) «е»\n"
                            "punctuation 6 warning s- t[22,24) «  »\n"
                            "punctuation 7 warning s[0,3) t[0,2) «  »\n"
-                           "punctuation 9 warning s- t[16,18) « ?»\n");
+                           "punctuation 9 warning s- t[16,18) « ?»\n"
+                           "punctuation 12 info s[107,108) t[115,116) «а»\n");
 }
 
 /*
