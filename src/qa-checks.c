@@ -1136,7 +1136,13 @@ check_final_punctuation (QaContext *ctx, guint i)
   g_autofree char *message = NULL;
   BitextSeverity severity = BITEXT_SEVERITY_WARNING;
   if (s == '?' || s == '!')
-    message = g_strdup_printf ("the source ends with '%s', the target with '%s'", sb, tb);
+    {
+      message = g_strdup_printf ("the source ends with '%s', the target with '%s'", sb, tb);
+      /* A question in a closing parenthesis is an aside ("(missing newline?)", "(try
+      ** dpkg-split?)"), which Russian recasts as a hedge («(возможно, …)»): a note. */
+      if (u->source[so + 1] == ')' && u->target[to + strlen (tb)] == ')')
+        severity = BITEXT_SEVERITY_INFO;
+    }
   else if (t == '?' || t == '!')
     message = g_strdup_printf ("the target ends with '%s', the source with '%s'", tb, sb);
   else if ((s == '.' || s == 0x2026) && g_unichar_isalnum (t))

@@ -672,9 +672,10 @@ alphabet (QaScript script, gunichar *out)
 ** ЙЦУКЕН, ГОСТ 6431-90; English QWERTY; German QWERTZ, DIN 2137; French
 ** AZERTY), drawn as three rows, each lower row's key touching the two above
 ** it; or letters that sound alike where the spelling must be learnt (for
-** Russian the unstressed vowels а/о, е/и, я/е, е/э and the voiced and
+** Russian the unstressed vowels а/о, е/и, я/е and the voiced and
 ** voiceless pairs б/п, в/ф, г/к, д/т, ж/ш, з/с, ь/ъ, и/й: the classic
-** errors of Russian orthography). A replacement neither is, such as щ for
+** errors of Russian orthography; not е/э, which loanwords spell either way,
+** хеш and хэш, кеш and кэш). A replacement neither is, such as щ for
 ** т (вычищаются for вычитаются) or в for ж (двусловных for двусложных), is
 ** another word, not a slip. Deletions, insertions and transpositions are
 ** always slips (Damerau 1964). NULL rows: a language with no table, every
@@ -689,7 +690,7 @@ typedef struct
 
 static const Keyboard keyboards[] = {
   { "ru", { "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю" },
-    "аоеияеэебпвфгкдтжшзсьъий" },
+    "аоеиябпвфгкдтжшзсьъий" },
   { "en", { "qwertyuiop", "asdfghjkl", "zxcvbnm" }, "" },
   { "de", { "qwertzuiopü", "asdfghjklöä", "yxcvbnm" }, "" },
   { "fr", { "azertyuiop", "qsdfghjklm", "wxcvbn" }, "" },

@@ -1070,6 +1070,7 @@ test_software_layout (void)
     U ("Written by %s and %s", "Авторы программы ? %s и %s"),
     U ("has the subject '*** HERE ***'. Pass --force.", "имеет заголовок «*** HERE ***».  Укажите --force."),
     U ("Usage: %s [-e]\n     [--help]", "Использование: %s [-e]\n\t    [--help]"),
+    U ("value of field '%s' (missing newline?)", "в значении поля «%s» (возможно, нет символа новой строки)"),
     U ("Options:\n  -a  All.\n  -b  Brief.\n  -c  Count.\n  -d  Debug.\n  -e  Echo.\n"
        "  -f  Force.\n  -g  Group.\n  -h  Help.\n",
        "Параметры:\n  -a  Всё.\n  -b  Кратко\n  -c  Счёт\n  -d  Отладка\n  -e  Эхо\n"
@@ -1083,7 +1084,8 @@ test_software_layout (void)
                            "punctuation 6 warning s- t[22,24) «  »\n"
                            "punctuation 7 warning s[0,3) t[0,2) «  »\n"
                            "punctuation 9 warning s- t[16,18) « ?»\n"
-                           "punctuation 12 info s[107,108) t[115,116) «а»\n");
+                           "punctuation 12 info s[36,37) t[55,56) «и»\n"
+                           "punctuation 13 info s[107,108) t[115,116) «а»\n");
 }
 
 /*
