@@ -1693,12 +1693,38 @@ median (GArray *values)
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/*
+** Whether @text is one identifier with a dot or an underscore in it
+** (pinentry.qualitybar.tooltip, KP_Page_Up): a message id that a catalogue
+** translates by the text it stands for, whose length it does not have.
+*/
+static gboolean
+is_message_id (const char *text)
+{
+  gboolean joint = FALSE;
+  const char *p = text;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  for (; *p != '\0' && !g_ascii_isspace (*p); p++)
+    {
+      if (*p == '.' || *p == '_')
+        joint = joint || g_ascii_isalnum (p[1]);
+      else if (!g_ascii_isalnum (*p) && *p != '-')
+        return FALSE;
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  return joint && *p == '\0';
+}
+
 static gboolean
 length_candidate (const QaContext *ctx, guint i)
 {
   const BitextQaUnit *u = &ctx->units[i];
   return u->src_count != 0 && u->tgt_count != 0 && !is_blank (text_or_empty (u->source))
-         && !is_blank (text_or_empty (u->target));
+         && !is_blank (text_or_empty (u->target)) && !is_message_id (u->source);
 }
 
 /* A length model: target ≈ c × source, and the spread of the unit's deviation d around centre. */

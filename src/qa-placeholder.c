@@ -602,6 +602,40 @@ match_in_order (const GArray *a, const GArray *b, gboolean *a_hit, gboolean *b_h
 #undef LEN
 }
 
+/*
+** A shell variable of the target ($TIMEFORMAT) that the source names as a
+** word ("the TIMEFORMAT variable") is the same variable, written with its
+** sigil: matched.
+*/
+static void
+match_named_in_prose (const char *s, const char *t, const GArray *b, gboolean *b_hit)
+{
+  for (guint y = 0; y < b->len; y++)
+    {
+      const QaPlaceholder *q = &g_array_index (b, QaPlaceholder, y);
+      if (b_hit[y] || q->kind != QA_PLACEHOLDER_SHELL)
+        continue;
+      gsize a = q->start + 1, z = q->end;
+      if (t[a] == '{' && z > a + 1 && t[z - 1] == '}')
+        a++, z--;
+      gsize n = z - a;
+      if (n < 2)
+        continue;
+      g_autofree char *name = g_strndup (t + a, n);
+      for (const char *hit = s; (hit = strstr (hit, name)) != NULL; hit++)
+        {
+          gboolean alone = (hit == s || (!g_ascii_isalnum (hit[-1]) && hit[-1] != '_' && hit[-1] != '$'
+                                          && hit[-1] != '{'))
+                           && !g_ascii_isalnum (hit[n]) && hit[n] != '_';
+          if (alone)
+            {
+              b_hit[y] = TRUE;
+              break;
+            }
+        }
+    }
+}
+
 /* Keep the unmatched placeholders of @all. */
 static GPtrArray *
 left_over (const GArray *all, const gboolean *hit)
@@ -675,6 +709,7 @@ bitext_qa__check_placeholders (QaContext *ctx, guint i)
   g_autofree gboolean *t_hit = g_new0 (gboolean, tp->len + 1);
   match (sp, tp, s_hit, t_hit);
   match_in_order (sp, tp, s_hit, t_hit);
+  match_named_in_prose (s, t, tp, t_hit);
   g_autoptr(GPtrArray) s_left = left_over (sp, s_hit);
   g_autoptr(GPtrArray) t_left = left_over (tp, t_hit);
   if (s_left->len == 0 && t_left->len == 0)

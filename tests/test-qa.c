@@ -547,8 +547,8 @@ test_omission_addition (void)
 /*
 ** The length model's severity: a label rendered by a phrase is a note (the
 ** model cannot tell content added at that length), column padding is no
-** content, and a short unit whose sides hold different numbers of
-** sentences, or a long one far out, is a warning.
+** content, a message id has no length, and a short unit whose sides hold
+** different numbers of sentences, or a long one far out, is a warning.
 */
 static void
 test_length_evidence (void)
@@ -582,6 +582,9 @@ test_length_evidence (void)
     U ("We must find common solutions for this common problem.",
        "Мы должны найти общие решения этой общей проблемы, и сделать это нужно как можно "
        "скорее, не откладывая дело в долгий ящик, пока угроза не стала реальностью для всех."),
+    /* 18: a message id, translated by the text it stands for: no length to compare. */
+    U ("pinentry.qualitybar.tooltip",
+       "Стойкость введённого выше текста. Проконсультируйтесь у администратора о критериях."),
   };
   /* In software strings a message is written whole by its translator: only a sentence added
      (16) is a warning; a fuller phrasing of one sentence (17) is a note. */
@@ -886,7 +889,8 @@ test_placeholder_defects (void)
                    "placeholder 14 error s[5,14) t[7,11) «%llu»\n");
 }
 
-/* What gettext allows: %i for %d, reordering with %n$, a plural form's number, %% and 100%. */
+/* What gettext allows: %i for %d, reordering with %n$, a plural form's number, %% and 100%; and a
+** variable the source names as a word, written with its sigil ($TIMEFORMAT). */
 static void
 test_placeholder_benign (void)
 {
@@ -899,6 +903,7 @@ test_placeholder_benign (void)
     U ("Use {0} or {name}", "Используйте {name} или {0}"),
     U ("_Open", "_Открыть"),
     U ("Tom & Jerry, R&D", "Том и Джерри, НИОКР"),
+    U ("The value of the TIMEFORMAT variable is used", "Используется значение переменной $TIMEFORMAT"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PLACEHOLDER,
                    "placeholder 2 info s- t[0,2) «%d»\n");
