@@ -169,7 +169,15 @@ brace_length (const char *p)
   if (*q == '!' || *q == ':' || (*q == ',' && q > p + 1))
     while (*q != '\0' && *q != '}' && *q != '{' && *q != '\n')
       q++;
-  return *q == '}' ? (gsize) (q + 1 - p) : 0;
+  if (*q != '}')
+    return 0;
+  /* Braces glued to the letters of a word around them ({dis}able, -{no-}sifilter) give a
+  ** word's optional part, as usage texts write it: notation, which a translation renders
+  ** («{выкл}включить»); a placeholder is replaced by a value, not joined to a word. */
+  gunichar after = g_utf8_get_char_validated (q + 1, -1);
+  if (after != (gunichar) -1 && after != (gunichar) -2 && g_unichar_isalpha (after))
+    return 0;
+  return (gsize) (q + 1 - p);
 }
 
 /* $VAR or ${var} at @p: its length, or 0. "$5" is money, not a variable. */

@@ -890,7 +890,8 @@ test_placeholder_defects (void)
 }
 
 /* What gettext allows: %i for %d, reordering with %n$, a plural form's number, %% and 100%; and a
-** variable the source names as a word, written with its sigil ($TIMEFORMAT). */
+** variable the source names as a word, written with its sigil ($TIMEFORMAT); braces glued to a
+** word ({dis}able) are usage notation, which a translation renders. */
 static void
 test_placeholder_benign (void)
 {
@@ -904,6 +905,7 @@ test_placeholder_benign (void)
     U ("_Open", "_Открыть"),
     U ("Tom & Jerry, R&D", "Том и Джерри, НИОКР"),
     U ("The value of the TIMEFORMAT variable is used", "Используется значение переменной $TIMEFORMAT"),
+    U ("  -{no-}jsri2bsr   {dis}able jsri to bsr", "  -{no-}jsri2bsr   {выкл}включить jsri в bsr"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PLACEHOLDER,
                    "placeholder 2 info s- t[0,2) «%d»\n");
