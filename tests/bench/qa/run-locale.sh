@@ -12,7 +12,9 @@
 #     16, drawn after them) and locale.judged-17.tsv (100, seed 17, drawn after the length,
 #     spelling and same-translation rules of branch h-qa5), locale.judged-18.tsv (100, seed 18, drawn
 #     on 2026-12-06 at 18:40, before that evening's number and layout rules), locale.judged-19.tsv
-#     (100, seed 19, drawn on 2026-12-06 at 21:52, after the sound, ordinal and markup rules), and of
+#     (100, seed 19, drawn on 2026-12-06 at 21:52, after the sound, ordinal and markup rules),
+#     locale.judged-20.tsv (100, seed 20, drawn at 22:38 after all of that night's rules, none
+#     written from it), and of
 #     tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
 #   * pofilter (Debian package python3-translate) on the same pairs as PO: units flagged per test,
 #     for the tests that bitext's checks cover (README, `bitext check`). Skipped when absent.
@@ -55,6 +57,7 @@ judged locale.judged-16.tsv
 judged locale.judged-17.tsv
 judged locale.judged-18.tsv
 judged locale.judged-19.tsv
+judged locale.judged-20.tsv
 judged locale-placeholder.judged.tsv placeholder
 
 echo
