@@ -667,6 +667,31 @@ homonym (const QaContext *ctx, Lexicon *lx, const char *name, gsize length)
   return bitext_terms__morph_spell (lx->src_morph, lower, FALSE);
 }
 
+/*
+** Whether the kept name of @st is written with its capital somewhere a
+** common word would have none: inside a unit, after its first word, or with
+** a capital after its first letter (NumLock). A word capitalised only where
+** it opens its unit ("Pre-base Substitutions") is no proof of a name.
+*/
+static gboolean
+capital_inside (const QaContext *ctx, const GArray *stat_of, const NameStat *st)
+{
+  for (guint k = 0; k < ctx->kept_words->len; k++)
+    {
+      if (g_array_index (stat_of, NameStat *, k) != st)
+        continue;
+      const SpellingWord *w = &g_array_index (ctx->kept_words, SpellingWord, k);
+      const char *t = ctx->units[w->unit].target;
+      for (const char *p = g_utf8_next_char (t + w->start); p < t + w->end; p = g_utf8_next_char (p))
+        if (g_unichar_isupper (g_utf8_get_char (p)))
+          return TRUE;
+      for (gsize i = 0; i < w->start; i++)
+        if (g_ascii_isalnum (t[i]) || (guchar) t[i] >= 0x80)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 void
 bitext_qa__check_kept_names (QaContext *ctx)
 {
@@ -753,7 +778,13 @@ bitext_qa__check_kept_names (QaContext *ctx)
                           ? g_unichar_isupper (g_utf8_get_char (name))
                               && !bitext_qa__all_capitals (name, 0, length)
                               && !homonym (ctx, &lx, name, length)
+                              && capital_inside (ctx, stat_of, st)
                           : !common_name (&lx, st, name, length);
+      /* The name written apart (NumLock «Num Lock»): the same name, no finding. */
+      gsize pa, pb;
+      g_autofree char *whole = g_strndup (name, length);
+      if (find_parted_in_source (ctx->units[w->unit].target, whole, 0, length, &pa, &pb))
+        continue;
       gsize r_start = by_sound[2 * k], r_end = by_sound[2 * k + 1];
       guint n_sound = GPOINTER_TO_UINT (g_hash_table_lookup (n_by_sound, st));
       if (r_end > r_start)

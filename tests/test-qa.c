@@ -285,7 +285,8 @@ test_kept_names (void)
 /*
 ** A name kept in Latin in most units and written by its sound in Cyrillic in others: a
 ** spelling used in two units or more is the language's other spelling (Unicode «Юникод»),
-** a note that asks for one spelling; used in one unit only, a slip from the convention.
+** a note that asks for one spelling; used in one unit only, a slip from the convention. The
+** name written apart (NumLock, «Num Lock») is the same name: no inconsistency.
 */
 static void
 test_kept_names_by_sound (void)
@@ -300,6 +301,9 @@ test_kept_names_by_sound (void)
     U ("Linux is free.", "Linux свободен."),
     U ("Linux is stable.", "Linux стабилен."),
     U ("Ported to Linux.", "Перенесено на Линукс."),
+    U ("Press NumLock now", "Нажмите NumLock сейчас"),
+    U ("Press NumLock again", "Нажмите NumLock снова"),
+    U ("Press NumLock twice", "Нажмите Num Lock дважды"),
   };
   guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
   g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks,
@@ -310,10 +314,40 @@ test_kept_names_by_sound (void)
                    "inconsistency 3 info s[0,7) t[0,9) «Юникодные»\n"
                    "inconsistency 4 info s[2,9) t[6,13) «Юникоде»\n"
                    "untranslated-term 5 info s[8,13) t[11,16) «Linux»\n"
-                   "inconsistency 8 warning s[10,15) t[14,20) «Линукс»\n");
+                   "inconsistency 8 warning s[10,15) t[14,20) «Линукс»\n"
+                   "untranslated-term 9 info s[6,13) t[8,15) «NumLock»\n"
+                   "untranslated-term 11 info s[6,13) t[8,16) «Num Lock»\n");
   const BitextFinding *odd = findings->pdata[4];
   g_assert_cmpstr (odd->message, ==, "'Linux' is kept in Latin in 3 of 4 units, written «Линукс» "
                                      "here (so in 1): one spelling throughout?");
+}
+
+/*
+** Software strings: a word kept in Latin is taken for a proper name only where it has a capital
+** a common word would not have (inside a unit: "Install Debian now"); a word capitalised only
+** where it opens its unit ("Zorb forms") may be a common word a unit rightly translates: a note.
+*/
+static void
+test_kept_names_capitals (void)
+{
+  BitextQaUnit units[] = {
+    U ("Zorb forms", "Zorb формы"),
+    U ("Zorb lists", "Zorb списки"),
+    U ("Zorb rules", "Zorb правила"),
+    U ("Zorb tables", "Таблицы Зорба"),
+    U ("Install Debian now", "Установите Debian"),
+    U ("Debian is free", "Debian свободен"),
+    U ("Run Debian", "Запустите Дебиан сейчас"),
+  };
+  guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks,
+                                                BITEXT_QA_PROFILE_SOFTWARE);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==,
+                   "untranslated-term 0 info s[0,4) t[0,4) «Zorb»\n"
+                   "inconsistency 3 info s[0,4) t[8,13) «Зорба»\n"
+                   "untranslated-term 4 info s[8,14) t[11,17) «Debian»\n"
+                   "inconsistency 6 warning s[4,10) t- «Debian»\n");
 }
 
 static void
@@ -1396,6 +1430,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/untranslated-term", test_untranslated_term);
   g_test_add_func ("/qa/untranslated-term/kept-names", test_kept_names);
   g_test_add_func ("/qa/untranslated-term/kept-names-by-sound", test_kept_names_by_sound);
+  g_test_add_func ("/qa/untranslated-term/kept-names-capitals", test_kept_names_capitals);
   g_test_add_func ("/qa/untranslated-term/mention", test_untranslated_term_mention);
   g_test_add_func ("/qa/untranslated-term/adjective", test_untranslated_term_adjective);
   g_test_add_func ("/qa/untranslated-term/against-text", test_untranslated_term_against_text);
