@@ -623,6 +623,15 @@ day_period_after (const char *p)
   return c == 'a' ? 1 : 2;
 }
 
+/* The bytes of the time separator at @p: ':' or U+2236 RATIO '∶' (coreutils writes "15∶30"), or 0. */
+static gsize
+time_colon (const char *p)
+{
+  if (p[0] == ':')
+    return 1;
+  return (guchar) p[0] == 0xE2 && (guchar) p[1] == 0x88 && (guchar) p[2] == 0xB6 ? 3 : 0;
+}
+
 /*
 ** A 12-hour time of @a ("5 PM", "12:30 a.m.") rendered on the 24-hour clock
 ** in @b ("17:00", «00:30»): the hour of @a matches its 24-hour value in @b
@@ -641,8 +650,9 @@ match_clock (const char *a_text, GArray *a, gboolean *a_hit, const char *b_text,
       gint64 hour = g_ascii_strtoll (h->value, NULL, 10);
       const char *after = a_text + h->end;
       gboolean minutes = FALSE;
-      if (after[0] == ':' && x + 1 < a->len && g_array_index (a, QaNumber, x + 1).start == h->end + 1
-          && g_array_index (a, QaNumber, x + 1).end == h->end + 3)
+      gsize colon = time_colon (after);
+      if (colon > 0 && x + 1 < a->len && g_array_index (a, QaNumber, x + 1).start == h->end + colon
+          && g_array_index (a, QaNumber, x + 1).end == h->end + colon + 2)
         {
           minutes = TRUE;
           after = a_text + g_array_index (a, QaNumber, x + 1).end;

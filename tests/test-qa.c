@@ -413,6 +413,8 @@ test_numbers_literals_and_clock (void)
     U ("Runs at 9 a.m. daily.", "Запускается ежедневно в 9 утра."),
     U ("Starts at 5 PM.", "Начинается в 18:00."),
     U ("Use [0,31].", "Используйте [0,32]."),
+    /* coreutils writes its times with U+2236 RATIO. */
+    U ("e.g. 2∶35 pm, 11∶46 am", "например, 14∶35, 11∶46"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
                    "number 5 error s[10,11) t- «5»\n"
