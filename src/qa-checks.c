@@ -1312,6 +1312,45 @@ sentence_spacing (const char *t, gsize p)
   return g_unichar_isupper (g_utf8_get_char (t + p + 2));
 }
 
+/* The column of @p in its line of @t: characters since the line's start, tabs to multiples of 8. */
+static gsize
+column_of (const char *t, gsize p)
+{
+  gsize a = p;
+  while (a > 0 && t[a - 1] != '\n')
+    a--;
+  gsize col = 0;
+  for (const char *q = t + a; q < t + p; q = g_utf8_next_char (q))
+    col = *q == '\t' ? (col / 8 + 1) * 8 : col + 1;
+  return col;
+}
+
+/*
+** Whether the text at @p of a multi-line @t starts at the column where
+** another of its lines starts after its indentation: a description column
+** and its hanging indent ("-Z,--context РЕГВЫР  завершать" above a line
+** indented to «завершать»), which a translation lays out anew to fit its
+** own words.
+*/
+static gboolean
+hanging_column (const char *t, gsize p)
+{
+  if (strchr (t, '\n') == NULL)
+    return FALSE;
+  gsize col = column_of (t, p);
+  for (const char *line = t; line != NULL && *line != '\0';)
+    {
+      gsize k = strspn (line, " \t");
+      if (k > 0 && line[k] != '\n' && line[k] != '\0' && column_of (t, (gsize) (line - t) + k) == col
+          && line + k != t + p)
+        return TRUE;
+      line = strchr (line, '\n');
+      if (line != NULL)
+        line++;
+    }
+  return FALSE;
+}
+
 /* Whether only tabs come between the start of @t's line and @p: the spaces at @p indent it. */
 static gboolean
 at_line_start (const char *t, gsize p)
@@ -1344,7 +1383,7 @@ check_spacing (QaContext *ctx, guint i)
           /* Source columns (mirrored > 0) are re-flowed by a translation, which may need more
           ** runs; a run after a line break is indentation. */
           if (++runs > mirrored && mirrored == 0 && !at_line_start (t, p)
-              && !(n == 2 && sentence_spacing (t, p)))
+              && !(n == 2 && sentence_spacing (t, p)) && !hanging_column (t, p + n))
             bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1,
                                     -1, (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
         }

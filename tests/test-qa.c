@@ -1113,6 +1113,8 @@ test_software_layout (void)
     U ("Written by %s and %s", "Авторы программы ? %s и %s"),
     U ("has the subject '*** HERE ***'. Pass --force.", "имеет заголовок «*** HERE ***».  Укажите --force."),
     U ("Usage: %s [-e]\n     [--help]", "Использование: %s [-e]\n\t    [--help]"),
+    U ("  -Z,--context REGEXP kill only process(es)\n                      (must precede other arguments)\n",
+       "  -Z,--context РЕГВЫР  завершать только процесс(ы)\n                       (указывается первым)\n"),
     U ("value of field '%s' (missing newline?)", "в значении поля «%s» (возможно, нет символа новой строки)"),
     U ("Options:\n  -a  All.\n  -b  Brief.\n  -c  Count.\n  -d  Debug.\n  -e  Echo.\n"
        "  -f  Force.\n  -g  Group.\n  -h  Help.\n",
@@ -1127,8 +1129,8 @@ test_software_layout (void)
                            "punctuation 6 warning s- t[22,24) «  »\n"
                            "punctuation 7 warning s[0,3) t[0,2) «  »\n"
                            "punctuation 9 warning s- t[16,18) « ?»\n"
-                           "punctuation 12 info s[36,37) t[55,56) «и»\n"
-                           "punctuation 13 info s[107,108) t[115,116) «а»\n");
+                           "punctuation 13 info s[36,37) t[55,56) «и»\n"
+                           "punctuation 14 info s[107,108) t[115,116) «а»\n");
 }
 
 /*
