@@ -1351,6 +1351,18 @@ hanging_column (const char *t, gsize p)
   return FALSE;
 }
 
+/*
+** Whether the run of @n spaces at @p pads a label's colon out to its value,
+** a placeholder ("длина:  %08x", "oldestCommitTsXid последней к. т.:    %u"):
+** a program's "label: value" lines align their values so, and a translation
+** pads its own labels to the column.
+*/
+static gboolean
+value_column (const char *t, gsize p, gsize n)
+{
+  return p > 0 && t[p - 1] == ':' && (t[p + n] == '%' || t[p + n] == '{' || t[p + n] == '$');
+}
+
 /* Whether only tabs come between the start of @t's line and @p: the spaces at @p indent it. */
 static gboolean
 at_line_start (const char *t, gsize p)
@@ -1383,7 +1395,8 @@ check_spacing (QaContext *ctx, guint i)
           /* Source columns (mirrored > 0) are re-flowed by a translation, which may need more
           ** runs; a run after a line break is indentation. */
           if (++runs > mirrored && mirrored == 0 && !at_line_start (t, p)
-              && !(n == 2 && sentence_spacing (t, p)) && !hanging_column (t, p + n))
+              && !(n == 2 && sentence_spacing (t, p)) && !hanging_column (t, p + n)
+              && !value_column (t, p, n))
             bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, BITEXT_SEVERITY_WARNING, i, -1,
                                     -1, (gssize) p, (gssize) (p + n), "%zu spaces in a row", n);
         }

@@ -1115,6 +1115,7 @@ test_software_layout (void)
     U ("Usage: %s [-e]\n     [--help]", "Использование: %s [-e]\n\t    [--help]"),
     U ("  -Z,--context REGEXP kill only process(es)\n                      (must precede other arguments)\n",
        "  -Z,--context РЕГВЫР  завершать только процесс(ы)\n                       (указывается первым)\n"),
+    U (" length: %08x\n", " длина:  %08x\n"),
     U ("value of field '%s' (missing newline?)", "в значении поля «%s» (возможно, нет символа новой строки)"),
     U ("Options:\n  -a  All.\n  -b  Brief.\n  -c  Count.\n  -d  Debug.\n  -e  Echo.\n"
        "  -f  Force.\n  -g  Group.\n  -h  Help.\n",
@@ -1129,8 +1130,8 @@ test_software_layout (void)
                            "punctuation 6 warning s- t[22,24) «  »\n"
                            "punctuation 7 warning s[0,3) t[0,2) «  »\n"
                            "punctuation 9 warning s- t[16,18) « ?»\n"
-                           "punctuation 13 info s[36,37) t[55,56) «и»\n"
-                           "punctuation 14 info s[107,108) t[115,116) «а»\n");
+                           "punctuation 14 info s[36,37) t[55,56) «и»\n"
+                           "punctuation 15 info s[107,108) t[115,116) «а»\n");
 }
 
 /*
