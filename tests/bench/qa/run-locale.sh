@@ -14,7 +14,8 @@
 #     on 2026-12-06 at 18:40, before that evening's number and layout rules), locale.judged-19.tsv
 #     (100, seed 19, drawn on 2026-12-06 at 21:52, after the sound, ordinal and markup rules),
 #     locale.judged-20.tsv (100, seed 20, drawn at 22:38 after all of that night's rules, none
-#     written from it), and of
+#     written from it), locale.judged-21.tsv (100, seed 21, drawn at 22:54 after the last rule
+#     of that night, none written from it), and of
 #     tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
 #   * pofilter (Debian package python3-translate) on the same pairs as PO: units flagged per test,
 #     for the tests that bitext's checks cover (README, `bitext check`). Skipped when absent.
@@ -58,6 +59,7 @@ judged locale.judged-17.tsv
 judged locale.judged-18.tsv
 judged locale.judged-19.tsv
 judged locale.judged-20.tsv
+judged locale.judged-21.tsv
 judged locale-placeholder.judged.tsv placeholder
 
 echo
