@@ -79,13 +79,13 @@ find_in_source (const char *s, const char *t, gsize start, gsize end)
 }
 
 /*
-** Where the flagged words occur in the source with their letters and digits
+** Where the words t[start, end) occur in @s with their letters and digits
 ** joined or parted otherwise (the identifier PageUp, KP_Page_Up or NumLock
-** as the label «Page Up», «Num Lock»), case aside: TRUE with the source's
-** bytes [*a, *b).
+** as the label «Page Up», «Num Lock»), case aside: TRUE with the bytes
+** [*a, *b) of @s.
 */
 static gboolean
-find_parted_in_source (const char *s, const char *t, gsize start, gsize end, gsize *a, gsize *b)
+find_parted (const char *s, const char *t, gsize start, gsize end, gsize *a, gsize *b)
 {
   GString *needle = g_string_new (NULL);
   for (gsize k = start; k < end; k++)
@@ -522,7 +522,7 @@ flag_term_run (QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k
     return;
   gssize at = find_in_source (u->source, u->target, start, end);
   gsize pa, pb;
-  if (at < 0 && find_parted_in_source (u->source, u->target, start, end, &pa, &pb))
+  if (at < 0 && find_parted (u->source, u->target, start, end, &pa, &pb))
     {
       bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_TERM, BITEXT_SEVERITY_INFO, i,
                               (gssize) pa, (gssize) pb, (gssize) start, (gssize) end,
@@ -674,22 +674,26 @@ homonym (const QaContext *ctx, Lexicon *lx, const char *name, gsize length)
 ** it opens its unit ("Pre-base Substitutions") is no proof of a name.
 */
 static gboolean
-capital_inside (const QaContext *ctx, const GArray *stat_of, const NameStat *st)
+capital_inside (const QaContext *ctx, const GArray *stat_of, const NameStat *st, GHashTable *memo)
 {
-  for (guint k = 0; k < ctx->kept_words->len; k++)
+  gpointer v;
+  if (g_hash_table_lookup_extended (memo, st, NULL, &v))
+    return GPOINTER_TO_INT (v);
+  gboolean inside = FALSE;
+  for (guint k = 0; k < ctx->kept_words->len && !inside; k++)
     {
       if (g_array_index (stat_of, NameStat *, k) != st)
         continue;
       const SpellingWord *w = &g_array_index (ctx->kept_words, SpellingWord, k);
       const char *t = ctx->units[w->unit].target;
-      for (const char *p = g_utf8_next_char (t + w->start); p < t + w->end; p = g_utf8_next_char (p))
-        if (g_unichar_isupper (g_utf8_get_char (p)))
-          return TRUE;
-      for (gsize i = 0; i < w->start; i++)
-        if (g_ascii_isalnum (t[i]) || (guchar) t[i] >= 0x80)
-          return TRUE;
+      for (const char *p = g_utf8_next_char (t + w->start); p < t + w->end && !inside;
+           p = g_utf8_next_char (p))
+        inside = g_unichar_isupper (g_utf8_get_char (p));
+      for (gsize i = 0; i < w->start && !inside; i++)
+        inside = g_ascii_isalnum (t[i]) || (guchar) t[i] >= 0x80;
     }
-  return FALSE;
+  g_hash_table_insert (memo, (gpointer) st, GINT_TO_POINTER (inside));
+  return inside;
 }
 
 void
@@ -746,6 +750,7 @@ bitext_qa__check_kept_names (QaContext *ctx)
   g_autoptr(QaSound) sound = bitext_qa__sound_new (ctx->options->src_lang, ctx->options->tgt_lang);
   g_autofree gsize *by_sound = g_new0 (gsize, 2 * (gsize) translated->len + 1);
   g_autoptr(GHashTable) n_by_sound = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) capitals = g_hash_table_new (NULL, NULL);   /* NameStat -> capital_inside */
   for (guint k = 0; k < translated->len; k++)
     {
       const NameStat *st = translated_stat->pdata[k];
@@ -778,12 +783,12 @@ bitext_qa__check_kept_names (QaContext *ctx)
                           ? g_unichar_isupper (g_utf8_get_char (name))
                               && !bitext_qa__all_capitals (name, 0, length)
                               && !homonym (ctx, &lx, name, length)
-                              && capital_inside (ctx, stat_of, st)
+                              && capital_inside (ctx, stat_of, st, capitals)
                           : !common_name (&lx, st, name, length);
       /* The name written apart (NumLock «Num Lock»): the same name, no finding. */
       gsize pa, pb;
       g_autofree char *whole = g_strndup (name, length);
-      if (find_parted_in_source (ctx->units[w->unit].target, whole, 0, length, &pa, &pb))
+      if (find_parted (ctx->units[w->unit].target, whole, 0, length, &pa, &pb))
         continue;
       gsize r_start = by_sound[2 * k], r_end = by_sound[2 * k + 1];
       guint n_sound = GPOINTER_TO_UINT (g_hash_table_lookup (n_by_sound, st));
