@@ -520,8 +520,8 @@ adjective_ending (const char *word)
 static gboolean
 compound_numeral (const char *folded, const QaWord *w, GArray *out)
 {
-  if (w->script != QA_SCRIPT_CYRILLIC || w->n_letters < 7)
-    return FALSE;
+  if (w->script != QA_SCRIPT_CYRILLIC || w->n_letters < 7 || !adjective_ending (folded))
+    return FALSE;   /* the word must end as an adjective: one test before the parts */
   GHashTable *table = word_table ();
   char prefix[4 * 96 + 1];
   gsize n = strlen (folded);
