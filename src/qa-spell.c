@@ -690,7 +690,7 @@ typedef struct
 
 static const Keyboard keyboards[] = {
   { "ru", { "йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю" },
-    "аоеиябпвфгкдтжшзсьъий" },
+    "аоеияебпвфгкдтжшзсьъий" },
   { "en", { "qwertyuiop", "asdfghjkl", "zxcvbnm" }, "" },
   { "de", { "qwertzuiopü", "asdfghjklöä", "yxcvbnm" }, "" },
   { "fr", { "azertyuiop", "qsdfghjklm", "wxcvbn" }, "" },
@@ -732,6 +732,7 @@ slip (const Keyboard *kb, gunichar a, gunichar b)
     {
       gunichar x = g_utf8_get_char (p);
       p = g_utf8_next_char (p);
+      g_assert (*p != '\0');   /* pairs: an even number of letters */
       gunichar y = g_utf8_get_char (p);
       p = g_utf8_next_char (p);
       if ((a == x && b == y) || (a == y && b == x))
