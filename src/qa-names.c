@@ -628,22 +628,8 @@ written_by_sound (QaContext *ctx, QaSound *sound, guint unit, const char *name, 
   if (ctx->src_script == ctx->tgt_script)
     return FALSE;
   g_autofree char *key = bitext_qa__sound_key (sound, BITEXT_GLOSSARY_SOURCE, name, (gssize) length);
-  const char *t = ctx->units[unit].target;
-  gsize n = strlen (t), pos = 0;
-  QaWord w;
-  while (bitext_qa__next_word (t, n, &pos, &w))
-    {
-      if (w.script != ctx->tgt_script || w.n_digits > 0)
-        continue;
-      g_autofree char *other = bitext_qa__sound_key (sound, BITEXT_GLOSSARY_TARGET, t + w.start,
-                                                     (gssize) (w.end - w.start));
-      if (bitext_qa__sound_renders (other, key))
-        {
-          *start = w.start, *end = w.end;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return bitext_qa__sound_find (sound, BITEXT_GLOSSARY_TARGET, ctx->units[unit].target,
+                                ctx->tgt_script, 1, key, TRUE, start, end);
 }
 
 /*

@@ -75,6 +75,9 @@ QaSound *bitext_qa__sound_new     (const char *src_lang, const char *tgt_lang);
 void     bitext_qa__sound_free    (QaSound *sound);
 char    *bitext_qa__sound_key     (QaSound *sound, guint side, const char *word, gssize length);
 gboolean bitext_qa__sound_renders (const char *key, const char *source);
+gboolean bitext_qa__sound_find    (QaSound *sound, guint side, const char *text, QaScript script,
+                                   guint min_letters, const char *key, gboolean word_renders,
+                                   gsize *start, gsize *end);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QaSound, bitext_qa__sound_free)
 
 /* qa-checks.c: the per-unit and the whole-text checks. */

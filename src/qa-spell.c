@@ -977,19 +977,6 @@ source_is_names (QaContext *ctx, guint unit)
   return n > 0;
 }
 
-/* A Snowball stemmer for @lang (ISO 639-1, libstemmer's aliases), or NULL. */
-static struct sb_stemmer *
-stemmer_for (const char *lang)
-{
-  if (lang == NULL || *lang == '\0')
-    return NULL;
-  g_autofree char *code = g_ascii_strdown (lang, -1);
-  char *dash = strpbrk (code, "-_");
-  if (dash != NULL)
-    *dash = '\0';
-  return sb_stemmer_new (code, "UTF_8");
-}
-
 struct _QaSound
 {
   struct sb_stemmer *stem[2];   /* source, target: NULL where libstemmer has no language */
@@ -999,8 +986,8 @@ QaSound *
 bitext_qa__sound_new (const char *src_lang, const char *tgt_lang)
 {
   QaSound *s = g_new0 (QaSound, 1);
-  s->stem[BITEXT_GLOSSARY_SOURCE] = stemmer_for (src_lang);
-  s->stem[BITEXT_GLOSSARY_TARGET] = stemmer_for (tgt_lang);
+  s->stem[BITEXT_GLOSSARY_SOURCE] = bitext_terms__stemmer_new (src_lang);
+  s->stem[BITEXT_GLOSSARY_TARGET] = bitext_terms__stemmer_new (tgt_lang);
   return s;
 }
 
@@ -1060,6 +1047,34 @@ bitext_qa__sound_renders (const char *key, const char *source)
   return consonants (key + m) <= 2;
 }
 
+/*
+** The first word of @text, in @script and of @min_letters letters or more,
+** without digits, whose sound key (of @side's stem) renders @key (when
+** @word_renders) or is rendered by it: TRUE with its bytes [*start, *end).
+*/
+gboolean
+bitext_qa__sound_find (QaSound *sound, guint side, const char *text, QaScript script,
+                       guint min_letters, const char *key, gboolean word_renders, gsize *start,
+                       gsize *end)
+{
+  gsize length = strlen (text), pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (text, length, &pos, &w))
+    {
+      if (w.n_digits > 0 || w.n_letters < min_letters || w.script != script)
+        continue;
+      g_autofree char *other = bitext_qa__sound_key (sound, side, text + w.start,
+                                                     (gssize) (w.end - w.start));
+      if (word_renders ? bitext_qa__sound_renders (other, key)
+                       : bitext_qa__sound_renders (key, other))
+        {
+          *start = w.start, *end = w.end;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Whether @word, in another script than the source's, renders a word of unit @unit's source by
 ** its sound (bitext_qa__sound_renders). */
 static gboolean
@@ -1067,20 +1082,11 @@ renders_source_word (QaContext *ctx, guint unit, const char *word, QaSound *soun
 {
   if (ctx->src_script == ctx->tgt_script)
     return FALSE;
-  const char *s = ctx->units[unit].source;
   g_autofree char *key = bitext_qa__sound_key (sound, BITEXT_GLOSSARY_TARGET, word, -1);
-  gsize length = strlen (s), pos = 0;
-  QaWord w;
-  while (consonants (key) >= 2 && bitext_qa__next_word (s, length, &pos, &w))
-    {
-      if (w.n_digits > 0 || w.n_letters < 3 || w.script != ctx->src_script)
-        continue;
-      g_autofree char *other = bitext_qa__sound_key (sound, BITEXT_GLOSSARY_SOURCE, s + w.start,
-                                                     (gssize) (w.end - w.start));
-      if (bitext_qa__sound_renders (key, other))
-        return TRUE;
-    }
-  return FALSE;
+  gsize a, b;
+  return consonants (key) >= 2
+         && bitext_qa__sound_find (sound, BITEXT_GLOSSARY_SOURCE, ctx->units[unit].source,
+                                   ctx->src_script, 3, key, FALSE, &a, &b);
 }
 
 /*

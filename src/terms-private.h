@@ -158,6 +158,8 @@ double bitext_terms__dice (double f_xy, double f_x, double f_y);
 
 /* ICU "Any-Latin; Latin-ASCII", lower-cased; similarity of two names in 0..1. */
 double bitext_terms__translit_similarity (const char *a, const char *b);
+/* A Snowball stemmer for @lang's two-letter code, or NULL (sb_stemmer_delete). */
+struct sb_stemmer *bitext_terms__stemmer_new (const char *lang);
 /* The consonants of a word as it sounds, in Latin letters; (transfer full). */
 char  *bitext_terms__sound_key (const char *word);
 

@@ -191,6 +191,14 @@ lang_code (const char *lang, char code[3])
   return TRUE;
 }
 
+/* A Snowball stemmer for @lang's two-letter code (libstemmer knows them as aliases), or NULL. */
+struct sb_stemmer *
+bitext_terms__stemmer_new (const char *lang)
+{
+  char code[3];
+  return lang_code (lang, code) ? sb_stemmer_new (code, "UTF_8") : NULL;
+}
+
 /*
 ** The stop words of @lang (rules/stopwords-LL.txt, folded words) as a set,
 ** read only (folded word -> 1, 2 link, 3 coordinator); empty for a language
