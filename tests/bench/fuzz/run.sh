@@ -6,21 +6,27 @@
 # coverage (edges) at start and at the end, new corpus units and crashes. The seeds are
 # tests/fuzz/corpus/NAME (read only) and, for tmx, ../shared/tmx when present; new units
 # go to LOGDIR/corpus/NAME, crash, leak and timeout inputs to LOGDIR/artifacts/NAME-*, and one line per run is
-# appended to LOGDIR/tally.tsv (date, target, seconds, executions, cov, ft, crashes).
+# appended to LOGDIR/tally.tsv (date, target, seconds, executions, cov, ft, crashes, exit, schedule).
 # `run.sh -s` sums the tally per target. The fuzz build is BUILD (default build-fuzz in
 # the source tree), configured here when missing: CC=clang, -Dfuzzing=true, ASan+UBSan.
 # A crash input is saved as a regression seed by copying it to tests/fuzz/crashes/NAME/.
+# -v runs libFuzzer's vanilla schedule (-entropic=0) instead of the entropic one, as
+# ClusterFuzz does for part of its runs: on a target with tens of thousands of features
+# (report) the entropic bookkeeping (InputCorpus::UpdateFeatureFrequency) took 71 % of
+# the time under perf. The tally's last column says which schedule a run used.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 seconds=60
 logdir=$root/fuzz-logs
 summary=0
-while getopts "t:o:s" opt; do
+schedule=entropic
+while getopts "t:o:sv" opt; do
   case $opt in
     t) seconds=$OPTARG ;;
     o) logdir=$OPTARG ;;
     s) summary=1 ;;
-    *) echo "usage: $0 [-t SECONDS] [-o LOGDIR] [-s] [TARGET...]" >&2; exit 2 ;;
+    v) schedule=vanilla ;;
+    *) echo "usage: $0 [-t SECONDS] [-o LOGDIR] [-s] [-v] [TARGET...]" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -66,7 +72,7 @@ for t in $targets; do
   # -fork=0, one job: the machine is shared. -timeout: an input slower than 10 s is a bug.
   nice -n 19 "$exe" "$work" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$logdir/artifacts/$t-" \
-    >"$log" 2>&1
+    -entropic=$([ "$schedule" = vanilla ] && echo 0 || echo 1) >"$log" 2>&1
   status=$?
   crashes=$(( $(find "$logdir/artifacts" -name "$t-*" | wc -l) - crashes_before ))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -82,6 +88,6 @@ for t in $targets; do
   rate=$(( ${execs:-0} / (ran > 0 ? ran : 1) ))
   printf "%-12s %8s %12s %9s %9s %9s %6s %7s\n" "$t" "$ran" "${execs:-0}" "$rate" "${cov_start:-?}" \
     "${cov_end:-?}" "$((after - before))" "$crashes"
-  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$(date -u +%FT%TZ)" "$t" "$ran" "${execs:-0}" \
-    "${cov_end:-0}" "${ft_end:-0}" "$crashes" "$status" >>"$tally"
+  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$(date -u +%FT%TZ)" "$t" "$ran" "${execs:-0}" \
+    "${cov_end:-0}" "${ft_end:-0}" "$crashes" "$status" "$schedule" >>"$tally"
 done
