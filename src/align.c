@@ -852,6 +852,58 @@ pair_evidence (const AlignDp *dp, guint s, guint t)
   return bitext_align__evidence_cost (dp, BEAD_1_1, s + 1, t + 1, NULL, NULL);
 }
 
+/* The length cost of src[s, s + a) against tgt[u, u + b) under the model. */
+static float
+length_cost (const AlignDp *dp, guint s, guint a, guint u, guint b)
+{
+  float ls = (float) (dp->scum[s + a] - dp->scum[s]), lt = (float) (dp->tcum[u + b] - dp->tcum[u]);
+  return bitext_align__len_cost (dp->model, bitext_align__length_zf (dp->model, ls, lt));
+}
+
+/*
+** A low-confidence bead of one sentence against two or three whose first
+** or last sentence x of the larger side the evidence leaves out: the bead
+** without x fits better both in length and in all the evidence (length and
+** lexical log-likelihood ratios) than the merge does. The merge won on the prior odds of a merge over a
+** deletion (Gale & Church: nine to one), and x may be an omission (source)
+** or an addition (target) that it hid. Both, because each alone misleads:
+** a short sentence merged by its translator ("Quite the contrary." closing
+** a Russian sentence) often shares no word with the translation, so the
+** words alone would leave it out; and lengths alone leave out sentences
+** whose words are there.
+*/
+static void
+find_lone (const AlignDp *dp, BitextBead *b)
+{
+  b->lone_side = BITEXT_LONE_NONE;
+  b->lone_index = 0;
+  gboolean src = b->src_len > 1;
+  guint n = src ? b->src_len : b->tgt_len;
+  if (!b->low_confidence || n < 2 || (src ? b->tgt_len : b->src_len) != 1)
+    return;
+  guint i = b->src_start + b->src_len, j = b->tgt_start + b->tgt_len;
+  float merged = bitext_align__evidence_cost (dp, bead_shape (b), i, j, NULL, NULL);
+  float best = length_cost (dp, b->src_start, b->src_len, b->tgt_start, b->tgt_len);
+  for (guint end = 0; end < 2; end++)
+    {
+      /* The bead without its first (end 0) or last (end 1) sentence of the larger side. */
+      BitextBead r = *b;
+      guint *start = src ? &r.src_start : &r.tgt_start, *len = src ? &r.src_len : &r.tgt_len;
+      guint x = end == 0 ? *start : *start + *len - 1;
+      (*len)--;
+      if (end == 0)
+        (*start)++;
+      float c = length_cost (dp, r.src_start, r.src_len, r.tgt_start, r.tgt_len);
+      if (c < best && bitext_align__evidence_cost (dp, bead_shape (&r), r.src_start + r.src_len,
+                                                   r.tgt_start + r.tgt_len, NULL, NULL) < merged)
+        {
+          best = c;
+          b->lone_side = src ? BITEXT_LONE_SOURCE : BITEXT_LONE_TARGET;
+          b->lone_index = x;
+        }
+    }
+}
+
 /*
 ** Score each bead. A bead with both sides is scored by the posterior that
 ** its sentences translate each other rather than being unrelated
@@ -920,6 +972,8 @@ score_beads (AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *
       bitext_align__posterior (dp, skeys, tkeys, beads, &T);
     }
   bitext_align__mark_low (beads, low);
+  for (guint x = 0; x < beads->len; x++)
+    find_lone (dp, &g_array_index (beads, BitextBead, x));
   dp->band = NULL;
 }
 

@@ -441,7 +441,8 @@ bitext_pair__bead_equal (const PairBead *a, const PairBead *b)
          && x->cost == y->cost && x->length_z == y->length_z && x->lexical == y->lexical
          && x->anchors == y->anchors && x->dict_hits == y->dict_hits
          && x->learned_hits == y->learned_hits && x->crosses_paragraph == y->crosses_paragraph
-         && x->low_confidence == y->low_confidence;
+         && x->low_confidence == y->low_confidence && x->lone_side == y->lone_side
+         && x->lone_index == y->lone_index;
 }
 
 /* Realign the unconfirmed beads [from, to), which hold the sentences after @prev's. */

@@ -110,6 +110,29 @@ get_name (Load *l, JsonObject *o, const char *where, const char *name,
 static const char *const segmentation_names[] = { "text", "lines", "tmx", "tsv" };
 static const char *const side_names[] = { "source", "target" };
 
+/* A bead's optional "lone": {"side": "source"|"target", "sentence": N}, N one of that side's. */
+static gboolean
+read_lone (Load *l, JsonObject *o, const char *where, BitextBead *b)
+{
+  JsonNode *n = json_object_get_member (o, "lone");
+  if (n == NULL)
+    return TRUE;
+  g_autofree char *here = g_strdup_printf ("%s.lone", where);
+  if (!JSON_NODE_HOLDS_OBJECT (n))
+    return fail (l, where, "\"lone\" must be an object");
+  JsonObject *lo = json_node_get_object (n);
+  guint side = 0, index = 0;
+  if (!get_name (l, lo, here, "side", side_names, G_N_ELEMENTS (side_names), &side)
+      || !get_uint (l, lo, here, "sentence", &index))
+    return FALSE;
+  guint start = side == 0 ? b->src_start : b->tgt_start, len = side == 0 ? b->src_len : b->tgt_len;
+  if (len < 2 || index < start || index - start >= len)
+    return fail (l, here, "sentence %u is not one of the bead's %s sentences", index, side_names[side]);
+  b->lone_side = side == 0 ? BITEXT_LONE_SOURCE : BITEXT_LONE_TARGET;
+  b->lone_index = index;
+  return TRUE;
+}
+
 static gboolean
 read_bead (Load *l, JsonObject *o, const char *where, PairBead *pb)
 {
@@ -126,7 +149,7 @@ read_bead (Load *l, JsonObject *o, const char *where, PairBead *pb)
          && get_uint (l, o, where, "learned_hits", &b->learned_hits)
          && get_bool (l, o, where, "crosses_paragraph", &b->crosses_paragraph)
          && get_bool (l, o, where, "low_confidence", &b->low_confidence)
-         && get_bool (l, o, where, "confirmed", &pb->confirmed);
+         && get_bool (l, o, where, "confirmed", &pb->confirmed) && read_lone (l, o, where, b);
 }
 
 static GArray *

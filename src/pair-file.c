@@ -89,6 +89,15 @@ add_beads (JsonBuilder *b, const char *name, const GArray *beads)
       add_member_bool (b, "crosses_paragraph", x->crosses_paragraph);
       add_member_bool (b, "low_confidence", x->low_confidence);
       add_member_bool (b, "confirmed", pb->confirmed);
+      if (x->lone_side != BITEXT_LONE_NONE)
+        {
+          json_builder_set_member_name (b, "lone");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "side");
+          json_builder_add_string_value (b, x->lone_side == BITEXT_LONE_SOURCE ? "source" : "target");
+          add_member_int (b, "sentence", x->lone_index);
+          json_builder_end_object (b);
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -114,10 +114,23 @@ ensure_units (BitextPair *pair)
         g_ptr_array_add (pair->labels,
                          g_string_chunk_insert_len (pair->unit_strings, scratch->str,
                                                     (gssize) scratch->len));
-      BitextQaUnit u = { unit_side (pair, scratch, 0, b->src_start, b->src_len),
-                         unit_side (pair, scratch, 1, b->tgt_start, b->tgt_len), i,
-                         info != NULL ? info->n_src : b->src_len,
-                         info != NULL ? info->n_tgt : b->tgt_len };
+      BitextQaUnit u = { .source = unit_side (pair, scratch, 0, b->src_start, b->src_len),
+                         .target = unit_side (pair, scratch, 1, b->tgt_start, b->tgt_len),
+                         .index = i, .src_count = info != NULL ? info->n_src : b->src_len,
+                         .tgt_count = info != NULL ? info->n_tgt : b->tgt_len };
+      if (b->lone_side != BITEXT_LONE_NONE)
+        {
+          /* The lone sentence's bytes in the side's text: the sentences before it, each with
+             the space that joins it to the next (append_joined ()). */
+          guint side = b->lone_side == BITEXT_LONE_SOURCE ? 0 : 1;
+          guint start = side == 0 ? b->src_start : b->tgt_start;
+          gsize at = 0;
+          for (guint k = start; k < b->lone_index; k++)
+            at += strlen (sentence_at (pair, side, k)->pub.text) + 1;
+          u.lone_side = b->lone_side;
+          u.lone_start = at;
+          u.lone_end = at + strlen (sentence_at (pair, side, b->lone_index)->pub.text);
+        }
       g_array_append_val (pair->qa_units, u);
     }
   g_ptr_array_add (pair->labels, NULL);
@@ -234,6 +247,9 @@ append_jsonl (GString *l, const BitextPair *pair, const BitextBead *b)
                           b->anchors, b->dict_hits, b->learned_hits,
                           b->crosses_paragraph ? "true" : "false");
   append_texts (l, pair, 0, b->src_start, b->src_len, TRUE);
+  if (b->lone_side != BITEXT_LONE_NONE)
+    g_string_append_printf (l, ",\"lone\":{\"side\":\"%s\",\"sentence\":%u}",
+                            b->lone_side == BITEXT_LONE_SOURCE ? "source" : "target", b->lone_index);
   g_string_append (l, ",\"tgt_text\":");
   append_texts (l, pair, 1, b->tgt_start, b->tgt_len, TRUE);
   g_string_append_c (l, '}');

@@ -2,6 +2,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <bitext/align.h>
+
 #include "qa-private.h"
 #include "terms-private.h"
 
@@ -1601,6 +1603,38 @@ check_missing_side (QaContext *ctx, guint i)
   return is_blank (s) && is_blank (t);
 }
 
+/*
+** A sentence that the aligner merged into the unit against the unit's own
+** evidence (BitextQaUnit.lone_side): the rest of the unit pairs up better
+** without it, and the bead is one of the doubtful ones, so the sentence may
+** be an omission (source) or an addition (target) that the merge hid.
+*/
+static void
+check_lone (QaContext *ctx, guint i)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  if (u->lone_side != BITEXT_LONE_SOURCE && u->lone_side != BITEXT_LONE_TARGET)
+    return;
+  gboolean src = u->lone_side == BITEXT_LONE_SOURCE;
+  const char *text = text_or_empty (src ? u->source : u->target);
+  gsize n = strlen (text);
+  if (u->lone_start >= u->lone_end || u->lone_end > n
+      || !g_utf8_validate (text + u->lone_start, (gssize) (u->lone_end - u->lone_start), NULL))
+    return;
+  BitextCheck check = src ? BITEXT_CHECK_OMISSION : BITEXT_CHECK_ADDITION;
+  if (!ENABLED (ctx, check))
+    return;
+  gssize a = (gssize) u->lone_start, b = (gssize) u->lone_end;
+  if (src)
+    bitext_qa__add_finding (ctx, check, BITEXT_SEVERITY_WARNING, i, a, b, -1, -1,
+                            "this sentence may have no translation: the rest of the source "
+                            "pairs up better with the target without it (a doubtful merge)");
+  else
+    bitext_qa__add_finding (ctx, check, BITEXT_SEVERITY_WARNING, i, -1, -1, a, b,
+                            "this sentence may have no source: the rest of the target pairs up "
+                            "better with the source without it (a doubtful merge)");
+}
+
 /* source-consistency, the per-unit part ---------------------------------------------------- */
 
 /*
@@ -1683,6 +1717,7 @@ bitext_qa__check_units (QaContext *ctx)
       note_unit (ctx, i, spelling, words);
       if (check_missing_side (ctx, i))
         continue;
+      check_lone (ctx, i);
       if (is_blank (ctx->units[i].source))
         continue;
       if (ENABLED (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT) && check_untranslated_segment (ctx, i))

@@ -441,6 +441,37 @@ test_draft_low_mark (void)
 }
 
 /*
+** Lone sentences of doubtful merges. The draft leaves out "First, geography
+** and science do not lie." (source 33); the aligner merges it into the
+** translation of the sentence before it, [32,33]:[35], a low-confidence bead
+** whose lone sentence is 33: the translation fits sentence 32 alone better
+** in length and in words. No other bead of the draft has one, and no bead
+** of the clean translation, whose merges are the translator's.
+*/
+static void
+test_draft_lone (void)
+{
+  g_autoptr(GArray) draft = align_speech ("speech.ru-draft.sent", NULL);
+  guint lone = 0;
+  for (guint k = 0; k < draft->len; k++)
+    {
+      const BitextBead *b = &g_array_index (draft, BitextBead, k);
+      if (b->lone_side == BITEXT_LONE_NONE)
+        continue;
+      lone++;
+      g_autofree char *f = bitext_bead_format (b);
+      g_assert_cmpstr (f, ==, "[32,33]:[35]");
+      g_assert_true (b->low_confidence);
+      g_assert_cmpuint (b->lone_side, ==, BITEXT_LONE_SOURCE);
+      g_assert_cmpuint (b->lone_index, ==, 33);
+    }
+  g_assert_cmpuint (lone, ==, 1);
+  g_autoptr(GArray) clean = align_speech ("speech.ru.sent", NULL);
+  for (guint k = 0; k < clean->len; k++)
+    g_assert_cmpuint (g_array_index (clean, BitextBead, k).lone_side, ==, BITEXT_LONE_NONE);
+}
+
+/*
 ** The weight of the lexical cost: the r in [0, 1] at which the logistic on
 ** rest + r lex fits the labels best. Soft labels sigma(-(rest + 0.3 lex))
 ** on a grid give r = 0.3; labels that weigh the lexical part double give
@@ -832,6 +863,7 @@ main (int argc, char **argv)
   g_test_add_func ("/align/long/against-short", test_long_against_short);
   g_test_add_func ("/align/posterior/temperature", test_temperature);
   g_test_add_func ("/align/posterior/draft-low-mark", test_draft_low_mark);
+  g_test_add_func ("/align/posterior/draft-lone", test_draft_lone);
   g_test_add_func ("/align/posterior/low-mark", test_low_mark);
   g_test_add_func ("/align/posterior/lex-weight", test_lex_weight);
   g_test_add_func ("/align/band/limit", test_band_limit);

@@ -648,6 +648,10 @@ test_file_malformed (Fixture *f, gconstpointer data)
     { "\"tgt_len\" : 1", "\"tgt_len\" : 2", "p.json: beads[1]: starts at sentences 1:1, not 1:2 where the bead before ends" },
     { "\"segmentation\" : \"lines\"", "\"segmentation\" : \"words\"", "p.json: (top): unknown segmentation \"words\"" },
     { "\"at\" : 1", "\"at\" : 3", "p.json: undo[0]: the edit does not apply" },
+    { "\"confirmed\" : false", "\"confirmed\" : false, \"lone\" : {\"side\" : \"source\", \"sentence\" : 5}",
+      "p.json: beads[1].lone: sentence 5 is not one of the bead's source sentences" },
+    { "\"confirmed\" : false", "\"confirmed\" : false, \"lone\" : {\"side\" : \"left\", \"sentence\" : 1}",
+      "p.json: beads[1].lone: unknown side \"left\"" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -669,6 +673,35 @@ test_file_malformed (Fixture *f, gconstpointer data)
   g_assert_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE);
   g_autofree char *autosave = bitext_pair_dup_autosave_path ("work/station.json");
   g_assert_cmpstr (autosave, ==, "work/station.json.autosave");
+}
+
+/*
+** A merged bead's lone sentence (BitextBead.lone_*) is saved and read back:
+** the speech's draft, whose left-out sentence 33 the aligner merges into
+** bead [32,33]:[35] (tests/test-align.c, /align/posterior/draft-lone).
+*/
+static void
+test_file_lone (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_autofree char *en = g_test_build_filename (G_TEST_DIST, "data", "speech.en.sent", NULL);
+  g_autofree char *ru = g_test_build_filename (G_TEST_DIST, "data", "speech.ru-draft.sent", NULL);
+  g_autoptr(BitextPair) pair = open_pair (en, ru, NULL);
+  guint with_lone = 0;
+  for (guint i = 0; i < bitext_pair_get_n_beads (pair); i++)
+    with_lone += bitext_pair_get_bead (pair, i)->lone_side != BITEXT_LONE_NONE;
+  g_assert_cmpuint (with_lone, ==, 1);
+  g_autofree char *path = g_build_filename (f->dir, "draft.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_pair_save_file (pair, path, &error));
+  g_autofree char *saved = read_all (path);
+  g_assert_nonnull (strstr (saved, "\"lone\" : {\n"));
+  g_autoptr(BitextPair) loaded = bitext_pair_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bitext_pair_get_n_beads (loaded), ==, bitext_pair_get_n_beads (pair));
+  for (guint i = 0; i < bitext_pair_get_n_beads (pair); i++)
+    g_assert_cmpmem (bitext_pair_get_bead (pair, i), sizeof (BitextBead),
+                     bitext_pair_get_bead (loaded, i), sizeof (BitextBead));
 }
 
 /* Texts read with --input-format and --encoding are read the same way when the pair reopens. */
@@ -806,6 +839,7 @@ main (int argc, char **argv)
   ADD ("/pair/file/tmx", test_file_tmx);
   ADD ("/pair/file/source-changed", test_file_source_changed);
   ADD ("/pair/file/malformed", test_file_malformed);
+  ADD ("/pair/file/lone", test_file_lone);
   ADD ("/pair/file/input-options", test_file_input_options);
   ADD ("/pair/file/installed-dict", test_file_installed_dict);
   return g_test_run ();

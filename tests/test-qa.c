@@ -581,6 +581,34 @@ test_omission_addition (void)
 }
 
 /*
+** A merged unit's lone sentence (BitextQaUnit.lone_*, from the aligner's
+** doubtful merges): an omission warning on the source sentence, an addition
+** warning on the target one, flagged on that sentence's bytes; a span out of
+** the text or not on character boundaries is ignored.
+*/
+static void
+test_lone_sentence (void)
+{
+  const char *src = "We agreed on the plan. Science does not lie.";
+  const char *tgt = "Мы согласовали план, и это важно для всех нас.";
+  const char *tgt2 = "Мы согласовали план. Это наш общий успех.";
+  BitextQaUnit units[] = {
+    { .source = src, .target = tgt, .index = 0, .src_count = 2, .tgt_count = 1,
+      .lone_side = BITEXT_LONE_SOURCE, .lone_start = 23, .lone_end = 44 },
+    { .source = "We agreed on the plan.", .target = tgt2, .index = 1, .src_count = 1,
+      .tgt_count = 2, .lone_side = BITEXT_LONE_TARGET, .lone_start = 38, .lone_end = 74 },
+    { .source = src, .target = tgt, .index = 2, .src_count = 2, .tgt_count = 1,
+      .lone_side = BITEXT_LONE_SOURCE, .lone_start = 23, .lone_end = 45 },
+    { .source = "We agreed on the plan.", .target = tgt2, .index = 3, .src_count = 1,
+      .tgt_count = 2, .lone_side = BITEXT_LONE_TARGET, .lone_start = 39, .lone_end = 74 },
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_OMISSION,
+                   "omission 0 warning s[23,44) t- «Science does not lie.»\n");
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_ADDITION,
+                   "addition 1 warning s- t[21,41) «Это наш общий успех.»\n");
+}
+
+/*
 ** The length model's severity: a label rendered by a phrase is a note (the
 ** model cannot tell content added at that length), column padding is no
 ** content, a message id has no length, and a short unit whose sides hold
@@ -1454,6 +1482,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/omission-addition/evidence", test_length_evidence);
+  g_test_add_func ("/qa/omission-addition/lone-sentence", test_lone_sentence);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
   g_test_add_func ("/qa/inconsistency/paraphrase", test_same_translation_paraphrase);
   g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);

@@ -27,7 +27,20 @@ typedef struct
   gboolean crosses_paragraph;
   gboolean low_confidence;  /* score < options.low_confidence, or among the least confident
                                beads that hold 60% of the document's expected wrong beads */
+  /* A sentence of a low-confidence 2-1 or 1-2 bead that may have no counterpart: the
+     other sentence of that side alone explains the lone sentence of the other side
+     better (length and lexical evidence) than the merge does. lone_side:
+     BITEXT_LONE_NONE, _SOURCE or _TARGET; lone_index: the sentence on that side. */
+  guint lone_side;
+  guint lone_index;
 } BitextBead;
+
+enum
+{
+  BITEXT_LONE_NONE = 0,
+  BITEXT_LONE_SOURCE = 1,
+  BITEXT_LONE_TARGET = 2,
+};
 
 typedef struct
 {

@@ -46,6 +46,12 @@ typedef struct
   guint index;              /* the caller's number for the unit (bead, <tu>), echoed in findings */
   guint src_count;
   guint tgt_count;
+  /* A sentence of a merged unit that may have no counterpart (BitextBead.lone_side): its
+     bytes [lone_start, lone_end) in the source (lone_side BITEXT_LONE_SOURCE) or in the
+     target (BITEXT_LONE_TARGET); lone_side 0 for none. */
+  guint lone_side;
+  gsize lone_start;
+  gsize lone_end;
 } BitextQaUnit;
 
 /* A flagged span of one side of a unit; start == -1 when the finding has none on that side. */

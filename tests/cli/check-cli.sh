@@ -97,8 +97,7 @@ ok "planted defects with the gold beads: all 38 found, no false error or warning
     "$D/speech.en.sent" "$D/speech.ru-draft.sent" >"$TMP/g.json"
   planted "$D/speech.ru-draft.defects" "$D/speech.en.sent" "$D/speech.ru-draft.sent" \
     "$D/speech.ru-draft.gold.align" "$TMP/g.json" "$D/speech.en.sent" "$D/speech.ru-draft.sent"'
-todo "issue 17: the aligner absorbs the omission into a 2-1 and puts the 0-1 on the wrong sentence; a missing final period joins two sentences" \
-  "planted defects end to end (check SRC TGT): all 38 found on their unit, no false error or warning" bash -c '
+ok "planted defects end to end (check SRC TGT): all 38 found on their unit, no false error or warning" bash -c '
   "$BITEXT" check --format json -g "$TMP/speech.tsv" "$ROOT/samples/speech.en.txt" \
     "$ROOT/samples/speech.ru-draft.txt" >"$TMP/e.json"
   planted "$D/speech.ru-draft.defects" "$D/speech.en.sent" "$D/speech.ru-draft.sent" \
@@ -117,8 +116,9 @@ ok "clean translation end to end: no error or warning" bash -c '
     "$TMP/en.seg" "$TMP/ru.seg"'
 # Issue 12: a draft of the speech (aligned by bitext, no --beads) with one sentence of our own
 # added after "Президент России поддержал эту цель." and one sentence left in English.
-todo "issue 12: the added sentence is absorbed into the 1-2 bead before it" \
-  "draft with an added sentence and one left in English: addition and untranslated-segment, exactly there" bash -c '
+# The added sentence is merged into a 1-3 bead with the 1-2 before it; the bead is doubtful
+# and its target pairs up better without the added sentence, which the addition flags.
+ok "draft with an added sentence and one left in English: addition and untranslated-segment, exactly there" bash -c '
   added="Эта встреча прошла в тёплой и дружеской обстановке."
   english=$(sed -n 31p "$D/speech.en.sent")
   awk -v a="$added" -v e="$english" "NR==23 { print a } NR==33 { print e; next } { print }" \
@@ -127,7 +127,7 @@ todo "issue 12: the added sentence is absorbed into the 1-2 bead before it" \
   python3 -c "
 import json,sys
 d=json.load(open(sys.argv[1]))
-f=lambda c:[x[\"target\"] for x in d[\"findings\"] if x[\"check\"]==c]
+f=lambda c:[x[\"target\"][x[\"target_span\"][0]:x[\"target_span\"][1]] for x in d[\"findings\"] if x[\"check\"]==c]
 assert f(\"addition\")==[sys.argv[2]], f(\"addition\")
 assert f(\"untranslated-segment\")==[sys.argv[3]], f(\"untranslated-segment\")
 " "$TMP/a.json" "$added" "$english"'

@@ -11,9 +11,11 @@ whose "bead" fields number the sentences of SRC_SEG and TGT_SEG (one sentence a
 line: what `bitext segment` made of the texts, which may split differently).
 
 A defect is found when a finding of its check flags, on its side, a span holding
-its text, in a unit whose sentences on that side are those of the gold unit: a
+its text, in a unit that holds on that side every sentence of the gold unit: a
 checked sentence and a gold sentence are the same when one holds the other
-(a sentence whose final period is missing is joined to the next one). A finding
+(a sentence whose final period is missing is joined to the next one). So an
+omitted sentence may be flagged inside a merged unit, on its own span, and a
+finding on a unit that misses a sentence of the defect's gold unit does not count. A finding
 of severity error or warning is false when its unit shares no sentence with a
 gold unit that holds a planted defect.
 
@@ -69,11 +71,10 @@ def main(argv):
         return [seg_sent[side][i] for i in (s if side == "source" else t)]
 
     def matches(texts, gold_side):
-        """Whether the checked sentences are the gold unit's (each holds one of the other's)."""
+        """Whether the checked sentences hold the gold unit's (each gold one is one of them)."""
         if not texts and not gold_side:
             return True
-        return (all(any(same(x, g) for g in gold_side) for x in texts)
-                and all(any(same(x, g) for x in texts) for g in gold_side))
+        return bool(texts) and all(any(same(x, g) for x in texts) for g in gold_side)
 
     found, missed = 0, []
     for did, check, unit, side, text in defects:
