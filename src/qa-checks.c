@@ -669,8 +669,13 @@ match_clock (const char *a_text, GArray *a, gboolean *a_hit, const char *b_text,
           const QaNumber *m = &g_array_index (b, QaNumber, y);
           if (b_hit[y] || m->in_words || strcmp (m->value, h24) != 0)
             continue;
-          a_hit[x] = b_hit[y] = TRUE;
           const QaNumber *next = y + 1 < b->len ? &g_array_index (b, QaNumber, y + 1) : NULL;
+          /* "2:35 pm" is 14:35, not the 14 of another time ("14:15:20"). */
+          if (minutes && (next == NULL || next->start != m->end + time_colon (b_text + m->end)
+                          || time_colon (b_text + m->end) == 0
+                          || strcmp (next->value, g_array_index (a, QaNumber, x + 1).value) != 0))
+            continue;
+          a_hit[x] = b_hit[y] = TRUE;
           if (!minutes && next != NULL && !b_hit[y + 1] && strcmp (next->value, "0") == 0
               && next->start == m->end + 1 && (b_text[m->end] == ':' || b_text[m->end] == '.'))
             b_hit[y + 1] = TRUE;
@@ -706,6 +711,119 @@ match_month_digits (const char *a_text, GArray *a, gboolean *a_hit, GArray *b, g
                            && g_ascii_isdigit (a_text[n->end + 1]);
           if (before || after)
             a_hit[x] = b_hit[y] = TRUE;
+        }
+    }
+}
+
+/*
+** The run of numbers around @numbers[@x] joined by time colons ("11:46:30",
+** "15∶30") as [*first, *last], and the byte after it in @text.
+*/
+static const char *
+clock_run (const char *text, GArray *numbers, guint x, guint *first, guint *last)
+{
+  guint f = x, l = x;
+  while (f > 0)
+    {
+      const QaNumber *p = &g_array_index (numbers, QaNumber, f - 1), *n = &g_array_index (numbers, QaNumber, f);
+      gsize c = time_colon (text + p->end);
+      if (p->in_words || c == 0 || p->end + c != n->start)
+        break;
+      f--;
+    }
+  while (l + 1 < numbers->len)
+    {
+      const QaNumber *n = &g_array_index (numbers, QaNumber, l), *q = &g_array_index (numbers, QaNumber, l + 1);
+      gsize c = time_colon (text + n->end);
+      if (q->in_words || c == 0 || n->end + c != q->start)
+        break;
+      l++;
+    }
+  *first = f;
+  *last = l;
+  return text + g_array_index (numbers, QaNumber, l).end;
+}
+
+/*
+** Times given as examples: the source has 12-hour times ("2:35 pm", "4 pm")
+** that the target gives on no clock, and the target clock times of its own
+** ("7:20"), fewer than those: the translation gave its own examples in its
+** own convention (Russian, like most of Europe, writes the 24-hour clock and
+** has no AM/PM), an adaptation to show, not numbers changed. One note per
+** time, and neither side's numbers in them are reported again. One time for
+** one ("5 PM" → «18:00») is a time changed, and a 12-hour time with no time
+** in the target is one lost: both stay errors, as every number not in a time.
+*/
+static void
+note_clock_examples (QaContext *ctx, guint i, GArray *sn, gboolean *s_hit, GArray *tn,
+                     gboolean *t_hit)
+{
+  const BitextQaUnit *u = &ctx->units[i];
+  /* The times left over: runs whose numbers are all unmatched. Source: 12-hour times;
+     target: clock times of two or three parts. */
+  guint runs[2] = { 0, 0 };
+  for (guint side = 0; side < 2; side++)
+    {
+      GArray *a = side == 0 ? sn : tn;
+      gboolean *hit = side == 0 ? s_hit : t_hit;
+      const char *text = side == 0 ? u->source : u->target;
+      for (guint x = 0; x < a->len; x++)
+        {
+          guint f, l;
+          if (hit[x] || g_array_index (a, QaNumber, x).in_words)
+            continue;
+          const char *after = clock_run (text, a, x, &f, &l);
+          if (f != x || (side == 0 ? day_period_after (after) == 0 : (l == f || l - f > 2)))
+            continue;
+          gboolean left = TRUE;
+          for (guint k = f; k <= l; k++)
+            left = left && !hit[k];
+          runs[side] += left;
+        }
+    }
+  if (runs[1] == 0 || runs[1] >= runs[0])
+    return;
+  for (guint side = 0; side < 2; side++)
+    {
+      GArray *a = side == 0 ? sn : tn;
+      gboolean *hit = side == 0 ? s_hit : t_hit;
+      const char *text = side == 0 ? u->source : u->target;
+      for (guint x = 0; x < a->len; x++)
+        {
+          guint f, l;
+          if (hit[x] || g_array_index (a, QaNumber, x).in_words)
+            continue;
+          const char *after = clock_run (text, a, x, &f, &l);
+          int period = day_period_after (after);
+          if (f != x || (side == 0 ? period == 0 : (l == f || l - f > 2)))
+            continue;
+          gboolean left = TRUE;
+          for (guint k = f; k <= l; k++)
+            left = left && !hit[k];
+          if (!left)
+            continue;
+          for (guint k = f; k <= l; k++)
+            hit[k] = TRUE;
+          gsize a0 = g_array_index (a, QaNumber, f).start, a1 = (gsize) (after - text);
+          if (period != 0)
+            {
+              /* Take the day period in: "2:35 pm". */
+              const char *q = after;
+              while (*q == ' ')
+                q++;
+              while (*q != '\0' && (g_ascii_isalpha (*q) || *q == '.') && q - after < 8)
+                q++;
+              a1 = (gsize) (q - text);
+            }
+          if (ENABLED (ctx, BITEXT_CHECK_NUMBER))
+            bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_INFO, i,
+                                    side == 0 ? (gssize) a0 : -1, side == 0 ? (gssize) a1 : -1,
+                                    side == 1 ? (gssize) a0 : -1, side == 1 ? (gssize) a1 : -1,
+                                    side == 0 ? "'%.*s' is a 12-hour time with no counterpart in the "
+                                                "target (examples given on the 24-hour clock?)"
+                                              : "'%.*s' is a time with no counterpart in the source "
+                                                "(an example adapted from its 12-hour times?)",
+                                    (int) (a1 - a0), text + a0);
         }
     }
 }
@@ -797,6 +915,7 @@ check_numbers (QaContext *ctx, guint i)
   match_verbatim (u->target, tn, t_hit, u->source, sn, s_hit);
   match_month_digits (u->source, sn, s_hit, tn, t_hit);
   match_month_digits (u->target, tn, t_hit, sn, s_hit);
+  note_clock_examples (ctx, i, sn, s_hit, tn, t_hit);
   g_autoptr(GPtrArray) s_left = unmatched (sn, s_hit);
   g_autoptr(GPtrArray) t_left = unmatched (tn, t_hit);
   if (s_left->len == 1 && t_left->len == 1)

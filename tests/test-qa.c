@@ -415,6 +415,11 @@ test_numbers_literals_and_clock (void)
     U ("Use [0,31].", "Используйте [0,32]."),
     /* coreutils writes its times with U+2236 RATIO. */
     U ("e.g. 2∶35 pm, 11∶46 am", "например, 14∶35, 11∶46"),
+    /* 8: coreutils' examples: three 12-hour times gone, one 24-hour time of the
+       translator's own (notes); 9: a time changed, minutes and all (errors: the 14 of
+       14:15 is not 2:35 pm's hour). */
+    U ("e.g. 15:30, 2:35 pm, 14:15:20, 11:46:30 am, 4 pm", "например, 15:30, 14:15:20, 7:20"),
+    U ("It starts at 2:35 pm.", "Начинается в 14:15."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
                    "number 5 error s[10,11) t- «5»\n"
@@ -422,7 +427,15 @@ test_numbers_literals_and_clock (void)
                    "number 5 error s- t[16,18) «00»\n"
                    "number 6 error s[5,6) t- «0»\n"
                    "number 6 error s[7,9) t- «31»\n"
-                   "number 6 error s- t[13,17) «0,32»\n");
+                   "number 6 error s- t[13,17) «0,32»\n"
+                   "number 8 info s[12,19) t- «2:35 pm»\n"
+                   "number 8 info s- t[27,31) «7:20»\n"
+                   "number 8 info s[31,42) t- «11:46:30 am»\n"
+                   "number 8 info s[44,48) t- «4 pm»\n"
+                   "number 9 error s[13,14) t- «2»\n"
+                   "number 9 error s- t[13,15) «14»\n"
+                   "number 9 error s[15,17) t- «35»\n"
+                   "number 9 error s- t[16,18) «15»\n");
 }
 
 /*
