@@ -246,6 +246,22 @@ writes_acronym (const QaContext *ctx, guint unit, const char *acronym, gsize len
 }
 
 /*
+** Whether s[start, end) is a part of a hyphenated compound, joined by a
+** hyphen to letters before or after it ("Pre-base", "Pre-Depends",
+** "post-Debian"): the compound is one word, its parts morphemes, and a
+** part is not the name its letters spell where they stand alone. A
+** translation renders "Pre-base Substitutions" whole («Предварительные
+** замены») even where it keeps the field name "Pre-Depends" in Latin.
+*/
+static gboolean
+compound_part (const char *s, gsize start, gsize end)
+{
+  gboolean before = start >= 2 && s[start - 1] == '-' && g_ascii_isalpha (s[start - 2]);
+  gboolean after = s[end] == '-' && g_ascii_isalpha (s[end + 1]);
+  return before || after;
+}
+
+/*
 ** For the words kept in @min_kept units or more, count the units whose source
 ** has the word and whose target does not keep it; their source spans go to
 ** @translated (SpellingWord, one per unit and word). A source word in lower
@@ -253,7 +269,8 @@ writes_acronym (const QaContext *ctx, guint unit, const char *acronym, gsize len
 ** X Window, "the system bus" not D-Bus's Bus, "alt." (alternative) not the
 ** key Alt. (The converse does not hold: software strings capitalise a
 ** message's first word, "End of file" beside the key End, so a capital there
-** says nothing.)
+** says nothing.) A part of a hyphenated compound (compound_part) is no
+** occurrence of the name.
 */
 static void
 count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_kept,
@@ -285,7 +302,7 @@ count_translated (QaContext *ctx, GHashTable *stats, GArray *stat_of, guint min_
       QaWord w;
       while (bitext_qa__next_word (s, length, &pos, &w))
         {
-          if (w.script != ctx->src_script)
+          if (w.script != ctx->src_script || compound_part (s, w.start, w.end))
             continue;
           fold_word (s, w.start, w.end, key);
           NameStat *st = g_hash_table_lookup (stats, key->str);

@@ -338,6 +338,11 @@ test_kept_names_capitals (void)
     U ("Install Debian now", "Установите Debian"),
     U ("Debian is free", "Debian свободен"),
     U ("Run Debian", "Запустите Дебиан сейчас"),
+    /* 7-9: the field Pre-Depends kept, its part Pre no name in another compound (10). */
+    U ("Field Pre-Depends is set", "Поле Pre-Depends задано"),
+    U ("Read Pre-Depends now", "Прочитайте Pre-Depends"),
+    U ("Check Pre-Depends first", "Сначала проверьте Pre-Depends"),
+    U ("Pre-base Substitutions", "Предварительные замены"),
   };
   guint checks = 1u << BITEXT_CHECK_UNTRANSLATED_TERM | 1u << BITEXT_CHECK_INCONSISTENCY;
   g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL, checks,
@@ -347,7 +352,9 @@ test_kept_names_capitals (void)
                    "untranslated-term 0 info s[0,4) t[0,4) «Zorb»\n"
                    "inconsistency 3 info s[0,4) t[8,13) «Зорба»\n"
                    "untranslated-term 4 info s[8,14) t[11,17) «Debian»\n"
-                   "inconsistency 6 warning s[4,10) t- «Debian»\n");
+                   "inconsistency 6 warning s[4,10) t- «Debian»\n"
+                   "untranslated-term 7 info s[6,9) t[5,8) «Pre»\n"
+                   "untranslated-term 7 info s[10,17) t[9,16) «Depends»\n");
 }
 
 static void
