@@ -229,11 +229,14 @@ prose_word (const char *t, const QaWord *w)
 
 /*
 ** Whether @t translates its prose and keeps only code and names in the
-** source's script: it has a word of the target's script, and none of its
-** source-script words is a function word of the source's language (the, of,
-** to: what any sentence left in that language has, and what commands,
-** options, type and key names lack: «git am [<опции>] (--continue)», «раздел
-** message»). Unknown without the language's list of function words.
+** source's script: it has a word of the target's script, and no two of its
+** source-script words in a row, one of them a function word of the source's
+** language (the, of, to), stand as a phrase of that language: what any
+** sentence left in that language has ("is out of bounds"), and what
+** commands, options, type and key names lack («git am [<опции>]
+** (--continue)», «раздел message»). A function word alone between the
+** target's words is a keyword the message names («endw без while», «until
+** без repeat»). Unknown without the language's list of function words.
 ** Only words of prose count: not a word of code, nor one in capitals (an
 ** SQL keyword: WITH), nor one joined by a hyphen into an identifier
 ** (for-each-ref, --no-contains, trap-on-NULL-dereference), nor a quoted
@@ -244,19 +247,30 @@ code_around_translation (const QaContext *ctx, const char *t)
 {
   if (ctx->src_stop == NULL || g_hash_table_size (ctx->src_stop) == 0)
     return FALSE;
-  gsize length = strlen (t), pos = 0;
+  gsize length = strlen (t), pos = 0, run_end = 0;
   QaWord w;
-  gboolean translated = FALSE;
+  gboolean translated = FALSE, run_stop = FALSE;
+  guint run = 0;
   g_autoptr(GString) lower = g_string_new (NULL);
   while (bitext_qa__next_word (t, length, &pos, &w))
     {
       if (w.script == ctx->tgt_script && w.n_letters > 0)
         translated = TRUE;
       if (w.script != ctx->src_script || !prose_word (t, &w))
-        continue;
+        {
+          run = 0;
+          continue;
+        }
+      /* The run of prose words that this one continues (only spaces between). */
+      if (run > 0 && strspn (t + run_end, " ") >= w.start - run_end)
+        run++;
+      else
+        run = 1, run_stop = FALSE;
+      run_end = w.end;
       g_string_truncate (lower, 0);
       bitext_qa__lower (t + w.start, w.end - w.start, lower);
-      if (g_hash_table_contains (ctx->src_stop, lower->str))
+      run_stop |= g_hash_table_contains (ctx->src_stop, lower->str);
+      if (run_stop && run >= 2)
         return FALSE;
     }
   return translated;

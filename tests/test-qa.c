@@ -1271,6 +1271,9 @@ test_untranslated_code (void)
     U ("Use ALTER TABLE ... WITH (fillfactor = 10).", "Выполните ALTER TABLE ... WITH (fillfactor = 10)."),
     U ("Values: \"string\", \"numeric\" and \"all\".", "Значения: \"string\", \"numeric\" и \"all\"."),
     U ("Number \"%s\" is out of bounds", "Число «%s» is out of bounds"),
+    /* 7-8: a function word alone is a keyword the message names (gas, binutils). */
+    U ("endw without while", "endw без while"),
+    U ("\".elseif\" after \".else\"", "«.elseif» после «.else»"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_SEGMENT,
                    "untranslated-segment 2 error s[0,38) t[0,36) «Read the manual according to "
