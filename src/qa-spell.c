@@ -526,6 +526,23 @@ flag (QaContext *ctx, guint unit, guint side, const QaSpeller *sp, gsize start, 
                             sp->lang);
 }
 
+/*
+** @n bytes at @p without stress marks (U+0301 and U+0300 after a vowel:
+** «Осо́бый», «оборо́на»), which dictionaries, learners' texts and names of
+** places carry or not: they are no part of the spelling.
+*/
+static void
+append_unstressed (GString *out, const char *p, gsize n)
+{
+  for (gsize k = 0; k < n; k++)
+    {
+      if (k + 1 < n && (guchar) p[k] == 0xCC && ((guchar) p[k + 1] == 0x81 || (guchar) p[k + 1] == 0x80))
+        k++;    /* U+0301 or U+0300: two bytes */
+      else
+        g_string_append_c (out, p[k]);
+    }
+}
+
 /* Spell-check one side of unit @unit. */
 static void
 check_side (QaContext *ctx, guint unit, guint side, QaSpellCache *cache)
@@ -561,7 +578,7 @@ check_side (QaContext *ctx, guint unit, guint side, QaSpellCache *cache)
       if (skipped (sp, text, &w))
         continue;
       g_string_assign (cache->word, "");
-      g_string_append_len (cache->word, text + w.start, (gssize) (w.end - w.start));
+      append_unstressed (cache->word, text + w.start, w.end - w.start);
       if (knows (cache, sp, side))
         continue;
       g_autofree char *word = g_strdup (cache->word->str);
@@ -1169,8 +1186,11 @@ bitext_qa__spell_grade (QaContext *ctx)
           || f->target_span.byte_start < 0)
         continue;
       const char *t = ctx->units[f->unit].target;
+      g_autoptr(GString) bare = g_string_new (NULL);
+      append_unstressed (bare, f->text, strlen (f->text));
+      const char *word = bare->str;
       gsize start = (gsize) f->target_span.byte_start, end = (gsize) f->target_span.byte_end;
-      if (renders_source_word (ctx, f->unit, f->text, sound))
+      if (renders_source_word (ctx, f->unit, word, sound))
         {
           f->severity = BITEXT_SEVERITY_INFO;
           g_free (f->message);
@@ -1180,7 +1200,7 @@ bitext_qa__spell_grade (QaContext *ctx)
           continue;
         }
       if (in_hyphenated_name (t, start, end) || abbreviation (t, end, ctx->units[f->unit].source)
-          || prefixed_unit (f->text) || source_is_names (ctx, f->unit))
+          || prefixed_unit (word) || source_is_names (ctx, f->unit))
         {
           f->severity = BITEXT_SEVERITY_INFO;
           g_free (f->message);
@@ -1189,13 +1209,13 @@ bitext_qa__spell_grade (QaContext *ctx)
           continue;
         }
       gboolean initial = starts_sentence (t, start);
-      g_autofree char *key = g_strdup_printf ("%d%s", initial, f->text);
+      g_autofree char *key = g_strdup_printf ("%d%s", initial, word);
       gpointer v;
       /* Per word: bit 0 a likely typo, bit 1 a prefix on a word the dictionary knows. */
       if (!g_hash_table_lookup_extended (typos, key, NULL, &v))
         {
-          v = GINT_TO_POINTER (likely_typo (sp, f->text, initial)
-                               | prefixed_known (sp, f->text) << 1);
+          v = GINT_TO_POINTER (likely_typo (sp, word, initial)
+                               | prefixed_known (sp, word) << 1);
           g_hash_table_insert (typos, g_steal_pointer (&key), v);
         }
       gboolean formed = (GPOINTER_TO_INT (v) & 2) != 0 || compound_first_part (t, start, end);
@@ -1207,7 +1227,7 @@ bitext_qa__spell_grade (QaContext *ctx)
         f->message = g_strdup_printf ("'%s' is not in the %s dictionary, but is formed from a word "
                                       "it knows (a prefix, or the first part of a compound)",
                                       f->text, sp->lang);
-      else if (g_utf8_strlen (f->text, -1) <= MIN_NEIGHBOUR_LEN)
+      else if (g_utf8_strlen (word, -1) <= MIN_NEIGHBOUR_LEN)
         f->message = g_strdup_printf ("'%s' is not in the %s dictionary: a short word, an "
                                       "abbreviation?", f->text, sp->lang);
       else

@@ -78,6 +78,8 @@ test_russian (void)
        is one edit from «деконфликтинг»: a coinage, a note (test_typo_or_term). */
     U ("We need deconfliction.", "Нужен деконфликтинг, деконфликтинга мало."),
     U ("The partnerships and concerns.", "Партнёрств и озабоченностям хватает, а пративоракетная нет."),
+    /* 10: stress marks are no part of the spelling; a misspelt word with one still is. */
+    U ("A special region, a strong defence.", "Осо́бый район, крепкая оборо́на, а аборо́на нет."),
   };
   g_autofree char *got = spelling_findings (units, G_N_ELEMENTS (units), "en", "ru", NULL, 1);
   g_assert_cmpstr (got, ==,
@@ -85,7 +87,8 @@ test_russian (void)
                    "8 info t[11,37) «деконфликтинг»\n"
                    "8 info s[8,21) «deconfliction»\n"
                    "8 info t[39,67) «деконфликтинга»\n"
-                   "9 warning t[72,102) «пративоракетная»\n");
+                   "9 warning t[72,102) «пративоракетная»\n"
+                   "10 warning t[63,79) «аборо́на»\n");
 }
 
 /*
