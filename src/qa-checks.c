@@ -1683,7 +1683,8 @@ layout_length (const char *text)
 /*
 ** The sentences of @text: one, plus one for each final mark (. ! ? …),
 ** closing quotes or brackets, white space, then an upper-case letter. The
-** same reading of a sentence end as the lost-break rule's (qa-breaks.c).
+** same reading of a sentence end as the lost-break rule's (qa-breaks.c),
+** but for the period of an initial (a capital letter alone before it).
 */
 static guint
 count_sentences (const char *text)
@@ -1694,6 +1695,15 @@ count_sentences (const char *text)
       gunichar c = g_utf8_get_char (p);
       if (c != '.' && c != '!' && c != '?' && c != 0x2026)
         continue;
+      /* An initial ("Dmitry V. Levin", «Дмитрий В. Левин»): one capital letter alone. */
+      if (c == '.' && p > text)
+        {
+          const char *l = g_utf8_prev_char (p);
+          gunichar x = g_utf8_get_char (l);
+          gunichar before = l > text ? g_utf8_get_char (g_utf8_prev_char (l)) : ' ';
+          if (g_unichar_isupper (x) && !g_unichar_isalnum (before))
+            continue;
+        }
       const char *q = g_utf8_next_char (p);
       for (gunichar x = g_utf8_get_char (q); x == '"' || x == '\'' || x == ')' || x == ']'
                                              || x == 0x00BB || x == 0x201D || x == 0x2019;

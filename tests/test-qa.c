@@ -669,6 +669,9 @@ test_length_evidence (void)
     /* 18: a message id, translated by the text it stands for: no length to compare. */
     U ("pinentry.qualitybar.tooltip",
        "Стойкость введённого выше текста. Проконсультируйтесь у администратора о критериях."),
+    /* 19: one sentence each (an initial's period ends none): a note, too short to tell. */
+    U ("Written by Dmitry V. Levin.",
+       "Программу написал Дмитрий В. Левин (Dmitry V. Levin) вместе с коллегами из команды."),
   };
   /* In software strings a message is written whole by its translator: only a sentence added
      (16) is a warning; a fuller phrasing of one sentence (17) is a note. */
@@ -688,7 +691,9 @@ test_length_evidence (void)
           "addition 16 warning s[0,5) t[0,32) «Готово. Перезапустите программу.»\n"
           "addition 17 %s s[0,54) t[0,165) «Мы должны найти общие решения этой общей "
           "проблемы, и сделать это нужно как можно скорее, не откладывая дело в долгий "
-          "ящик, пока угроза не стала реальностью для всех.»\n", cases[c].severity);
+          "ящик, пока угроза не стала реальностью для всех.»\n"
+          "addition 19 info s[0,27) t[0,83) «Программу написал Дмитрий В. Левин (Dmitry V. Levin) "
+          "вместе с коллегами из команды.»\n", cases[c].severity);
       g_assert_cmpstr (got, ==, expected);
     }
 }
