@@ -15,7 +15,9 @@
 #     (100, seed 19, drawn on 2026-12-06 at 21:52, after the sound, ordinal and markup rules),
 #     locale.judged-20.tsv (100, seed 20, drawn at 22:38 after all of that night's rules, none
 #     written from it), locale.judged-21.tsv (100, seed 21, drawn at 22:54 after the last rule
-#     of that night, none written from it), and of
+#     of that night, none written from it), locale.judged-22.tsv (100, seed 22, drawn on
+#     2026-12-07 at 00:35 after the clock, compound-name, keyword, stress-mark and initials
+#     rules, none written from it), and of
 #     tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
 #   * pofilter (Debian package python3-translate) on the same pairs as PO: units flagged per test,
 #     for the tests that bitext's checks cover (README, `bitext check`). Skipped when absent.
@@ -60,6 +62,7 @@ judged locale.judged-18.tsv
 judged locale.judged-19.tsv
 judged locale.judged-20.tsv
 judged locale.judged-21.tsv
+judged locale.judged-22.tsv
 judged locale-placeholder.judged.tsv placeholder
 
 echo
