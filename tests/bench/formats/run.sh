@@ -39,14 +39,29 @@
 # link to each other unticks both; so do we for the headline figures (a filters.xml beside the
 # preferences, translateHref and translateSrc false, every other option OmegaT's default), and
 # measure the html memory with OmegaT's default filter options too.
+#
+# SET=maint measures the Debian New Maintainers' Guide instead (packages maint-guide and
+# maint-guide-ru, /usr/share/doc/maint-guide{,-ru}/html, GPL-2+, © Josip Rodin, Osamu Aoki and
+# the translators): its pages are NAME.en.html and NAME.ru.html.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 BUILD=${1:-$ROOT/build}
 BITEXT="$BUILD/src/cli/bitext"
-GUIDE=/usr/share/doc/installation-guide-amd64
+SET=${SET:-ig}
+if [ "$SET" = maint ]; then
+  EN_DIR=/usr/share/doc/maint-guide/html RU_DIR=/usr/share/doc/maint-guide-ru/html
+  TITLE="Debian New Maintainers' Guide" PACKAGES="maint-guide, maint-guide-ru, omegat"
+  ru_name() { echo "${1%.en.html}.ru.html"; }
+  first=index.en.html
+else
+  EN_DIR=/usr/share/doc/installation-guide-amd64/en RU_DIR=/usr/share/doc/installation-guide-amd64/ru
+  TITLE="Debian installation guide (amd64)" PACKAGES="installation-guide-amd64, omegat"
+  ru_name() { echo "$1"; }
+  first=index.html
+fi
 JAR=/usr/share/omegat/OmegaT.jar
-for need in "$GUIDE/en/index.html" "$GUIDE/ru/index.html" "$JAR" "$BITEXT"; do
-  [ -e "$need" ] || { echo "tests/bench/formats: $need missing (packages installation-guide-amd64, omegat)"; exit 77; }
+for need in "$EN_DIR/$first" "$RU_DIR/$(ru_name "$first")" "$JAR" "$BITEXT"; do
+  [ -e "$need" ] || { echo "tests/bench/formats: $need missing (packages $PACKAGES)"; exit 77; }
 done
 command -v java >/dev/null || { echo "tests/bench/formats: java missing"; exit 77; }
 HAVE_PANDOC=1; command -v pandoc >/dev/null || HAVE_PANDOC=0
@@ -54,7 +69,7 @@ TMPD=$(mktemp -d "${TMPDIR:-/tmp}/bitext-bench-formats.XXXXXX")
 [ -n "${KEEP:-}" ] && echo "keeping $TMPD" || trap 'rm -rf "$TMPD"' EXIT
 
 if [ -z "${PAGES:-}" ]; then
-  PAGES=$(cd "$GUIDE/en" && for f in *.html; do [ -f "$GUIDE/ru/$f" ] && echo "$f"; done)
+  PAGES=$(cd "$EN_DIR" && for f in *.html; do [ -f "$RU_DIR/$(ru_name "$f")" ] && echo "$f"; done)
 fi
 n_pages=$(echo "$PAGES" | wc -w)
 
@@ -63,7 +78,7 @@ project() {
   local p="$TMPD/$1"
   mkdir -p "$p/source" "$p/target" "$p/tm/auto" "$p/omegat" "$p/glossary" "$p/dictionary"
   cp "$ROOT/tests/data/omegat/omegat.project" "$p/"
-  for f in $PAGES; do cp "$GUIDE/en/$f" "$p/source/"; done
+  for f in $PAGES; do cp "$EN_DIR/$f" "$p/source/"; done
   echo "$p"
 }
 
@@ -113,13 +128,13 @@ p=$(project html)
 u=$(project unfiltered)
 t0=$(date +%s.%N)
 for f in $PAGES; do
-  "$BITEXT" align "${LANGS[@]}" --format tmx --date 2026-01-01 "$GUIDE/en/$f" "$GUIDE/ru/$f" \
+  "$BITEXT" align "${LANGS[@]}" --format tmx --date 2026-01-01 "$EN_DIR/$f" "$RU_DIR/$(ru_name "$f")" \
     -o "$p/tm/auto/${f%.html}.tmx" 2>>"$TMPD/align.log"
 done
 t1=$(date +%s.%N)
 for f in $PAGES; do
-  "$BITEXT" align "${LANGS[@]}" --no-filter --format tmx --date 2026-01-01 "$GUIDE/en/$f" \
-    "$GUIDE/ru/$f" -o "$u/tm/auto/${f%.html}.tmx"
+  "$BITEXT" align "${LANGS[@]}" --no-filter --format tmx --date 2026-01-01 "$EN_DIR/$f" \
+    "$RU_DIR/$(ru_name "$f")" -o "$u/tm/auto/${f%.html}.tmx"
 done
 units_html=$(cat "$p"/tm/auto/*.tmx | grep -c '<tu ' || true)
 units_unfiltered=$(cat "$u"/tm/auto/*.tmx | grep -c '<tu ' || true)
@@ -137,7 +152,7 @@ cp "$p"/target/*.html "$back/source/"
 pseudo "$p" "$TMPD/segments-en.tmx"
 pseudo "$back" "$TMPD/segments-out.tmx"
 read -r distinct unmatched kept missed translated < <(python3 "$ROOT/tests/bench/formats/omegat-missed.py" \
-  "$TMPD/segments-en.tmx" "$TMPD/segments-out.tmx" "$GUIDE/ru" "$TMPD/missed.txt")
+  "$TMPD/segments-en.tmx" "$TMPD/segments-out.tmx" "$RU_DIR" "$TMPD/missed.txt")
 read -r html_level1_ok _ < <(omegat html level1-nohref)
 read -r html_href_ok total_href < <(omegat html level2)
 read -r html_default_ok _ < <(omegat html default)
@@ -149,7 +164,8 @@ if [ "$HAVE_PANDOC" -eq 1 ]; then
   mkdir -p "$TMPD/txt"
   for f in $PAGES; do
     for l in en ru; do
-      pandoc -f html -t plain --wrap=none "$GUIDE/$l/$f" -o "$TMPD/txt/${f%.html}.$l.txt"
+      src=$EN_DIR/$f; [ "$l" = ru ] && src=$RU_DIR/$(ru_name "$f")
+      pandoc -f html -t plain --wrap=none "$src" -o "$TMPD/txt/${f%.html}.$l.txt"
     done
     "$BITEXT" align "${LANGS[@]}" --format tmx --date 2026-01-01 "$TMPD/txt/${f%.html}.en.txt" \
       "$TMPD/txt/${f%.html}.ru.txt" -o "$p/tm/auto/${f%.html}.tmx" 2>>"$TMPD/align.log"
@@ -158,7 +174,7 @@ if [ "$HAVE_PANDOC" -eq 1 ]; then
   read -r plain_ok plain_total < <(omegat plain)
 fi
 
-echo "Debian installation guide (amd64), $n_pages pages in English and Russian; OmegaT 3.6 console-translate"
+echo "$TITLE, $n_pages pages in English and Russian; OmegaT 3.6 console-translate"
 echo "of the English HTML pages, exact matches only. OmegaT's segments: $total with file names (href, src)"
 echo "not translated, $total_href with OmegaT's default HTML filter options (every href and src a segment)."
 echo
