@@ -864,9 +864,9 @@ length_cost (const AlignDp *dp, guint s, guint a, guint u, guint b)
 ** A low-confidence bead of one sentence against two or three whose first
 ** or last sentence x of the larger side the evidence leaves out: the bead
 ** without x fits better both in length and in all the evidence (length and
-** lexical log-likelihood ratios) than the merge does. The merge won on the prior odds of a merge over a
-** deletion (Gale & Church: nine to one), and x may be an omission (source)
-** or an addition (target) that it hid. Both, because each alone misleads:
+** lexical log-likelihood ratios) than the merge does. The merge won on the
+** prior odds of a merge over a deletion (Gale & Church: nine to one), and x
+** may be an omission (source) or an addition (target) that it hid. Both, because each alone misleads:
 ** a short sentence merged by its translator ("Quite the contrary." closing
 ** a Russian sentence) often shares no word with the translation, so the
 ** words alone would leave it out; and lengths alone leave out sentences

@@ -768,78 +768,74 @@ clock_run (const char *text, GArray *numbers, guint x, guint *first, guint *last
 ** one ("5 PM" → «18:00») is a time changed, and a 12-hour time with no time
 ** in the target is one lost: both stay errors, as every number not in a time.
 */
+/*
+** Whether the numbers @x.. of @a start a time left over whole (none of its
+** numbers matched): on the source side (@side 0) a 12-hour time, on the
+** target side a clock time of two or three parts. Its numbers are
+** [*first, *last], *@period its day period (0 for none), *@after the byte
+** after its last number.
+*/
+static gboolean
+time_left (const char *text, GArray *a, const gboolean *hit, guint x, guint side, guint *first,
+           guint *last, int *period, const char **after)
+{
+  if (hit[x] || g_array_index (a, QaNumber, x).in_words)
+    return FALSE;
+  *after = clock_run (text, a, x, first, last);
+  *period = day_period_after (*after);
+  if (*first != x || (side == 0 ? *period == 0 : (*last == *first || *last - *first > 2)))
+    return FALSE;
+  for (guint k = *first; k <= *last; k++)
+    if (hit[k])
+      return FALSE;
+  return TRUE;
+}
+
 static void
 note_clock_examples (QaContext *ctx, guint i, GArray *sn, gboolean *s_hit, GArray *tn,
                      gboolean *t_hit)
 {
   const BitextQaUnit *u = &ctx->units[i];
-  /* The times left over: runs whose numbers are all unmatched. Source: 12-hour times;
-     target: clock times of two or three parts. */
-  guint runs[2] = { 0, 0 };
+  GArray *nums[2] = { sn, tn };
+  gboolean *hits[2] = { s_hit, t_hit };
+  const char *texts[2] = { u->source, u->target };
+  guint runs[2] = { 0, 0 }, f, l;
+  int period;
+  const char *after;
   for (guint side = 0; side < 2; side++)
-    {
-      GArray *a = side == 0 ? sn : tn;
-      gboolean *hit = side == 0 ? s_hit : t_hit;
-      const char *text = side == 0 ? u->source : u->target;
-      for (guint x = 0; x < a->len; x++)
-        {
-          guint f, l;
-          if (hit[x] || g_array_index (a, QaNumber, x).in_words)
-            continue;
-          const char *after = clock_run (text, a, x, &f, &l);
-          if (f != x || (side == 0 ? day_period_after (after) == 0 : (l == f || l - f > 2)))
-            continue;
-          gboolean left = TRUE;
-          for (guint k = f; k <= l; k++)
-            left = left && !hit[k];
-          runs[side] += left;
-        }
-    }
+    for (guint x = 0; x < nums[side]->len; x++)
+      runs[side] += time_left (texts[side], nums[side], hits[side], x, side, &f, &l, &period, &after);
   if (runs[1] == 0 || runs[1] >= runs[0])
     return;
   for (guint side = 0; side < 2; side++)
-    {
-      GArray *a = side == 0 ? sn : tn;
-      gboolean *hit = side == 0 ? s_hit : t_hit;
-      const char *text = side == 0 ? u->source : u->target;
-      for (guint x = 0; x < a->len; x++)
-        {
-          guint f, l;
-          if (hit[x] || g_array_index (a, QaNumber, x).in_words)
-            continue;
-          const char *after = clock_run (text, a, x, &f, &l);
-          int period = day_period_after (after);
-          if (f != x || (side == 0 ? period == 0 : (l == f || l - f > 2)))
-            continue;
-          gboolean left = TRUE;
-          for (guint k = f; k <= l; k++)
-            left = left && !hit[k];
-          if (!left)
-            continue;
-          for (guint k = f; k <= l; k++)
-            hit[k] = TRUE;
-          gsize a0 = g_array_index (a, QaNumber, f).start, a1 = (gsize) (after - text);
-          if (period != 0)
-            {
-              /* Take the day period in: "2:35 pm". */
-              const char *q = after;
-              while (*q == ' ')
-                q++;
-              while (*q != '\0' && (g_ascii_isalpha (*q) || *q == '.') && q - after < 8)
-                q++;
-              a1 = (gsize) (q - text);
-            }
-          if (ENABLED (ctx, BITEXT_CHECK_NUMBER))
-            bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_INFO, i,
-                                    side == 0 ? (gssize) a0 : -1, side == 0 ? (gssize) a1 : -1,
-                                    side == 1 ? (gssize) a0 : -1, side == 1 ? (gssize) a1 : -1,
-                                    side == 0 ? "'%.*s' is a 12-hour time with no counterpart in the "
-                                                "target (examples given on the 24-hour clock?)"
-                                              : "'%.*s' is a time with no counterpart in the source "
-                                                "(an example adapted from its 12-hour times?)",
-                                    (int) (a1 - a0), text + a0);
-        }
-    }
+    for (guint x = 0; x < nums[side]->len; x++)
+      {
+        const char *text = texts[side];
+        if (!time_left (text, nums[side], hits[side], x, side, &f, &l, &period, &after))
+          continue;
+        for (guint k = f; k <= l; k++)
+          hits[side][k] = TRUE;
+        gsize a0 = g_array_index (nums[side], QaNumber, f).start, a1 = (gsize) (after - text);
+        if (period != 0)
+          {
+            /* Take the day period in: "2:35 pm". */
+            const char *q = after;
+            while (*q == ' ')
+              q++;
+            while (*q != '\0' && (g_ascii_isalpha (*q) || *q == '.') && q - after < 8)
+              q++;
+            a1 = (gsize) (q - text);
+          }
+        if (ENABLED (ctx, BITEXT_CHECK_NUMBER))
+          bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_INFO, i,
+                                  side == 0 ? (gssize) a0 : -1, side == 0 ? (gssize) a1 : -1,
+                                  side == 1 ? (gssize) a0 : -1, side == 1 ? (gssize) a1 : -1,
+                                  side == 0 ? "'%.*s' is a 12-hour time with no counterpart in the "
+                                              "target (examples given on the 24-hour clock?)"
+                                            : "'%.*s' is a time with no counterpart in the source "
+                                              "(an example adapted from its 12-hour times?)",
+                                  (int) (a1 - a0), text + a0);
+      }
 }
 
 /* A count of one may go unsaid (one another, «одна из», 1 year: «года»): not reported alone. */
