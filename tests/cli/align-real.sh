@@ -2,7 +2,8 @@
 # bitext CLI tests — sentence alignment on real translations shipped in Debian
 # (tests/data/align-real/): the extraction reproduces the sentences the gold was read on,
 # every gold file covers each side exactly once, and bitext's strict F1 on each set stays
-# at or above a floor (the figure measured on 2026-12-05 minus 0.01), so a regression fails.
+# at or above a floor (the figure measured on 2026-12-05 minus 0.01), so a regression fails;
+# and `check` on the installation guide's chapters keeps its judged precision (issue 15).
 # Skipped when the Debian packages or python3 are missing.
 . "$(dirname "$0")/tap.sh"
 
@@ -12,7 +13,7 @@ for p in installation-guide-amd64 manpages manpages-ru bash; do
     { echo "1..0 # SKIP Debian package $p not installed (tests/setup.sh)"; exit 0; }
 done
 command -v python3 >/dev/null || { echo "1..0 # SKIP python3 missing"; exit 0; }
-plan 6
+plan 7
 
 ok "extraction reproduces the committed sentence checks" \
   python3 "$D/extract.py" "$TMP/real" --bitext "$BITEXT" --check
@@ -64,4 +65,10 @@ ok "the three sets hold 41 documents" bash -c '[ "$(wc -l <"$TMP/real/sets.tsv")
 ok "en-ru: bitext strict F1 >= 0.982" at_least en-ru 0.982
 ok "en-zh: bitext strict F1 >= 0.966" at_least en-zh 0.966
 ok "en-ja: bitext strict F1 >= 0.954" at_least en-ja 0.954
+# Issue 15: `check` on the technical document (the guide's chapters paired by the gold beads,
+# tests/data/qa/techdoc.py): every error and warning finding judged by reading, precision >= 0.8.
+ok "check on the installation guide: every finding judged, precision >= 0.8" bash -c '
+  python3 "$ROOT/tests/data/qa/techdoc.py" extract "$TMP/techdoc" --bitext "$BITEXT" >/dev/null &&
+  { "$BITEXT" check --format json -o "$TMP/techdoc.json" "$TMP/techdoc/techdoc.tmx"; [ $? -le 1 ]; } &&
+  python3 "$ROOT/tests/data/qa/techdoc.py" score "$TMP/techdoc.json"'
 finish
