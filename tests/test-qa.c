@@ -601,6 +601,34 @@ test_omission_addition (void)
 }
 
 /*
+** A class of source lengths whose own spread is narrower than the text's takes the text's
+** (length_models ()): twenty short units that vary around a ratio of 1.1 by up to a quarter,
+** twelve long ones within two per cent of it, and one long unit 1.3 times as long, which
+** the long units alone would call an addition.
+*/
+static void
+test_length_class_spread (void)
+{
+  BitextQaUnit units[33];
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  static const double wobble[] = { -0.25, 0.2, -0.1, 0.15, 0.05, -0.2, 0.25, -0.05, 0.1, -0.15 };
+  for (guint i = 0; i < 33; i++)
+    {
+      gsize ls = i < 20 ? 40 + i : 150 + 4 * (i - 20);
+      double r = i < 20 ? 1.1 + wobble[i % 10] : i < 32 ? 1.1 + ((int) (i % 3) - 1) * 0.02 : 1.3;
+      char *a = g_strnfill (ls, 'a'), *b = g_strnfill ((gsize) (ls * r), 'b');
+      g_ptr_array_add (texts, a);
+      g_ptr_array_add (texts, b);
+      units[i] = (BitextQaUnit) U (a, b);
+    }
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              (1u << BITEXT_CHECK_OMISSION)
+                                                  | (1u << BITEXT_CHECK_ADDITION), BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "");
+}
+
+/*
 ** A merged unit's lone sentence (BitextQaUnit.lone_*, from the aligner's
 ** doubtful merges): an omission warning on the source sentence, an addition
 ** warning on the target one, flagged on that sentence's bytes; a span out of
@@ -1511,6 +1539,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/omission-addition/evidence", test_length_evidence);
   g_test_add_func ("/qa/omission-addition/lone-sentence", test_lone_sentence);
+  g_test_add_func ("/qa/omission-addition/class-spread", test_length_class_spread);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
   g_test_add_func ("/qa/inconsistency/paraphrase", test_same_translation_paraphrase);
   g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);
