@@ -16,7 +16,7 @@
 #     locale.judged-20.tsv (100, seed 20, drawn at 22:38 after all of that night's rules, none
 #     written from it), locale.judged-21.tsv (100, seed 21, drawn at 22:54 after the last rule
 #     of that night, none written from it), locale.judged-22.tsv (100, seed 22, drawn on
-#     2026-12-07 at 00:35 after the clock, compound-name, keyword, stress-mark and initials
+#     2026-12-07 at 00:28 after the clock, compound-name, keyword, stress-mark and initials
 #     rules, none written from it), and of
 #     tests/data/qa/locale-placeholder.judged.tsv (placeholder findings);
 #   * pofilter (Debian package python3-translate) on the same pairs as PO: units flagged per test,
