@@ -646,8 +646,9 @@ add_code (BitextDocBuilder *b, BitextCodeKind kind, guint id, const char *native
           const char *type, gsize source)
 {
   open_paragraph (b, source);
-  if (kind != BITEXT_CODE_CLOSE)
-    flush_space (b);
+  /* White space before a tag stays before its code, an end tag's too ("[94] </sup></a>Text"):
+     where the page has it, and where OmegaT's HTML filter keeps it in its segments. */
+  flush_space (b);
   BitextCode c = { b->text->len, kind, id, g_string_chunk_insert_const (b->strings, native),
                    type != NULL ? g_string_chunk_insert_const (b->strings, type) : NULL };
   g_array_append_val (b->codes, c);

@@ -1189,6 +1189,7 @@ static const char omegat_page[] =
   "<h2><a name=\"x\"></a>A.2. Booting</h2>\n"
   "<p>Press <b>Esc</b> now. Then type <code>ls</code> and <a href=\"y\" title=\"Help\">go</a>.</p>\n"
   "<table summary=\"Sizes\"><tr><td><img src=\"p.png\" alt=\"Prev\"> One</td></tr></table>\n"
+  "<p><a href=\"#f\"><sup>[1] </sup></a>Footnotes <b>need </b>care.</p>\n"
   "</body></html>\n";
 
 static void
@@ -1197,7 +1198,7 @@ test_html_as_omegat (void)
   g_autoptr(BitextDocument) doc = load_data (omegat_page, sizeof omegat_page - 1);
   static const char *const paragraphs[] = {
     "0:Page", "6:Up & on", "15:A.2. Booting", "29:Press Esc now. Then type ls and go.",
-    "66:Help", "72:One", "77:Sizes", "84:Prev", NULL
+    "66:Help", "72:One", "77:Sizes", "84:Prev", "90:[1] Footnotes need care.", NULL
   };
   g_autoptr(GPtrArray) got = document_paragraphs (doc);
   assert_strv (got, paragraphs);
@@ -1210,6 +1211,13 @@ test_html_as_omegat (void)
   g_assert_cmpstr (second, ==, "Then type <bpt i=\"3\" x=\"2\" type=\"x-code\">&lt;code&gt;</bpt>"
                    "ls<ept i=\"3\">&lt;/code&gt;</ept> and <bpt i=\"4\" x=\"3\" type=\"link\">"
                    "&lt;a href=\"y\" title=\"Help\"&gt;</bpt>go<ept i=\"4\">&lt;/a&gt;</ept>.");
+  /* White space before an end tag stays before its code, as in OmegaT's segment
+     "<a0><s1>[1] </s1></a0>Footnotes": a footnote's mark, a bold word. */
+  g_autofree char *note = bitext_document_dup_markup (doc, 90, 24);
+  g_assert_cmpstr (note, ==, "<bpt i=\"6\" x=\"1\" type=\"link\">&lt;a href=\"#f\"&gt;</bpt>"
+                   "<bpt i=\"7\" x=\"2\">&lt;sup&gt;</bpt>[1] <ept i=\"7\">&lt;/sup&gt;</ept>"
+                   "<ept i=\"6\">&lt;/a&gt;</ept>Footnotes <bpt i=\"8\" x=\"3\" type=\"bold\">"
+                   "&lt;b&gt;</bpt>need <ept i=\"8\">&lt;/b&gt;</ept>care.");
 }
 
 static void
