@@ -1325,6 +1325,9 @@ quotes_copied (const char *source, const char *q, gsize n)
 /*
 ** Russian typography: quotes are «ёлочки» (and „лапки“ inside them), never
 ** straight " nor English “ ”. A pair of wrong quotes makes one finding.
+** A straight quote glued to an equals sign opens a value of code, not a
+** quotation (DEBFULLNAME="Имя Фамилия", an attribute's value): prose puts
+** a space, a bracket or a dash before its opening quote.
 */
 static void
 check_quotes (QaContext *ctx, guint i)
@@ -1352,7 +1355,8 @@ check_quotes (QaContext *ctx, guint i)
           continue;
         }
       gsize end = (gsize) (g_utf8_next_char (p) - t);
-      if (!quotes_copied (ctx->units[i].source, t + open, end - (gsize) open))
+      gboolean value = t[open] == '"' && open > 0 && t[open - 1] == '=';
+      if (!value && !quotes_copied (ctx->units[i].source, t + open, end - (gsize) open))
         bitext_qa__add_finding (ctx, BITEXT_CHECK_PUNCTUATION, quote_severity, i, -1, -1,
                                 open, (gssize) end, "use «» quotes in Russian text");
       open = -1;

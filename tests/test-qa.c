@@ -1108,6 +1108,15 @@ test_software_literals (void)
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
                    "punctuation 1 info s- t[10,15) «\"иди\"»\n");
+  /* In a document, a value assigned in code keeps its straight quotes; a quotation does not. */
+  BitextQaUnit doc[] = {
+    U ("DEBFULLNAME=\"Firstname Lastname\" export DEBFULLNAME",
+       "DEBFULLNAME=\"Имя Фамилия\" export DEBFULLNAME"),
+    U ("He said \"go\" and left.", "Он сказал \"иди\" и ушёл."),
+  };
+  assert_profile_findings (doc, G_N_ELEMENTS (doc), NULL, BITEXT_CHECK_PUNCTUATION,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "punctuation 1 warning s- t[10,15) «\"иди\"»\n");
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_MARKUP,
                    "markup 3 error s[2,5) t- «<b>»\n"
                    "markup 3 error s[9,13) t- «</b>»\n");
