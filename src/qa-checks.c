@@ -1240,6 +1240,21 @@ has_inner_sentence_end (const char *text, gsize end)
   return FALSE;
 }
 
+/* Whether the first letter of @text, after brackets, quotes and dashes, is in lower case. */
+static gboolean
+opens_lower (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalpha (c))
+        return g_unichar_islower (c);
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* The lines of @text whose last character that is not white space is a period. */
 static guint
 lines_ending_with_period (const char *text)
@@ -1293,6 +1308,11 @@ check_final_punctuation (QaContext *ctx, guint i)
       /* A program's one-sentence label or option description is often written without its
       ** period, in Russian catalogues as in English ones: nothing is lost, a note. */
       if (ctx->software && !has_inner_sentence_end (u->source, so))
+        severity = BITEXT_SEVERITY_INFO;
+      /* A target that opens in lower case is no sentence but a list item or an aside
+      ** («установите новый пакет», «(номера строк добавлены)»): its final mark is the
+      ** list's style, which Russian sets with ';', ',' or none as often as with '.': a note. */
+      if (opens_lower (u->target) && !has_inner_sentence_end (u->target, to))
         severity = BITEXT_SEVERITY_INFO;
       /* The lines of a --help text end with a period in the source and none do in the target,
       ** or, in a long text, at most a quarter as many (a heading's or a note's sentence may

@@ -847,6 +847,9 @@ test_punctuation (void)
     U ("**Title, 2012**", "**Заголовок, 2012 г.**"),
     /* A space that sets a path apart from the final period is no finding. */
     U ("See the file /usr/share/doc/bash/copyright.", "См. файл /usr/share/doc/bash/copyright ."),
+    /* A list item or an aside in lower case without its period: the list's style, a note. */
+    U ("install the new package.", "установите новый пакет"),
+    U ("(I've added the line numbers.)", "(номера строк добавлены для наглядности)"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
                    "punctuation 0 warning s[10,11) t[13,14) «.»\n"
@@ -854,7 +857,9 @@ test_punctuation (void)
                    "punctuation 2 warning s[10,11) t[12,13) «о»\n"
                    "punctuation 3 warning s- t[10,15) «\"нет\"»\n"
                    "punctuation 5 warning s- t[2,4) «  »\n"
-                   "punctuation 5 warning s- t[10,12) « ,»\n");
+                   "punctuation 5 warning s- t[10,12) « ,»\n"
+                   "punctuation 9 info s[23,24) t[21,22) «т»\n"
+                   "punctuation 10 info s[28,29) t[38,39) «и»\n");
 }
 
 static void
