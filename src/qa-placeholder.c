@@ -145,6 +145,24 @@ qt_length (const char *p)
   return (gsize) (q - p);
 }
 
+/* Whether @p, after spaces, starts with an ICU MessageFormat argument type and its end. */
+static gboolean
+message_format_type (const char *p)
+{
+  static const char *const types[] = { "number", "date", "time", "spellout", "ordinal",
+                                       "duration", "choice", "plural", "select",
+                                       "selectordinal", NULL };
+  while (*p == ' ')
+    p++;
+  for (guint k = 0; types[k] != NULL; k++)
+    {
+      gsize n = strlen (types[k]);
+      if (strncmp (p, types[k], n) == 0 && !g_ascii_isalnum (p[n]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /*
 ** A brace placeholder at @p: {}, {0}, {name}, {name.attr[0]!r:>10} (Python's
 ** str.format), {0,number,integer} (ICU MessageFormat). Its length, or 0.
@@ -165,6 +183,11 @@ brace_length (const char *p)
   for (const char *r = p + 1; r < q && !named; r = g_utf8_next_char (r))
     named = g_unichar_isalnum (g_utf8_get_char (r));
   if (!named)
+    return 0;
+  /* After a comma comes ICU's argument type; a list of words ({pre,post}{inst,rm}) is
+  ** the shell's brace expansion, notation for several names, which a text may write
+  ** otherwise. */
+  if (*q == ',' && q > p + 1 && !message_format_type (q + 1))
     return 0;
   if (*q == '!' || *q == ':' || (*q == ',' && q > p + 1))
     while (*q != '\0' && *q != '}' && *q != '{' && *q != '\n')

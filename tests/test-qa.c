@@ -1139,9 +1139,13 @@ test_placeholder_lookalikes (void)
     U ("Set `_MY_CONST' first", "Сначала задайте «_MY_CONST»"),
     U ("%(cond)  if true", "%(cond)  если истина"),
     U ("Model X200 %s failed", "Модель X200 %d не отвечает"),
+    /* The shell's brace expansion is notation for names; an ICU argument is a placeholder. */
+    U ("See the {pre,post}{inst,rm} scripts", "Смотрите сценарии {pre|post}{inst|rm}"),
+    U ("{count, number} files left", "осталось {число, number} файлов"),
   };
   assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PLACEHOLDER,
-                           BITEXT_QA_PROFILE_SOFTWARE, "placeholder 5 error s[11,13) t[12,14) «%d»\n");
+                           BITEXT_QA_PROFILE_SOFTWARE, "placeholder 5 error s[11,13) t[12,14) «%d»\n"
+                           "placeholder 7 error s[0,15) t[9,24) «{число, number}»\n");
 }
 
 /* Software strings: blanks before a line break print nothing; a one-sentence label without its
