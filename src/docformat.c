@@ -617,10 +617,7 @@ bitext_doc__builder_text (BitextDocBuilder *b, const char *text, gsize length, g
           open_paragraph (b, source + (run - text));
           append_run (b, run, p - run, source + (run - text));
         }
-      /* A space already written before a code takes in the white space after it, as
-         browsers collapse it across inline tags ("GNU </a> и" reads "GNU и"). */
-      if (p < end && b->in_para && b->text->len > b->para_start
-          && b->text->str[b->text->len - 1] != ' ')
+      if (p < end && b->in_para && b->text->len > b->para_start)
         {
           if (!b->pending_space)
             b->pending_source = source + (p - text);
