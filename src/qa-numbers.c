@@ -572,6 +572,26 @@ label_number (const char *text, gsize start, gsize end)
                                      && (p[1] == '\0' || g_ascii_isspace (p[1])));
 }
 
+/*
+** A footnote's or a citation's mark: one to three digits in square brackets,
+** the bracket not glued to a word ("packages. [65] This", "era.[12]"; not
+** a[1]). It refers to the apparatus, not to a quantity, and a translation
+** moves it where its own sentence needs it, into the sentence before or after.
+*/
+static gboolean
+reference_mark (const char *text, gsize start, gsize end)
+{
+  if (start == 0 || text[start - 1] != '[' || text[end] != ']' || end - start > 3)
+    return FALSE;
+  if (start >= 2)
+    {
+      gunichar before = g_utf8_get_char (g_utf8_prev_char (text + start - 1));
+      if (g_unichar_isalnum (before) || before == '_')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A word: a numeral, a Roman numeral before "century", or a month name (kept for later). */
 static void
 scan_word (const char *text, const QaWord *w, GArray *out, GArray *months)
@@ -705,6 +725,11 @@ bitext_qa__extract_numbers (const char *text, const char *lang)
           continue;
         }
       gsize n = parse_number (text + w.start, english, value);
+      if (reference_mark (text, w.start, w.start + n))
+        {
+          pos = w.start + n;
+          continue;
+        }
       add_number (out, value->str, w.start, w.start + n, FALSE);
       g_array_index (out, QaNumber, out->len - 1).ordinal
           = ordinal_suffix (text + w.start + n) || label_number (text, w.start, w.start + n);

@@ -509,9 +509,14 @@ test_numbers_inside_words (void)
     U ("create base-64 encoded output", "вывод в кодировке base64"),
     U ("use 3 threads", "использовать четырехпоточный режим"),
     U ("a trivial case of Semitic decimal numbers", "тривиальный случай семитских десятичных чисел"),
+    /* A footnote's mark that the translation moved to the sentence before; an index stays. */
+    U ("[65] This distinction matters.", "Это различие важно."),
+    U ("It builds binary packages.", "Он собирает двоичные пакеты [65]."),
+    U ("Read a[1] first.", "Сначала прочтите a[2]."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
-                   "number 7 error s[4,5) t[13,28) «четырехпоточный»\n");
+                   "number 7 error s[4,5) t[13,28) «четырехпоточный»\n"
+                   "number 11 error s[7,8) t[19,20) «2»\n");
 }
 
 static void
