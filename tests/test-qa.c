@@ -808,6 +808,144 @@ test_term_renderings (void)
                            "inconsistency 3 info s[13,25) t[37,59) «ограничении вооружений»\n");
 }
 
+/* The issue's example: "arms control" rendered «контроль над вооружениями» three times
+** (test_term_renderings), and once otherwise. */
+#define ARMS_CONTROL_UNITS                                                                        \
+  U ("Arms control matters to everyone.", "Контроль над вооружениями важен для всех."),         \
+  U ("We discussed arms control at length.", "Мы долго обсуждали контроль над вооружениями."),  \
+  U ("The treaty on arms control expired.", "Договор о контроле над вооружениями истёк.")
+#define ARMS_CONTROL_OTHERWISE                                                                    \
+  U ("New talks on arms control began today.",                                                   \
+     "Сегодня начались новые переговоры об ограничении вооружений.")
+/* "read end" rendered «конец для чтения», the last time in the genitive (pipe(7)). */
+#define READ_END_UNITS                                                                            \
+  U ("A pipe has a read end.", "У канала есть конец для чтения."),                               \
+  U ("Close the read end first.", "Сначала закройте конец для чтения."),                         \
+  U ("The read end is open.", "Конец для чтения открыт."),                                       \
+  U ("Data comes from the read end.", "Данные приходят из конца для чтения.")
+
+/* The inconsistency findings of @units as describe () gives them. */
+static void
+assert_renderings (BitextQaUnit *units, guint n, const char *expected)
+{
+  g_autoptr(GPtrArray) findings = run_checks (units, n, NULL, 1u << BITEXT_CHECK_INCONSISTENCY,
+                                              BITEXT_QA_PROFILE_AUTO);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+/*
+** The stems of "controller" and "control" are one ('control'), the words two: "the arms
+** controller" (a person, «инспектор по вооружениям») is no use of the term "arms control".
+*/
+static void
+test_term_renderings_source_word (void)
+{
+  BitextQaUnit units[] = {
+    ARMS_CONTROL_UNITS,
+    ARMS_CONTROL_OTHERWISE,
+    U ("The arms controller resigned.", "Инспектор по вооружениям ушёл в отставку."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units),
+                     "inconsistency 3 warning s[13,25) t[37,59) «ограничении вооружений»\n");
+}
+
+/* «вооружённых» (armed, an adjective) shares the stem of «вооружений» (arms): it is no
+** rendering of "arms control", and the word before it says nothing of the term. */
+static void
+test_term_renderings_target_word (void)
+{
+  BitextQaUnit units[] = {
+    ARMS_CONTROL_UNITS,
+    U ("Arms control covers the armed forces.", "Договор касается также вооружённых сил."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units), "");
+}
+
+/* «конца для чтения» is «конец для чтения» in the genitive: the fleeting vowel gives
+** another Snowball stem (конц, конец), the dictionary one entry. */
+static void
+test_term_renderings_inflection (void)
+{
+  BitextQaUnit units[] = {
+    READ_END_UNITS,
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units), "");
+}
+
+/* «контролирование» and «контроль» are one word family (the stem 'контрол' begins
+** 'контролирован'): a noun of another shape for the same choice of word. */
+static void
+test_term_renderings_word_family (void)
+{
+  BitextQaUnit units[] = {
+    ARMS_CONTROL_UNITS,
+    U ("Arms control is slow.", "Контролирование вооружений идёт медленно."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units), "");
+}
+
+/*
+** A rendering that is an adjective («установленную» for "installed system", «последней» for
+** "command executed"): the word before it is the sentence's verb or noun («Запустите»,
+** «состоянию»), not the term's.
+*/
+static void
+test_term_renderings_adjective_head (void)
+{
+  BitextQaUnit installed[] = {
+    U ("Start the installed system now.", "Запустите установленную систему сейчас."),
+    U ("Start the installed system again.", "Запустите установленную ОС снова."),
+    U ("Start the installed system first.", "Сначала запустите установленную машину."),
+    U ("Check the installed system later.", "Позже проверьте установленный дистрибутив."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (installed, G_N_ELEMENTS (installed), "");
+  BitextQaUnit executed[] = {
+    U ("The status is that of the last command executed.",
+       "Состояние соответствует состоянию последней выполненной команды."),
+    U ("It returns the status of the last command executed.",
+       "Возвращает состояние последней выполненной команды."),
+    U ("Return the status of the last command executed.", "Вернуть состояние последней выполненной команды."),
+    U ("The value is the exit status of the last command executed.",
+       "Значение равно коду выхода последней выполненной команды."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (executed, G_N_ELEMENTS (executed), "");
+}
+
+/* «конец канала для чтения»: the usual phrase with a word between. */
+static void
+test_term_renderings_word_between (void)
+{
+  BitextQaUnit units[] = {
+    READ_END_UNITS,
+    U ("Close the read end of the pipe.", "Закройте конец канала для чтения."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units), "");
+}
+
+/* The head twice in one target: «Запасы вооружений» is another phrase of the sentence, and
+** «контроль над вооружениями» there is the usual rendering. */
+static void
+test_term_renderings_two_heads (void)
+{
+  BitextQaUnit units[] = {
+    ARMS_CONTROL_UNITS,
+    ARMS_CONTROL_OTHERWISE,
+    U ("As stocks of arms grow, arms control is needed.",
+       "Запасы вооружений растут, и контроль над вооружениями нужен."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units),
+                     "inconsistency 3 warning s[13,25) t[37,59) «ограничении вооружений»\n");
+}
+
 static void
 test_markup (void)
 {
@@ -1543,6 +1681,13 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
   g_test_add_func ("/qa/inconsistency/paraphrase", test_same_translation_paraphrase);
   g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);
+  g_test_add_func ("/qa/inconsistency/renderings/source-word", test_term_renderings_source_word);
+  g_test_add_func ("/qa/inconsistency/renderings/target-word", test_term_renderings_target_word);
+  g_test_add_func ("/qa/inconsistency/renderings/inflection", test_term_renderings_inflection);
+  g_test_add_func ("/qa/inconsistency/renderings/word-family", test_term_renderings_word_family);
+  g_test_add_func ("/qa/inconsistency/renderings/adjective-head", test_term_renderings_adjective_head);
+  g_test_add_func ("/qa/inconsistency/renderings/word-between", test_term_renderings_word_between);
+  g_test_add_func ("/qa/inconsistency/renderings/two-heads", test_term_renderings_two_heads);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
   g_test_add_func ("/qa/source-consistency", test_source_consistency);
