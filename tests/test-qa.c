@@ -323,6 +323,66 @@ test_kept_names_by_sound (void)
 }
 
 /*
+** A unit that lacks a name the text keeps (Debian in 3 of 5 units) and has no word that could
+** write it otherwise has left it out or said it another way («Система стабильна»): a note.
+** A capitalised word the target's dictionary does not know («Дебиан») is the name spelt
+** otherwise: a warning.
+*/
+static void
+test_kept_name_left_out (void)
+{
+  BitextQaUnit units[] = {
+    U ("Install Debian now.", "Установите Debian сейчас."),
+    U ("Debian is free.", "Debian свободен."),
+    U ("We use Debian here.", "Мы используем Debian здесь."),
+    U ("The Debian system is stable.", "Система стабильна."),
+    U ("Debian is fast.", "Дебиан быстр."),
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_UNTRANSLATED_TERM
+                                                | 1u << BITEXT_CHECK_INCONSISTENCY,
+                                              BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "untranslated-term 0 info s[8,14) t[11,17) «Debian»\n"
+                            "inconsistency 3 info s[4,10) t- «Debian»\n"
+                            "inconsistency 4 warning s[0,6) t- «Debian»\n");
+}
+
+/*
+** Documents: a word written as a manual-page reference (pipe(2)) is code however the prose
+** renders the word (канал); the expansion of an acronym kept beside it («FIFO (сокращение
+** от First In First Out, …)») is a gloss; a lone word the translation adds (compgen, the
+** subject made explicit) is a name or code. English the target adds as a phrase stays a
+** warning.
+*/
+static void
+test_kept_code_and_glosses (void)
+{
+  BitextQaUnit units[] = {
+    U ("A pipe has two ends.", "У канала два конца."),
+    U ("The pipe is full.", "Канал заполнен."),
+    U ("Write to the pipe.", "Запишите в канал."),
+    U ("A program that uses pipe(2) and fork(2) should call close(2) on the ends it does not use.",
+       "Программа, использующая pipe(2) и fork(2), должна вызывать close(2) для неиспользуемых "
+       "концов."),
+    U ("A FIFO (short for First In First Out) has a name.",
+       "У FIFO (сокращение от First In First Out, первым вошёл, первым вышел) есть имя."),
+    U ("Intended to be used from a shell function.",
+       "compgen предназначен для использования в функциях оболочки."),
+    U ("Use the option.", "Используйте according to параметр."),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_TERM,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "untranslated-term 3 info s[20,24) t[24,28) «pipe»\n"
+                           "untranslated-term 3 info s[32,36) t[34,38) «fork»\n"
+                           "untranslated-term 3 info s[52,57) t[59,64) «close»\n"
+                           "untranslated-term 4 info s[2,6) t[2,6) «FIFO»\n"
+                           "untranslated-term 4 info s[18,36) t[22,40) «First In First Out»\n"
+                           "untranslated-term 5 info s- t[0,7) «compgen»\n"
+                           "untranslated-term 6 warning s- t[12,24) «according to»\n");
+}
+
+/*
 ** Software strings: a word kept in Latin is taken for a proper name only where it has a capital
 ** a common word would not have (inside a unit: "Install Debian now"); a word capitalised only
 ** where it opens its unit ("Zorb forms") may be a common word a unit rightly translates: a note.
@@ -1681,6 +1741,8 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
   g_test_add_func ("/qa/inconsistency/paraphrase", test_same_translation_paraphrase);
   g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);
+  g_test_add_func ("/qa/inconsistency/name-left-out", test_kept_name_left_out);
+  g_test_add_func ("/qa/untranslated-term/code-and-glosses", test_kept_code_and_glosses);
   g_test_add_func ("/qa/inconsistency/renderings/source-word", test_term_renderings_source_word);
   g_test_add_func ("/qa/inconsistency/renderings/target-word", test_term_renderings_target_word);
   g_test_add_func ("/qa/inconsistency/renderings/inflection", test_term_renderings_inflection);
