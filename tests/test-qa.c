@@ -717,6 +717,64 @@ test_lone_sentence (void)
 }
 
 /*
+** A lone sentence whose number or name the other side has more often than the rest of its
+** own side («let», «0»: "let returns 1; let returns 0 otherwise." split in two) has its
+** counterpart there: a note. A lone sentence with no such word stays a warning.
+*/
+static void
+test_lone_sentence_counterpart (void)
+{
+  const char *tgt = "Если значение равно 0, let возвращает 1. В противном случае let возвращает 0.";
+  const char *tgt2 = "Мы согласовали план. Это наш общий успех.";
+  BitextQaUnit units[] = {
+    { .source = "If the value is 0, let returns 1; let returns 0 otherwise.", .target = tgt,
+      .index = 0, .src_count = 1, .tgt_count = 2, .lone_side = BITEXT_LONE_TARGET },
+    { .source = "We agreed on the plan.", .target = tgt2, .index = 1, .src_count = 1,
+      .tgt_count = 2, .lone_side = BITEXT_LONE_TARGET, .lone_start = 38, .lone_end = 74 },
+  };
+  units[0].lone_start = (gsize) (strstr (tgt, "В противном") - tgt);
+  units[0].lone_end = strlen (tgt);
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_ADDITION, BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "addition 0 info s- t[41,77) «В противном случае let возвращает 0.»\n"
+                            "addition 1 warning s- t[21,41) «Это наш общий успех.»\n");
+  g_assert_true (g_str_has_suffix (((const BitextFinding *) findings->pdata[0])->message,
+                                   "; the source has its 'let' more often than the rest of the "
+                                   "target (a sentence split otherwise?)"));
+}
+
+/*
+** A document's target that repeats the source's term in parentheses after its rendering
+** («конец (read end)»), the usual way to give a term's original once, is not longer for
+** it: twenty units at a ratio of 1.2 and one that is so only without its two glosses.
+*/
+static void
+test_length_gloss (void)
+{
+  BitextQaUnit units[21];
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 20; i++)
+    {
+      char *s = g_strnfill (40 + 3 * i, 'a');
+      char *t = g_strnfill ((gsize) ((40 + 3 * i) * 1.2) + (i % 3), 'b');
+      g_ptr_array_add (texts, s);
+      g_ptr_array_add (texts, t);
+      units[i] = (BitextQaUnit) U (s, t);
+    }
+  g_autofree char *pad_s = g_strnfill (50, 'a'), *pad_t = g_strnfill (78, 'b');
+  g_autofree char *src = g_strconcat ("A read end and a write end ", pad_s, NULL);
+  g_autofree char *tgt = g_strconcat ("Конец (read end) и конец (write end) ", pad_t, NULL);
+  units[20] = (BitextQaUnit) U (src, tgt);
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              (1u << BITEXT_CHECK_OMISSION)
+                                                | (1u << BITEXT_CHECK_ADDITION),
+                                              BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "");
+}
+
+/*
 ** The length model's severity: a label rendered by a phrase is a note (the
 ** model cannot tell content added at that length), column padding is no
 ** content, a message id has no length, and a short unit whose sides hold
@@ -1053,6 +1111,39 @@ test_punctuation (void)
                    "punctuation 3 warning s- t[10,15) «\"нет\"»\n"
                    "punctuation 5 warning s- t[2,4) «  »\n"
                    "punctuation 5 warning s- t[10,12) « ,»\n");
+}
+
+/* An indirect question that the translation asks directly after a colon («спросить:
+** какой это том?») is a note; a statement ended with a question mark stays a warning. */
+static void
+test_punctuation_question_after_colon (void)
+{
+  BitextQaUnit units[] = {
+    U ("You may wonder which volume it is.", "Вы можете спросить: какой это том?"),
+    U ("It is safe.", "Это безопасно?"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
+                   "punctuation 0 info s[33,34) t[33,34) «?»\n"
+                   "punctuation 1 warning s[10,11) t[13,14) «?»\n");
+}
+
+/*
+** Documents: a target in the source's script with no phrase of the source's language (no
+** function word in a run of words) is a line of names and model numbers quoted as it is,
+** not an untranslated sentence; one with such a phrase is.
+*/
+static void
+test_untranslated_names_only (void)
+{
+  BitextQaUnit units[] = {
+    U ("RTL8111/8168B PCI Express Gigabit Ethernet controller [10ec:8168] (rev 06)”.",
+       "RTL8111/8168B PCI Express Gigabit Ethernet controller [10ec:8168] (rev 06)»."),
+    U ("The keys move “forward” and “backward”.", "The keys move «forward» and «backward»."),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_SEGMENT,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "untranslated-segment 1 error s[0,39) t[0,39) "
+                           "«The keys move «forward» and «backward».»\n");
 }
 
 static void
@@ -1737,6 +1828,8 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/omission-addition/evidence", test_length_evidence);
   g_test_add_func ("/qa/omission-addition/lone-sentence", test_lone_sentence);
+  g_test_add_func ("/qa/omission-addition/lone-sentence-counterpart", test_lone_sentence_counterpart);
+  g_test_add_func ("/qa/omission-addition/gloss", test_length_gloss);
   g_test_add_func ("/qa/omission-addition/class-spread", test_length_class_spread);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
   g_test_add_func ("/qa/inconsistency/paraphrase", test_same_translation_paraphrase);
@@ -1752,6 +1845,8 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/inconsistency/renderings/two-heads", test_term_renderings_two_heads);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
+  g_test_add_func ("/qa/punctuation/question-after-colon", test_punctuation_question_after_colon);
+  g_test_add_func ("/qa/untranslated-segment/names-only", test_untranslated_names_only);
   g_test_add_func ("/qa/source-consistency", test_source_consistency);
   g_test_add_func ("/qa/placeholder/defects", test_placeholder_defects);
   g_test_add_func ("/qa/placeholder/benign", test_placeholder_benign);
