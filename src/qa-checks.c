@@ -1837,6 +1837,42 @@ counterpart_token (const QaContext *ctx, const char *text, gsize a, gsize b, con
   return NULL;
 }
 
+/* The last character of @text[0, @end) that is not white space, or 0. */
+static gunichar
+last_mark (const char *text, gsize end)
+{
+  while (end > 0 && g_ascii_isspace (text[end - 1]))
+    end--;
+  return end > 0 ? g_utf8_get_char (g_utf8_find_prev_char (text, text + end)) : 0;
+}
+
+/*
+** Why the lone sentence of unit @u (on the source side when @src) may have
+** its counterpart on the other side after all, as the end of the finding's
+** message, or NULL: one of its numbers or names is there more often than
+** in the rest of its own side (counterpart_token), or it is the unit's last
+** sentence, it ends with a colon, the rest of its side does not, and the
+** other side does: a list's lead-in ("They are as follows:") that the
+** translation joins to the sentence before («Есть три области, которые
+** требуют обсуждения:»). (transfer full)
+*/
+static char *
+lone_counterpart (const QaContext *ctx, const BitextQaUnit *u, gboolean src)
+{
+  const char *text = text_or_empty (src ? u->source : u->target);
+  const char *other = text_or_empty (src ? u->target : u->source);
+  g_autofree char *token = counterpart_token (ctx, text, u->lone_start, u->lone_end, other);
+  if (token != NULL)
+    return g_strdup_printf ("; the %s has its '%s' more often than the rest of the %s (a "
+                            "sentence split otherwise?)",
+                            src ? "target" : "source", token, src ? "source" : "target");
+  if (last_mark (text, strlen (text)) == ':' && last_mark (text, u->lone_end) == ':'
+      && last_mark (text, u->lone_start) != ':' && last_mark (other, strlen (other)) == ':')
+    return g_strdup_printf ("; the %s ends with its colon (a lead-in joined to the sentence "
+                            "before?)", src ? "target" : "source");
+  return NULL;
+}
+
 /*
 ** A sentence that the aligner merged into the unit against the unit's own
 ** evidence (BitextQaUnit.lone_side): the rest of the unit pairs up better
@@ -1859,15 +1895,10 @@ check_lone (QaContext *ctx, guint i)
   if (!ENABLED (ctx, check))
     return;
   gssize a = (gssize) u->lone_start, b = (gssize) u->lone_end;
-  g_autofree char *token = counterpart_token (ctx, text, u->lone_start, u->lone_end,
-                                              text_or_empty (src ? u->target : u->source));
-  BitextSeverity severity = token == NULL ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO;
-  g_autofree char *but = token == NULL ? g_strdup ("")
-                                       : g_strdup_printf ("; the %s has its '%s' more often than "
-                                                          "the rest of the %s (a sentence split "
-                                                          "otherwise?)",
-                                                          src ? "target" : "source", token,
-                                                          src ? "source" : "target");
+  g_autofree char *but = lone_counterpart (ctx, u, src);
+  BitextSeverity severity = but == NULL ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO;
+  if (but == NULL)
+    but = g_strdup ("");
   if (src)
     bitext_qa__add_finding (ctx, check, severity, i, a, b, -1, -1,
                             "this sentence may have no translation: the rest of the source "

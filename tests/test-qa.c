@@ -719,7 +719,8 @@ test_lone_sentence (void)
 /*
 ** A lone sentence whose number or name the other side has more often than the rest of its
 ** own side («let», «0»: "let returns 1; let returns 0 otherwise." split in two) has its
-** counterpart there: a note. A lone sentence with no such word stays a warning.
+** counterpart there: a note; so has a list's lead-in ending with a colon where the other side
+** ends with one ("They are as follows:"). A lone sentence with neither stays a warning.
 */
 static void
 test_lone_sentence_counterpart (void)
@@ -731,14 +732,20 @@ test_lone_sentence_counterpart (void)
       .index = 0, .src_count = 1, .tgt_count = 2, .lone_side = BITEXT_LONE_TARGET },
     { .source = "We agreed on the plan.", .target = tgt2, .index = 1, .src_count = 1,
       .tgt_count = 2, .lone_side = BITEXT_LONE_TARGET, .lone_start = 38, .lone_end = 74 },
+    { .source = "There are three areas to discuss. They are as follows:",
+      .target = "Есть три области для обсуждения:", .index = 2, .src_count = 2, .tgt_count = 1,
+      .lone_side = BITEXT_LONE_SOURCE, .lone_start = 34, .lone_end = 54 },
   };
   units[0].lone_start = (gsize) (strstr (tgt, "В противном") - tgt);
   units[0].lone_end = strlen (tgt);
   g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
-                                              1u << BITEXT_CHECK_ADDITION, BITEXT_QA_PROFILE_DOCUMENT);
+                                              1u << BITEXT_CHECK_ADDITION
+                                                | 1u << BITEXT_CHECK_OMISSION,
+                                              BITEXT_QA_PROFILE_DOCUMENT);
   g_autofree char *got = describe (findings);
   g_assert_cmpstr (got, ==, "addition 0 info s- t[41,77) «В противном случае let возвращает 0.»\n"
-                            "addition 1 warning s- t[21,41) «Это наш общий успех.»\n");
+                            "addition 1 warning s- t[21,41) «Это наш общий успех.»\n"
+                            "omission 2 info s[34,54) t- «They are as follows:»\n");
   g_assert_true (g_str_has_suffix (((const BitextFinding *) findings->pdata[0])->message,
                                    "; the source has its 'let' more often than the rest of the "
                                    "target (a sentence split otherwise?)"));
