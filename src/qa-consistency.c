@@ -161,9 +161,9 @@ make_context (const Lex *lx, const char *t, const QaWord *w, gsize head_end)
 {
   g_autoptr(GString) lower = g_string_new (NULL);
   bitext_qa__lower (t + w->start, w->end - w->start, lower);
-  const sb_symbol *stem = lx->stemmer != NULL
-                            ? sb_stemmer_stem (lx->stemmer, (const sb_symbol *) lower->str, (int) lower->len)
-                            : NULL;
+  const sb_symbol *stem = NULL;
+  if (lx->stemmer != NULL)
+    stem = sb_stemmer_stem (lx->stemmer, (const sb_symbol *) lower->str, (int) lower->len);
   char *st = stem != NULL ? g_strndup ((const char *) stem, (gsize) sb_stemmer_length (lx->stemmer))
                           : g_strdup (lower->str);
   return (Context) { g_string_free (g_steal_pointer (&lower), FALSE), st, (gssize) w->start,
@@ -211,7 +211,8 @@ context_words (const Lex *lx, const char *t, gsize start, gsize end, GArray *nea
 static gboolean
 same_context (const Lex *lx, const Context *a, const Context *b)
 {
-  if (strcmp (a->stem, b->stem) == 0 || bitext_terms__morph_same_word (lx->tgt_morph, a->word, b->word) == 1)
+  if (strcmp (a->stem, b->stem) == 0
+      || bitext_terms__morph_same_word (lx->tgt_morph, a->word, b->word) == 1)
     return TRUE;
   const Context *s = strlen (a->stem) <= strlen (b->stem) ? a : b, *l = s == a ? b : a;
   return g_utf8_strlen (s->stem, -1) >= 5 && g_str_has_prefix (l->stem, s->stem);

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Real technical document pairs for `bitext check`: the Debian 12 installation guide
-(package installation-guide-amd64, GFDL/GPL-2+, English and its Russian translation), and
-for the end-to-end run also the man pages pipe(7) and symlink(7) (manpages, manpages-ru:
-GPL-3+ translation) and the help texts of bash's builtins (bash's ru catalogue, GPL-3+): the
-en-ru set of tests/data/align-real, whose README gives versions and licences.
+(package installation-guide-amd64, GPL-2 by its copyright file, English and its Russian
+translation), and for the end-to-end run also the man pages pipe(7) and symlink(7) (manpages:
+Linux-man-pages-copyleft and BSD-3-Clause; manpages-ru, the translation: GPL-3+) and the help
+texts of bash's builtins (bash's ru catalogue, GPL-3+): the en-ru set of tests/data/align-real,
+whose README gives versions and licences.
 
 Usage:
   techdoc.py extract OUTDIR [--bitext PATH]   the chapters of tests/data/align-real (en-ru set),
