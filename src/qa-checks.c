@@ -228,34 +228,29 @@ prose_word (const char *t, const QaWord *w)
 }
 
 /*
-** Whether @t translates its prose and keeps only code and names in the
-** source's script: it has a word of the target's script, and no two of its
-** source-script words in a row, one of them a function word of the source's
-** language (the, of, to), stand as a phrase of that language: what any
-** sentence left in that language has ("is out of bounds"), and what
-** commands, options, type and key names lack («git am [<опции>]
-** (--continue)», «раздел message»). A function word alone between the
-** target's words is a keyword the message names («endw без while», «until
-** без repeat»). Unknown without the language's list of function words.
-** Only words of prose count: not a word of code, nor one in capitals (an
-** SQL keyword: WITH), nor one joined by a hyphen into an identifier
-** (for-each-ref, --no-contains, trap-on-NULL-dereference), nor a quoted
-** value ("all"), all of which a translation keeps as they are.
+** Whether @t has a phrase of the source's language: two of its
+** source-script words in a row, one of them a function word of that
+** language (the, of, to), what any sentence left in that language has ("is
+** out of bounds"), and what commands, options, type and key names lack
+** («git am [<опции>] (--continue)», «раздел message»). Only words of prose
+** count: not a word of code, nor one in capitals (an SQL keyword: WITH),
+** nor one joined by a hyphen into an identifier (for-each-ref,
+** --no-contains, trap-on-NULL-dereference), nor a quoted value ("all"), all
+** of which a translation keeps as they are. *@translated is set when a word
+** of the target's script comes before the phrase, or anywhere without one.
 */
 static gboolean
-code_around_translation (const QaContext *ctx, const char *t)
+source_phrase (const QaContext *ctx, const char *t, gboolean *translated)
 {
-  if (ctx->src_stop == NULL || g_hash_table_size (ctx->src_stop) == 0)
-    return FALSE;
   gsize length = strlen (t), pos = 0, run_end = 0;
   QaWord w;
-  gboolean translated = FALSE, run_stop = FALSE;
+  gboolean run_stop = FALSE;
   guint run = 0;
   g_autoptr(GString) lower = g_string_new (NULL);
   while (bitext_qa__next_word (t, length, &pos, &w))
     {
       if (w.script == ctx->tgt_script && w.n_letters > 0)
-        translated = TRUE;
+        *translated = TRUE;
       if (w.script != ctx->src_script || !prose_word (t, &w))
         {
           run = 0;
@@ -271,9 +266,43 @@ code_around_translation (const QaContext *ctx, const char *t)
       bitext_qa__lower (t + w.start, w.end - w.start, lower);
       run_stop |= g_hash_table_contains (ctx->src_stop, lower->str);
       if (run_stop && run >= 2)
-        return FALSE;
+        return TRUE;
     }
-  return translated;
+  return FALSE;
+}
+
+/*
+** Whether @t translates its prose and keeps only code and names in the
+** source's script: it has a word of the target's script and no phrase of
+** the source's language (source_phrase). A function word alone between the
+** target's words is a keyword the message names («endw без while», «until
+** без repeat»). Unknown without the language's list of function words.
+*/
+static gboolean
+code_around_translation (const QaContext *ctx, const char *t)
+{
+  if (ctx->src_stop == NULL || g_hash_table_size (ctx->src_stop) == 0)
+    return FALSE;
+  gboolean translated = FALSE;
+  return !source_phrase (ctx, t, &translated) && translated;
+}
+
+/*
+** Documents: whether @t, with no word of the target's script, has no phrase
+** of the source's language either (source_phrase): a line of names, model
+** numbers and code, such as a device as lspci prints it ("RTL8111/8168B PCI
+** Express Gigabit Ethernet controller [10ec:8168] (rev 06)"), which a
+** translation quotes as it is. A sentence left untranslated has its
+** function words. Software strings are short, and an English message left
+** as it is often has none ("Invalid argument"): there this tells nothing.
+*/
+static gboolean
+names_only (const QaContext *ctx, const char *t)
+{
+  if (ctx->software || ctx->src_stop == NULL || g_hash_table_size (ctx->src_stop) == 0)
+    return FALSE;
+  gboolean translated = FALSE;
+  return !source_phrase (ctx, t, &translated) && !translated;
 }
 
 /*
@@ -310,7 +339,8 @@ check_untranslated_segment (QaContext *ctx, guint i)
   double share = script_share (t, ctx->src_script, &n_letters);
   if (share > 0.5)
     share = prose_script_share (t, ctx->src_script);
-  if (share > 0.5 && has_translatable_word (ctx, t) && !code_around_translation (ctx, t))
+  if (share > 0.5 && has_translatable_word (ctx, t) && !code_around_translation (ctx, t)
+      && !names_only (ctx, t))
     {
       bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_SEVERITY_ERROR, i,
                               (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
@@ -1275,6 +1305,27 @@ lines_ending_with_period (const char *text)
     }
 }
 
+/*
+** Whether the question that ends @t at @end follows a colon in its sentence
+** («Вы, вероятно, задумаетесь: для какого тома нужно вводить ключевую
+** фразу?» for "You are now probably wondering for which volume you are
+** entering the passphrase."): an indirect question that the translation
+** gives as a direct one, its usual form in Russian after a verb of asking
+** or wondering; a note, since nothing is lost.
+*/
+static gboolean
+question_after_colon (const char *t, gsize end)
+{
+  for (gsize k = end; k-- > 0;)
+    {
+      if (t[k] == ':')
+        return k + 1 < end && t[k + 1] == ' ';
+      if (strchr (".!?", t[k]) != NULL && g_ascii_isspace (t[k + 1]))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 check_final_punctuation (QaContext *ctx, guint i)
 {
@@ -1300,7 +1351,11 @@ check_final_punctuation (QaContext *ctx, guint i)
         severity = BITEXT_SEVERITY_INFO;
     }
   else if (t == '?' || t == '!')
-    message = g_strdup_printf ("the target ends with '%s', the source with '%s'", tb, sb);
+    {
+      message = g_strdup_printf ("the target ends with '%s', the source with '%s'", tb, sb);
+      if (t == '?' && s == '.' && question_after_colon (u->target, to))
+        severity = BITEXT_SEVERITY_INFO;
+    }
   else if ((s == '.' || s == 0x2026) && g_unichar_isalnum (t))
     {
       message = g_strdup_printf ("the source ends with '%s', the target has no final "
@@ -1766,6 +1821,82 @@ check_missing_side (QaContext *ctx, guint i)
   return is_blank (s) && is_blank (t);
 }
 
+/* How many times the word @word (@n bytes) stands whole in @text outside [@skip_a, @skip_b). */
+static guint
+count_word (const char *text, const char *word, gsize n, gsize skip_a, gsize skip_b)
+{
+  guint c = 0;
+  gsize pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (text, strlen (text), &pos, &w))
+    c += (w.start >= skip_b || w.end <= skip_a) && w.end - w.start == n
+         && memcmp (text + w.start, word, n) == 0;
+  return c;
+}
+
+/*
+** A word of the lone sentence @text[@a, @b) that the other side @other has
+** more often than the rest of @text: a number, or a word in the source's
+** script when the target has another one (a name, a command: let). The
+** other side then says it too, so the sentence has its counterpart there,
+** in a sentence of other bounds («let возвращает 1. В противном случае let
+** возвращает 0.» for "let returns 1; let returns 0 otherwise."). NULL when
+** there is none. (transfer full)
+*/
+static char *
+counterpart_token (const QaContext *ctx, const char *text, gsize a, gsize b, const char *other)
+{
+  gsize pos = a;
+  QaWord w;
+  while (bitext_qa__next_word (text, b, &pos, &w))
+    {
+      gboolean name = ctx->src_script != ctx->tgt_script && w.script == ctx->src_script
+                      && w.n_letters > 0;
+      if (w.n_digits == 0 && !name)
+        continue;
+      gsize n = w.end - w.start;
+      if (count_word (other, text + w.start, n, 0, 0) > count_word (text, text + w.start, n, a, b))
+        return g_strndup (text + w.start, n);
+    }
+  return NULL;
+}
+
+/* The last character of @text[0, @end) that is not white space, or 0. */
+static gunichar
+last_mark (const char *text, gsize end)
+{
+  while (end > 0 && g_ascii_isspace (text[end - 1]))
+    end--;
+  return end > 0 ? g_utf8_get_char (g_utf8_find_prev_char (text, text + end)) : 0;
+}
+
+/*
+** Why the lone sentence of unit @u (on the source side when @src) may have
+** its counterpart on the other side after all, as the end of the finding's
+** message, or NULL: one of its numbers or names is there more often than
+** in the rest of its own side (counterpart_token), or it is the unit's last
+** sentence, it ends with a colon, the rest of its side does not, and the
+** other side does: a list's lead-in ("They are as follows:") that the
+** translation joins to the sentence before («Есть три области, которые
+** требуют обсуждения:»). (transfer full)
+*/
+static char *
+lone_counterpart (const QaContext *ctx, const BitextQaUnit *u, gboolean src)
+{
+  const char *text = text_or_empty (src ? u->source : u->target);
+  const char *other = text_or_empty (src ? u->target : u->source);
+  g_autofree char *token = counterpart_token (ctx, text, u->lone_start, u->lone_end, other);
+  if (token != NULL)
+    return g_strdup_printf ("; the %s has its '%s' more often than the rest of the %s (a "
+                            "sentence split otherwise?)",
+                            src ? "target" : "source", token, src ? "source" : "target");
+  if (last_mark (text, strlen (text)) == ':' && last_mark (text, u->lone_end) == ':'
+      && last_mark (text, u->lone_start) != ':' && last_mark (other, strlen (other)) == ':')
+    return g_strdup_printf ("; the %s ends with its colon (a lead-in joined to the sentence "
+                            "before?)", src ? "target" : "source");
+  return NULL;
+}
+
 /*
 ** A sentence that the aligner merged into the unit against the unit's own
 ** evidence (BitextQaUnit.lone_side): the rest of the unit pairs up better
@@ -1788,14 +1919,19 @@ check_lone (QaContext *ctx, guint i)
   if (!ENABLED (ctx, check))
     return;
   gssize a = (gssize) u->lone_start, b = (gssize) u->lone_end;
+  g_autofree char *but = lone_counterpart (ctx, u, src);
+  BitextSeverity severity = but == NULL ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO;
+  if (but == NULL)
+    but = g_strdup ("");
   if (src)
-    bitext_qa__add_finding (ctx, check, BITEXT_SEVERITY_WARNING, i, a, b, -1, -1,
+    bitext_qa__add_finding (ctx, check, severity, i, a, b, -1, -1,
                             "this sentence may have no translation: the rest of the source "
-                            "pairs up better with the target without it (a doubtful merge)");
+                            "pairs up better with the target without it (a doubtful merge)%s",
+                            but);
   else
-    bitext_qa__add_finding (ctx, check, BITEXT_SEVERITY_WARNING, i, -1, -1, a, b,
+    bitext_qa__add_finding (ctx, check, severity, i, -1, -1, a, b,
                             "this sentence may have no source: the rest of the target pairs up "
-                            "better with the source without it (a doubtful merge)");
+                            "better with the source without it (a doubtful merge)%s", but);
 }
 
 /* source-consistency, the per-unit part ---------------------------------------------------- */
@@ -2065,6 +2201,55 @@ length_tells (const LengthModel *m, double ls, double z)
   return ls >= 1.5 * r * r;
 }
 
+/* Whether the bytes t[a, b) are Latin words of @s (ASCII letters, spaces, hyphens), case aside. */
+static gboolean
+latin_words_of (const char *s, const char *t, gsize a, gsize b)
+{
+  gboolean letter = FALSE;
+  for (gsize k = a; k < b; k++)
+    {
+      if (!g_ascii_isalpha (t[k]) && t[k] != ' ' && t[k] != '-')
+        return FALSE;
+      letter |= g_ascii_isalpha (t[k]);
+    }
+  for (gsize k = 0, n = b - a; letter && s[k] != '\0'; k++)
+    if (g_ascii_strncasecmp (s + k, t + a, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/*
+** The characters of the glosses in @t: a word of the target's script, then
+** in parentheses words of the Latin source that the source has too
+** («конец для чтения (read end)», «межсетевого экрана (firewall)»), counted
+** with the space before the parenthesis. Russian technical prose gives a
+** term's English original so, once; it repeats the source, adds nothing,
+** and the length model would count it as added text.
+*/
+static guint
+gloss_length (const QaContext *ctx, const char *s, const char *t)
+{
+  if (ctx->src_script != QA_SCRIPT_LATIN || ctx->tgt_script == QA_SCRIPT_LATIN || s == NULL
+      || t == NULL)
+    return 0;
+  guint n = 0;
+  for (const char *open = strchr (t, '('); open != NULL; open = strchr (open + 1, '('))
+    {
+      const char *close = strchr (open, ')');
+      if (close == NULL || open == t || open[-1] != ' ')
+        continue;
+      gsize pos = 0;
+      QaWord w, last = { 0 };
+      while (bitext_qa__next_word (t, (gsize) (open - t), &pos, &w))
+        last = w;
+      if (last.end + 1 != (gsize) (open - t) || last.script != ctx->tgt_script
+          || !latin_words_of (s, t, (gsize) (open + 1 - t), (gsize) (close - t)))
+        continue;
+      n += (guint) (close - open) + 2;   /* ASCII: bytes are characters; the space and ')' */
+    }
+  return n;
+}
+
 /* The units to check for length: ls[i] > 0 for them, and their lengths in *@ls, *@lt. */
 static GArray *
 length_units (QaContext *ctx, const gboolean *skip, double *ls, double *lt)
@@ -2076,6 +2261,7 @@ length_units (QaContext *ctx, const gboolean *skip, double *ls, double *lt)
         gboolean noted = ctx->n_chars[0] != NULL;
         ls[i] = noted ? ctx->n_chars[0][i] : layout_length (ctx->units[i].source);
         lt[i] = noted ? ctx->n_chars[1][i] : layout_length (ctx->units[i].target);
+        lt[i] -= gloss_length (ctx, ctx->units[i].source, ctx->units[i].target);
         if (ls[i] > 0 && lt[i] > 0)
           g_array_append_val (in, i);
         else

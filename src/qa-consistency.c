@@ -4,6 +4,7 @@
 #include <bitext/terms.h>
 
 #include "qa-private.h"
+#include "terms-private.h"
 
 /*
 ** Contract. The glossary extractor (terms*.c) pairs the source's terms
@@ -19,6 +20,31 @@
 ** other phrase in the target, and the message names the usual phrase and
 ** the unit that first uses it. Terms of the user's glossary are the glossary
 ** check's business and are left out.
+**
+** What counts as the same word. The glossary matcher compares Snowball
+** stems, which join words of one root: "installed" and "installation" are
+** both 'instal', «системе» and «системного» both 'систем'. An occurrence
+** of the term in the source, and of its rendering in the target, must be
+** the same word up to inflection: the word as written, or a word with a
+** Hunspell dictionary entry in common with it ("installed system" is no
+** occurrence in "installation system"); a word the dictionary does not
+** know keeps the stem match. The words before the head are compared the
+** same way, by dictionary entry («конец», «конца»), and two words of one
+** family, one's stem beginning the other's and five letters at least
+** («установка», «установите»: the noun and the verb of one root), are one
+** choice of word in another syntax, not another term.
+**
+** What is no term rendering. A rendering that is an adjective by every
+** dictionary entry («последней» for "command executed", «установленную» for
+** "installed system") is passed over: the head of a Russian noun phrase is
+** a noun, and the word before an adjective is the sentence's, not the
+** term's («состоянию последней», «Запустите установленную»).
+**
+** A unit has the usual phrase when one of the three words before the head
+** is the usual word, with a word between («конец канала для чтения» beside
+** «конец для чтения»), or when the rendering occurs twice and one of them
+** has it: the other occurrence is another phrase of the sentence
+** («в системе управления пакетами ... в установленной системе»).
 **
 ** Not done: a unit that lacks the head word too (a rendering with no word
 ** in common, ПРО beside противоракетная оборона) is not judged: a target
@@ -89,53 +115,153 @@ learned_terms (QaContext *ctx, const Sample *s)
   return g;
 }
 
-/* One occurrence of a learned term in a unit's source, and whether the target has its rendering. */
+/* A content word before an occurrence of a rendering. */
+typedef struct
+{
+  char *word;               /* lower case */
+  char *stem;               /* its Snowball stem */
+  gssize start;             /* where it starts in the target */
+  gssize head_end;          /* where the rendering it stands before ends */
+} Context;
+
+static void
+clear_context (gpointer p)
+{
+  g_free (((Context *) p)->word);
+  g_free (((Context *) p)->stem);
+}
+
+/* One occurrence of a learned term in a unit's source, and the words before its renderings. */
 typedef struct
 {
   guint entry;
   guint unit;
   gsize start, end;         /* the source span */
-  gboolean rendered;
-  gssize t_start, t_end;    /* the rendering's span in the target when rendered */
-  char *context;            /* the stem of the content word before the rendering, or NULL */
-  gssize c_start;           /* where that word starts */
+  GArray *near;             /* Context: the word right before each rendering (see context_words) */
+  GArray *window;           /* Context: every content word of the three before each rendering */
 } Use;
 
 static void
 clear_use (gpointer p)
 {
-  g_free (((Use *) p)->context);
+  g_clear_pointer (&((Use *) p)->near, g_array_unref);
+  g_clear_pointer (&((Use *) p)->window, g_array_unref);
+}
+
+/* The analysers and stemmer of the run's two languages (any may be NULL). */
+typedef struct
+{
+  BitextTermMorph *src_morph;
+  BitextTermMorph *tgt_morph;
+  SbStemmer *stemmer;       /* the target's */
+} Lex;
+
+static Context
+make_context (const Lex *lx, const char *t, const QaWord *w, gsize head_end)
+{
+  g_autoptr(GString) lower = g_string_new (NULL);
+  bitext_qa__lower (t + w->start, w->end - w->start, lower);
+  const sb_symbol *stem = NULL;
+  if (lx->stemmer != NULL)
+    stem = sb_stemmer_stem (lx->stemmer, (const sb_symbol *) lower->str, (int) lower->len);
+  char *st = stem != NULL ? g_strndup ((const char *) stem, (gsize) sb_stemmer_length (lx->stemmer))
+                          : g_strdup (lower->str);
+  return (Context) { g_string_free (g_steal_pointer (&lower), FALSE), st, (gssize) w->start,
+                     (gssize) head_end };
 }
 
 /*
-** The stem of the last content word before @start in @t, or NULL: words of
-** three letters or fewer are passed over as function words (над, об, the,
-** of: the prepositions, conjunctions and articles of Russian and English
-** are nearly all that short; the content words of terms are longer).
+** The content words before the rendering at [@start, @end) of @t: into
+** @window every one among the three words before it, into @near the last
+** content word before it when at most one word stands between (the
+** function word of «контроль над вооружениями»). Words of three letters or
+** fewer are passed over as function words (над, об, the, of: the
+** prepositions, conjunctions and articles of Russian and English are
+** nearly all that short; the content words of terms are longer).
 */
-static char *
-context_stem (SbStemmer *stemmer, const char *t, gsize start, gssize *at)
+static void
+context_words (const Lex *lx, const char *t, gsize start, gsize end, GArray *near, GArray *window)
 {
+  QaWord words[3], w;
+  guint n = 0;
   gsize pos = 0;
-  QaWord w, last = { 0 };
-  gboolean found = FALSE;
   while (bitext_qa__next_word (t, start, &pos, &w))
-    if (w.n_letters > 3 && w.n_digits == 0)
-      last = w, found = TRUE;
-  if (!found)
-    return NULL;
-  /* Only the word right before the rendering, or one function word away. */
-  gsize gap_pos = last.end;
-  guint between = 0;
-  while (bitext_qa__next_word (t, start, &gap_pos, &w))
-    between++;
-  if (between > 1)
-    return NULL;
-  g_autoptr(GString) lower = g_string_new (NULL);
-  bitext_qa__lower (t + last.start, last.end - last.start, lower);
-  const sb_symbol *stem = sb_stemmer_stem (stemmer, (const sb_symbol *) lower->str, (int) lower->len);
-  *at = (gssize) last.start;
-  return stem != NULL ? g_strndup ((const char *) stem, (gsize) sb_stemmer_length (stemmer)) : NULL;
+    {
+      if (n == G_N_ELEMENTS (words))
+        memmove (words, words + 1, sizeof words - sizeof words[0]), n--;
+      words[n++] = w;
+    }
+  gboolean near_done = FALSE;
+  for (guint k = n; k-- > 0;)
+    {
+      if (words[k].n_letters <= 3 || words[k].n_digits > 0)
+        continue;
+      Context c = make_context (lx, t, &words[k], end);
+      if (!near_done && n - 1 - k <= 1)
+        {
+          Context d = make_context (lx, t, &words[k], end);
+          g_array_append_val (near, d);
+        }
+      near_done = TRUE;
+      g_array_append_val (window, c);
+    }
+}
+
+/* Whether two words before a head are one choice of word (see the contract). */
+static gboolean
+same_context (const Lex *lx, const Context *a, const Context *b)
+{
+  if (strcmp (a->stem, b->stem) == 0
+      || bitext_terms__morph_same_word (lx->tgt_morph, a->word, b->word) == 1)
+    return TRUE;
+  const Context *s = strlen (a->stem) <= strlen (b->stem) ? a : b, *l = s == a ? b : a;
+  return g_utf8_strlen (s->stem, -1) >= 5 && g_str_has_prefix (l->stem, s->stem);
+}
+
+/*
+** Whether the words of @span (@length bytes) are those of @phrase up to
+** inflection, word for word (see the contract): FALSE when a word pair has
+** dictionary entries and none in common. A different number of words (the
+** matcher's hyphens and apostrophes) is left to the stem match.
+*/
+static gboolean
+same_words (BitextTermMorph *morph, const char *phrase, const char *span, gsize length)
+{
+  if (morph == NULL)
+    return TRUE;
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func (g_free);
+  const char *texts[2] = { phrase, span };
+  gsize lengths[2] = { strlen (phrase), length };
+  GPtrArray *lists[2] = { a, b };
+  for (guint side = 0; side < 2; side++)
+    {
+      gsize pos = 0;
+      QaWord w;
+      while (bitext_qa__next_word (texts[side], lengths[side], &pos, &w))
+        {
+          GString *lower = g_string_new (NULL);
+          bitext_qa__lower (texts[side] + w.start, w.end - w.start, lower);
+          g_ptr_array_add (lists[side], g_string_free (lower, FALSE));
+        }
+    }
+  if (a->len != b->len)
+    return TRUE;
+  for (guint k = 0; k < a->len; k++)
+    if (bitext_terms__morph_same_word (morph, a->pdata[k], b->pdata[k]) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the rendering of the learned pair @e is a head whose word before it tells
+** renderings apart (see the contract). */
+static gboolean
+judged_entry (const Lex *lx, const BitextGlossaryEntry *e)
+{
+  if (strchr (e->targets[0], ' ') != NULL)
+    return FALSE;           /* the rendering is a phrase already: the word before it is context */
+  g_autofree char *r = g_utf8_strdown (e->targets[0], -1);
+  return !bitext_terms__morph_is_adjective_entry (lx->tgt_morph, r);
 }
 
 static int
@@ -163,45 +289,92 @@ compare_uses (gconstpointer a, gconstpointer b)
 ** programs. (Debian's catalogues: 37 such warnings, about one in ten a
 ** real difference of terms.)
 */
+static gboolean
+has_context (const Lex *lx, const GArray *list, const Context *c)
+{
+  for (guint k = 0; k < list->len; k++)
+    if (same_context (lx, &g_array_index (list, Context, k), c))
+      return TRUE;
+  return FALSE;
+}
+
 static void
-flag_context (QaContext *ctx, BitextGlossary *g, const Use *uses, guint n)
+flag_context (QaContext *ctx, const Lex *lx, BitextGlossary *g, const Use *uses, guint n)
 {
   const BitextGlossaryEntry *e = bitext_glossary_get_entry (g, uses[0].entry);
-  if (strchr (e->targets[0], ' ') != NULL)
-    return;                 /* the rendering is a phrase already: the word before it is context */
-  const char *best = NULL;
+  if (!judged_entry (lx, e))
+    return;
+  const Context *best = NULL;
   guint best_n = 0, with = 0;
   for (guint k = 0; k < n; k++)
     {
-      if (uses[k].context == NULL)
-        continue;
-      with++;
-      guint c = 0;
-      for (guint j = 0; j < n; j++)
-        c += uses[j].context != NULL && strcmp (uses[j].context, uses[k].context) == 0;
-      if (c > best_n)
-        best = uses[k].context, best_n = c;
+      with += uses[k].near->len > 0;
+      for (guint x = 0; x < uses[k].near->len; x++)
+        {
+          const Context *cand = &g_array_index (uses[k].near, Context, x);
+          guint c = 0;
+          for (guint j = 0; j < n; j++)
+            c += has_context (lx, uses[j].near, cand);
+          if (c > best_n)
+            best = cand, best_n = c;
+        }
     }
   if (best == NULL || best_n < 2 || 2 * best_n <= with)
     return;
+  const Context *f = NULL;
   guint first = 0;
-  for (guint k = n; k-- > 0;)
-    if (uses[k].context != NULL && strcmp (uses[k].context, best) == 0)
-      first = k;
-  const Use *f = &uses[first];
-  const char *ft = ctx->units[f->unit].target;
+  for (guint k = 0; k < n && f == NULL; k++)
+    for (guint x = 0; x < uses[k].near->len && f == NULL; x++)
+      if (same_context (lx, &g_array_index (uses[k].near, Context, x), best))
+        f = &g_array_index (uses[k].near, Context, x), first = k;
+  const char *ft = ctx->units[uses[first].unit].target;
   for (guint k = 0; k < n; k++)
     {
       const Use *u = &uses[k];
-      if (u->context == NULL || strcmp (u->context, best) == 0)
+      if (u->near->len == 0 || has_context (lx, u->window, best))
         continue;
+      const Context *c = &g_array_index (u->near, Context, 0);
       bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY,
                               ctx->software ? BITEXT_SEVERITY_INFO : BITEXT_SEVERITY_WARNING, u->unit,
-                              (gssize) u->start, (gssize) u->end, u->c_start, u->t_end,
+                              (gssize) u->start, (gssize) u->end, c->start, c->head_end,
                               "'%s' is rendered '%.*s' in %u of %u units (first in unit %u), "
                               "otherwise here",
-                              e->source, (int) (f->t_end - f->c_start), ft + f->c_start, best_n,
-                              with, ctx->units[f->unit].index);
+                              e->source, (int) (f->head_end - f->start), ft + f->start, best_n,
+                              with, ctx->units[uses[first].unit].index);
+    }
+}
+
+/* The uses of the learned terms in unit @i: source occurrences and the words before their
+** renderings in the target. */
+static void
+collect_uses (QaContext *ctx, const Lex *lx, BitextGlossary *g, guint i, GArray *uses)
+{
+  const char *src = ctx->units[i].source, *tgt = ctx->units[i].target;
+  g_autoptr(GArray) sm = bitext_glossary_match (g, BITEXT_GLOSSARY_SOURCE, src);
+  if (sm->len == 0)
+    return;
+  g_autoptr(GArray) tm = bitext_glossary_match (g, BITEXT_GLOSSARY_TARGET, tgt);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  for (guint x = 0; x < sm->len; x++)
+    {
+      const BitextTermMatch *m = &g_array_index (sm, BitextTermMatch, x);
+      const BitextGlossaryEntry *e = bitext_glossary_get_entry (g, m->entry);
+      if (g_hash_table_contains (seen, GUINT_TO_POINTER (m->entry + 1))
+          || !same_words (lx->src_morph, e->source, src + m->start, m->end - m->start))
+        continue;
+      g_hash_table_add (seen, GUINT_TO_POINTER (m->entry + 1));
+      Use u = { m->entry, i, m->start, m->end, g_array_new (FALSE, FALSE, sizeof (Context)),
+                g_array_new (FALSE, FALSE, sizeof (Context)) };
+      g_array_set_clear_func (u.near, clear_context);
+      g_array_set_clear_func (u.window, clear_context);
+      for (guint y = 0; y < tm->len; y++)
+        {
+          const BitextTermMatch *r = &g_array_index (tm, BitextTermMatch, y);
+          if (r->entry == m->entry
+              && same_words (lx->tgt_morph, e->targets[0], tgt + r->start, r->end - r->start))
+            context_words (lx, tgt, r->start, r->end, u.near, u.window);
+        }
+      g_array_append_val (uses, u);
     }
 }
 
@@ -218,40 +391,18 @@ bitext_qa__check_renderings (QaContext *ctx, const gboolean *skip)
     return;
   g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (Use));
   g_array_set_clear_func (uses, clear_use);
-  char code[3] = { g_ascii_tolower (o->tgt_lang[0]), o->tgt_lang[0] != '\0' ? g_ascii_tolower (o->tgt_lang[1]) : '\0', '\0' };
-  g_autoptr(SbStemmer) stemmer = sb_stemmer_new (code, "UTF_8");
+  g_autoptr(BitextTermMorph) src_morph = bitext_term_morph_new (o->src_lang, NULL);
+  g_autoptr(BitextTermMorph) tgt_morph = bitext_term_morph_new (o->tgt_lang, NULL);
+  g_autoptr(SbStemmer) stemmer = bitext_terms__stemmer_new (o->tgt_lang);
+  Lex lx = { src_morph, tgt_morph, stemmer };
   for (guint k = 0; k < s.n; k++)
-    {
-      guint i = s.units[k];
-      g_autoptr(GArray) sm = bitext_glossary_match (g, BITEXT_GLOSSARY_SOURCE, ctx->units[i].source);
-      if (sm->len == 0)
-        continue;
-      g_autoptr(GArray) tm = bitext_glossary_match (g, BITEXT_GLOSSARY_TARGET, ctx->units[i].target);
-      for (guint x = 0; x < sm->len; x++)
-        {
-          const BitextTermMatch *m = &g_array_index (sm, BitextTermMatch, x);
-          gboolean seen = FALSE;
-          const BitextTermMatch *r = NULL;
-          for (guint y = 0; y < x; y++)
-            seen |= g_array_index (sm, BitextTermMatch, y).entry == m->entry;
-          for (guint y = 0; y < tm->len && r == NULL; y++)
-            if (g_array_index (tm, BitextTermMatch, y).entry == m->entry)
-              r = &g_array_index (tm, BitextTermMatch, y);
-          if (seen)
-            continue;
-          Use u = { m->entry, i, m->start, m->end, r != NULL, r != NULL ? (gssize) r->start : -1,
-                    r != NULL ? (gssize) r->end : -1, NULL, -1 };
-          if (r != NULL && stemmer != NULL)
-            u.context = context_stem (stemmer, ctx->units[i].target, r->start, &u.c_start);
-          g_array_append_val (uses, u);
-        }
-    }
+    collect_uses (ctx, &lx, g, s.units[k], uses);
   g_array_sort (uses, compare_uses);
   const Use *v = (const Use *) (void *) uses->data;
   for (guint a = 0, b; a < uses->len; a = b)
     {
       for (b = a + 1; b < uses->len && v[b].entry == v[a].entry; b++)
         ;
-      flag_context (ctx, g, v + a, b - a);
+      flag_context (ctx, &lx, g, v + a, b - a);
     }
 }

@@ -506,6 +506,69 @@ document_kept_kind (const QaContext *ctx, const Lexicon *lx, const GArray *stat_
   return KEPT_MENTION;
 }
 
+/*
+** Whether t[start, end) is written as a manual-page reference: the name, then
+** the section in parentheses with nothing between ("open(2)", "mkfifo(3)",
+** "systemd.unit(5)", "ls(1p)"). The Unix manuals' convention names a
+** function, a command or a file by it, so the word is code, not prose.
+*/
+static gboolean
+is_man_reference (const char *t, gsize end)
+{
+  const char *p = t + end;
+  if (*p++ != '(' || !g_ascii_isdigit (*p++))
+    return FALSE;
+  while (g_ascii_isalnum (*p))
+    p++;
+  return *p == ')';
+}
+
+/*
+** Whether the run t[start, end) of two words or more is the expansion of an
+** acronym the target keeps: the initials of its words spell a word in
+** capitals of the target ("First In First Out" beside FIFO, «сокращение от
+** First In First Out, первым вошёл, первым вышел»). The acronym is the
+** source language's, and its expansion says what its letters are: kept on
+** purpose, as a gloss is.
+*/
+static gboolean
+expands_acronym (const char *t, gsize start, gsize end)
+{
+  g_autoptr(GString) initials = g_string_new (NULL);
+  gsize pos = start;
+  QaWord w;
+  while (bitext_qa__next_word (t, end, &pos, &w))
+    g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (t + w.start)));
+  if (initials->len < 2 || g_utf8_strlen (initials->str, -1) < 2)
+    return FALSE;
+  pos = 0;
+  while (bitext_qa__next_word (t, strlen (t), &pos, &w))
+    if (w.end - w.start == initials->len && w.n_upper == w.n_letters
+        && strncmp (t + w.start, initials->str, initials->len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/*
+** Whether the run of kept words [k0, k1), not in its unit's source, is one
+** word that is no function word of the source language («compgen
+** предназначен для использования в функциях bash» for "Intended to be used
+** from within a shell function"): a translator who names the command or
+** the program the sentence is about has made it explicit. English left in a
+** target shows as a run of words or a function word ("see", "according
+** to"), which stay warnings.
+*/
+static gboolean
+lone_added_word (const QaContext *ctx, const Lexicon *lx, guint k0, guint k1)
+{
+  if (k1 - k0 != 1)
+    return FALSE;
+  const SpellingWord *sw = &g_array_index (ctx->kept_words, SpellingWord, k0);
+  g_autofree char *f = bitext_qa__fold (ctx->units[sw->unit].target + sw->start,
+                                        (gssize) (sw->end - sw->start));
+  return !g_hash_table_contains (lx->stop, f);
+}
+
 /* Whether kept word @k is a name by convention joined to the run [k0, k1) of its unit by
 ** spaces or a hyphen: the run is then part of a longer name (X Window System, Linux
 ** Foundation). */
@@ -551,15 +614,23 @@ flag_term_run (QaContext *ctx, const Lexicon *lx, const GArray *stat_of, guint k
   /* In software strings a word copied as written from the source is most often code the
   ** message mentions (a command, a keyword, a key, a value: "встречена .fail", "нажмите
   ** [Enter]"): a note for the reviewer, not a warning. Documents: document_kept_kind. */
+  /* Documents: a lone word the translation adds (lone_added_word), a manual-page reference
+  ** and an acronym's expansion kept beside it are mentions too. */
   guint n_translated = 0;
-  KeptKind kind = at < 0 ? KEPT_NOT_IN_SOURCE
+  KeptKind kind = at < 0 ? (!ctx->software && lone_added_word (ctx, lx, k0, k1)
+                              ? KEPT_MENTION
+                              : KEPT_NOT_IN_SOURCE)
                   : ctx->software ? KEPT_MENTION
-                  : document_kept_kind (ctx, lx, stat_of, k0, k1, (gsize) at, unit_prose,
-                                                        &n_translated);
+                  : is_man_reference (u->target, end) || expands_acronym (u->target, start, end)
+                    ? KEPT_MENTION
+                    : document_kept_kind (ctx, lx, stat_of, k0, k1, (gsize) at, unit_prose,
+                                          &n_translated);
   g_autoptr(GString) message = g_string_new (NULL);
   g_string_printf (message,
-                   kind == KEPT_MENTION ? "'%.*s' is copied from the source (code or a name?)"
-                                        : "'%.*s' is left in the source language",
+                   kind == KEPT_MENTION && at < 0
+                     ? "'%.*s' is not in the source: a name or code the translation adds?"
+                   : kind == KEPT_MENTION ? "'%.*s' is copied from the source (code or a name?)"
+                                          : "'%.*s' is left in the source language",
                    (int) (end - start), u->target + start);
   if (kind == KEPT_AGAINST_TEXT)
     g_string_append_printf (message, " (translated in %u other units)", n_translated);
@@ -647,6 +718,39 @@ written_by_sound (QaContext *ctx, QaSound *sound, guint unit, const char *name, 
   g_autofree char *key = bitext_qa__sound_key (sound, BITEXT_GLOSSARY_SOURCE, name, (gssize) length);
   return bitext_qa__sound_find (sound, BITEXT_GLOSSARY_TARGET, ctx->units[unit].target,
                                 ctx->tgt_script, 1, key, TRUE, start, end);
+}
+
+/*
+** Whether the target of unit @unit has a word in the target's script that
+** starts with a capital and that the target's dictionary does not know
+** («Дебиан», «ДЕБИАН»): a name, written some way the sound match does not
+** find. A unit whose target lacks a name the text keeps and has no such
+** word has left the name out or said it another way (a pronoun, «живая
+** система» for "the Debian GNU/Linux live system", the name translated:
+** «Оконная система X»): that is the omission check's business when
+** anything is missing, and a note here, not a departure from a spelling.
+** Without a dictionary for the target, every unit keeps its warning.
+*/
+static gboolean
+unknown_capital (const QaContext *ctx, const Lexicon *lx, guint unit)
+{
+  if (lx->tgt_morph == NULL)
+    return TRUE;
+  const char *t = ctx->units[unit].target;
+  gsize pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (t, strlen (t), &pos, &w))
+    {
+      if (w.script != ctx->tgt_script || w.n_upper == 0 || w.n_digits > 0
+          || !g_unichar_isupper (g_utf8_get_char (t + w.start)))
+        continue;
+      g_autofree char *word = g_strndup (t + w.start, w.end - w.start);
+      g_autofree char *lower = g_utf8_strdown (word, -1);
+      if (!bitext_terms__morph_spell (lx->tgt_morph, word, TRUE)
+          && !bitext_terms__morph_spell (lx->tgt_morph, lower, TRUE))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /*
@@ -809,9 +913,11 @@ bitext_qa__check_kept_names (QaContext *ctx)
                                   n_sound);
           continue;
         }
+      gboolean other_spelling = unknown_capital (ctx, &lx, w->unit);
       bitext_qa__add_finding (ctx, BITEXT_CHECK_INCONSISTENCY,
-                              proper ? BITEXT_SEVERITY_WARNING : BITEXT_SEVERITY_INFO, w->unit,
-                              (gssize) w->start, (gssize) w->end, -1, -1,
+                              proper && other_spelling ? BITEXT_SEVERITY_WARNING
+                                                       : BITEXT_SEVERITY_INFO,
+                              w->unit, (gssize) w->start, (gssize) w->end, -1, -1,
                               "'%.*s' is kept in %s in %u of %u units, but not here",
                               (int) (first->end - first->start), name, script, st->kept,
                               st->kept + st->translated);

@@ -878,6 +878,52 @@ bitext_terms__morph_is_adjective (BitextTermMorph *m, const char *word)
   return ls->len > 0;
 }
 
+/*
+** Whether the words @a and @b (lower case) are one word up to inflection:
+** equal, or with a dictionary entry in common ("installed" and "installs":
+** install; «конца» and «конец»: конец). 1 when they are, 0 when both have
+** entries and none is shared ("installed" install, "installation"
+** installation: two words of one root), -1 when the dictionary knows
+** neither or only one of them (the caller falls back to its stems).
+*/
+int
+bitext_terms__morph_same_word (BitextTermMorph *m, const char *a, const char *b)
+{
+  if (strcmp (a, b) == 0)
+    return 1;
+  if (m == NULL)
+    return -1;
+  g_autoptr(GPtrArray) la = lemmas (m, a);
+  g_autoptr(GPtrArray) lb = lemmas (m, b);
+  if (la->len == 0 || lb->len == 0)
+    return -1;
+  for (guint i = 0; i < la->len; i++)
+    for (guint j = 0; j < lb->len; j++)
+      if (strcmp (la->pdata[i], lb->pdata[j]) == 0)
+        return 1;
+  return 0;
+}
+
+/*
+** Whether every dictionary entry of Russian @word (lower case, any form) is
+** an adjective's or a participle's («последней» -> последний,
+** «системного» -> системный). Unlike bitext_terms__morph_is_adjective this
+** reads the entries only, not the form's ending: the oblique -ей, -ой of
+** adjectives are nouns' endings too, and the entries tell them apart
+** («линией» -> линия). FALSE for other languages and unknown words.
+*/
+gboolean
+bitext_terms__morph_is_adjective_entry (BitextTermMorph *m, const char *word)
+{
+  if (m == NULL || !m->russian)
+    return FALSE;
+  g_autoptr(GPtrArray) ls = lemmas (m, word);
+  for (guint i = 0; i < ls->len; i++)
+    if (!is_adjective_lemma (m, ls->pdata[i]))
+      return FALSE;
+  return ls->len > 0;
+}
+
 /**
  * bitext_term_morph_dup_lemma:
  * @morph: an analyser

@@ -168,6 +168,8 @@ char *bitext_terms__dictionary_form (BitextTermMorph *morph, GHashTable *forms, 
 gboolean bitext_terms__morph_is_plural_only (BitextTermMorph *morph, GHashTable *forms);
 gboolean bitext_terms__morph_has_noun (BitextTermMorph *morph, const char *phrase);
 gboolean bitext_terms__morph_is_adjective (BitextTermMorph *morph, const char *word);
+gboolean bitext_terms__morph_is_adjective_entry (BitextTermMorph *morph, const char *word);
+int bitext_terms__morph_same_word (BitextTermMorph *morph, const char *a, const char *b);
 gboolean bitext_terms__morph_spell (BitextTermMorph *morph, const char *word, gboolean compounds);
 gboolean bitext_terms__morph_spell_once (BitextTermMorph *morph, const char *word);
 gboolean bitext_terms__morph_has_dict (const char *lang, const char *dict_dir);

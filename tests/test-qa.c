@@ -323,6 +323,66 @@ test_kept_names_by_sound (void)
 }
 
 /*
+** A unit that lacks a name the text keeps (Debian in 3 of 5 units) and has no word that could
+** write it otherwise has left it out or said it another way («Система стабильна»): a note.
+** A capitalised word the target's dictionary does not know («Дебиан») is the name spelt
+** otherwise: a warning.
+*/
+static void
+test_kept_name_left_out (void)
+{
+  BitextQaUnit units[] = {
+    U ("Install Debian now.", "Установите Debian сейчас."),
+    U ("Debian is free.", "Debian свободен."),
+    U ("We use Debian here.", "Мы используем Debian здесь."),
+    U ("The Debian system is stable.", "Система стабильна."),
+    U ("Debian is fast.", "Дебиан быстр."),
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_UNTRANSLATED_TERM
+                                                | 1u << BITEXT_CHECK_INCONSISTENCY,
+                                              BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "untranslated-term 0 info s[8,14) t[11,17) «Debian»\n"
+                            "inconsistency 3 info s[4,10) t- «Debian»\n"
+                            "inconsistency 4 warning s[0,6) t- «Debian»\n");
+}
+
+/*
+** Documents: a word written as a manual-page reference (pipe(2)) is code however the prose
+** renders the word (канал); the expansion of an acronym kept beside it («FIFO (сокращение
+** от First In First Out, …)») is a gloss; a lone word the translation adds (compgen, the
+** subject made explicit) is a name or code. English the target adds as a phrase stays a
+** warning.
+*/
+static void
+test_kept_code_and_glosses (void)
+{
+  BitextQaUnit units[] = {
+    U ("A pipe has two ends.", "У канала два конца."),
+    U ("The pipe is full.", "Канал заполнен."),
+    U ("Write to the pipe.", "Запишите в канал."),
+    U ("A program that uses pipe(2) and fork(2) should call close(2) on the ends it does not use.",
+       "Программа, использующая pipe(2) и fork(2), должна вызывать close(2) для неиспользуемых "
+       "концов."),
+    U ("A FIFO (short for First In First Out) has a name.",
+       "У FIFO (сокращение от First In First Out, первым вошёл, первым вышел) есть имя."),
+    U ("Intended to be used from a shell function.",
+       "compgen предназначен для использования в функциях оболочки."),
+    U ("Use the option.", "Используйте according to параметр."),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_TERM,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "untranslated-term 3 info s[20,24) t[24,28) «pipe»\n"
+                           "untranslated-term 3 info s[32,36) t[34,38) «fork»\n"
+                           "untranslated-term 3 info s[52,57) t[59,64) «close»\n"
+                           "untranslated-term 4 info s[2,6) t[2,6) «FIFO»\n"
+                           "untranslated-term 4 info s[18,36) t[22,40) «First In First Out»\n"
+                           "untranslated-term 5 info s- t[0,7) «compgen»\n"
+                           "untranslated-term 6 warning s- t[12,24) «according to»\n");
+}
+
+/*
 ** Software strings: a word kept in Latin is taken for a proper name only where it has a capital
 ** a common word would not have (inside a unit: "Install Debian now"); a word capitalised only
 ** where it opens its unit ("Zorb forms") may be a common word a unit rightly translates: a note.
@@ -662,6 +722,71 @@ test_lone_sentence (void)
 }
 
 /*
+** A lone sentence whose number or name the other side has more often than the rest of its
+** own side («let», «0»: "let returns 1; let returns 0 otherwise." split in two) has its
+** counterpart there: a note; so has a list's lead-in ending with a colon where the other side
+** ends with one ("They are as follows:"). A lone sentence with neither stays a warning.
+*/
+static void
+test_lone_sentence_counterpart (void)
+{
+  const char *tgt = "Если значение равно 0, let возвращает 1. В противном случае let возвращает 0.";
+  const char *tgt2 = "Мы согласовали план. Это наш общий успех.";
+  BitextQaUnit units[] = {
+    { .source = "If the value is 0, let returns 1; let returns 0 otherwise.", .target = tgt,
+      .index = 0, .src_count = 1, .tgt_count = 2, .lone_side = BITEXT_LONE_TARGET },
+    { .source = "We agreed on the plan.", .target = tgt2, .index = 1, .src_count = 1,
+      .tgt_count = 2, .lone_side = BITEXT_LONE_TARGET, .lone_start = 38, .lone_end = 74 },
+    { .source = "There are three areas to discuss. They are as follows:",
+      .target = "Есть три области для обсуждения:", .index = 2, .src_count = 2, .tgt_count = 1,
+      .lone_side = BITEXT_LONE_SOURCE, .lone_start = 34, .lone_end = 54 },
+  };
+  units[0].lone_start = (gsize) (strstr (tgt, "В противном") - tgt);
+  units[0].lone_end = strlen (tgt);
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_ADDITION
+                                                | 1u << BITEXT_CHECK_OMISSION,
+                                              BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "addition 0 info s- t[41,77) «В противном случае let возвращает 0.»\n"
+                            "addition 1 warning s- t[21,41) «Это наш общий успех.»\n"
+                            "omission 2 info s[34,54) t- «They are as follows:»\n");
+  g_assert_true (g_str_has_suffix (((const BitextFinding *) findings->pdata[0])->message,
+                                   "; the source has its 'let' more often than the rest of the "
+                                   "target (a sentence split otherwise?)"));
+}
+
+/*
+** A document's target that repeats the source's term in parentheses after its rendering
+** («конец (read end)»), the usual way to give a term's original once, is not longer for
+** it: twenty units at a ratio of 1.2 and one that is so only without its two glosses.
+*/
+static void
+test_length_gloss (void)
+{
+  BitextQaUnit units[21];
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 20; i++)
+    {
+      char *s = g_strnfill (40 + 3 * i, 'a');
+      char *t = g_strnfill ((gsize) ((40 + 3 * i) * 1.2) + (i % 3), 'b');
+      g_ptr_array_add (texts, s);
+      g_ptr_array_add (texts, t);
+      units[i] = (BitextQaUnit) U (s, t);
+    }
+  g_autofree char *pad_s = g_strnfill (50, 'a'), *pad_t = g_strnfill (78, 'b');
+  g_autofree char *src = g_strconcat ("A read end and a write end ", pad_s, NULL);
+  g_autofree char *tgt = g_strconcat ("Конец (read end) и конец (write end) ", pad_t, NULL);
+  units[20] = (BitextQaUnit) U (src, tgt);
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              (1u << BITEXT_CHECK_OMISSION)
+                                                | (1u << BITEXT_CHECK_ADDITION),
+                                              BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "");
+}
+
+/*
 ** The length model's severity: a label rendered by a phrase is a note (the
 ** model cannot tell content added at that length), column padding is no
 ** content, a message id has no length, and a short unit whose sides hold
@@ -813,6 +938,144 @@ test_term_renderings (void)
                            "inconsistency 3 info s[13,25) t[37,59) «ограничении вооружений»\n");
 }
 
+/* The issue's example: "arms control" rendered «контроль над вооружениями» three times
+** (test_term_renderings), and once otherwise. */
+#define ARMS_CONTROL_UNITS                                                                        \
+  U ("Arms control matters to everyone.", "Контроль над вооружениями важен для всех."),         \
+  U ("We discussed arms control at length.", "Мы долго обсуждали контроль над вооружениями."),  \
+  U ("The treaty on arms control expired.", "Договор о контроле над вооружениями истёк.")
+#define ARMS_CONTROL_OTHERWISE                                                                    \
+  U ("New talks on arms control began today.",                                                   \
+     "Сегодня начались новые переговоры об ограничении вооружений.")
+/* "read end" rendered «конец для чтения», the last time in the genitive (pipe(7)). */
+#define READ_END_UNITS                                                                            \
+  U ("A pipe has a read end.", "У канала есть конец для чтения."),                               \
+  U ("Close the read end first.", "Сначала закройте конец для чтения."),                         \
+  U ("The read end is open.", "Конец для чтения открыт."),                                       \
+  U ("Data comes from the read end.", "Данные приходят из конца для чтения.")
+
+/* The inconsistency findings of @units as describe () gives them. */
+static void
+assert_renderings (BitextQaUnit *units, guint n, const char *expected)
+{
+  g_autoptr(GPtrArray) findings = run_checks (units, n, NULL, 1u << BITEXT_CHECK_INCONSISTENCY,
+                                              BITEXT_QA_PROFILE_AUTO);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+/*
+** The stems of "controller" and "control" are one ('control'), the words two: "the arms
+** controller" (a person, «инспектор по вооружениям») is no use of the term "arms control".
+*/
+static void
+test_term_renderings_source_word (void)
+{
+  BitextQaUnit units[] = {
+    ARMS_CONTROL_UNITS,
+    ARMS_CONTROL_OTHERWISE,
+    U ("The arms controller resigned.", "Инспектор по вооружениям ушёл в отставку."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units),
+                     "inconsistency 3 warning s[13,25) t[37,59) «ограничении вооружений»\n");
+}
+
+/* «вооружённых» (armed, an adjective) shares the stem of «вооружений» (arms): it is no
+** rendering of "arms control", and the word before it says nothing of the term. */
+static void
+test_term_renderings_target_word (void)
+{
+  BitextQaUnit units[] = {
+    ARMS_CONTROL_UNITS,
+    U ("Arms control covers the armed forces.", "Договор касается также вооружённых сил."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units), "");
+}
+
+/* «конца для чтения» is «конец для чтения» in the genitive: the fleeting vowel gives
+** another Snowball stem (конц, конец), the dictionary one entry. */
+static void
+test_term_renderings_inflection (void)
+{
+  BitextQaUnit units[] = {
+    READ_END_UNITS,
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units), "");
+}
+
+/* «контролирование» and «контроль» are one word family (the stem 'контрол' begins
+** 'контролирован'): a noun of another shape for the same choice of word. */
+static void
+test_term_renderings_word_family (void)
+{
+  BitextQaUnit units[] = {
+    ARMS_CONTROL_UNITS,
+    U ("Arms control is slow.", "Контролирование вооружений идёт медленно."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units), "");
+}
+
+/*
+** A rendering that is an adjective («установленную» for "installed system", «последней» for
+** "command executed"): the word before it is the sentence's verb or noun («Запустите»,
+** «состоянию»), not the term's.
+*/
+static void
+test_term_renderings_adjective_head (void)
+{
+  BitextQaUnit installed[] = {
+    U ("Start the installed system now.", "Запустите установленную систему сейчас."),
+    U ("Start the installed system again.", "Запустите установленную ОС снова."),
+    U ("Start the installed system first.", "Сначала запустите установленную машину."),
+    U ("Check the installed system later.", "Позже проверьте установленный дистрибутив."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (installed, G_N_ELEMENTS (installed), "");
+  BitextQaUnit executed[] = {
+    U ("The status is that of the last command executed.",
+       "Состояние соответствует состоянию последней выполненной команды."),
+    U ("It returns the status of the last command executed.",
+       "Возвращает состояние последней выполненной команды."),
+    U ("Return the status of the last command executed.", "Вернуть состояние последней выполненной команды."),
+    U ("The value is the exit status of the last command executed.",
+       "Значение равно коду выхода последней выполненной команды."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (executed, G_N_ELEMENTS (executed), "");
+}
+
+/* «конец канала для чтения»: the usual phrase with a word between. */
+static void
+test_term_renderings_word_between (void)
+{
+  BitextQaUnit units[] = {
+    READ_END_UNITS,
+    U ("Close the read end of the pipe.", "Закройте конец канала для чтения."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units), "");
+}
+
+/* The head twice in one target: «Запасы вооружений» is another phrase of the sentence, and
+** «контроль над вооружениями» there is the usual rendering. */
+static void
+test_term_renderings_two_heads (void)
+{
+  BitextQaUnit units[] = {
+    ARMS_CONTROL_UNITS,
+    ARMS_CONTROL_OTHERWISE,
+    U ("As stocks of arms grow, arms control is needed.",
+       "Запасы вооружений растут, и контроль над вооружениями нужен."),
+    U ("The weather was fine.", "Погода была хорошей."),
+  };
+  assert_renderings (units, G_N_ELEMENTS (units),
+                     "inconsistency 3 warning s[13,25) t[37,59) «ограничении вооружений»\n");
+}
+
 static void
 test_markup (void)
 {
@@ -865,6 +1128,39 @@ test_punctuation (void)
                    "punctuation 5 warning s- t[10,12) « ,»\n"
                    "punctuation 9 info s[23,24) t[21,22) «т»\n"
                    "punctuation 10 info s[28,29) t[38,39) «и»\n");
+}
+
+/* An indirect question that the translation asks directly after a colon («спросить:
+** какой это том?») is a note; a statement ended with a question mark stays a warning. */
+static void
+test_punctuation_question_after_colon (void)
+{
+  BitextQaUnit units[] = {
+    U ("You may wonder which volume it is.", "Вы можете спросить: какой это том?"),
+    U ("It is safe.", "Это безопасно?"),
+  };
+  assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_PUNCTUATION,
+                   "punctuation 0 info s[33,34) t[33,34) «?»\n"
+                   "punctuation 1 warning s[10,11) t[13,14) «?»\n");
+}
+
+/*
+** Documents: a target in the source's script with no phrase of the source's language (no
+** function word in a run of words) is a line of names and model numbers quoted as it is,
+** not an untranslated sentence; one with such a phrase is.
+*/
+static void
+test_untranslated_names_only (void)
+{
+  BitextQaUnit units[] = {
+    U ("RTL8111/8168B PCI Express Gigabit Ethernet controller [10ec:8168] (rev 06)”.",
+       "RTL8111/8168B PCI Express Gigabit Ethernet controller [10ec:8168] (rev 06)»."),
+    U ("The keys move “forward” and “backward”.", "The keys move «forward» and «backward»."),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_SEGMENT,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "untranslated-segment 1 error s[0,39) t[0,39) "
+                           "«The keys move «forward» and «backward».»\n");
 }
 
 static void
@@ -1562,12 +1858,25 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/omission-addition", test_omission_addition);
   g_test_add_func ("/qa/omission-addition/evidence", test_length_evidence);
   g_test_add_func ("/qa/omission-addition/lone-sentence", test_lone_sentence);
+  g_test_add_func ("/qa/omission-addition/lone-sentence-counterpart", test_lone_sentence_counterpart);
+  g_test_add_func ("/qa/omission-addition/gloss", test_length_gloss);
   g_test_add_func ("/qa/omission-addition/class-spread", test_length_class_spread);
   g_test_add_func ("/qa/inconsistency", test_inconsistency);
   g_test_add_func ("/qa/inconsistency/paraphrase", test_same_translation_paraphrase);
   g_test_add_func ("/qa/inconsistency/renderings", test_term_renderings);
+  g_test_add_func ("/qa/inconsistency/name-left-out", test_kept_name_left_out);
+  g_test_add_func ("/qa/untranslated-term/code-and-glosses", test_kept_code_and_glosses);
+  g_test_add_func ("/qa/inconsistency/renderings/source-word", test_term_renderings_source_word);
+  g_test_add_func ("/qa/inconsistency/renderings/target-word", test_term_renderings_target_word);
+  g_test_add_func ("/qa/inconsistency/renderings/inflection", test_term_renderings_inflection);
+  g_test_add_func ("/qa/inconsistency/renderings/word-family", test_term_renderings_word_family);
+  g_test_add_func ("/qa/inconsistency/renderings/adjective-head", test_term_renderings_adjective_head);
+  g_test_add_func ("/qa/inconsistency/renderings/word-between", test_term_renderings_word_between);
+  g_test_add_func ("/qa/inconsistency/renderings/two-heads", test_term_renderings_two_heads);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
+  g_test_add_func ("/qa/punctuation/question-after-colon", test_punctuation_question_after_colon);
+  g_test_add_func ("/qa/untranslated-segment/names-only", test_untranslated_names_only);
   g_test_add_func ("/qa/source-consistency", test_source_consistency);
   g_test_add_func ("/qa/placeholder/defects", test_placeholder_defects);
   g_test_add_func ("/qa/placeholder/benign", test_placeholder_benign);
