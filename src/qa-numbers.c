@@ -574,9 +574,11 @@ label_number (const char *text, gsize start, gsize end)
 
 /*
 ** A footnote's or a citation's mark: one to three digits in square brackets,
-** the bracket not glued to a word ("packages. [65] This", "era.[12]"; not
-** a[1]). It refers to the apparatus, not to a quantity, and a translation
-** moves it where its own sentence needs it, into the sentence before or after.
+** the bracket not glued to a word ("packages. [65] This", "era.[12]"), or
+** glued to the last word of a sentence or clause ("invoking make[11].",
+** "like this[74]:"; not the index of a[1] + 2). It refers to the apparatus,
+** not to a quantity, and a translation moves it where its own sentence needs
+** it, into the sentence before or after.
 */
 static gboolean
 reference_mark (const char *text, gsize start, gsize end)
@@ -586,7 +588,9 @@ reference_mark (const char *text, gsize start, gsize end)
   if (start >= 2)
     {
       gunichar before = g_utf8_get_char (g_utf8_prev_char (text + start - 1));
-      if (g_unichar_isalnum (before) || before == '_')
+      char after = text[end + 1];
+      if ((g_unichar_isalnum (before) || before == '_')
+          && !(after == '\0' || strchr (".,;:!?)", after) != NULL))
         return FALSE;
     }
   return TRUE;

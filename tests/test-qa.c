@@ -572,11 +572,12 @@ test_numbers_inside_words (void)
     /* A footnote's mark that the translation moved to the sentence before; an index stays. */
     U ("[65] This distinction matters.", "Это различие важно."),
     U ("It builds binary packages.", "Он собирает двоичные пакеты [65]."),
-    U ("Read a[1] first.", "Сначала прочтите a[2]."),
+    U ("Read a[1] first.", "Прочтите a[2] сначала."),
+    U ("Programs are compiled by invoking make.[11]", "Программы собираются командой make[11]."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
                    "number 7 error s[4,5) t[13,28) «четырехпоточный»\n"
-                   "number 11 error s[7,8) t[19,20) «2»\n");
+                   "number 11 error s[7,8) t[11,12) «2»\n");
 }
 
 static void
