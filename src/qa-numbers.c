@@ -352,6 +352,28 @@ parse_number (const char *p, gboolean english, GString *value)
 {
   const char *s = p;
   g_string_truncate (value, 0);
+  /* Three groups or more joined by dots, not all of three digits after the first, are one
+  ** label as written: a section (6.3.5), a version (1.2.53), an address (192.168.1.1). */
+  guint groups = 0;
+  gboolean thousands = TRUE;
+  const char *q = p;
+  for (;;)
+    {
+      const char *g = q;
+      while (g_ascii_isdigit (*q))
+        q++;
+      if (groups > 0 && q - g != 3)
+        thousands = FALSE;
+      groups++;
+      if (*q != '.' || !g_ascii_isdigit (q[1]))
+        break;
+      q++;
+    }
+  if (groups >= 3 && !thousands)
+    {
+      g_string_append_len (value, p, q - p);
+      return (gsize) (q - p);
+    }
   while (g_ascii_isdigit (*p))
     g_string_append_c (value, *p++);
   gsize sep;

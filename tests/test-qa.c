@@ -453,13 +453,17 @@ test_numbers (void)
     U ("Three centres and 12 sites.", "Два центра и 12 объектов."),
     U ("In 2012 and 2013.", "В 2012 г."),
     U ("The 20th century.", "XXI век."),
+    /* A section's or a version's number is one label (not 6.3 and 5). */
+    U ("See section 6.3.5.", "Смотрите раздел 6.3.4."),
+    U ("Version 1.2.53 of 2,000,000 lines is out.", "Вышла версия 1.2.53 из 2 000 000 строк."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_NUMBER,
                    "number 2 error s[5,7) t[6,8) «40»\n"
                    "number 6 error s[3,11) t[2,9) «декабре»\n"
                    "number 8 error s[0,5) t[0,3) «Два»\n"
                    "number 9 error s[12,16) t- «2013»\n"
-                   "number 10 error s[4,6) t[0,3) «XXI»\n");
+                   "number 10 error s[4,6) t[0,3) «XXI»\n"
+                   "number 11 error s[12,17) t[16,21) «6.3.4»\n");
 }
 
 /* Numerals and month names in capitals, Cyrillic ones too (they take a path of their own). */
