@@ -1193,7 +1193,12 @@ count_one (const TermKey *key, gpointer data)
 {
   Counting *c = data;
   if (c->sketch.rows == NULL || bitext_terms__sketch_estimate (&c->sketch, key) >= c->min_freq)
-    c->t->counts[bitext_terms__table_intern (c->t, key)]++;
+    {
+      /* Interning may grow the table, counts with it: index it only after the call (in one
+      ** expression the array could be read before it moves; clang did, a fuzzer found it). */
+      gsize k = bitext_terms__table_intern (c->t, key);
+      c->t->counts[k]++;
+    }
 }
 
 /*
