@@ -198,6 +198,56 @@ doc_zip_parse_xml (const char *name, const char *path, GBytes *bytes, GError **e
 }
 
 /* Whether @node is the element @local in the namespace @ns. */
+/* The first message libgsf logged on this thread since doc_zip_log_begin(), or NULL. */
+static void
+free_kept (gpointer kept)
+{
+  g_string_free (kept, TRUE);
+}
+
+static GPrivate zip_log = G_PRIVATE_INIT (free_kept);
+
+static void
+on_xml_log (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  GString *kept = g_private_get (&zip_log);
+  if (kept == NULL)
+    {
+      g_log_default_handler (domain, level, message, data);
+      return;
+    }
+  if (kept->len == 0)
+    g_string_append (kept, message != NULL && *message != '\0' ? message : "XML error");
+}
+
+void
+doc_zip_log_begin (void)
+{
+  static gsize installed = 0;
+  if (g_once_init_enter (&installed))
+    {
+      g_log_set_handler ("XML", G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL
+                                    | G_LOG_FLAG_RECURSION, on_xml_log, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+  g_private_replace (&zip_log, g_string_new (NULL));
+}
+
+gboolean
+doc_zip_log_end (const char *name, GError **error)
+{
+  GString *kept = g_private_get (&zip_log);
+  gboolean clean = kept == NULL || kept->len == 0;
+  if (!clean)
+    {
+      g_strchomp (kept->str);
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s: damaged package: %s", name,
+                   kept->str);
+    }
+  g_private_replace (&zip_log, NULL);
+  return clean;
+}
+
 gboolean
 doc_xml_is (const xmlNode *node, const char *ns, const char *local)
 {
