@@ -298,7 +298,7 @@ load_related (const char *name, GsfInput *doc_part, const char *rel_type, const 
               GPtrArray *docs, xmlNode **root, GError **error)
 {
   *root = NULL;
-  g_autoptr(GsfInput) part = gsf_open_pkg_open_rel_by_type (doc_part, rel_type, NULL);
+  g_autoptr(GsfInput) part = doc_zip_open_rel (doc_part, rel_type);
   if (part == NULL)
     return TRUE;
   g_autoptr(GBytes) bytes = doc_zip_read_member (name, part, path, error);
@@ -394,7 +394,7 @@ read_docx (const char *name, GBytes *bytes, DocBuilder *b, GError **error)
   g_autoptr(GsfInfile) zip = doc_zip_open (name, bytes, error);
   if (zip == NULL)
     return FALSE;
-  g_autoptr(GsfInput) doc_part = gsf_open_pkg_open_rel_by_type (GSF_INPUT (zip), REL_DOC, NULL);
+  g_autoptr(GsfInput) doc_part = doc_zip_open_rel (GSF_INPUT (zip), REL_DOC);
   if (doc_part == NULL)
     {
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,

@@ -17,6 +17,11 @@ GBytes    *doc_zip_read_path   (const char *name, GsfInfile *zip, const char *pa
                                 GError **error);
 xmlDoc    *doc_zip_parse_xml   (const char *name, const char *path, GBytes *bytes,
                                 GError **error);
+/* The part that @part's relationship of @type names, or NULL (none, external, or a target
+   that is not a part of the package). Like gsf_open_pkg_open_rel_by_type(), but a target
+   through a folder the package lacks, or above the package, is no part: libgsf 1.14's
+   walk asserts on the first (a GLib critical on stderr) and leaks its path. */
+GsfInput  *doc_zip_open_rel    (GsfInput *part, const char *type);
 /* libgsf reports a package's malformed relationship parts (_rels/.rels) as GLib criticals
    of the "XML" domain: between begin and end they are kept for this thread instead of
    printed, and end fails with the first as "NAME: damaged package: MESSAGE". */

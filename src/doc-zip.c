@@ -198,6 +198,56 @@ doc_zip_parse_xml (const char *name, const char *path, GBytes *bytes, GError **e
 }
 
 /* Whether @node is the element @local in the namespace @ns. */
+GsfInput *
+doc_zip_open_rel (GsfInput *part, const char *type)
+{
+  GsfOpenPkgRel *rel = gsf_open_pkg_lookup_rel_by_type (part, type);
+  if (rel == NULL || gsf_open_pkg_rel_is_extern (rel))
+    return NULL;
+  const char *target = gsf_open_pkg_rel_get_target (rel);
+  if (target == NULL)
+    return NULL;
+  /* A relative target starts in the folder that holds @part (the package itself for the
+     package's own relationships); an absolute one at the package's root. */
+  GsfInfile *dir = gsf_input_name (part) != NULL ? gsf_input_container (part) : GSF_INFILE (part);
+  if (target[0] == '/')
+    while (dir != NULL && gsf_input_container (GSF_INPUT (dir)) != NULL)
+      dir = gsf_input_container (GSF_INPUT (dir));
+  if (dir == NULL)
+    return NULL;
+  g_autoptr(GsfInput) here = g_object_ref (GSF_INPUT (dir));
+  g_auto(GStrv) steps = g_strsplit (target, "/", -1);
+  GsfInput *found = NULL;
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      if (steps[i][0] == '\0' || strcmp (steps[i], ".") == 0)
+        continue;
+      g_clear_object (&found);
+      if (strcmp (steps[i], "..") == 0)
+        {
+          GsfInfile *up = gsf_input_container (here);
+          if (up == NULL)
+            return NULL;
+          GsfInput *next = g_object_ref (GSF_INPUT (up));
+          g_object_unref (here);
+          here = next;
+          continue;
+        }
+      if (!GSF_IS_INFILE (here))
+        return NULL;
+      GsfInput *child = gsf_infile_child_by_name (GSF_INFILE (here), steps[i]);
+      if (child == NULL)
+        return NULL;
+      g_object_unref (here);
+      here = g_object_ref (child);
+      found = child;
+    }
+  /* The last step must name a member, not a folder. */
+  if (found != NULL && GSF_IS_INFILE (found) && gsf_infile_num_children (GSF_INFILE (found)) >= 0)
+    g_clear_object (&found);
+  return found;
+}
+
 /* The first message libgsf logged on this thread since doc_zip_log_begin(), or NULL. */
 static void
 free_kept (gpointer kept)

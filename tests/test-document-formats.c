@@ -363,6 +363,16 @@ test_bad_packages (void)
                                          "package/2006/relationships\"/><extra/>");
   assert_refused (doc_read_docx, bad_rels, "^bad: damaged package: Extra content at the end of "
                   "the document$");
+  /* A relationship whose target goes through a folder the package lacks names no part
+     (libgsf's own walk asserts there and leaks; found by fuzzing). */
+  g_autoptr(GBytes) through_file = make_zip (1, 10, "_rels/.rels",
+                                             "<Relationships xmlns=\"http://schemas.openxmlformats.org/"
+                                             "package/2006/relationships\"><Relationship Id=\"r1\" "
+                                             "Type=\"http://schemas.openxmlformats.org/officeDocument/"
+                                             "2006/relationships/officeDocument\" Target=\"none/x.xml\"/>"
+                                             "</Relationships>");
+  assert_refused (doc_read_docx, through_file, "^bad: a zip package without an Office Open XML "
+                  "main document$");
 }
 
 /* An external entity and a billion-laughs DTD in content.xml: refused before libxml2 parses. */
