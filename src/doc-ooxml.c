@@ -365,32 +365,20 @@ load_styles (const char *name, GsfInput *doc_part, GHashTable **styles, GPtrArra
  * line for a damaged package, a zip bomb, a part with a DOCTYPE, or a
  * package that is not a word-processing document.
  */
-static gboolean read_docx (const char *name, GBytes *bytes, DocBuilder *b, GError **error);
+static gboolean read_docx (const char *name, GBytes *bytes, gpointer builder, GError **error);
 
 gboolean
 doc_read_docx (const char *name, GBytes *bytes, DocBuilder *b, GError **error)
 {
   /* libgsf parses the package's relationships as they are followed, and reports a malformed
      one (_rels/.rels) only on stderr: it is this document's error. */
-  doc_zip_log_begin ();
-  g_autoptr(GError) local = NULL;
-  gboolean ok = read_docx (name, bytes, b, &local);
-  g_autoptr(GError) damaged = NULL;
-  if (!doc_zip_log_end (name, &damaged))
-    {
-      /* The damage explains what follows from it (no main document found, say). */
-      ok = FALSE;
-      g_clear_error (&local);
-      local = g_steal_pointer (&damaged);
-    }
-  if (!ok)
-    g_propagate_error (error, g_steal_pointer (&local));
-  return ok;
+  return doc_zip_read_quietly (read_docx, name, bytes, b, error);
 }
 
 static gboolean
-read_docx (const char *name, GBytes *bytes, DocBuilder *b, GError **error)
+read_docx (const char *name, GBytes *bytes, gpointer builder, GError **error)
 {
+  DocBuilder *b = builder;
   g_autoptr(GsfInfile) zip = doc_zip_open (name, bytes, error);
   if (zip == NULL)
     return FALSE;

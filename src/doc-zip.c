@@ -22,6 +22,7 @@
  * ODF producers write one, so a DOCTYPE is an attempt at external entities
  * (XXE) or entity expansion ("billion laughs").
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <gsf/gsf-infile-zip.h>
@@ -270,14 +271,26 @@ on_xml_log (const char *domain, GLogLevelFlags level, const char *message, gpoin
     g_string_append (kept, message != NULL && *message != '\0' ? message : "XML error");
 }
 
+/* libgsf's zip reader also prints the header it found in a damaged member with g_printerr:
+   kept out while a package is read (the one-line error says the package is damaged). */
+static void
+on_printerr (const char *text)
+{
+  if (g_private_get (&zip_log) == NULL)
+    fputs (text, stderr);
+}
+
 void
 doc_zip_log_begin (void)
 {
   static gsize installed = 0;
   if (g_once_init_enter (&installed))
     {
-      g_log_set_handler ("XML", G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL
-                                    | G_LOG_FLAG_RECURSION, on_xml_log, NULL);
+      GLogLevelFlags levels = G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL
+                              | G_LOG_FLAG_RECURSION;
+      g_log_set_handler ("XML", levels, on_xml_log, NULL);
+      g_log_set_handler (NULL, levels, on_xml_log, NULL);
+      g_set_printerr_handler (on_printerr);
       g_once_init_leave (&installed, 1);
     }
   g_private_replace (&zip_log, g_string_new (NULL));
@@ -296,6 +309,25 @@ doc_zip_log_end (const char *name, GError **error)
     }
   g_private_replace (&zip_log, NULL);
   return clean;
+}
+
+gboolean
+doc_zip_read_quietly (gboolean (*read) (const char *, GBytes *, gpointer, GError **),
+                      const char *name, GBytes *bytes, gpointer builder, GError **error)
+{
+  doc_zip_log_begin ();
+  g_autoptr(GError) local = NULL;
+  gboolean ok = read (name, bytes, builder, &local);
+  g_autoptr(GError) damaged = NULL;
+  if (!doc_zip_log_end (name, &damaged))
+    {
+      ok = FALSE;
+      g_clear_error (&local);
+      local = g_steal_pointer (&damaged);
+    }
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return ok;
 }
 
 gboolean

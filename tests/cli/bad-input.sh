@@ -2,7 +2,7 @@
 # bitext CLI tests — bad input gets one clear line and exit status 2, or correct output;
 # never a crash, a hang or a partially written output file.
 . "$(dirname "$0")/tap.sh"
-plan 12
+plan 13
 
 printf 'Good line.\nBad \xff byte here.\n' >"$TMP/invalid.txt"
 ok "invalid UTF-8: file:line:col and byte offset" \
@@ -35,6 +35,19 @@ ok "unknown language code" expect_error 2 "^bitext: 'e!' is not a language code"
 
 printf '\xff\xfeH\x00i\x00.\x00 \x00Y\x00o\x00.\x00' >"$TMP/utf16.txt"
 ok "UTF-16 with BOM" bash -c '[ "$("$BITEXT" segment --lang en "$TMP/utf16.txt" | tr "\n" "|")" = "Hi.|Yo.|" ]'
+
+# A DOCX whose second member's local header is damaged: libgsf warns that it cannot open the
+# member and prints the header it found (g_printerr); bitext keeps both out and says it in one
+# line, exit 2.
+python3 - "$ROOT/tests/data/documents/tracked.docx" "$TMP/damaged.docx" <<"PY"
+import sys
+d = bytearray(open(sys.argv[1], "rb").read())
+k = d.find(b"PK\x03\x04", 4)
+d[k:k + 2] = b"XX"
+open(sys.argv[2], "wb").write(d)
+PY
+ok "DOCX with a damaged member header" \
+  expect_error 2 "^bitext: .*damaged.docx: damaged package: Unable to get child" "$BITEXT" segment "$TMP/damaged.docx"
 
 # One 200 MB line: 20 million short sentences in a single paragraph.
 ok "one 200 MB line" bash -c '
