@@ -2,7 +2,7 @@
 # bitext CLI tests — bad input gets one clear line and exit status 2, or correct output;
 # never a crash, a hang or a partially written output file.
 . "$(dirname "$0")/tap.sh"
-plan 13
+plan 15
 
 printf 'Good line.\nBad \xff byte here.\n' >"$TMP/invalid.txt"
 ok "invalid UTF-8: file:line:col and byte offset" \
@@ -48,6 +48,39 @@ open(sys.argv[2], "wb").write(d)
 PY
 ok "DOCX with a damaged member header" \
   expect_error 2 "^bitext: .*damaged.docx: damaged package: Unable to get child" "$BITEXT" segment "$TMP/damaged.docx"
+
+# Two damaged packages made from the same DOCX (rewritten member by member):
+# - every member's DOS date says month 13: libgsf 1.14 logs a GLib critical per member about the
+#   timestamp it could not make; the text is intact, so it reads as usual and stderr stays empty
+#   (run without G_DEBUG=fatal-criticals, as users run it);
+# - a relationship without Id: libgsf drops it with a warning, and the endnotes it names would be
+#   lost without a word; refused as damage in one line.
+python3 - "$ROOT/tests/data/documents/tracked.docx" "$TMP" <<"PY"
+import struct, sys, zipfile
+src, tmp = sys.argv[1:3]
+def rewrite(out, edit):
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(zipfile.ZipInfo(info.filename, (2024, 1, 1, 0, 0, 0)),
+                          edit(info.filename, zin.read(info.filename)), zipfile.ZIP_DEFLATED)
+rewrite(tmp + "/no-id.docx", lambda name, data: data.replace(b' Id="', b' Xd="', 1)
+        if name == "word/_rels/document.xml.rels" else data)
+rewrite(tmp + "/bad-date.docx", lambda name, data: data)
+d = bytearray(open(tmp + "/bad-date.docx", "rb").read())
+bad = struct.pack("<H", (44 << 9) | (13 << 5) | 1)
+for magic, at in ((b"PK\x03\x04", 12), (b"PK\x01\x02", 14)):
+    i = d.find(magic)
+    while i >= 0:
+        d[i + at:i + at + 2] = bad
+        i = d.find(magic, i + 4)
+open(tmp + "/bad-date.docx", "wb").write(d)
+PY
+ok "DOCX with invalid member dates: read, nothing on stderr" bash -c '
+  env -u G_DEBUG "$BITEXT" segment "$TMP/bad-date.docx" >"$TMP/o" 2>"$TMP/e" || exit 1
+  [ ! -s "$TMP/e" ] || { cat "$TMP/e"; exit 1; }
+  "$BITEXT" segment "$ROOT/tests/data/documents/tracked.docx" | cmp - "$TMP/o"'
+ok "DOCX with a relationship without Id" \
+  expect_error 2 "^bitext: .*no-id.docx: damaged package: Broken relation: missing id$" "$BITEXT" segment "$TMP/no-id.docx"
 
 # One 200 MB line: 20 million short sentences in a single paragraph.
 ok "one 200 MB line" bash -c '
