@@ -2115,12 +2115,30 @@ is_message_id (const char *text)
   return joint && *p == '\0';
 }
 
+/* Whether @text holds a letter of any script. */
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/*
+** Whether unit @i is a translation whose lengths say something about its
+** content. A source without a letter (a section number "3.3.", a date, a
+** version, a line of digits) is carried over, not translated: its length is
+** no evidence of content left out or added, and fitted with the translations,
+** a memory's exact copies of such labels would narrow their spread.
+*/
 static gboolean
 length_candidate (const QaContext *ctx, guint i)
 {
   const BitextQaUnit *u = &ctx->units[i];
   return u->src_count != 0 && u->tgt_count != 0 && !is_blank (text_or_empty (u->source))
-         && !is_blank (text_or_empty (u->target)) && !is_message_id (u->source);
+         && !is_blank (text_or_empty (u->target)) && !is_message_id (u->source)
+         && has_letter (u->source);
 }
 
 /* A length model: target ≈ c × source, and the spread of the unit's deviation d around centre. */
