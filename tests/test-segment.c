@@ -42,6 +42,14 @@ static const Case en_cases[] = {
     { "Smith v. Jones was decided c. 1850.", "The court agreed." } },
   { "clause-numbers", "1.1. The Seller delivers the goods. 1.2. The Buyer pays. See clause 2.3. It is short.",
     { "1.1. The Seller delivers the goods.", "1.2. The Buyer pays.", "See clause 2.3.", "It is short." } },
+  /* A title (no stop at its end) cuts off its section number set apart by a plain space; a
+  ** title whose number is bound by a no-break space, a clause, and a one-level list number
+  ** keep theirs. */
+  { "title-section-number",
+    "2.4.4. Hard Disk\n\nA.2. Booting the Installer\n\n1.2.\u00a0What is Debian\n\n"
+    "3.1. Overview.\n\n1. The first item",
+    { "2.4.4.", "Hard Disk", "A.2.", "Booting the Installer", "1.2.\u00a0What is Debian",
+      "3.1. Overview.", "1. The first item" } },
   { "label-nbsp", "Chapter 1.\u00a0Welcome to Debian. Appendix A.\u00a0Installing it. He was 25. She left.",
     { "Chapter 1.\u00a0Welcome to Debian.", "Appendix A.\u00a0Installing it.", "He was 25.",
       "She left." } },
@@ -154,6 +162,8 @@ static const Case ru_cases[] = {
     { "Пакеты нужны для обычной сборки.[65]", "Это различие важно." } },
   { "clause-numbers", "2.1. Продавец передаёт товар. 2.2. Покупатель принимает его.",
     { "2.1. Продавец передаёт товар.", "2.2. Покупатель принимает его." } },
+  { "title-section-number", "5.3. Параметры загрузки\n\n5.3.1. Загрузочная консоль",
+    { "5.3.", "Параметры загрузки", "5.3.1.", "Загрузочная консоль" } },
   { "title-capitalised", "Проф. Иванов не согласен. Ул. Тверская закрыта. Акад. Павлов возразил.",
     { "Проф. Иванов не согласен.", "Ул. Тверская закрыта.", "Акад. Павлов возразил." } },
   { "ellipsis", "Он замолчал… Потом ушёл.", { "Он замолчал…", "Потом ушёл." } },
@@ -197,7 +207,9 @@ static const Case fr_cases[] = {
 
 /* Scripts without spaces between sentences or without case (texts written for these tests). */
 static const Case zh_cases[] = {
-  { "heading-number", "1.7. 文档的组织\n\n3.3.1. 硬件兼容性", { "1.7. 文档的组织", "3.3.1. 硬件兼容性" } },
+  /* A title cuts off its section number as in cased scripts; a sentence keeps it. */
+  { "heading-number", "1.7. 文档的组织\n\n3.3.1. 硬件兼容性\n\n3.3. 这是一句。",
+    { "1.7.", "文档的组织", "3.3.1.", "硬件兼容性", "3.3. 这是一句。" } },
   { "bracket-opens-next", "这是第一句。（这是括号里的第二句。）这是第三句。",
     { "这是第一句。", "（这是括号里的第二句。）", "这是第三句。" } },
 };
