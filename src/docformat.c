@@ -833,6 +833,37 @@ takes_number (const GArray *codes, guint first, guint last, guint i, gsize start
   return c->kind != BITEXT_CODE_CLOSE && code_in_span (codes, first, last, i, start, end);
 }
 
+/*
+** Whether code @i, one half of a pair, stands at an edge of the sentence
+** [start, end) while its other half lies in the sentence's paragraph (codes
+** [p_first, p_last), text [p_start, p_end)) beyond that edge: the section
+** number in Sphinx's <h2><span class="section-number">5.6.1. </span>Architectures,
+** which the segmentation cuts from its title, or a bold lead-in "<b>Note. </b>Text".
+** OmegaT keeps such a half in its segment ("</s0>Architectures<a1>¶</a1>",
+** "<b0>Note."), so the TMX keeps it too, as an it. A pair that wraps the
+** paragraph, or an empty one (an anchor), stays out (code_in_span()).
+*/
+static gboolean
+half_at_edge (const GArray *codes, guint p_first, guint p_last, guint i, gsize start, gsize end,
+              gsize p_start, gsize p_end)
+{
+  const BitextCode *c = &g_array_index (codes, BitextCode, i);
+  if (i < p_first || i >= p_last || c->kind == BITEXT_CODE_ISOLATED)
+    return FALSE;
+  gboolean open = c->kind == BITEXT_CODE_OPEN;
+  /* An opening half at the start, a closing one at either edge. */
+  if (open ? c->text_offset != start : c->text_offset != start && c->text_offset != end)
+    return FALSE;
+  gssize j = open ? find_partner (codes, i + 1, p_last, BITEXT_CODE_CLOSE, c->id)
+                  : find_partner (codes, p_first, i, BITEXT_CODE_OPEN, c->id);
+  if (j < 0)
+    return FALSE;
+  gsize partner = g_array_index (codes, BitextCode, j).text_offset;
+  if (open ? partner <= end : partner >= start)
+    return FALSE;
+  return takes_number (codes, p_first, p_last, open ? i : (guint) j, p_start, p_end);
+}
+
 /* Escape text[0, length) for TMX, line breaks made spaces as in sentence texts. */
 static void
 escape_collapsed (GString *out, const char *text, gsize length)
@@ -940,7 +971,8 @@ bitext_doc__converted_markup (const DocConverted *conv, gsize start, gsize end)
     {
       gboolean numbered = i >= p_first && i < p_last
                           && takes_number (codes, p_first, p_last, i, p_start, p_end);
-      if (code_in_span (codes, first, last, i, start, end))
+      if (code_in_span (codes, first, last, i, start, end)
+          || half_at_edge (codes, p_first, p_last, i, start, end, p_start, p_end))
         {
           gsize t = g_array_index (codes, BitextCode, i).text_offset;
           escape_collapsed (out, conv->text->str + at, t - at);

@@ -1190,6 +1190,9 @@ static const char omegat_page[] =
   "<p>Press <b>Esc</b> now. Then type <code>ls</code> and <a href=\"y\" title=\"Help\">go</a>.</p>\n"
   "<table summary=\"Sizes\"><tr><td><img src=\"p.png\" alt=\"Prev\"> One</td></tr></table>\n"
   "<p><a href=\"#f\"><sup>[1] </sup></a>Footnotes <b>need </b>care.</p>\n"
+  "<h2><span class=\"section-number\">5.6.1. </span>Ports<a class=\"headerlink\" "
+  "href=\"#p\">¶</a></h2>\n"
+  "<p><b>Note. </b>Read it.</p>\n"
   "</body></html>\n";
 
 static void
@@ -1198,7 +1201,8 @@ test_html_as_omegat (void)
   g_autoptr(BitextDocument) doc = load_data (omegat_page, sizeof omegat_page - 1);
   static const char *const paragraphs[] = {
     "0:Page", "6:Up & on", "15:A.2. Booting", "29:Press Esc now. Then type ls and go.",
-    "66:Help", "72:One", "77:Sizes", "84:Prev", "90:[1] Footnotes need care.", NULL
+    "66:Help", "72:One", "77:Sizes", "84:Prev", "90:[1] Footnotes need care.", "116:5.6.1. Ports¶",
+    "132:Note. Read it.", NULL
   };
   g_autoptr(GPtrArray) got = document_paragraphs (doc);
   assert_strv (got, paragraphs);
@@ -1218,6 +1222,18 @@ test_html_as_omegat (void)
                    "<bpt i=\"7\" x=\"2\">&lt;sup&gt;</bpt>[1] <ept i=\"7\">&lt;/sup&gt;</ept>"
                    "<ept i=\"6\">&lt;/a&gt;</ept>Footnotes <bpt i=\"8\" x=\"3\" type=\"bold\">"
                    "&lt;b&gt;</bpt>need <ept i=\"8\">&lt;/b&gt;</ept>care.");
+  /* A pair cut by a sentence boundary keeps its halves in both sentences, as OmegaT's
+     "<s0>5.6.1." and "</s0>Ports<a1>¶</a1>", "<b0>Note." and "</b0>Read it." do. */
+  g_autofree char *number = bitext_document_dup_markup (doc, 116, 6);
+  g_assert_cmpstr (number, ==, "<it pos=\"begin\">&lt;span class=\"section-number\"&gt;</it>5.6.1.");
+  g_autofree char *title = bitext_document_dup_markup (doc, 123, 7);
+  g_assert_cmpstr (title, ==, "<it pos=\"end\">&lt;/span&gt;</it>Ports<bpt i=\"10\" x=\"2\" "
+                   "type=\"link\">&lt;a class=\"headerlink\" href=\"#p\"&gt;</bpt>¶"
+                   "<ept i=\"10\">&lt;/a&gt;</ept>");
+  g_autofree char *lead = bitext_document_dup_markup (doc, 132, 5);
+  g_assert_cmpstr (lead, ==, "<it pos=\"begin\" type=\"bold\">&lt;b&gt;</it>Note.");
+  g_autofree char *after = bitext_document_dup_markup (doc, 138, 8);
+  g_assert_cmpstr (after, ==, "<it pos=\"end\">&lt;/b&gt;</it>Read it.");
 }
 
 static void
