@@ -29,6 +29,7 @@
 #include <gsf/gsf-input-memory.h>
 #include <libxml/parser.h>
 
+#include "error-private.h"
 #include "bitext/error.h"
 #include "doc-zip-private.h"
 
@@ -184,17 +185,22 @@ doc_zip_parse_xml (const char *name, const char *path, GBytes *bytes, GError **e
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT, "%s: %s is too large", name, path);
       return NULL;
     }
+  BitextXmlGuard guard;
+  bitext_error__xml_guard_begin (&guard);
   xmlDoc *doc = xmlReadMemory (data, (int) n, path, NULL,
                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_autofree char *where = g_strdup_printf ("%s: %s", name, path);
   if (doc == NULL)
     {
       const xmlError *e = xmlGetLastError ();
       g_autofree char *msg = g_strstrip (g_strdup (e != NULL && e->message != NULL
                                                    ? e->message : "not well-formed"));
-      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s: %s:%d: %s", name, path,
-                   e != NULL ? e->line : 0, msg);
+      int line = e != NULL ? e->line : 0;
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%d: %s", where, line, msg);
+      bitext_error__xml_guard_end (&guard, error, where, line);
       return NULL;
     }
+  bitext_error__xml_guard_end (&guard, NULL, where, 0);
   return doc;
 }
 

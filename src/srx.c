@@ -354,17 +354,21 @@ bitext_srx__load_data (const char *name, const char *data, gsize length, GError 
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s: SRX file too large", name);
       return NULL;
     }
+  BitextXmlGuard guard;
+  bitext_error__xml_guard_begin (&guard);
   g_autoptr(xmlDoc) doc = xmlReadMemory (data, (int) length, name, NULL,
                                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL)
     {
       const xmlError *xerr = xmlGetLastError ();
-      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%d: %s", name,
-                   xerr != NULL ? xerr->line : 0,
+      int line = xerr != NULL ? xerr->line : 0;
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE, "%s:%d: %s", name, line,
                    xerr != NULL && xerr->message != NULL ? g_strchomp (xerr->message)
                                                           : "malformed XML");
+      bitext_error__xml_guard_end (&guard, error, name, line);
       return NULL;
     }
+  bitext_error__xml_guard_end (&guard, NULL, name, 0);
   if (doc->intSubset != NULL && doc->intSubset->entities != NULL)
     {
       bitext_error__set_entity_refused (error, name, data, length, "SRX");

@@ -23,6 +23,7 @@
 #include <libxml/parserInternals.h>
 
 #include "bitext/error.h"
+#include "error-private.h"
 #include "tmx-private.h"
 
 /* A DOCTYPE makes the parser create a document for its DTD even without a tree; drop it too. */
@@ -555,9 +556,23 @@ on_xml_error (void *ctx, xmlErrorPtr e)
    next call): their number, 0 at the end, -1 with @error set. */
 typedef gssize (*ChunkFunc) (gpointer source, const char **chunk, gsize size, GError **error);
 
+static gboolean parse_chunks (Reader *r, ChunkFunc next, gpointer source, int *line,
+                              GError **error);
+
 /* Feed the parser from @next until the end, an error, or a stop; then finish. */
 static gboolean
 parse (Reader *r, ChunkFunc next, gpointer source, GError **error)
+{
+  BitextXmlGuard guard;
+  bitext_error__xml_guard_begin (&guard);
+  int line = 0;
+  gboolean ok = parse_chunks (r, next, source, &line, error);
+  bitext_error__xml_guard_end (&guard, error, r->name, line);
+  return ok;
+}
+
+static gboolean
+parse_chunks (Reader *r, ChunkFunc next, gpointer source, int *line, GError **error)
 {
   xmlSAXHandler sax = { 0 };
   sax.initialized = XML_SAX2_MAGIC;
@@ -604,6 +619,7 @@ parse (Reader *r, ChunkFunc next, gpointer source, GError **error)
     }
   if (r->error == NULL && r->where != IN_DONE)
     fail (r, BITEXT_ERROR_PARSE, "the XML parser stopped before </tmx>");
+  *line = xmlSAX2GetLineNumber (ctxt);
   r->ctxt = NULL;
   if (r->error != NULL)
     {

@@ -8,6 +8,7 @@
  * target's state attribute or approved="no". XLIFF 2.0: each <segment> of
  * a <unit>, its state attribute, codes resolved through <originalData>.
  */
+#include "error-private.h"
 #include "bilingual-private.h"
 
 #include <string.h>
@@ -506,11 +507,15 @@ bitext_xliff__read (BilingualSink *sink, const char *data, gsize length, GError 
               .source = g_string_new (NULL), .target = g_string_new (NULL) };
   xmlTextReaderSetStructuredErrorHandler (reader, (xmlStructuredErrorFunc) on_error, &x);
   GError *local = NULL;
+  BitextXmlGuard guard;
+  bitext_error__xml_guard_begin (&guard);
   gboolean ok = read_document (&x, &local);
   if (!ok && local == NULL)
     local = x.xml_error != NULL ? g_steal_pointer (&x.xml_error)
                                 : g_error_new (BITEXT_ERROR, BITEXT_ERROR_PARSE,
                                                "%s: not well-formed XML", sink->name);
+  bitext_error__xml_guard_end (&guard, &local, sink->name,
+                               xmlTextReaderGetParserLineNumber (reader));
   if (local != NULL)
     g_propagate_error (error, local);
   unit_reset (&x);

@@ -2,7 +2,7 @@
 # bitext CLI tests — bad input gets one clear line and exit status 2, or correct output;
 # never a crash, a hang or a partially written output file.
 . "$(dirname "$0")/tap.sh"
-plan 15
+plan 19
 
 printf 'Good line.\nBad \xff byte here.\n' >"$TMP/invalid.txt"
 ok "invalid UTF-8: file:line:col and byte offset" \
@@ -81,6 +81,28 @@ ok "DOCX with invalid member dates: read, nothing on stderr" bash -c '
   "$BITEXT" segment "$ROOT/tests/data/documents/tracked.docx" | cmp - "$TMP/o"'
 ok "DOCX with a relationship without Id" \
   expect_error 2 "^bitext: .*no-id.docx: damaged package: Broken relation: missing id$" "$BITEXT" segment "$TMP/no-id.docx"
+
+# XML that declares Shift_JIS and holds bytes that are not Shift_JIS: libxml2 printed its own
+# messages ("encoding error : input conversion failed", "I/O error : encoder error") and the
+# reader then reported a truncated file; one line now names the cause, for every XML reader.
+sj_head='<?xml version="1.0" encoding="Shift_JIS"?>'
+printf '%s\n<tmx version="1.4"><header srclang="en" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body><tu><tuv xml:lang="en"><seg>a\x82\xff</seg></tuv><tuv xml:lang="ru"><seg>b</seg></tuv></tu></body></tmx>\n' "$sj_head" >"$TMP/sj.tmx"
+printf '%s\n<xliff version="1.2"><file source-language="en" target-language="ru"><body><trans-unit id="1"><source>a\x82\xff</source><target>b</target></trans-unit></body></file></xliff>\n' "$sj_head" >"$TMP/sj.xlf"
+printf '%s\n<srx version="2.0"><header segmentsubflows="yes" cascade="no"/><body><languagerules><languagerule languagerulename="a"><rule break="yes"><beforebreak>\x82\xff</beforebreak><afterbreak> </afterbreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="a"/></maprules></body></srx>\n' "$sj_head" >"$TMP/sj.srx"
+python3 - "$ROOT/tests/data/documents/tracked.docx" "$TMP/sj.docx" <<"PY"
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as zin, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as zout:
+    for info in zin.infolist():
+        data = zin.read(info.filename)
+        if info.filename == "word/document.xml":
+            data = data.replace(b'encoding="UTF-8"', b'encoding="Shift_JIS"', 1).replace(b"tower", b"tow\x82\xffer", 1)
+        zout.writestr(info, data)
+PY
+declared="the bytes do not match the encoding the file declares \(libxml2: input conversion failed"
+ok "TMX not in its declared encoding" expect_error 2 "^bitext: .*sj.tmx:2: $declared" "$BITEXT" tm stats "$TMP/sj.tmx"
+ok "XLIFF not in its declared encoding" expect_error 2 "^bitext: .*sj.xlf:2: $declared" "$BITEXT" tm import "$TMP/sj.xlf" -o "$TMP/sj-out.tmx"
+ok "SRX not in its declared encoding" expect_error 2 "^bitext: .*sj.srx:2: $declared" "$BITEXT" segment --srx "$TMP/sj.srx" "$ROOT/samples/speech.en.txt"
+ok "DOCX part not in its declared encoding" expect_error 2 "^bitext: .*sj.docx: word/document.xml:[0-9]+: $declared" "$BITEXT" segment "$TMP/sj.docx"
 
 # One 200 MB line: 20 million short sentences in a single paragraph.
 ok "one 200 MB line" bash -c '
