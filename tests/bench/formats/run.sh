@@ -43,6 +43,11 @@
 # SET=maint measures the Debian New Maintainers' Guide instead (packages maint-guide and
 # maint-guide-ru, /usr/share/doc/maint-guide{,-ru}/html, GPL-2+, © Josip Rodin, Osamu Aoki and
 # the translators): its pages are NAME.en.html and NAME.ru.html.
+# SET=devref measures the Debian Developer's Reference (packages developers-reference and
+# developers-reference-ru, /usr/share/developers-reference{,/ru}, GPL-2, © Christian Schwarz and
+# the authors and translators), HTML written by Sphinx rather than DocBook: the same page names in
+# both languages; the one-page edition (developers-reference.html, every page again) and
+# search.html (a script) are left out.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -53,6 +58,12 @@ if [ "$SET" = maint ]; then
   TITLE="Debian New Maintainers' Guide" PACKAGES="maint-guide, maint-guide-ru, omegat"
   ru_name() { echo "${1%.en.html}.ru.html"; }
   first=index.en.html
+elif [ "$SET" = devref ]; then
+  EN_DIR=/usr/share/developers-reference RU_DIR=/usr/share/developers-reference/ru
+  TITLE="Debian Developer's Reference" PACKAGES="developers-reference, developers-reference-ru, omegat"
+  ru_name() { echo "$1"; }
+  first=index.html
+  : "${PAGES:=$(cd "$EN_DIR" && ls *.html | grep -v -x -e developers-reference.html -e search.html)}"
 else
   EN_DIR=/usr/share/doc/installation-guide-amd64/en RU_DIR=/usr/share/doc/installation-guide-amd64/ru
   TITLE="Debian installation guide (amd64)" PACKAGES="installation-guide-amd64, omegat"
