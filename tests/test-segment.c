@@ -50,6 +50,10 @@ static const Case en_cases[] = {
     "3.1. Overview.\n\n1. The first item",
     { "2.4.4.", "Hard Disk", "A.2.", "Booting the Installer", "1.2.\u00a0What is Debian",
       "3.1. Overview.", "1. The first item" } },
+  /* A title may end with a question or exclamation mark, or hold a colon inside. */
+  { "title-section-number-question",
+    "1.1. What is Debian?\n\n4.3. Back Up Your Data!\n\n3.3. Read this: it matters",
+    { "1.1.", "What is Debian?", "4.3.", "Back Up Your Data!", "3.3.", "Read this: it matters" } },
   { "label-nbsp", "Chapter 1.\u00a0Welcome to Debian. Appendix A.\u00a0Installing it. He was 25. She left.",
     { "Chapter 1.\u00a0Welcome to Debian.", "Appendix A.\u00a0Installing it.", "He was 25.",
       "She left." } },
