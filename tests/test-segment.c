@@ -54,6 +54,12 @@ static const Case en_cases[] = {
   { "title-section-number-question",
     "1.1. What is Debian?\n\n4.3. Back Up Your Data!\n\n3.3. Read this: it matters",
     { "1.1.", "What is Debian?", "4.3.", "Back Up Your Data!", "3.3.", "Read this: it matters" } },
+  /* A '?' or '!' with a letter or digit right after it is inside a token: a URL's query, a
+  ** search pattern, an operator; a stop followed by its space still ends the sentence. */
+  { "stop-inside-token",
+    "Open index.php?id=5 now. Use the ?bind term. Compare with != here! Yahoo!Japan is big? Yes.",
+    { "Open index.php?id=5 now.", "Use the ?bind term.", "Compare with != here!",
+      "Yahoo!Japan is big?", "Yes." } },
   { "label-nbsp", "Chapter 1.\u00a0Welcome to Debian. Appendix A.\u00a0Installing it. He was 25. She left.",
     { "Chapter 1.\u00a0Welcome to Debian.", "Appendix A.\u00a0Installing it.", "He was 25.",
       "She left." } },
@@ -216,6 +222,8 @@ static const Case zh_cases[] = {
     { "1.7.", "文档的组织", "3.3.1.", "硬件兼容性", "3.3. 这是一句。" } },
   { "bracket-opens-next", "这是第一句。（这是括号里的第二句。）这是第三句。",
     { "这是第一句。", "（这是括号里的第二句。）", "这是第三句。" } },
+  /* A half-width '?' between Chinese clauses still ends a sentence (no space is written). */
+  { "halfwidth-question", "你好吗?我很好。", { "你好吗?", "我很好。" } },
 };
 
 static const Case ja_cases[] = {
