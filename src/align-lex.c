@@ -6,6 +6,7 @@
 #include <unicode/utrans.h>
 
 #include "align-private.h"
+#include "text-private.h"
 
 /*
 ** What one word contributes: its Simard prefix key, its name key (0 if
@@ -429,25 +430,6 @@ typedef struct
 } SentenceSink;
 
 /*
-** Whether @c belongs to a script written without spaces between words
-** (Han, Hiragana, Katakana): there a run of letters is a clause, not a
-** word, and seldom occurs twice.
-*/
-static gboolean
-unspaced_script (gunichar c)
-{
-  switch (g_unichar_get_script (c))
-    {
-    case G_UNICODE_SCRIPT_HAN:
-    case G_UNICODE_SCRIPT_HIRAGANA:
-    case G_UNICODE_SCRIPT_KATAKANA:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/*
 ** Add the hash of each pair of adjacent characters of the run @tok to
 ** @stems: the units the stem-pair learner (align.c) counts for a script
 ** without spaces, where no word segmenter is at hand; overlapping
@@ -497,7 +479,7 @@ collect_token (AlignLex *lex, const char *tok, gsize len, guint n_chars, int kin
       break;
     }
   const WordInfo *w = analyse_word (lex, tok, len, n_chars);
-  if (unspaced_script (g_utf8_get_char (tok)))
+  if (bitext__unspaced_script (g_utf8_get_char (tok)))
     add_bigram_stems (tok, len, s->stems);
   if (w->prefix != 0)
     g_array_append_val (s->keys, w->prefix);

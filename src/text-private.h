@@ -20,5 +20,9 @@ gboolean bitext__has_letter (const char *text, gsize length);
 gboolean bitext__is_word   (const char *token, gsize length);
 /* Append the words (bitext__is_word()) of text[start, end) to @out, a space after each. */
 void     bitext__append_words (GString *out, const char *text, gsize start, gsize end);
+/* Whether @c is of a script written without spaces between words (Han, Hiragana, Katakana). */
+gboolean bitext__unspaced_script (gunichar c);
+/* Whether the @length bytes at @text hold a phrase of a natural language; see text.c. */
+gboolean bitext__has_phrase (const char *text, gsize length);
 
 G_END_DECLS

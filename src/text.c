@@ -231,3 +231,63 @@ bitext__append_words (GString *out, const char *text, gsize start, gsize end)
         }
     }
 }
+
+/*
+** Whether @c belongs to a script written without spaces between words
+** (Han, Hiragana, Katakana): there a run of letters is a clause, not a
+** word.
+*/
+gboolean
+bitext__unspaced_script (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/*
+** Whether @text holds a phrase of a natural language: two words in a row
+** (bitext__is_word(), white space alone between them), neither joined by
+** hyphens into a compound or an identifier ("safe-upgrade") nor written in
+** capitals (an acronym, a key or keyword: "OK", "NULL"); or a word of a
+** script written without spaces, where a run of letters is a clause and
+** spaces tell nothing. Any sentence has one; a name, a label, a key or a
+** command ("Linux", "Search", "aptitude safe-upgrade", "--help") has not.
+*/
+gboolean
+bitext__has_phrase (const char *text, gsize length)
+{
+  gsize i = 0;
+  gboolean after_word = FALSE;
+  while (i < length)
+    {
+      while (i < length && g_unichar_isspace (g_utf8_get_char (text + i)))
+        i = (gsize) (g_utf8_next_char (text + i) - text);
+      gsize token = i;
+      gboolean hyphen = FALSE, lower = FALSE, unspaced = FALSE;
+      while (i < length && !g_unichar_isspace (g_utf8_get_char (text + i)))
+        {
+          gunichar c = g_utf8_get_char (text + i);
+          hyphen |= c == '-' || c == 0x2010;
+          lower |= g_unichar_islower (c);
+          unspaced |= c >= 0x2E80 && bitext__unspaced_script (c);
+          i = (gsize) (g_utf8_next_char (text + i) - text);
+        }
+      if (i == token)
+        break;
+      gboolean word = bitext__is_word (text + token, i - token);
+      if (word && unspaced)
+        return TRUE;
+      word = word && lower && !hyphen;
+      if (word && after_word)
+        return TRUE;
+      after_word = word;
+    }
+  return FALSE;
+}

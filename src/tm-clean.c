@@ -7,17 +7,21 @@
  *   - a side holds no letter: numbers, punctuation or symbols alone (page
  *     numbers, "17 / 57", bullets), which a CAT tool's own placeables
  *     handle and which only pollute fuzzy matching and glossaries;
- *   - the target is the source (EN=EN copies) and the source has a word
- *     of a natural language (bitext__is_word(): letters, joined by hyphens
- *     or apostrophes at most): such text left in the source language is
- *     untranslated, and a memory must not offer it as a translation. An
- *     identical unit without words is kept: a path, URL, option, address
- *     or number label ("/etc/fstab", "127.0.0.1", "--help", "D.5.") stays
- *     what it is in every language, and a translator expects the memory to
- *     fill it in (OmegaT inserts it as any exact match). The format it
- *     came from does not decide: in the Debian installation guide's HTML
+ *   - the target is the source (EN=EN copies) and the source holds a
+ *     phrase of a natural language (bitext__has_phrase(): two words in a
+ *     row, or a clause of a script written without spaces): a sentence
+ *     left in the source language is untranslated, and a memory must not
+ *     offer it as a translation. In the Debian installation guide's HTML
  *     (tests/bench/formats) most identical units are English paragraphs
- *     the Russian version has not translated yet;
+ *     the Russian version has not translated yet. An identical unit
+ *     without a phrase is kept: a path, URL, option, command, number label,
+ *     name, key or menu label ("/etc/fstab", "--help", "D.5.", "Linux",
+ *     "aptitude safe-upgrade", "Search", "Vertical-Split") stays what it is
+ *     in the translation it came from, and a translator expects the memory
+ *     to fill it in (OmegaT inserts it as any exact match). The Russian
+ *     pages of the aptitude manual (tests/bench/formats, SET=aptitude) keep
+ *     641 of OmegaT's 3,480 distinct segments as they are, nearly all of
+ *     them keys, commands, options and names;
  *   - its x-bitext-score, the aligner's confidence, is below the minimum
  *     asked for (units without a score pass).
  * Texts are compared in the plain view (native codes dropped) with the
@@ -66,15 +70,6 @@ trim (const char *text, const char **start, gsize *length)
   *length = (gsize) (end - text);
 }
 
-/* Whether @text holds a natural-language word (bitext__is_word()). */
-static gboolean
-has_words (const char *text, gsize length)
-{
-  g_autoptr(GString) words = g_string_new (NULL);
-  bitext__append_words (words, text, 0, length);
-  return words->len > 0;
-}
-
 static gboolean
 wants (const BitextTmFilter *filter, BitextTmFilterReason reason)
 {
@@ -108,7 +103,7 @@ bitext_tm_filter_classify_texts (const BitextTmFilter *filter, const char *sourc
       && (!bitext__has_letter (s, s_len) || !bitext__has_letter (t, t_len)))
     return BITEXT_TM_FILTER_NO_LETTERS;
   if (wants (filter, BITEXT_TM_FILTER_IDENTICAL) && s_len > 0 && s_len == t_len
-      && memcmp (s, t, s_len) == 0 && has_words (s, s_len))
+      && memcmp (s, t, s_len) == 0 && bitext__has_phrase (s, s_len))
     return BITEXT_TM_FILTER_IDENTICAL;
   if (wants (filter, BITEXT_TM_FILTER_LOW_SCORE) && !isnan (score) && score < filter->min_score)
     return BITEXT_TM_FILTER_LOW_SCORE;

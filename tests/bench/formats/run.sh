@@ -18,11 +18,12 @@
 # memory matched. Target: >= 85% for the html memory.
 #
 # The translation leaves much of the English as it is (whole paragraphs, commands, labels), and a
-# segment left in English can only be matched by an English copy, which the memory filters drop.
-# So the bench also tells, per distinct segment of OmegaT's, which ones the memory did not match
-# (OmegaT's pseudo-translation memory of its source pages and of the pages it wrote) and which of
-# those the Russian pages hold as they are (omegat-missed.py), and prints the share of the
-# segments the translation did translate that the memory matched.
+# segment left in English can only be matched by an English copy: the memory filters drop the
+# copies that hold a phrase (untranslated prose) and keep the others (commands, keys, names). So
+# the bench also tells, per distinct segment of OmegaT's, which ones are still in English in the
+# pages OmegaT wrote (OmegaT's pseudo-translation memory of its source pages and of the pages it
+# wrote) and which of those the Russian pages hold as they are (omegat-missed.py), and prints the
+# share of the segments the translation did translate that the memory matched.
 #
 # OmegaT's preferences (its own configuration directory, --config-dir, so that the user's is
 # neither read nor written): by default OmegaT reads an external TMX at "level 1", dropping the
@@ -48,6 +49,10 @@
 # the authors and translators), HTML written by Sphinx rather than DocBook: the same page names in
 # both languages; the one-page edition (developers-reference.html, every page again) and
 # search.html (a script) are left out.
+# SET=aptitude measures the aptitude user's manual (packages aptitude-doc-en and aptitude-doc-ru,
+# /usr/share/doc/aptitude/html/{en,ru}, GPL-2+, (c) Daniel Burrows and the translators), DocBook
+# HTML as the installation guide, the same page names in both languages, and a translation
+# that leaves little in English.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -64,6 +69,11 @@ elif [ "$SET" = devref ]; then
   ru_name() { echo "$1"; }
   first=index.html
   : "${PAGES:=$(cd "$EN_DIR" && ls *.html | grep -v -x -e developers-reference.html -e search.html)}"
+elif [ "$SET" = aptitude ]; then
+  EN_DIR=/usr/share/doc/aptitude/html/en RU_DIR=/usr/share/doc/aptitude/html/ru
+  TITLE="aptitude user's manual" PACKAGES="aptitude-doc-en, aptitude-doc-ru, omegat"
+  ru_name() { echo "$1"; }
+  first=index.html
 else
   EN_DIR=/usr/share/doc/installation-guide-amd64/en RU_DIR=/usr/share/doc/installation-guide-amd64/ru
   TITLE="Debian installation guide (amd64)" PACKAGES="installation-guide-amd64, omegat"
@@ -206,9 +216,10 @@ else
   echo "(plain-text route skipped: pandoc missing)"
 fi
 echo
-echo "OmegaT's distinct segments (level 2, no file names): $distinct; not matched by the html memory:"
-echo "$unmatched, of which $kept are in the Russian pages as they are (left in English: only an English"
-echo "copy could match them) and $missed were translated there and missed (KEEP=1: missed.txt)."
+echo "OmegaT's distinct segments (level 2, no file names): $distinct; still in English in the pages OmegaT"
+echo "wrote with the html memory: $unmatched, of which $kept are in the Russian pages as they are (left in"
+echo "English: an identical unit of the memory, where the filters keep one, fills them in as they are)"
+echo "and $missed were translated there and missed (KEEP=1: missed.txt)."
 printf 'of the %d distinct segments the Russian pages translate, the memory matched %d (%.1f%%)\n' \
   "$translated" "$((translated - missed))" "$(echo "100 * ($translated - $missed) / $translated" | bc -l)"
 printf '\naligning the HTML pages took %.1f s\n' "$(echo "$t1 - $t0" | bc -l)"
