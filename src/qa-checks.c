@@ -6,6 +6,7 @@
 
 #include "qa-private.h"
 #include "terms-private.h"
+#include "text-private.h"
 
 #define ENABLED(ctx, check) (((ctx)->options->checks & (1u << (check))) != 0)
 
@@ -327,9 +328,18 @@ check_untranslated_segment (QaContext *ctx, guint i)
     }
   if (is_copy (ctx, i) && has_translatable_word (ctx, s))
     {
-      bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_SEVERITY_ERROR, i,
+      /* In a document, a copy without a phrase of the source's language (two words in a
+      ** row: bitext__has_phrase()) is a program, command, key or label name that the
+      ** translation quotes as it is ("aptitude", "safe-upgrade", "q", "Search"), as the
+      ** memory filters judge it (tm-clean.c): a note. Software strings are short, and a
+      ** message left as it is often is one word ("Cancel"): an error there. */
+      gboolean quoted = !ctx->software && !bitext__has_phrase (s + sa, sb - sa);
+      bitext_qa__add_finding (ctx, BITEXT_CHECK_UNTRANSLATED_SEGMENT,
+                              quoted ? BITEXT_SEVERITY_INFO : BITEXT_SEVERITY_ERROR, i,
                               (gssize) sa, (gssize) sb, (gssize) ta, (gssize) tb,
-                              "the target is a copy of the source");
+                              quoted ? "the target is a copy of the source: a name, key or command "
+                                       "kept as it is?"
+                                     : "the target is a copy of the source");
       return TRUE;
     }
   if (ctx->src_script == QA_SCRIPT_NONE || ctx->tgt_script == QA_SCRIPT_NONE

@@ -1200,6 +1200,36 @@ test_untranslated_names_only (void)
                            "«The keys move «forward» and «backward».»\n");
 }
 
+/*
+** A copy without a phrase of the source's language (two words in a row) is, in a document, a
+** program, command, key or label name the translation quotes as it is (the aptitude manual keeps
+** hundreds): a note. A copy with a phrase is an untranslated sentence. In software strings a
+** one-word message left as it is ("Cancel") is an error.
+*/
+static void
+test_untranslated_quoted_copies (void)
+{
+  BitextQaUnit units[] = {
+    U ("aptitude safe-upgrade", "aptitude safe-upgrade"),
+    U ("Search", "Search"),
+    U ("Use Enter to activate choices.", "Use Enter to activate choices."),
+    U ("Press q to quit.", "Нажмите q, чтобы выйти."),
+  };
+  assert_profile_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_UNTRANSLATED_SEGMENT,
+                           BITEXT_QA_PROFILE_DOCUMENT,
+                           "untranslated-segment 0 info s[0,21) t[0,21) «aptitude safe-upgrade»\n"
+                           "untranslated-segment 1 info s[0,6) t[0,6) «Search»\n"
+                           "untranslated-segment 2 error s[0,30) t[0,30) "
+                           "«Use Enter to activate choices.»\n");
+  BitextQaUnit messages[] = {
+    U ("Cancel", "Cancel"),
+    U ("Quit", "Выход"),
+  };
+  assert_profile_findings (messages, G_N_ELEMENTS (messages), NULL,
+                           BITEXT_CHECK_UNTRANSLATED_SEGMENT, BITEXT_QA_PROFILE_SOFTWARE,
+                           "untranslated-segment 0 error s[0,6) t[0,6) «Cancel»\n");
+}
+
 static void
 test_source_consistency (void)
 {
@@ -1915,6 +1945,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/punctuation", test_punctuation);
   g_test_add_func ("/qa/punctuation/question-after-colon", test_punctuation_question_after_colon);
   g_test_add_func ("/qa/untranslated-segment/names-only", test_untranslated_names_only);
+  g_test_add_func ("/qa/untranslated-segment/quoted-copies", test_untranslated_quoted_copies);
   g_test_add_func ("/qa/source-consistency", test_source_consistency);
   g_test_add_func ("/qa/placeholder/defects", test_placeholder_defects);
   g_test_add_func ("/qa/placeholder/benign", test_placeholder_benign);
