@@ -1175,6 +1175,44 @@ nth_kind (const GArray *marks, const char *kind, guint skip)
 }
 
 
+/*
+** The kind that closes an opening tag @kind ("</b>" for "<b>"), or NULL
+** for anything else (a closing or self-closing tag, a link, emphasis).
+*/
+static char *
+closing_kind (const char *kind)
+{
+  if (kind[0] != '<' || kind[1] == '/' || g_str_has_suffix (kind, "/>")
+      || strcmp (markup_name (kind), "tag") != 0)
+    return NULL;
+  return g_strdup_printf ("</%s", kind + 1);
+}
+
+/*
+** How many of the extra tags of @kind (an opening tag) on @mine's side
+** pair with extra closing tags of its element there: the last of each,
+** in order, each opener before its closer. An element missing from the
+** other side is one defect, reported once with its two tags.
+*/
+static guint
+paired_extras (const GArray *mine, const GArray *theirs, const char *kind, const char *closing)
+{
+  guint a = count_kind (mine, kind), b = count_kind (theirs, kind);
+  guint ca = count_kind (mine, closing), cb = count_kind (theirs, closing);
+  if (a <= b || ca <= cb)
+    return 0;
+  guint n = MIN (a - b, ca - cb), paired = 0;
+  for (guint j = 0; j < n; j++)
+    {
+      const Markup *open = nth_kind (mine, kind, b + j);
+      const Markup *close = nth_kind (mine, closing, cb + j);
+      if (close->start < open->end)
+        break;
+      paired++;
+    }
+  return paired;
+}
+
 /* Report the markup of kinds that one side has more of than the other. */
 static void
 compare_markup (QaContext *ctx, guint i, const GArray *mine, const GArray *theirs,
@@ -1186,17 +1224,30 @@ compare_markup (QaContext *ctx, guint i, const GArray *mine, const GArray *their
       if (nth_kind (mine, m->kind, 0) != m || (capitals && strcmp (m->kind, "*") == 0))
         continue;
       guint a = count_kind (mine, m->kind), b = count_kind (theirs, m->kind);
-      for (guint extra = b; extra < a; extra++)
+      g_autofree char *closing = closing_kind (m->kind);
+      guint paired = closing != NULL ? paired_extras (mine, theirs, m->kind, closing) : 0;
+      /* A closing tag paired with its opener is reported with it. */
+      guint skip = 0;
+      if (m->kind[0] == '<' && m->kind[1] == '/')
+        {
+          g_autofree char *opening = g_strdup_printf ("<%s", m->kind + 2);
+          skip = paired_extras (mine, theirs, opening, m->kind);
+        }
+      for (guint extra = b + skip; extra < a; extra++)
         {
           const Markup *x = nth_kind (mine, m->kind, extra);
-          gssize s0 = source_side ? (gssize) x->start : -1, s1 = source_side ? (gssize) x->end : -1;
-          gssize t0 = source_side ? -1 : (gssize) x->start, t1 = source_side ? -1 : (gssize) x->end;
+          gsize end = x->end;
+          if (extra - b < paired)
+            end = nth_kind (mine, closing, count_kind (theirs, closing) + (extra - b))->end;
+          gssize s0 = source_side ? (gssize) x->start : -1, s1 = source_side ? (gssize) end : -1;
+          gssize t0 = source_side ? -1 : (gssize) x->start, t1 = source_side ? -1 : (gssize) end;
           bitext_qa__add_finding (ctx, BITEXT_CHECK_MARKUP,
                                   m->kind[0] == '<' ? BITEXT_SEVERITY_ERROR
                                                     : BITEXT_SEVERITY_WARNING,
-                                  i, s0, s1, t0, t1, "%s%s%s in the %s is missing from the %s",
+                                  i, s0, s1, t0, t1, "%s%s%s%s%s in the %s is missing from the %s",
                                   markup_name (m->kind), m->kind[0] == '<' ? " " : "",
                                   m->kind[0] == '<' ? m->kind : "",
+                                  extra - b < paired ? "…" : "", extra - b < paired ? closing : "",
                                   source_side ? "source" : "target",
                                   source_side ? "target" : "source");
         }

@@ -1128,14 +1128,16 @@ test_markup (void)
     /* A bare <base> or <source> is a metavariable: HTML's need their href or src. */
     U ("git rebase <base> <source>", "git rebase <база> <источник>"),
     U ("An <img src=\"a.png\"> here", "Здесь картинка"),
+    /* An element missing on one side is one finding (unit 2); a tag alone is its own. */
+    U ("Press <b>Esc</b> now.", "Нажмите Esc</b> сейчас."),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_MARKUP,
                    "markup 0 warning s[6,21) t- «**two centres**»\n"
-                   "markup 2 error s- t[8,11) «<b>»\n"
-                   "markup 2 error s- t[17,21) «</b>»\n"
+                   "markup 2 error s- t[8,21) «<b>угроза</b>»\n"
                    "markup 5 error s[15,41) t- «<https://example.org/bugs>»\n"
                    "markup 5 error s- t[22,44) «<https://example.com/>»\n"
-                   "markup 7 error s[3,20) t- «<img src=\"a.png\">»\n");
+                   "markup 7 error s[3,20) t- «<img src=\"a.png\">»\n"
+                   "markup 8 error s[6,9) t- «<b>»\n");
 }
 
 static void
@@ -1491,8 +1493,7 @@ test_software_literals (void)
                            BITEXT_QA_PROFILE_DOCUMENT,
                            "punctuation 1 warning s- t[10,15) «\"иди\"»\n");
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_MARKUP,
-                   "markup 3 error s[2,5) t- «<b>»\n"
-                   "markup 3 error s[9,13) t- «</b>»\n");
+                   "markup 3 error s[2,13) t- «<b>bold</b>»\n");
 }
 
 /* Placeholders: what only looks like one is none (digits of a name, a quoted backslash, {…}, a
