@@ -7,6 +7,7 @@
 #include "bitext/align-eval.h"
 #include "bitext/bilingual.h"
 #include "bitext/error.h"
+#include "tmx-private.h"
 
 /* What the TMX reader's callback fills. */
 typedef struct
@@ -16,6 +17,7 @@ typedef struct
   char *tgt_lang;           /* the wanted one, else the first unit's target language */
   gboolean strip;
   GString *label;
+  gboolean bare;            /* codes by their tags' names (BitextPairOptions.bare_codes) */
 } TmxRead;
 
 static void
@@ -43,9 +45,19 @@ append_bead (BitextPair *pair, guint n_src, guint n_tgt, double score)
 }
 
 static char *
-variant_text (const BitextTmVariant *v, gboolean strip)
+variant_text (const BitextTmVariant *v, gboolean strip, gboolean bare)
 {
-  return strip ? bitext_tm_variant_dup_plain_text (v) : g_strdup (bitext_tm_variant_get_text (v));
+  if (strip)
+    return bitext_tm_variant_dup_plain_text (v);
+  if (bare && bitext_tm_variant_has_inline (v))
+    {
+      GString *out = g_string_new (NULL);
+      /* The markup parsed when it entered; a code it cannot show bare stays as it is. */
+      gboolean ok = bitext_tmx__markup_to_tag_text (bitext_tm_variant_get_markup (v), out, NULL);
+      g_warn_if_fail (ok);
+      return g_string_free (out, FALSE);
+    }
+  return g_strdup (bitext_tm_variant_get_text (v));
 }
 
 /* A TMX unit: its source and target variants; the bead shape from x-bitext-bead when present. */
@@ -76,11 +88,11 @@ add_tmx_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GE
     g_string_append_printf (r->label, "#%u", n + 1);
   info.label = g_string_chunk_insert (pair->strings, r->label->str);
   g_array_append_val (pair->unit_info, info);
-  g_autofree char *s = variant_text (src, r->strip);
+  g_autofree char *s = variant_text (src, r->strip, r->bare);
   add_unit_sentence (pair, BITEXT_PAIR_SOURCE, s, n);
   if (tgt != NULL)
     {
-      g_autofree char *t = variant_text (tgt, r->strip);
+      g_autofree char *t = variant_text (tgt, r->strip, r->bare);
       add_unit_sentence (pair, BITEXT_PAIR_TARGET, t, n);
     }
   append_bead (pair, 1, tgt != NULL, 1.0);
@@ -106,7 +118,8 @@ read_tmx (BitextPair *pair, const char *path, const BitextPairOptions *options, 
   read_options.progress_data = options->progress_data;
   g_autoptr(GString) label = g_string_new (NULL);
   TmxRead r = { pair, auto_src ? NULL : options->src_lang,
-                auto_tgt ? NULL : g_strdup (options->tgt_lang), options->strip_markup, label };
+                auto_tgt ? NULL : g_strdup (options->tgt_lang), options->strip_markup, label,
+                options->bare_codes };
   pair->unit_info = g_array_new (FALSE, FALSE, sizeof (PairUnitInfo));
   BitextBilingualCounts counts;
   gboolean ok = bitext_bilingual_foreach_unit (path, BITEXT_BILINGUAL_UNKNOWN, &read_options,

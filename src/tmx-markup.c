@@ -401,3 +401,119 @@ bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
     return markup_error (error, markup, p, "unclosed inline element");
   return TRUE;
 }
+
+/* HTML's void elements: a tag of one of them is whole in itself. */
+static gboolean
+is_void_html (const char *name, gsize length)
+{
+  static const char *const names[] = { "area", "base", "br", "col", "embed", "hr", "img",
+                                       "input", "link", "meta", "param", "source", "track",
+                                       "wbr" };
+  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+    if (strlen (names[k]) == length && g_ascii_strncasecmp (names[k], name, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/*
+** The native code @code as a translator's tool shows it: each XML or HTML
+** tag by its name alone ("<span class=\"quote\">" is "<span>", "</a>",
+** "<img/>"), attributes left out; appended to @out. Returns FALSE, with
+** nothing appended, when @code is not tags and white space alone (a
+** Markdown "**", a roff font escape): such a code is shown as it is.
+*/
+static gboolean
+append_bare_tags (GString *out, const char *code)
+{
+  g_autoptr(GString) bare = g_string_new (NULL);
+  const char *p = code;
+  while (*p != '\0')
+    {
+      if (is_space (*p))
+        {
+          g_string_append_c (bare, *p++);
+          continue;
+        }
+      if (*p != '<')
+        return FALSE;
+      gboolean closing = p[1] == '/';
+      const char *name = p + (closing ? 2 : 1), *end = name;
+      if (!g_ascii_isalpha (*name))
+        return FALSE;
+      while (g_ascii_isalnum (*end) || *end == '-' || *end == ':' || *end == '_' || *end == '.')
+        end++;
+      const char *tag_end = closing ? end : skip_attributes (end);
+      if (tag_end == NULL || (closing && *tag_end != '>'))
+        return FALSE;
+      gboolean self_closing = *tag_end == '/';
+      g_string_append_c (bare, '<');
+      if (closing)
+        g_string_append_c (bare, '/');
+      g_string_append_len (bare, name, end - name);
+      if (!closing && (self_closing || is_void_html (name, (gsize) (end - name))))
+        g_string_append_c (bare, '/');
+      g_string_append_c (bare, '>');
+      p = tag_end + (self_closing ? 2 : 1);
+    }
+  if (bare->len == 0)
+    return FALSE;
+  g_string_append_len (out, bare->str, (gssize) bare->len);
+  return TRUE;
+}
+
+/*
+** The text view of @markup (bitext_tmx__markup_to_text) with each code
+** that holds XML or HTML tags shown by the tags' names alone, as CAT tools
+** show codes: what QA reads, so that attribute values (class="quote",
+** href) are neither words nor quotation marks of the text. Appended to @out.
+*/
+gboolean
+bitext_tmx__markup_to_tag_text (const char *markup, GString *out, GError **error)
+{
+  g_autoptr(GString) rewritten = g_string_new (NULL);
+  g_autoptr(GString) code = g_string_new (NULL);
+  const char *p = markup;
+  while (*p != '\0')
+    {
+      const char *lt = strchr (p, '<');
+      if (lt == NULL)
+        {
+          g_string_append (rewritten, p);
+          break;
+        }
+      g_string_append_len (rewritten, p, lt - p);
+      const char *name = lt + 1, *name_end = name;
+      while (g_ascii_isalpha (*name_end))
+        name_end++;
+      g_autofree char *tag = g_strndup (name, name_end - name);
+      const char *tag_end = bitext_tmx__is_code_element (tag) ? skip_attributes (name_end) : NULL;
+      if (tag_end == NULL || *tag_end != '>')
+        {
+          /* Not a code with content: copied as it is, the parse below judges it. */
+          g_string_append_c (rewritten, '<');
+          p = lt + 1;
+          continue;
+        }
+      g_autofree char *close = g_strdup_printf ("</%s>", tag);
+      const char *content = tag_end + 1, *content_end = strstr (content, close);
+      g_string_truncate (code, 0);
+      g_autofree char *escaped = content_end != NULL ? g_strndup (content, content_end - content)
+                                                     : NULL;
+      if (escaped == NULL || strchr (escaped, '<') != NULL
+          || !bitext_tmx__markup_to_text (escaped, code, NULL, NULL, NULL))
+        {
+          g_string_append_c (rewritten, '<');
+          p = lt + 1;
+          continue;
+        }
+      g_string_append_len (rewritten, lt, content - lt);
+      g_autoptr(GString) bare = g_string_new (NULL);
+      if (append_bare_tags (bare, code->str))
+        bitext_tmx__escape_text (rewritten, bare->str, bare->len);
+      else
+        g_string_append_len (rewritten, content, content_end - content);
+      g_string_append (rewritten, close);
+      p = content_end + strlen (close);
+    }
+  return bitext_tmx__markup_to_text (rewritten->str, out, NULL, NULL, error);
+}

@@ -60,6 +60,7 @@ void     bitext_tmx__escape_attr   (GString *out, const char *text, gsize length
 void     bitext_tmx__markdown_to_markup (GString *markup, const char *text);
 gboolean bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
                                      gboolean *has_inline, GError **error);
+gboolean bitext_tmx__markup_to_tag_text (const char *markup, GString *out, GError **error);
 gboolean bitext_tmx__is_inline_element (const char *name);
 gboolean bitext_tmx__is_code_element   (const char *name);
 

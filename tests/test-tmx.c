@@ -697,12 +697,46 @@ test_write_bad_text (void)
   g_assert_cmpstr (plain, ==, " ok");
 }
 
+/*
+** The view QA reads: a code that holds XML or HTML tags shows their names alone, attributes
+** left out (void elements and empty-element tags close themselves); any other code (Markdown's
+** **, a control character, a <sub> inside) stays as it is, and text is decoded as usual.
+*/
+static void
+test_tag_text (void)
+{
+  static const struct { const char *markup, *want; } cases[] = {
+    { "The <bpt i=\"1\" x=\"1\">&lt;span class=\"quote\"&gt;</bpt>held<ept i=\"1\">&lt;/span&gt;</ept> &amp; kept.",
+      "The <span>held</span> & kept." },
+    { "See <bpt i=\"1\">&lt;a href=\"ch02.html\" title=\"Chapter 2\"&gt;&lt;code&gt;</bpt>x<ept i=\"1\">&lt;/code&gt;&lt;/a&gt;</ept>",
+      "See <a><code>x</code></a>" },
+    { "A <ph x=\"1\">&lt;img src=\"a.png\"&gt;</ph> and <ph x=\"2\">&lt;br /&gt;</ph> end",
+      "A <img/> and <br/> end" },
+    /* NULL: the same as the text view (bitext_tmx__markup_to_text). */
+    { "A <bpt i=\"1\">**</bpt>bold<ept i=\"1\">**</ept> step", "A **bold** step" },
+    { "Bell<ph type=\"x-ctrl\">&#x2407;</ph> rings<ph/>", NULL },
+    { "<ph x='1'>&lt;img alt=\"<sub>Hi &amp; bye</sub>\"&gt;</ph> ok", "<img alt=\"Hi & bye\"> ok" },
+    { "No codes at all.", "No codes at all." },
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_assert_true (bitext_tmx__markup_to_tag_text (cases[k].markup, out, &error));
+      g_assert_no_error (error);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_assert_true (bitext_tmx__markup_to_text (cases[k].markup, text, NULL, NULL, NULL));
+      g_assert_cmpstr (out->str, ==, cases[k].want != NULL ? cases[k].want : text->str);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_test_add_func ("/tmx/markup/tag-text", test_tag_text);
   g_test_add_func ("/tmx/write/profile", test_write_profile);
   g_test_add_func ("/tmx/write/source-date-epoch", test_write_source_date_epoch);
   g_test_add_func ("/tmx/write/markdown-emphasis", test_markdown);

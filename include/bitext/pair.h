@@ -71,6 +71,9 @@ typedef struct
   gpointer progress_data;
   gboolean no_language_check; /* do not stop when a text is not in its language's script, or the
                                  two look swapped (bitext_script_check_languages) */
+  gboolean bare_codes;      /* TMX: a code holding XML/HTML tags is read as the tags' names alone
+                               ("<span>"), attributes left out, as CAT tools show codes: the
+                               view QA reads; ignored with strip_markup, not kept in pair files */
 } BitextPairOptions;
 
 #define BITEXT_PAIR_OPTIONS_INIT { .version = 1, .align = BITEXT_ALIGN_OPTIONS_INIT }

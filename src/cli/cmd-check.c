@@ -125,6 +125,8 @@ load_pair (int argc, char **argv, GError **error)
   options.tgt_lang = opt_tgt_lang;
   options.presegmented = opt_presegmented;
   options.no_language_check = opt_no_language_check;
+  /* QA reads a code by its tags' names, as a CAT tool shows it: attributes are not text. */
+  options.bare_codes = TRUE;
   options.dict_path = opt_glossary != NULL ? opt_glossary[0] : NULL;
   options.installed_dict = !opt_no_freedict;
   if (!bitext_pair_input_options (&options, error))

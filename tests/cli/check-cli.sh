@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext check`: the speech (clean and draft), json, ignore files, exit codes, errors.
 . "$(dirname "$0")/tap.sh"
-plan 24
+plan 25
 
 D=$ROOT/tests/data
 G=$ROOT/samples/glossary.en-ru.tsv
@@ -131,4 +131,20 @@ f=lambda c:[x[\"target\"][x[\"target_span\"][0]:x[\"target_span\"][1]] for x in 
 assert f(\"addition\")==[sys.argv[2]], f(\"addition\")
 assert f(\"untranslated-segment\")==[sys.argv[3]], f(\"untranslated-segment\")
 " "$TMP/a.json" "$added" "$english"'
+# A memory aligned from HTML: a code holds the tags with their attributes; QA reads the tags'
+# names alone, as a CAT tool shows them, so class="..." and href="..." are neither words, nor
+# quotation marks, nor length of the text.
+ok "check on a TMX with HTML codes reads them as bare tags" bash -c '
+  seg="Press <bpt i=\"1\" x=\"1\">&lt;span class=\"keycap\"&gt;&lt;strong&gt;</bpt>q<ept i=\"1\">&lt;/strong&gt;&lt;/span&gt;</ept> to leave the program."
+  printf "%s\n" "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" \
+    "<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" datatype=\"html\"/><body>" \
+    "<tu><tuv xml:lang=\"en\"><seg>$seg</seg></tuv><tuv xml:lang=\"ru\"><seg>$seg</seg></tuv></tu>" \
+    "</body></tmx>" >"$TMP/codes.tmx"
+  "$BITEXT" check --format json "$TMP/codes.tmx" >"$TMP/codes.json"
+  python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+assert [(x[\"check\"], x[\"source\"]) for x in d[\"findings\"]] == [(\"untranslated-segment\",
+  \"Press <span><strong>q</strong></span> to leave the program.\")], d[\"findings\"]
+" "$TMP/codes.json"'
 finish
