@@ -299,9 +299,12 @@ skip_attributes (const char *p)
         p++;
       if (*p == '>' || (*p == '/' && p[1] == '>'))
         return p;
-      if (!g_ascii_isalpha (*p))
+      /* An XML name: a letter, '_' or ':' first (any non-ASCII character, which the XML
+      ** parser the markup came through has checked, counts as a letter). */
+      if (!g_ascii_isalpha (*p) && *p != '_' && *p != ':' && (guchar) *p < 0x80)
         return NULL;
-      while (g_ascii_isalnum (*p) || *p == '-' || *p == ':' || *p == '_' || *p == '.')
+      while (g_ascii_isalnum (*p) || *p == '-' || *p == ':' || *p == '_' || *p == '.'
+             || (guchar) *p >= 0x80)
         p++;
       while (is_space (*p))
         p++;

@@ -717,6 +717,8 @@ test_tag_text (void)
     { "Bell<ph type=\"x-ctrl\">&#x2407;</ph> rings<ph/>", NULL },
     { "<ph x='1'>&lt;img alt=\"<sub>Hi &amp; bye</sub>\"&gt;</ph> ok", "<img alt=\"Hi & bye\"> ok" },
     { "No codes at all.", "No codes at all." },
+    /* An attribute whose XML name starts with '_' or a non-ASCII letter (a fuzzed TMX). */
+    { "Press <ept i=\"1\" _x=\"1\" \xc3\xa9=\"2\">&lt;/b&gt;</ept> now.", "Press </b> now." },
   };
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
     {

@@ -2,7 +2,11 @@
  * Seeds: tests/fuzz/corpus/tmx and, at run time, ../shared/tmx when present. */
 #include "fuzz.h"
 
+#include <stdlib.h>
+
 #include <bitext/tmx.h>
+
+#include "tmx-private.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
@@ -20,7 +24,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     {
       BitextTmUnit *unit = bitext_tm_get_unit (tm, i);
       for (guint v = 0; v < bitext_tm_unit_get_n_variants (unit); v++)
-        g_free (bitext_tm_variant_dup_plain_text (bitext_tm_unit_get_variant (unit, v)));
+        {
+          BitextTmVariant *variant = bitext_tm_unit_get_variant (unit, v);
+          g_free (bitext_tm_variant_dup_plain_text (variant));
+          /* The view QA reads (codes as bare tags): markup that entered must give one. */
+          g_autoptr(GString) bare = g_string_new (NULL);
+          if (!bitext_tmx__markup_to_tag_text (bitext_tm_variant_get_markup (variant), bare, NULL))
+            abort ();
+        }
     }
   BitextTmxWriteOptions write_options = BITEXT_TMX_WRITE_OPTIONS_INIT;
   write_options.date = 0;
