@@ -22,6 +22,8 @@
 #include <glib.h>
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+/* fuzz-init.c: the library's warnings and criticals made fatal. */
+int LLVMFuzzerInitialize (int *argc, char ***argv);
 
 /* The input split at its first byte: a selector for the code path, then the payload. */
 static inline guint8

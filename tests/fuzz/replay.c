@@ -32,6 +32,7 @@ main (int argc, char **argv)
 {
   guint n = 0;
   int status = 0;
+  LLVMFuzzerInitialize (&argc, &argv);
   for (int i = 1; i < argc; i++)
     {
       if (!g_file_test (argv[i], G_FILE_TEST_IS_DIR))
