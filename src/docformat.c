@@ -176,18 +176,6 @@ is_html_start (const char *name)
   return FALSE;
 }
 
-/* HTML's void elements (HTML Living Standard, 13.1.2): they have no end tag. */
-static gboolean
-is_void_element (const char *name, gsize length)
-{
-  static const char *const names[] = { "area", "base", "br", "col", "embed", "hr", "img", "input",
-                                       "link", "meta", "source", "track", "wbr", "param" };
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (strlen (names[i]) == length && g_ascii_strncasecmp (name, names[i], length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /*
 ** Whether the text of [p, end) is all inside elements: an HTML fragment
 ** (a page without <html>) holds no character data between its top-level
@@ -240,7 +228,7 @@ is_all_inside_elements (const char *p, const char *end)
       gsize length = q - name;
       if (closing)
         depth = depth > 0 ? depth - 1 : 0;
-      else if (!is_void_element (name, length) && gt[-1] != '/')
+      else if (!bitext__html_void_element (name, length) && gt[-1] != '/')
         {
           depth++;
           if ((length == 6 && g_ascii_strncasecmp (name, "script", 6) == 0)

@@ -22,6 +22,8 @@ gboolean bitext__is_word   (const char *token, gsize length);
 void     bitext__append_words (GString *out, const char *text, gsize start, gsize end);
 /* Whether @c is of a script written without spaces between words (Han, Hiragana, Katakana). */
 gboolean bitext__unspaced_script (gunichar c);
+/* Whether the element @name (@length bytes, any case) is one of HTML's void elements. */
+gboolean bitext__html_void_element (const char *name, gsize length);
 /* Whether the @length bytes at @text hold a phrase of a natural language; see text.c. */
 gboolean bitext__has_phrase (const char *text, gsize length);
 

@@ -291,3 +291,15 @@ bitext__has_phrase (const char *text, gsize length)
     }
   return FALSE;
 }
+
+/* HTML's void elements (HTML Living Standard, 13.1.2): they have no end tag. */
+gboolean
+bitext__html_void_element (const char *name, gsize length)
+{
+  static const char *const names[] = { "area", "base", "br", "col", "embed", "hr", "img", "input",
+                                       "link", "meta", "source", "track", "wbr", "param" };
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strlen (names[i]) == length && g_ascii_strncasecmp (name, names[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}

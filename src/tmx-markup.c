@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bitext/error.h"
+#include "text-private.h"
 #include "tmx-private.h"
 
 /* XML 1.0 section 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF] */
@@ -289,6 +290,22 @@ decode_reference (const char *p, GString *out)
   return end + 1;
 }
 
+/*
+** The end of the XML name at @p, or NULL when none starts there: a letter,
+** '_' or ':' first (any non-ASCII character, which the XML parser the
+** markup came through has checked, counts as a letter).
+*/
+static const char *
+skip_xml_name (const char *p)
+{
+  if (!g_ascii_isalpha (*p) && *p != '_' && *p != ':' && (guchar) *p < 0x80)
+    return NULL;
+  while (g_ascii_isalnum (*p) || *p == '-' || *p == ':' || *p == '_' || *p == '.'
+         || (guchar) *p >= 0x80)
+    p++;
+  return p;
+}
+
 /* Skip the attributes of a tag, checking their syntax; returns '>' or "/>" position, or NULL. */
 static const char *
 skip_attributes (const char *p)
@@ -299,13 +316,10 @@ skip_attributes (const char *p)
         p++;
       if (*p == '>' || (*p == '/' && p[1] == '>'))
         return p;
-      /* An XML name: a letter, '_' or ':' first (any non-ASCII character, which the XML
-      ** parser the markup came through has checked, counts as a letter). */
-      if (!g_ascii_isalpha (*p) && *p != '_' && *p != ':' && (guchar) *p < 0x80)
+      const char *name_end = skip_xml_name (p);
+      if (name_end == NULL)
         return NULL;
-      while (g_ascii_isalnum (*p) || *p == '-' || *p == ':' || *p == '_' || *p == '.'
-             || (guchar) *p >= 0x80)
-        p++;
+      p = name_end;
       while (is_space (*p))
         p++;
       if (*p++ != '=')
@@ -405,19 +419,6 @@ bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
   return TRUE;
 }
 
-/* HTML's void elements: a tag of one of them is whole in itself. */
-static gboolean
-is_void_html (const char *name, gsize length)
-{
-  static const char *const names[] = { "area", "base", "br", "col", "embed", "hr", "img",
-                                       "input", "link", "meta", "param", "source", "track",
-                                       "wbr" };
-  for (guint k = 0; k < G_N_ELEMENTS (names); k++)
-    if (strlen (names[k]) == length && g_ascii_strncasecmp (names[k], name, length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /*
 ** The native code @code as a translator's tool shows it: each XML or HTML
 ** tag by its name alone ("<span class=\"quote\">" is "<span>", "</a>",
@@ -440,11 +441,9 @@ append_bare_tags (GString *out, const char *code)
       if (*p != '<')
         return FALSE;
       gboolean closing = p[1] == '/';
-      const char *name = p + (closing ? 2 : 1), *end = name;
-      if (!g_ascii_isalpha (*name))
+      const char *name = p + (closing ? 2 : 1), *end = skip_xml_name (name);
+      if (end == NULL)
         return FALSE;
-      while (g_ascii_isalnum (*end) || *end == '-' || *end == ':' || *end == '_' || *end == '.')
-        end++;
       const char *tag_end = closing ? end : skip_attributes (end);
       if (tag_end == NULL || (closing && *tag_end != '>'))
         return FALSE;
@@ -453,7 +452,7 @@ append_bare_tags (GString *out, const char *code)
       if (closing)
         g_string_append_c (bare, '/');
       g_string_append_len (bare, name, end - name);
-      if (!closing && (self_closing || is_void_html (name, (gsize) (end - name))))
+      if (!closing && (self_closing || bitext__html_void_element (name, (gsize) (end - name))))
         g_string_append_c (bare, '/');
       g_string_append_c (bare, '>');
       p = tag_end + (self_closing ? 2 : 1);
