@@ -1074,17 +1074,13 @@ count_kind (const GArray *marks, const char *kind)
   return n;
 }
 
-/* HTML's void elements (HTML Living Standard, 13.1.2): never closed, still tags. */
+/* A markup kind ("<br>") that names one of HTML's void elements: never closed, still a tag. */
 static gboolean
 is_void_element (const char *kind)
 {
-  static const char *const names[] = { "<area>", "<base>", "<br>", "<col>", "<embed>", "<hr>",
-                                       "<img>", "<input>", "<meta>", "<param>", "<source>",
-                                       "<track>", "<wbr>", NULL };
-  for (const char *const *n = names; *n != NULL; n++)
-    if (strcmp (kind, *n) == 0)
-      return TRUE;
-  return FALSE;
+  gsize n = strlen (kind);
+  return n > 2 && kind[0] == '<' && kind[n - 1] == '>'
+         && bitext__html_void_element (kind + 1, n - 2);
 }
 
 static const char *

@@ -1130,6 +1130,9 @@ test_markup (void)
     U ("An <img src=\"a.png\"> here", "Здесь картинка"),
     /* An element missing on one side is one finding (unit 2); a tag alone is its own. */
     U ("Press <b>Esc</b> now.", "Нажмите Esc</b> сейчас."),
+    /* <link> is void too: with its attributes a tag, bare a metavariable (ln's usage). */
+    U ("Styles: <link rel=\"stylesheet\" href=\"a.css\">", "Стили:"),
+    U ("ln -s <target> <link>", "ln -s <цель> <ссылка>"),
   };
   assert_findings (units, G_N_ELEMENTS (units), NULL, BITEXT_CHECK_MARKUP,
                    "markup 0 warning s[6,21) t- «**two centres**»\n"
@@ -1137,7 +1140,8 @@ test_markup (void)
                    "markup 5 error s[15,41) t- «<https://example.org/bugs>»\n"
                    "markup 5 error s- t[22,44) «<https://example.com/>»\n"
                    "markup 7 error s[3,20) t- «<img src=\"a.png\">»\n"
-                   "markup 8 error s[6,9) t- «<b>»\n");
+                   "markup 8 error s[6,9) t- «<b>»\n"
+                   "markup 9 error s[8,44) t- «<link rel=\"stylesheet\" href=\"a.css\">»\n");
 }
 
 static void
