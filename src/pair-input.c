@@ -181,38 +181,66 @@ read_tsv (BitextPair *pair, const char *path, GError **error)
   return TRUE;
 }
 
+/* The checksum of a file, computed on its own thread. */
+typedef struct
+{
+  const char *path;
+  char *sha256;
+  GError *error;
+} Checksum;
+
+static gpointer
+checksum_thread (gpointer data)
+{
+  Checksum *c = data;
+  bitext_pair__checksum_file (c->path, &c->sha256, &c->error);
+  return NULL;
+}
+
 /*
 ** Read the units of a TMX or TSV file (by the pair's segmentation) as
-** sentences and beads. Both sides name the file.
+** sentences and beads. Both sides name the file. Its checksum (for a pair
+** file saved later) is computed on a second thread while the file is
+** parsed: on a large memory the two take seconds each.
 */
 gboolean
 bitext_pair__read_units (BitextPair *pair, const char *path, const BitextPairOptions *options,
                          GError **error)
 {
+  Checksum sum = { path, NULL, NULL };
+  GThread *thread = g_thread_try_new ("bitext-checksum", checksum_thread, &sum, NULL);
+  if (thread == NULL)
+    checksum_thread (&sum);
+  gboolean ok;
   if (pair->segmentation == BITEXT_PAIR_SEGMENT_TMX)
-    {
-      if (!read_tmx (pair, path, options, error))
-        return FALSE;
-    }
+    ok = read_tmx (pair, path, options, error);
   else
     {
-      if (!read_tsv (pair, path, error))
-        return FALSE;
-      for (guint s = 0; s < 2; s++)
+      ok = read_tsv (pair, path, error);
+      for (guint s = 0; ok && s < 2; s++)
         {
           const char *lang = s == 0 ? options->src_lang : options->tgt_lang;
           pair->text[s].lang = lang != NULL && strcmp (lang, "auto") != 0 ? g_strdup (lang) : NULL;
         }
     }
-  char *sha = NULL;
-  if (!bitext_pair__checksum_file (path, &sha, error))
-    return FALSE;
+  if (thread != NULL)
+    g_thread_join (thread);
+  g_autofree char *sha = g_steal_pointer (&sum.sha256);
+  if (!ok)
+    {
+      g_clear_error (&sum.error);
+      return FALSE;
+    }
+  if (sum.error != NULL)
+    {
+      g_propagate_error (error, sum.error);
+      return FALSE;
+    }
   for (guint s = 0; s < 2; s++)
     {
       pair->text[s].path = g_strdup (path);
       pair->text[s].sha256 = g_strdup (sha);
     }
-  g_free (sha);
   return TRUE;
 }
 
