@@ -2940,6 +2940,10 @@ void
 bitext_qa__check_consistency (QaContext *ctx)
 {
   g_autofree gboolean *skip = units_to_skip (ctx);
+  /* The findings come in the same order as when the checks ran one after the other. */
+  QaRenderings *renderings = NULL;
+  if (ENABLED (ctx, BITEXT_CHECK_INCONSISTENCY))
+    renderings = bitext_qa__renderings_start (ctx, skip);
   if (ENABLED (ctx, BITEXT_CHECK_OMISSION) || ENABLED (ctx, BITEXT_CHECK_ADDITION))
     check_lengths (ctx, skip);
   if (ENABLED (ctx, BITEXT_CHECK_INCONSISTENCY))
@@ -2947,7 +2951,7 @@ bitext_qa__check_consistency (QaContext *ctx)
       check_same_text (ctx, skip, TRUE);
       check_same_text (ctx, skip, FALSE);
       check_term_consistency (ctx);
-      bitext_qa__check_renderings (ctx, skip);
+      bitext_qa__renderings_finish (ctx, renderings);
     }
   if (ENABLED (ctx, BITEXT_CHECK_SOURCE_CONSISTENCY))
     check_source_spelling (ctx);
