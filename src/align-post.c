@@ -278,6 +278,33 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
   g_free (w.match);
 }
 
+/* Windows that score beads [ka, kb) of the path, @ka a multiple of POST_STRIDE. */
+typedef struct
+{
+  const AlignDp *dp;
+  const KeyLists *skeys, *tkeys;
+  GArray *beads;
+  guint ka, kb;
+  const AlignTemperature *temp;
+} PosteriorJob;
+
+static gpointer
+posterior_run (gpointer data)
+{
+  const PosteriorJob *job = data;
+  for (guint ka = job->ka; ka < job->kb; ka += POST_STRIDE)
+    {
+      guint kb = MIN (ka + POST_STRIDE, job->kb);
+      guint wa = ka > POST_CONTEXT ? ka - POST_CONTEXT : 0;
+      guint wb = MIN (kb + POST_CONTEXT, job->beads->len);
+      score_window (job->dp, job->skeys, job->tkeys, job->beads, wa, wb, ka, kb, job->temp);
+    }
+  return NULL;
+}
+
+/* Beads of a path worth a second thread: the posterior of a long text takes seconds. */
+#define POST_THREAD_BEADS 20000
+
 /*
 ** Set each bead's score to its posterior probability: the share, among
 ** the paths through the bead's neighbourhood weighted by exp(-cost / T),
@@ -285,19 +312,28 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
 ** 1989), averaged over the temperatures of @temp
 ** (bitext_align__fit_temperature()). The band is the path's, POST_MARGIN
 ** sentences wide; the window's ends are POST_CONTEXT beads of the path
-** away from the beads it scores.
+** away from the beads it scores. Each window writes the scores of its own
+** beads only and reads the others' places, so on a long path two threads
+** take half the windows each, with the same windows and scores as one.
 */
 void
 bitext_align__posterior (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys,
                          GArray *beads, const AlignTemperature *temp)
 {
-  for (guint ka = 0; ka < beads->len; ka += POST_STRIDE)
+  guint cut = beads->len / 2 / POST_STRIDE * POST_STRIDE;
+  PosteriorJob jobs[2] = {
+    { dp, skeys, tkeys, beads, 0, cut, temp },
+    { dp, skeys, tkeys, beads, cut, beads->len, temp },
+  };
+  if (beads->len < (dp->post_thread_beads > 0 ? dp->post_thread_beads : POST_THREAD_BEADS))
     {
-      guint kb = MIN (ka + POST_STRIDE, beads->len);
-      guint wa = ka > POST_CONTEXT ? ka - POST_CONTEXT : 0;
-      guint wb = MIN (kb + POST_CONTEXT, beads->len);
-      score_window (dp, skeys, tkeys, beads, wa, wb, ka, kb, temp);
+      jobs[0].kb = beads->len;
+      posterior_run (&jobs[0]);
+      return;
     }
+  GThread *thread = g_thread_new ("bitext-align", posterior_run, &jobs[1]);
+  posterior_run (&jobs[0]);
+  g_thread_join (thread);
 }
 
 /*

@@ -411,9 +411,11 @@ typedef struct
   guint64 *scum, *tcum;     /* prefix sums of lengths */
   const guint32 *skoff, *tkoff;   /* prefix sums of key counts (the CSR offsets) */
   guint64 max_band_cells;   /* the first pass's limit; 0: MAX_BAND_CELLS */
+  guint post_thread_beads;  /* beads from which the posterior takes two threads; 0: its default */
 } AlignDp;
 
 void bitext_align__set_max_band_cells (BitextAligner *aligner, guint64 cells);
+void bitext_align__set_post_thread_beads (BitextAligner *aligner, guint beads);
 
 void     bitext_align__band_alloc (AlignBand *band, guint n, guint m, guint r0, guint r1);
 void     bitext_align__band_set_width (AlignBand *band, guint width);

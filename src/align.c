@@ -18,6 +18,7 @@ struct _BitextAligner
   AlignDict dict;
   guint last_band;
   guint64 max_band_cells;   /* tests: the first pass's band limit (0: MAX_BAND_CELLS) */
+  guint post_thread_beads;  /* tests: beads from which the posterior takes two threads (0: default) */
 };
 
 /* Tests: make the first pass's band limit @cells (0: MAX_BAND_CELLS). */
@@ -25,6 +26,13 @@ void
 bitext_align__set_max_band_cells (BitextAligner *aligner, guint64 cells)
 {
   aligner->max_band_cells = cells;
+}
+
+/* Tests: the posterior takes two threads from @beads beads of path on (0: the default). */
+void
+bitext_align__set_post_thread_beads (BitextAligner *aligner, guint beads)
+{
+  aligner->post_thread_beads = beads;
 }
 
 /* At most this many 1-1 beads of a pass feed the estimation of the next one. */
@@ -1081,7 +1089,8 @@ bitext_aligner_align (BitextAligner *aligner, const char *const *src, const guin
   if (aligner->dict.src_terms->len > 0)
     bitext_align__dict_prune (&s, &t);
   g_debug ("align: features: %.2f s", (g_get_monotonic_time () - start) / 1e6);
-  AlignDp dp = { .src = &s, .tgt = &t, .max_band_cells = aligner->max_band_cells };
+  AlignDp dp = { .src = &s, .tgt = &t, .max_band_cells = aligner->max_band_cells,
+                 .post_thread_beads = aligner->post_thread_beads };
   dp.scum = bitext_align__cumulative (s.len, n_src);
   dp.tcum = bitext_align__cumulative (t.len, n_tgt);
   dp.skoff = s.keys.off;

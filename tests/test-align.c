@@ -14,6 +14,19 @@
 ** the dictionary entries @dict (source, target pairs, NULL-terminated) if
 ** not NULL, and return "[0]:[0] [1,2]:[1]".
 */
+/* An aligner of English with Russian, with the default options. */
+static BitextAligner *
+new_en_ru_aligner (void)
+{
+  BitextAlignOptions options = BITEXT_ALIGN_OPTIONS_INIT;
+  options.src_lang = "en";
+  options.tgt_lang = "ru";
+  g_autoptr(GError) error = NULL;
+  BitextAligner *aligner = bitext_aligner_new (&options, &error);
+  g_assert_no_error (error);
+  return aligner;
+}
+
 static char *
 align_with_dict (const char *const *src, const char *const *tgt, const char *const *dict,
                  GArray **out_beads)
@@ -31,12 +44,8 @@ align_with_dict (const char *const *src, const char *const *tgt, const char *con
       para++;
     else
       tp[nt] = para, t[nt++] = tgt[i];
-  BitextAlignOptions options = BITEXT_ALIGN_OPTIONS_INIT;
-  options.src_lang = "en";
-  options.tgt_lang = "ru";
   g_autoptr(GError) error = NULL;
-  g_autoptr(BitextAligner) aligner = bitext_aligner_new (&options, &error);
-  g_assert_no_error (error);
+  g_autoptr(BitextAligner) aligner = new_en_ru_aligner ();
   for (guint i = 0; dict != NULL && dict[i] != NULL; i += 2)
     g_assert_true (bitext_aligner_add_dict_entry (aligner, dict[i], dict[i + 1]));
   g_autoptr(GArray) beads = bitext_aligner_align (aligner, s, sp, ns, t, tp, nt, &error);
@@ -404,12 +413,8 @@ align_speech (const char *ru_name, const char *dict)
 {
   g_autoptr(GPtrArray) en = read_sentences ("speech.en.sent");
   g_autoptr(GPtrArray) ru = read_sentences (ru_name);
-  BitextAlignOptions options = BITEXT_ALIGN_OPTIONS_INIT;
-  options.src_lang = "en";
-  options.tgt_lang = "ru";
   g_autoptr(GError) error = NULL;
-  g_autoptr(BitextAligner) aligner = bitext_aligner_new (&options, &error);
-  g_assert_no_error (error);
+  g_autoptr(BitextAligner) aligner = new_en_ru_aligner ();
   if (dict != NULL)
     {
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "samples", dict, NULL);
@@ -643,12 +648,8 @@ test_long_halves (void)
         g_ptr_array_add (tgt, ru->pdata[i]);
     }
   g_assert_cmpuint (src->len, >=, 20000);
-  BitextAlignOptions options = BITEXT_ALIGN_OPTIONS_INIT;
-  options.src_lang = "en";
-  options.tgt_lang = "ru";
   g_autoptr(GError) error = NULL;
-  g_autoptr(BitextAligner) aligner = bitext_aligner_new (&options, &error);
-  g_assert_no_error (error);
+  g_autoptr(BitextAligner) aligner = new_en_ru_aligner ();
   g_autoptr(GArray) beads = bitext_aligner_align (
       aligner, (const char *const *) src->pdata, NULL, src->len,
       (const char *const *) tgt->pdata, NULL, tgt->len, &error);
@@ -680,6 +681,46 @@ test_long_halves (void)
     if (strcmp (per_copy->pdata[c], per_copy->pdata[0]) != 0)
       g_error ("copy %u aligns as\n%s\nnot as copy 0:\n%s", c, (char *) per_copy->pdata[c],
                (char *) per_copy->pdata[0]);
+}
+
+/* Align @copies copies of the sample pair, the posterior on two threads from @thread_beads beads on. */
+static GArray *
+align_copies (guint copies, guint thread_beads)
+{
+  g_autoptr(GPtrArray) en = read_sentences ("speech.en.sent");
+  g_autoptr(GPtrArray) ru = read_sentences ("speech.ru.sent");
+  g_autoptr(GPtrArray) src = g_ptr_array_new (), tgt = g_ptr_array_new ();
+  for (guint c = 0; c < copies; c++)
+    {
+      g_ptr_array_extend (src, en, NULL, NULL);
+      g_ptr_array_extend (tgt, ru, NULL, NULL);
+    }
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextAligner) aligner = new_en_ru_aligner ();
+  bitext_align__set_post_thread_beads (aligner, thread_beads);
+  GArray *beads = bitext_aligner_align (aligner, (const char *const *) src->pdata, NULL, src->len,
+                                        (const char *const *) tgt->pdata, NULL, tgt->len, &error);
+  g_assert_no_error (error);
+  return beads;
+}
+
+/* The posterior on two threads scores every bead as on one (its windows are the same). */
+static void
+test_posterior_threads (void)
+{
+  g_autoptr(GArray) one = align_copies (5, G_MAXUINT);
+  g_autoptr(GArray) two = align_copies (5, 1);
+  g_assert_cmpuint (one->len, ==, two->len);
+  g_assert_cmpuint (one->len % 8, !=, 0);   /* the halves meet inside a window's stride */
+  for (guint k = 0; k < one->len; k++)
+    {
+      const BitextBead *a = &g_array_index (one, BitextBead, k);
+      const BitextBead *b = &g_array_index (two, BitextBead, k);
+      g_assert_cmpuint (a->src_start, ==, b->src_start);
+      g_assert_cmpuint (a->tgt_len, ==, b->tgt_len);
+      g_assert_cmpfloat (a->score, ==, b->score);
+      g_assert_cmpint (a->low_confidence, ==, b->low_confidence);
+    }
 }
 
 /* Two halves over a text whose other side is tiny: the bands are the whole width; no crash. */
@@ -900,6 +941,7 @@ main (int argc, char **argv)
   g_test_add_func ("/align/dict/keeps-alignment", test_dict_keeps_alignment);
   g_test_add_func ("/align/dict/informative-entries", test_dict_informative);
   g_test_add_func ("/align/long/two-halves", test_long_halves);
+  g_test_add_func ("/align/long/posterior-threads", test_posterior_threads);
   g_test_add_func ("/align/long/against-short", test_long_against_short);
   g_test_add_func ("/align/posterior/temperature", test_temperature);
   g_test_add_func ("/align/posterior/draft-low-mark", test_draft_low_mark);
