@@ -27,49 +27,6 @@ static gboolean opt_no_freedict = FALSE;
 static gboolean opt_all = FALSE;
 static gboolean opt_quiet = FALSE;
 
-/* The options that take one value, and where it goes: given twice, they are refused. */
-static const struct
-{
-  const char *long_name;
-  char short_name;
-  char **value;
-} single[] = {
-  { "format", 'f', &opt_format },     { "fail-on", 0, &opt_fail_on },
-  { "beads", 0, &opt_beads },         { "src-lang", 0, &opt_src_lang },
-  { "tgt-lang", 0, &opt_tgt_lang },   { "output", 'o', &opt_output },
-  { "profile", 0, &opt_profile },
-};
-
-/*
-** GOption keeps the last value of an option given twice, silently; a user
-** who writes --format json --format html meant one of them, so say so.
-*/
-static gboolean
-set_once (const char *name, const char *value, gpointer data, GError **error)
-{
-  (void) data;
-  for (gsize k = 0; k < G_N_ELEMENTS (single); k++)
-    {
-      gboolean is_long = g_str_has_prefix (name, "--") && strcmp (name + 2, single[k].long_name) == 0;
-      gboolean is_short = name[0] == '-' && name[1] == single[k].short_name && name[1] != '\0'
-                          && name[2] == '\0';
-      if (!is_long && !is_short)
-        continue;
-      if (*single[k].value != NULL)
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "check: --%s given twice ('%s', then '%s'); it takes one value",
-                       single[k].long_name, *single[k].value, value);
-          return FALSE;
-        }
-      *single[k].value = g_strdup (value);
-      return TRUE;
-    }
-  g_assert_not_reached ();
-}
-
-#define ONCE G_OPTION_ARG_CALLBACK, (gpointer) set_once
-
 static const GOptionEntry entries[] = {
   { "glossary", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_glossary,
     "Glossary: TSV or CSV (source, target, note, forbidden; alternatives separated by ' | '); "
@@ -79,27 +36,27 @@ static const GOptionEntry entries[] = {
   { "ignore", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ignore,
     "Accepted findings: CHECK<TAB>TEXT<TAB>COUNTERPART a line (the ignore_key of --format "
     "json); may be repeated", "FILE" },
-  { "format", 'f', G_OPTION_FLAG_NONE, ONCE,
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
     "term (default: pairs side by side), html (self-contained pages: with -o NAME.html, a report over 1 MB is an index NAME.html and pages NAME-1.html, NAME-2.html... of at most 1 MB) or json (one finding a line)", "FORMAT" },
-  { "fail-on", 0, G_OPTION_FLAG_NONE, ONCE,
+  { "fail-on", 0, 0, G_OPTION_ARG_STRING, &opt_fail_on,
     "Exit 1 when a finding of this severity or above exists: error, warning (default), info",
     "SEVERITY" },
-  { "profile", 0, G_OPTION_FLAG_NONE, ONCE,
+  { "profile", 0, 0, G_OPTION_ARG_STRING, &opt_profile,
     "software (program messages: accelerators, paragraph breaks and a second translation of one "
     "message as a note) or document; default: told from the units", "PROFILE" },
   { "presegmented", 0, 0, G_OPTION_ARG_NONE, &opt_presegmented,
     "SRC and TGT hold one sentence a line; blank lines separate paragraphs", NULL },
-  { "beads", 0, G_OPTION_FLAG_FILENAME, ONCE,
+  { "beads", 0, 0, G_OPTION_ARG_FILENAME, &opt_beads,
     "Use this alignment of SRC and TGT ([i,j]:[k] a line) instead of aligning", "FILE" },
-  { "src-lang", 0, G_OPTION_FLAG_NONE, ONCE,
+  { "src-lang", 0, 0, G_OPTION_ARG_STRING, &opt_src_lang,
     "Source language (default: guessed from the text, or the TMX header)", "LANG" },
-  { "tgt-lang", 0, G_OPTION_FLAG_NONE, ONCE, "Target language (as --src-lang)", "LANG" },
+  { "tgt-lang", 0, 0, G_OPTION_ARG_STRING, &opt_tgt_lang, "Target language (as --src-lang)", "LANG" },
   BITEXT_NO_FREEDICT_ENTRY (opt_no_freedict),
   { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all, "term: show every pair, not only flagged ones",
     NULL },
   { "no-language-check", 0, 0, G_OPTION_ARG_NONE, &opt_no_language_check,
     "Go on when a text is not in its language's script, or SRC and TGT look swapped", NULL },
-  { "output", 'o', G_OPTION_FLAG_FILENAME, ONCE,
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
     "Write to FILE (replaced only when complete) instead of stdout", "FILE" },
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
     "No progress line (it shows only on a terminal, after 2 s)", NULL },

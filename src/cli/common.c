@@ -131,6 +131,9 @@ bitext_json_append_string (GString *out, const char *text)
   bitext__append_json_string (out, text);
 }
 
+/* The option entries of the command being run (one command a process): its own, then --input's. */
+static const GOptionEntry *command_entries[2];
+
 GOptionContext *
 bitext_option_context_new (const char *parameters, const char *summary,
                            const GOptionEntry *entries)
@@ -138,14 +141,114 @@ bitext_option_context_new (const char *parameters, const char *summary,
   GOptionContext *context = g_option_context_new (parameters);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, NULL);
+  command_entries[0] = entries;
+  command_entries[1] = NULL;
   return context;
+}
+
+/* The entry of the running command named @name (@n bytes, long) or @c (short), or NULL. */
+static const GOptionEntry *
+find_entry (const char *name, gsize n, char c)
+{
+  for (guint g = 0; g < G_N_ELEMENTS (command_entries); g++)
+    for (const GOptionEntry *e = command_entries[g]; e != NULL && e->long_name != NULL; e++)
+      if (name != NULL ? strlen (e->long_name) == n && strncmp (e->long_name, name, n) == 0
+                       : e->short_name == c)
+        return e;
+  return NULL;
+}
+
+static gboolean
+takes_value (const GOptionEntry *e)
+{
+  if (e->arg == G_OPTION_ARG_CALLBACK)
+    return (e->flags & (G_OPTION_FLAG_NO_ARG | G_OPTION_FLAG_OPTIONAL_ARG)) == 0;
+  return e->arg != G_OPTION_ARG_NONE;
+}
+
+/* An option that keeps one value (the array kinds and callbacks gather theirs). */
+static gboolean
+keeps_one_value (const GOptionEntry *e)
+{
+  return e->arg == G_OPTION_ARG_STRING || e->arg == G_OPTION_ARG_FILENAME
+         || e->arg == G_OPTION_ARG_INT || e->arg == G_OPTION_ARG_INT64
+         || e->arg == G_OPTION_ARG_DOUBLE;
+}
+
+/*
+** GOption keeps the last value of a one-value option given twice, silently:
+** `align -d A.tsv -d B.tsv` would align with B alone, `check --format json
+** --format html` would write HTML. A user who gives such an option twice
+** meant both or one of them, so say so before parsing: "--dict given twice
+** ('A.tsv', then 'B.tsv'); it takes one value". The options that can take
+** several files (check's --glossary, --dnt, --ignore) are arrays and gather
+** every value.
+*/
+static gboolean
+refuse_repeated (int argc, char **argv, GError **error)
+{
+  const GOptionEntry *seen[64];
+  const char *first[64];
+  guint n_seen = 0;
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i], *value = NULL;
+      const GOptionEntry *e = NULL;
+      if (strcmp (a, "--") == 0)
+        break;
+      if (a[0] != '-' || a[1] == '\0')
+        continue;
+      if (a[1] == '-')
+        {
+          const char *eq = strchr (a + 2, '=');
+          e = find_entry (a + 2, eq != NULL ? (gsize) (eq - (a + 2)) : strlen (a + 2), 0);
+          if (e == NULL || !takes_value (e))
+            continue;
+          value = eq != NULL ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+        }
+      else
+        {
+          /* A cluster of short options (-qf json): the first that takes a value ends it. */
+          for (const char *p = a + 1; *p != '\0'; p++)
+            {
+              e = find_entry (NULL, 0, *p);
+              if (e == NULL || takes_value (e))
+                break;
+            }
+          if (e == NULL || !takes_value (e))
+            continue;
+          const char *p = strchr (a + 1, e->short_name);
+          value = p[1] != '\0' ? p + 1 : i + 1 < argc ? argv[++i] : NULL;
+        }
+      if (value == NULL || !keeps_one_value (e))
+        continue;
+      guint k = 0;
+      while (k < n_seen && seen[k] != e)
+        k++;
+      if (k < n_seen)
+        {
+          const char *command = g_get_prgname ();
+          if (command != NULL && g_str_has_prefix (command, "bitext "))
+            command += strlen ("bitext ");
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       "%s: --%s given twice ('%s', then '%s'); it takes one value",
+                       command != NULL ? command : "bitext", e->long_name, first[k], value);
+          return FALSE;
+        }
+      if (n_seen < G_N_ELEMENTS (seen))
+        {
+          seen[n_seen] = e;
+          first[n_seen++] = value;
+        }
+    }
+  return TRUE;
 }
 
 /* Parse; a usage error becomes a GError whose message names the command. */
 gboolean
 bitext_parse_options (GOptionContext *context, int *argc, char ***argv, GError **error)
 {
-  return g_option_context_parse (context, argc, argv, error);
+  return refuse_repeated (*argc, *argv, error) && g_option_context_parse (context, argc, argv, error);
 }
 
 /* ---- Input options: --input-format and --encoding ----------------------- */
@@ -171,6 +274,7 @@ bitext_option_context_add_input (GOptionContext *context)
                                             NULL, NULL);
   g_option_group_add_entries (group, input_entries);
   g_option_context_add_group (context, group);
+  command_entries[1] = input_entries;
 }
 
 /* --input-format and --encoding for the two texts of a pair. */

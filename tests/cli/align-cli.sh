@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext align`: formats, the sample pair, bad input.
 . "$(dirname "$0")/tap.sh"
-plan 19
+plan 23
 
 EN="$ROOT/samples/speech.en.txt"
 RU="$ROOT/samples/speech.ru.txt"
@@ -55,6 +55,14 @@ ok "tmx: the units are the gold pairs, source first, with score, bead, source, p
   grep -A6 "<tu tuid=\"19\"" "$TMP/a.tmx" | tr -d "\n" | grep -Eq "x-bitext-score\">0\.[0-9]{4}</prop>.*x-bitext-bead\">1-2</prop>.*x-bitext-source\">speech.en.txt speech.ru.txt</prop>.*x-bitext-position\">19 19-20</prop>.*<tuv xml:lang=\"en\">.*<tuv xml:lang=\"ru\">"'
 ok "tmx: --date overrides SOURCE_DATE_EPOCH" bash -c '
   SOURCE_DATE_EPOCH=5 "$BITEXT" align --src-lang en --tgt-lang ru --format tmx --date 1970-01-01 "$0" "$1" | cmp - "$TMP/a.tmx"' "$EN" "$RU"
+# A one-value option given twice is refused, in every form GOption reads (issue 17).
+ok "--dict given twice: refused" expect_error 2 "^bitext: align: --dict given twice \\(.a.tsv., then .b.tsv.\\); it takes one value" \
+  "$BITEXT" align --dict a.tsv -d b.tsv "$EN" "$RU"
+ok "-f twice, in a cluster and with =: refused" expect_error 2 "^bitext: align: --format given twice \\(.beads., then .tsv.\\); it takes one value" \
+  "$BITEXT" align -qfbeads --format=tsv "$EN" "$RU"
+ok "--encoding (an input option) twice: refused" expect_error 2 "^bitext: align: --encoding given twice" \
+  "$BITEXT" align --encoding cp1251 --encoding=koi8-r "$EN" "$RU"
+ok "a value after -- is no option" bash -c '"$0" align --format beads -- "$1" "$2" >/dev/null' "$BITEXT" "$EN" "$RU"
 ok "tmx: a bad --date is refused" expect_error 2 "^bitext: --date 'tomorrow': not a date" "$BITEXT" align --format tmx --date tomorrow "$EN" "$RU"
 if [ -r "$ROOT/../shared/tmx/tmx14.dtd" ] && command -v xmllint >/dev/null; then
   ok "tmx: valid against the TMX 1.4 DTD" xmllint --noout --dtdvalid "$ROOT/../shared/tmx/tmx14.dtd" "$TMP/a.tmx"

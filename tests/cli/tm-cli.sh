@@ -2,7 +2,7 @@
 # bitext CLI tests — `bitext tm stats|export|merge|import|grep|lookup`, including hostile files:
 # one clear line on stderr, exit status 2, bounded memory, nothing from outside the file.
 . "$(dirname "$0")/tap.sh"
-plan 44
+plan 45
 D="$ROOT/tests/data/tmx"
 export D
 export -f expect_error
@@ -12,6 +12,8 @@ ok "bitext --help lists tm" bash -c '"$BITEXT" --help | grep -q "^  tm "'
 ok "tm without a subcommand is a usage error" bash -c '"$BITEXT" tm >/dev/null 2>&1; [ $? -eq 2 ]'
 ok "unknown tm subcommand" expect_error 2 "^bitext: tm: 'frob' is not a tm command" "$BITEXT" tm frob
 ok "tm stats without FILE" expect_error 2 "^bitext: tm stats: no FILE given" "$BITEXT" tm stats
+ok "tm export --format twice: refused" expect_error 2 "^bitext: tm export: --format given twice \\(.tsv., then .csv.\\); it takes one value" \
+  "$BITEXT" tm export --format tsv --format csv x.tmx
 ok "tm export: bad --format" expect_error 2 "^bitext: tm export: unknown --format 'xml'" "$BITEXT" tm export -f xml "$D/inline.tmx"
 
 ok "stats: text" bash -c '
