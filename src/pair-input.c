@@ -20,11 +20,21 @@ typedef struct
   gboolean bare;            /* codes by their tags' names (BitextPairOptions.bare_codes) */
 } TmxRead;
 
+/* @markup (nullable): the TMX inline markup of a unit's variant with codes, which a TMX written
+   from the pair keeps as long as the sentence is not edited (pair-write.c). */
 static void
-add_unit_sentence (BitextPair *pair, BitextPairSide side, const char *text, guint unit)
+add_unit_sentence (BitextPair *pair, BitextPairSide side, const char *text, guint unit,
+                   const char *markup)
 {
   BitextPairSentence s = { text, unit, 0, 0, { 0, 0 }, { 0, 0 }, FALSE };
-  bitext_pair__add_sentence (pair, side, &s);
+  bitext_pair__add_sentence_markup (pair, side, &s, markup);
+}
+
+/* The inline markup of @v when it has codes and they are kept (not --strip-markup), else NULL. */
+static const char *
+variant_markup (const BitextTmVariant *v, gboolean strip)
+{
+  return !strip && bitext_tm_variant_has_inline (v) ? bitext_tm_variant_get_markup (v) : NULL;
 }
 
 /* Append a bead of @n_src source and @n_tgt target sentences after the last bead. */
@@ -89,11 +99,11 @@ add_tmx_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GE
   info.label = g_string_chunk_insert (pair->strings, r->label->str);
   g_array_append_val (pair->unit_info, info);
   g_autofree char *s = variant_text (src, r->strip, r->bare);
-  add_unit_sentence (pair, BITEXT_PAIR_SOURCE, s, n);
+  add_unit_sentence (pair, BITEXT_PAIR_SOURCE, s, n, variant_markup (src, r->strip));
   if (tgt != NULL)
     {
       g_autofree char *t = variant_text (tgt, r->strip, r->bare);
-      add_unit_sentence (pair, BITEXT_PAIR_TARGET, t, n);
+      add_unit_sentence (pair, BITEXT_PAIR_TARGET, t, n, variant_markup (tgt, r->strip));
     }
   append_bead (pair, 1, tgt != NULL, 1.0);
   return TRUE;
@@ -173,8 +183,8 @@ read_tsv (BitextPair *pair, const char *path, GError **error)
       char *end = strchr (tab + 1, '\t');
       if (end != NULL)
         *end = '\0';
-      add_unit_sentence (pair, BITEXT_PAIR_SOURCE, line, n);
-      add_unit_sentence (pair, BITEXT_PAIR_TARGET, tab + 1, n);
+      add_unit_sentence (pair, BITEXT_PAIR_SOURCE, line, n, NULL);
+      add_unit_sentence (pair, BITEXT_PAIR_TARGET, tab + 1, n, NULL);
       append_bead (pair, 1, 1, 1.0);
       n++;
     }

@@ -605,6 +605,32 @@ test_file_tmx (Fixture *f, gconstpointer data)
   g_assert_cmpstr (bitext_pair_get_labels (loaded)[3], ==, "tu 4");
 }
 
+/* A memory's inline codes survive a pair read from it and written back (review's Save + TMX). */
+static void
+test_tmx_codes_round_trip (Fixture *f, gconstpointer data)
+{
+  (void) data;
+#define CODED(text) "<bpt i=\"1\">&lt;span class=\"keycap\"&gt;</bpt>Enter<ept i=\"1\">&lt;/span&gt;</ept>" text
+  g_autofree char *in = write_file (
+      f->dir, "codes.tmx",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"t\" "
+      "creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" "
+      "datatype=\"html\"/><body><tu><tuv xml:lang=\"en\"><seg>Press " CODED (" to go on.")
+      "</seg></tuv><tuv xml:lang=\"ru\"><seg>Нажмите " CODED (", чтобы продолжить.")
+      "</seg></tuv></tu></body></tmx>\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BitextPair) pair = bitext_pair_new_from_tmx (in, NULL, &error);
+  g_assert_no_error (error);
+  g_autofree char *out = g_build_filename (f->dir, "out.tmx", NULL);
+  g_assert_true (bitext_pair_write_tmx_file (pair, out, NULL, &error));
+  g_assert_no_error (error);
+  g_autofree char *written = NULL;
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "<seg>Press " CODED (" to go on.") "</seg>"));
+  g_assert_nonnull (strstr (written, "<seg>Нажмите " CODED (", чтобы продолжить.") "</seg>"));
+#undef CODED
+}
+
 static void
 test_file_source_changed (Fixture *f, gconstpointer data)
 {
@@ -837,6 +863,7 @@ main (int argc, char **argv)
   ADD ("/pair/file/round-trip", test_file_round_trip);
   g_test_add_func ("/pair/file/killed-mid-write", test_file_killed_mid_write);
   ADD ("/pair/file/tmx", test_file_tmx);
+  ADD ("/pair/tmx/codes-round-trip", test_tmx_codes_round_trip);
   ADD ("/pair/file/source-changed", test_file_source_changed);
   ADD ("/pair/file/malformed", test_file_malformed);
   ADD ("/pair/file/lone", test_file_lone);
