@@ -617,6 +617,8 @@ test_tmx_codes_round_trip (Fixture *f, gconstpointer data)
       "creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" srclang=\"en\" "
       "datatype=\"html\"/><body><tu><tuv xml:lang=\"en\"><seg>Press " CODED (" to go on.")
       "</seg></tuv><tuv xml:lang=\"ru\"><seg>Нажмите " CODED (", чтобы продолжить.")
+      "</seg></tuv></tu><tu><tuv xml:lang=\"en\"><seg>" CODED (" again.")
+      "</seg></tuv><tuv xml:lang=\"ru\"><seg>Снова " CODED (".")
       "</seg></tuv></tu></body></tmx>\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(BitextPair) pair = bitext_pair_new_from_tmx (in, NULL, &error);
@@ -628,6 +630,15 @@ test_tmx_codes_round_trip (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
   g_assert_nonnull (strstr (written, "<seg>Press " CODED (" to go on.") "</seg>"));
   g_assert_nonnull (strstr (written, "<seg>Нажмите " CODED (", чтобы продолжить.") "</seg>"));
+  /* Two units merged: the second one's pair is renumbered, an `i` is unique in a segment. */
+  g_assert_true (bitext_pair_merge_next (pair, 0, &error));
+  g_assert_true (bitext_pair_write_tmx_file (pair, out, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&written, g_free);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "<seg>Press " CODED (" to go on.") " <bpt i=\"2\">&lt;span "
+                                     "class=\"keycap\"&gt;</bpt>Enter<ept i=\"2\">&lt;/span&gt;</ept> "
+                                     "again.</seg>"));
 #undef CODED
 }
 
