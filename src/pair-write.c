@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "text-private.h"
+#include "tmx-private.h"
 
 static const PairSentence *
 sentence_at (const BitextPair *pair, guint side, guint index)
@@ -297,47 +298,6 @@ append_range (GString *s, guint start, guint len)
 }
 
 /*
-** The lowest and highest `i` of the bpt and ept elements of the TMX markup
-** @markup in *@lo and *@hi (G_MAXUINT and 0 without any); with @out, append
-** @markup to it with @offset added to each `i`. Text between elements has
-** its `<` escaped, so a `<` opens an element.
-*/
-static void
-pair_indices (const char *markup, guint offset, GString *out, guint *lo, guint *hi)
-{
-  *lo = G_MAXUINT;
-  *hi = 0;
-  const char *p = markup;
-  for (const char *tag; (tag = strchr (p, '<')) != NULL;)
-    {
-      const char *end = strchr (tag, '>');
-      if (end == NULL)
-        break;
-      const char *a = strncmp (tag, "<bpt ", 5) == 0 || strncmp (tag, "<ept ", 5) == 0
-                        ? g_strstr_len (tag, end - tag, " i=\"") : NULL;
-      if (a != NULL && g_ascii_isdigit (a[4]))
-        {
-          char *digits_end;
-          guint64 v = g_ascii_strtoull (a + 4, &digits_end, 10);
-          *lo = (guint) MIN (*lo, v);
-          *hi = (guint) MAX (*hi, v);
-          if (out != NULL)
-            {
-              g_string_append_len (out, p, a + 4 - p);
-              g_string_append_printf (out, "%" G_GUINT64_FORMAT, v + offset);
-            }
-          p = digits_end;
-          continue;
-        }
-      if (out != NULL)
-        g_string_append_len (out, p, end + 1 - p);
-      p = end + 1;
-    }
-  if (out != NULL)
-    g_string_append (out, p);
-}
-
-/*
 ** The TMX markup of sentences start..start+len-1 of @side joined by one
 ** space, or NULL when one of them has none (a plain text) or was edited.
 ** A document numbers its codes through the text, so its sentences' never
@@ -358,7 +318,7 @@ unit_markup (const BitextPair *pair, guint side, guint start, guint len)
       if (k > 0)
         g_string_append_c (out, ' ');
       guint lo, hi;
-      pair_indices (s->markup, 0, NULL, &lo, &hi);
+      bitext_tmx__markup_pairs (s->markup, 0, NULL, &lo, &hi);
       if (lo == G_MAXUINT)
         g_string_append (out, s->markup);
       else if (lo > used)
@@ -368,7 +328,7 @@ unit_markup (const BitextPair *pair, guint side, guint start, guint len)
         }
       else
         {
-          pair_indices (s->markup, used, out, &lo, &hi);
+          bitext_tmx__markup_pairs (s->markup, used, out, &lo, &hi);
           used += hi;
         }
     }

@@ -83,7 +83,10 @@ sample_units (const QaContext *ctx, const gboolean *skip)
   return s;
 }
 
-/* The extracted terms of two words or more, outside the user's glossary, as a glossary. */
+/*
+** The extracted terms of two words or more, outside the user's glossary, as a glossary.
+** @ctx's glossary matcher is this check's own (bitext_qa__renderings_start()).
+*/
 static BitextGlossary *
 learned_terms (QaContext *ctx, const Sample *s)
 {
@@ -97,7 +100,7 @@ learned_terms (QaContext *ctx, const Sample *s)
   g_autoptr(BitextTermList) list = bitext_terms_extract (pairs, s->n, &topts, NULL);
   if (list == NULL)
     return NULL;
-  g_autoptr(BitextGlossary) own = o->glossary != NULL ? bitext_glossary__dup_matcher (o->glossary) : NULL;
+  BitextGlossary *own = o->glossary;
   BitextGlossary *g = bitext_glossary_new (o->src_lang, o->tgt_lang);
   for (guint k = 0; k < bitext_term_list_get_n_pairs (list); k++)
     {
@@ -378,8 +381,8 @@ collect_uses (QaContext *ctx, const Lex *lx, BitextGlossary *g, guint i, GArray 
     }
 }
 
-void
-bitext_qa__check_renderings (QaContext *ctx, const gboolean *skip)
+static void
+check_renderings (QaContext *ctx, const gboolean *skip)
 {
   const BitextQaOptions *o = ctx->options;
   if (o->src_lang == NULL || o->tgt_lang == NULL || ctx->n_units == 0)
@@ -426,7 +429,7 @@ static gpointer
 renderings_thread (gpointer data)
 {
   QaRenderings *run = data;
-  bitext_qa__check_renderings (&run->ctx, run->skip);
+  check_renderings (&run->ctx, run->skip);
   return NULL;
 }
 

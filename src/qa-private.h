@@ -155,10 +155,8 @@ void bitext_qa__check_consistency (QaContext *ctx);
 void bitext_qa__merge_words       (GArray **into, GArray *more);
 
 /* qa-consistency.c: terms the extractor finds, rendered two ways (whole text). */
-void bitext_qa__check_renderings  (QaContext *ctx, const gboolean *skip);
-/* The same check on a thread of its own, beside the other whole-text checks: start it, then
-   finish it where bitext_qa__check_renderings () would have run, which appends its findings.
-   @skip must live until then. */
+/* The check runs on a thread of its own, beside the other whole-text checks: start it, then
+   finish it where its findings go, which appends them. @skip must live until then. */
 typedef struct _QaRenderings QaRenderings;
 QaRenderings *bitext_qa__renderings_start  (const QaContext *ctx, const gboolean *skip);
 void          bitext_qa__renderings_finish (QaContext *ctx, QaRenderings *run);

@@ -519,3 +519,44 @@ bitext_tmx__markup_to_tag_text (const char *markup, GString *out, GError **error
     }
   return bitext_tmx__markup_to_text (rewritten->str, out, NULL, NULL, error);
 }
+
+/*
+** The lowest and highest `i` of the bpt and ept elements of the TMX markup
+** @markup in *@lo and *@hi (G_MAXUINT and 0 without any); with @out, append
+** @markup to it with @offset added to each `i`. Text between elements has
+** its `<` escaped, so a `<` opens an element.
+*/
+void
+bitext_tmx__markup_pairs (const char *markup, guint offset, GString *out, guint *lo, guint *hi)
+{
+  *lo = G_MAXUINT;
+  *hi = 0;
+  const char *p = markup;
+  for (const char *tag; (tag = strchr (p, '<')) != NULL;)
+    {
+      const char *end = strchr (tag, '>');
+      if (end == NULL)
+        break;
+      const char *a = strncmp (tag, "<bpt ", 5) == 0 || strncmp (tag, "<ept ", 5) == 0
+                        ? g_strstr_len (tag, end - tag, " i=\"") : NULL;
+      if (a != NULL && g_ascii_isdigit (a[4]))
+        {
+          char *digits_end;
+          guint64 v = g_ascii_strtoull (a + 4, &digits_end, 10);
+          *lo = (guint) MIN (*lo, v);
+          *hi = (guint) MAX (*hi, v);
+          if (out != NULL)
+            {
+              g_string_append_len (out, p, a + 4 - p);
+              g_string_append_printf (out, "%" G_GUINT64_FORMAT, v + offset);
+            }
+          p = digits_end;
+          continue;
+        }
+      if (out != NULL)
+        g_string_append_len (out, p, end + 1 - p);
+      p = end + 1;
+    }
+  if (out != NULL)
+    g_string_append (out, p);
+}

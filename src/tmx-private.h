@@ -61,6 +61,9 @@ void     bitext_tmx__markdown_to_markup (GString *markup, const char *text);
 gboolean bitext_tmx__markup_to_text (const char *markup, GString *text, GString *plain,
                                      gboolean *has_inline, GError **error);
 gboolean bitext_tmx__markup_to_tag_text (const char *markup, GString *out, GError **error);
+/* The lowest and highest `i` of @markup's bpt/ept pairs; with @out, @markup appended, each `i` + @offset. */
+void     bitext_tmx__markup_pairs        (const char *markup, guint offset, GString *out, guint *lo,
+                                          guint *hi);
 gboolean bitext_tmx__is_inline_element (const char *name);
 gboolean bitext_tmx__is_code_element   (const char *name);
 
