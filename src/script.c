@@ -25,7 +25,12 @@ bitext_script_count_free (BitextScriptCount *count)
   g_free (count);
 }
 
-/* Count the letters of @text (UTF-8; @length < 0: NUL-terminated) by their script. */
+/*
+** Count the letters of @text (UTF-8; @length < 0: NUL-terminated) by their
+** script. A letter of no script of its own (Common: mathematical
+** alphanumerics such as U+1D400, letterlike symbols, the Japanese length
+** mark; Inherited; Unknown) is not counted: it belongs to no language.
+*/
 void
 bitext_script_count_add (BitextScriptCount *count, const char *text, gssize length)
 {
@@ -41,7 +46,8 @@ bitext_script_count_add (BitextScriptCount *count, const char *text, gssize leng
         continue;
       UErrorCode status = U_ZERO_ERROR;
       UScriptCode script = b < 0x80 ? USCRIPT_LATIN : uscript_getScript (c, &status);
-      if (U_FAILURE (status) || script < 0 || script >= USCRIPT_CODE_LIMIT)
+      if (U_FAILURE (status) || script < 0 || script >= USCRIPT_CODE_LIMIT
+          || script == USCRIPT_COMMON || script == USCRIPT_INHERITED || script == USCRIPT_UNKNOWN)
         continue;
       count->letters[script]++;
       count->n_letters++;

@@ -29,6 +29,9 @@ test_count (void)
   g_assert_cmpuint (bitext_script_count_get_n_letters (c), ==, 6 + 3 + 2);
   bitext_script_count_add (c, "日本語abc", 6);   /* two characters of three bytes */
   g_assert_cmpuint (bitext_script_count_get_n_letters (c), ==, 13);
+  /* Letters of no script: mathematical bold (U+1D400...), the double-struck R, the length mark. */
+  bitext_script_count_add (c, "\xf0\x9d\x90\x80\xf0\x9d\x90\x81 \xe2\x84\x9d \xe3\x83\xbc", -1);
+  g_assert_cmpuint (bitext_script_count_get_n_letters (c), ==, 13);
 }
 
 static void
@@ -41,6 +44,9 @@ test_verdicts (void)
   g_assert_null (verdict (en, "en", "Der Installer fragt.", "de"));  /* one script: not judged */
   g_assert_null (verdict (en, "en", en, "ru"));                     /* untranslated: QA's finding */
   g_assert_null (verdict ("12 34", "en", "56", "ru"));              /* no letters */
+  /* Letters of no script (OmegaT's test-SMP.tmx: U+1D400 and up) tell no language. */
+  g_assert_null (verdict ("\xf0\x9d\x90\x80\xf0\x9d\x90\x81\xf0\x9d\x90\x82", "en",
+                          "\xf0\x9d\x90\x83\xf0\x9d\x90\x84\xf0\x9d\x90\x85", "be"));
   g_assert_null (verdict ("インストーラは日本語で", "ja", ru, "ru"));   /* ja: three scripts */
 
   g_autofree char *swapped = verdict (ru, "en", en, "ru");
