@@ -1399,9 +1399,14 @@ check_final_punctuation (QaContext *ctx, guint i)
     return;
   g_autofree char *message = NULL;
   BitextSeverity severity = BITEXT_SEVERITY_WARNING;
+  /* A side whose last character (after closing quotes and brackets) is a letter or a digit
+  ** has no final punctuation, which the message says rather than quote that character. */
   if (s == '?' || s == '!')
     {
-      message = g_strdup_printf ("the source ends with '%s', the target with '%s'", sb, tb);
+      message = g_unichar_isalnum (t)
+                  ? g_strdup_printf ("the source ends with '%s', the target has no final "
+                                     "punctuation", sb)
+                  : g_strdup_printf ("the source ends with '%s', the target with '%s'", sb, tb);
       /* A question in a closing parenthesis is an aside ("(missing newline?)", "(try
       ** dpkg-split?)"), which Russian recasts as a hedge («(возможно, …)»): a note. */
       if (u->source[so + 1] == ')' && u->target[to + strlen (tb)] == ')')
@@ -1409,7 +1414,10 @@ check_final_punctuation (QaContext *ctx, guint i)
     }
   else if (t == '?' || t == '!')
     {
-      message = g_strdup_printf ("the target ends with '%s', the source with '%s'", tb, sb);
+      message = g_unichar_isalnum (s)
+                  ? g_strdup_printf ("the target ends with '%s', the source has no final "
+                                     "punctuation", tb)
+                  : g_strdup_printf ("the target ends with '%s', the source with '%s'", tb, sb);
       if (t == '?' && s == '.' && question_after_colon (u->target, to))
         severity = BITEXT_SEVERITY_INFO;
     }

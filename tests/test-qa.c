@@ -1173,6 +1173,33 @@ test_punctuation (void)
                    "punctuation 10 info s[28,29) t[38,39) «и»\n");
 }
 
+/* The final-punctuation messages name a side without final punctuation as such, not by its
+** last letter (Olifant's "Don't visit \"…Children\"" against «Держитесь подальше…!»). */
+static void
+test_punctuation_messages (void)
+{
+  BitextQaUnit units[] = {
+    U ("Don't visit \"Miss Peregrine's Home\"", "Держитесь подальше от этого дома!"),
+    U ("Is it safe?", "Это безопасно"),
+    U ("Is it safe?", "Это безопасно."),
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_PUNCTUATION,
+                                              BITEXT_QA_PROFILE_AUTO);
+  g_assert_cmpuint (findings->len, ==, 3);
+  static const char *const expected[] = {
+    "the target ends with '!', the source has no final punctuation",
+    "the source ends with '?', the target has no final punctuation",
+    "the source ends with '?', the target with '.'",
+  };
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BitextFinding *f = findings->pdata[i];
+      g_assert_cmpuint (f->unit, ==, i);
+      g_assert_cmpstr (f->message, ==, expected[i]);
+    }
+}
+
 /* An indirect question that the translation asks directly after a colon («спросить:
 ** какой это том?») is a note; a statement ended with a question mark stays a warning. */
 static void
@@ -1948,6 +1975,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/inconsistency/renderings/two-heads", test_term_renderings_two_heads);
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
+  g_test_add_func ("/qa/punctuation/messages", test_punctuation_messages);
   g_test_add_func ("/qa/punctuation/question-after-colon", test_punctuation_question_after_colon);
   g_test_add_func ("/qa/untranslated-segment/names-only", test_untranslated_names_only);
   g_test_add_func ("/qa/untranslated-segment/quoted-copies", test_untranslated_quoted_copies);
