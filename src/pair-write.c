@@ -299,7 +299,9 @@ append_range (GString *s, guint start, guint len)
 
 /*
 ** The TMX markup of sentences start..start+len-1 of @side joined by one
-** space, or NULL when one of them has none (a plain text) or was edited.
+** space, or NULL when one of them has none (a plain text). An edited
+** sentence keeps the codes its text still holds (bitext_tmx__markup_reapply()),
+** or is NULL when they cannot be kept.
 ** A document numbers its codes through the text, so its sentences' never
 ** clash; the units of a memory each number theirs from 1, so a sentence
 ** whose bpt/ept pairs reuse a number of the sentences before it has its
@@ -313,22 +315,25 @@ unit_markup (const BitextPair *pair, guint side, guint start, guint len)
   for (guint k = 0; k < len; k++)
     {
       const PairSentence *s = sentence_at (pair, side, start + k);
-      if (s->markup == NULL || s->pub.edited)
+      g_autoptr(GString) edited = s->pub.edited ? g_string_new (NULL) : NULL;
+      if (s->markup == NULL
+          || (edited != NULL && !bitext_tmx__markup_reapply (s->markup, s->pub.text, edited)))
         return (g_string_free (out, TRUE), NULL);
+      const char *markup = edited != NULL ? edited->str : s->markup;
       if (k > 0)
         g_string_append_c (out, ' ');
       guint lo, hi;
-      bitext_tmx__markup_pairs (s->markup, 0, NULL, &lo, &hi);
+      bitext_tmx__markup_pairs (markup, 0, NULL, &lo, &hi);
       if (lo == G_MAXUINT)
-        g_string_append (out, s->markup);
+        g_string_append (out, markup);
       else if (lo > used)
         {
-          g_string_append (out, s->markup);
+          g_string_append (out, markup);
           used = hi;
         }
       else
         {
-          bitext_tmx__markup_pairs (s->markup, used, out, &lo, &hi);
+          bitext_tmx__markup_pairs (markup, used, out, &lo, &hi);
           used += hi;
         }
     }

@@ -463,6 +463,53 @@ append_bare_tags (GString *out, const char *code)
   return TRUE;
 }
 
+/* A code element with text content, as read at its '<' by code_at(). */
+typedef struct
+{
+  char *tag;                /* its name, owned */
+  const char *tag_end;      /* the '>' of its start tag */
+  const char *content, *content_end;  /* its escaped content: text, no element */
+  const char *end;          /* after its closing tag */
+  GString *view;            /* the content's text view, owned */
+} CodeAt;
+
+static void
+code_at_clear (CodeAt *c)
+{
+  g_clear_pointer (&c->tag, g_free);
+  if (c->view != NULL)
+    g_string_free (g_steal_pointer (&c->view), TRUE);
+}
+
+/*
+** Whether @lt (a '<' of TMX markup) opens a code element (bpt, ept, ph,
+** it, ut) whose content is text alone (no <sub>), closed by its end tag:
+** then *@c describes it (code_at_clear() frees it).
+*/
+static gboolean
+code_at (const char *lt, CodeAt *c)
+{
+  memset (c, 0, sizeof *c);
+  const char *name = lt + 1, *name_end = name;
+  while (g_ascii_isalpha (*name_end))
+    name_end++;
+  c->tag = g_strndup (name, name_end - name);
+  c->tag_end = bitext_tmx__is_code_element (c->tag) ? skip_attributes (name_end) : NULL;
+  if (c->tag_end == NULL || *c->tag_end != '>')
+    return (code_at_clear (c), FALSE);
+  g_autofree char *close = g_strdup_printf ("</%s>", c->tag);
+  c->content = c->tag_end + 1;
+  c->content_end = strstr (c->content, close);
+  if (c->content_end == NULL || memchr (c->content, '<', c->content_end - c->content) != NULL)
+    return (code_at_clear (c), FALSE);
+  g_autofree char *escaped = g_strndup (c->content, c->content_end - c->content);
+  c->view = g_string_new (NULL);
+  if (!bitext_tmx__markup_to_text (escaped, c->view, NULL, NULL, NULL))
+    return (code_at_clear (c), FALSE);
+  c->end = c->content_end + strlen (close);
+  return TRUE;
+}
+
 /*
 ** The text view of @markup (bitext_tmx__markup_to_text) with each code
 ** that holds XML or HTML tags shown by the tags' names alone, as CAT tools
@@ -473,7 +520,6 @@ gboolean
 bitext_tmx__markup_to_tag_text (const char *markup, GString *out, GError **error)
 {
   g_autoptr(GString) rewritten = g_string_new (NULL);
-  g_autoptr(GString) code = g_string_new (NULL);
   const char *p = markup;
   while (*p != '\0')
     {
@@ -484,38 +530,23 @@ bitext_tmx__markup_to_tag_text (const char *markup, GString *out, GError **error
           break;
         }
       g_string_append_len (rewritten, p, lt - p);
-      const char *name = lt + 1, *name_end = name;
-      while (g_ascii_isalpha (*name_end))
-        name_end++;
-      g_autofree char *tag = g_strndup (name, name_end - name);
-      const char *tag_end = bitext_tmx__is_code_element (tag) ? skip_attributes (name_end) : NULL;
-      if (tag_end == NULL || *tag_end != '>')
+      CodeAt c;
+      if (!code_at (lt, &c))
         {
           /* Not a code with content: copied as it is, the parse below judges it. */
           g_string_append_c (rewritten, '<');
           p = lt + 1;
           continue;
         }
-      g_autofree char *close = g_strdup_printf ("</%s>", tag);
-      const char *content = tag_end + 1, *content_end = strstr (content, close);
-      g_string_truncate (code, 0);
-      g_autofree char *escaped = content_end != NULL ? g_strndup (content, content_end - content)
-                                                     : NULL;
-      if (escaped == NULL || strchr (escaped, '<') != NULL
-          || !bitext_tmx__markup_to_text (escaped, code, NULL, NULL, NULL))
-        {
-          g_string_append_c (rewritten, '<');
-          p = lt + 1;
-          continue;
-        }
-      g_string_append_len (rewritten, lt, content - lt);
+      g_string_append_len (rewritten, lt, c.content - lt);
       g_autoptr(GString) bare = g_string_new (NULL);
-      if (append_bare_tags (bare, code->str))
+      if (append_bare_tags (bare, c.view->str))
         bitext_tmx__escape_text (rewritten, bare->str, bare->len);
       else
-        g_string_append_len (rewritten, content, content_end - content);
-      g_string_append (rewritten, close);
-      p = content_end + strlen (close);
+        g_string_append_len (rewritten, c.content, c.content_end - c.content);
+      g_string_append_len (rewritten, c.content_end, c.end - c.content_end);
+      p = c.end;
+      code_at_clear (&c);
     }
   return bitext_tmx__markup_to_text (rewritten->str, out, NULL, NULL, error);
 }
@@ -559,4 +590,108 @@ bitext_tmx__markup_pairs (const char *markup, guint offset, GString *out, guint 
     }
   if (out != NULL)
     g_string_append (out, p);
+}
+
+/* One code element of a segment's markup: its bytes, its text view, its pair number. */
+typedef struct
+{
+  const char *start, *end;  /* the element, from '<' to after its closing tag */
+  char *view;               /* its content's text view, what the user sees and edits */
+  gint64 pair;              /* `i` of a bpt (as is) or an ept (negated), 0 for another code */
+  gboolean kept;
+} MarkupCode;
+
+static void
+markup_code_clear (gpointer data)
+{
+  g_free (((MarkupCode *) data)->view);
+}
+
+/* The `i` of the start tag [tag, tag_end) of a bpt or ept, 0 when it has none. */
+static gint64
+code_pair (const char *name, const char *tag, const char *tag_end)
+{
+  if (strcmp (name, "bpt") != 0 && strcmp (name, "ept") != 0)
+    return 0;
+  const char *a = g_strstr_len (tag, tag_end - tag, " i=\"");
+  if (a == NULL || !g_ascii_isdigit (a[4]))
+    return 0;
+  gint64 i = (gint64) g_ascii_strtoull (a + 4, NULL, 10);
+  return name[0] == 'b' ? i : -i;
+}
+
+/*
+** The code elements of @markup in order, or FALSE when it holds anything
+** else that is markup (a <hi> around text, a code holding a <sub>, an
+** empty code, which has no text to find again).
+*/
+static gboolean
+markup_codes (const char *markup, GArray *codes)
+{
+  for (const char *p = markup; (p = strchr (p, '<')) != NULL;)
+    {
+      CodeAt c;
+      if (!code_at (p, &c))
+        return FALSE;
+      gboolean empty = c.view->len == 0;
+      MarkupCode m = { p, c.end, g_string_free (g_steal_pointer (&c.view), FALSE),
+                       code_pair (c.tag, p, c.tag_end), FALSE };
+      code_at_clear (&c);
+      g_array_append_val (codes, m);
+      if (empty)
+        return FALSE;
+      p = m.end;
+    }
+  return TRUE;
+}
+
+/*
+** Append to @out the markup of @text, an edit of the text view of
+** @markup (a segment's, with codes): each code of @markup whose text view
+** (`<span class="keycap">` for <bpt i="1">&lt;span class="keycap"&gt;</bpt>)
+** @text still holds, found in the order of @markup, is that code again,
+** and the rest is text, escaped. So a translator who edits the words of a
+** segment keeps its codes, as a CAT tool's tag-protected editor does, and
+** one who deletes a code deletes it. FALSE, with nothing appended, when
+** @markup holds markup other than codes with content (see markup_codes())
+** or when the edit keeps one of a bpt/ept pair without the other, which
+** TMX cannot write: the caller writes @text as text then.
+*/
+gboolean
+bitext_tmx__markup_reapply (const char *markup, const char *text, GString *out)
+{
+  g_autoptr(GArray) codes = g_array_new (FALSE, FALSE, sizeof (MarkupCode));
+  g_array_set_clear_func (codes, markup_code_clear);
+  if (!markup_codes (markup, codes))
+    return FALSE;
+  g_autoptr(GString) built = g_string_new (NULL);
+  const char *p = text;
+  for (guint k = 0; k < codes->len; k++)
+    {
+      MarkupCode *c = &g_array_index (codes, MarkupCode, k);
+      const char *at = strstr (p, c->view);
+      if (at == NULL)
+        continue;
+      bitext_tmx__escape_segment_text (built, p, at - p);
+      g_string_append_len (built, c->start, c->end - c->start);
+      c->kept = TRUE;
+      p = at + strlen (c->view);
+    }
+  bitext_tmx__escape_segment_text (built, p, strlen (p));
+  for (guint k = 0; k < codes->len; k++)
+    {
+      const MarkupCode *c = &g_array_index (codes, MarkupCode, k);
+      if (c->pair == 0)
+        continue;
+      gboolean partner = FALSE;
+      for (guint x = 0; x < codes->len; x++)
+        {
+          const MarkupCode *d = &g_array_index (codes, MarkupCode, x);
+          partner |= d->pair == -c->pair && d->kept == c->kept;
+        }
+      if (!partner)
+        return FALSE;
+    }
+  g_string_append_len (out, built->str, (gssize) built->len);
+  return TRUE;
 }

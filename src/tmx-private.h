@@ -64,6 +64,7 @@ gboolean bitext_tmx__markup_to_tag_text (const char *markup, GString *out, GErro
 /* The lowest and highest `i` of @markup's bpt/ept pairs; with @out, @markup appended, each `i` + @offset. */
 void     bitext_tmx__markup_pairs        (const char *markup, guint offset, GString *out, guint *lo,
                                           guint *hi);
+gboolean bitext_tmx__markup_reapply     (const char *markup, const char *text, GString *out);
 gboolean bitext_tmx__is_inline_element (const char *name);
 gboolean bitext_tmx__is_code_element   (const char *name);
 

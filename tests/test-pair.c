@@ -639,6 +639,26 @@ test_tmx_codes_round_trip (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (written, "<seg>Press " CODED (" to go on.") " <bpt i=\"2\">&lt;span "
                                      "class=\"keycap\"&gt;</bpt>Enter<ept i=\"2\">&lt;/span&gt;</ept> "
                                      "again.</seg>"));
+  /* An edited sentence keeps the codes its text still holds, its words escaped as text. */
+  g_assert_true (bitext_pair_set_sentence_text (
+      pair, BITEXT_PAIR_TARGET, 0,
+      "Нажмите & держите <span class=\"keycap\">Enter</span>, чтобы перейти дальше.", &error));
+  g_assert_no_error (error);
+  g_assert_true (bitext_pair_write_tmx_file (pair, out, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&written, g_free);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "<seg>Нажмите &amp; держите " CODED (", чтобы перейти дальше.")
+                                     " Снова <bpt i=\"2\">"));
+  /* One of a pair deleted: TMX cannot write the other alone, the sentence goes as text. */
+  g_assert_true (bitext_pair_set_sentence_text (pair, BITEXT_PAIR_TARGET, 0,
+                                                "Нажмите Enter</span>, чтобы продолжить.", &error));
+  g_assert_true (bitext_pair_write_tmx_file (pair, out, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&written, g_free);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "<seg>Нажмите Enter&lt;/span&gt;, чтобы продолжить. Снова "
+                                     "&lt;span class=\"keycap\"&gt;Enter&lt;/span&gt;.</seg>"));
 #undef CODED
 }
 
