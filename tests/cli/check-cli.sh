@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext check`: the speech (clean and draft), json, ignore files, exit codes, errors.
 . "$(dirname "$0")/tap.sh"
-plan 25
+plan 26
 
 D=$ROOT/tests/data
 G=$ROOT/samples/glossary.en-ru.tsv
@@ -147,4 +147,16 @@ d=json.load(open(sys.argv[1]))
 assert [(x[\"check\"], x[\"source\"]) for x in d[\"findings\"]] == [(\"untranslated-segment\",
   \"Press <span><strong>q</strong></span> to leave the program.\")], d[\"findings\"]
 " "$TMP/codes.json"'
+# Issue 17: an added sentence beside a sentence the translation splits in two (our own texts,
+# tests/data/qa/split-addition.*), end to end: the 0-1 bead falls on the added sentence, its
+# one finding is there, and the split and every other unit are clean.
+ok "addition next to a split, end to end: one finding, on the added sentence" bash -c '
+  run --format json "$D/qa/split-addition.en.sent" "$D/qa/split-addition.ru.sent" >"$TMP/split.json"
+  [ $? -eq 1 ] && python3 -c "
+import json,sys
+d=json.load(open(sys.argv[1]))
+got=[(x[\"check\"], x[\"severity\"], x[\"target\"]) for x in d[\"findings\"]]
+assert got == [(\"addition\", \"error\",
+  \"Не забудьте заранее сделать резервную копию всех важных файлов.\")], got
+" "$TMP/split.json"'
 finish
