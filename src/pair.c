@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "bitext/error.h"
 #include "bitext/segment.h"
 
@@ -85,14 +87,18 @@ bitext_pair__add_sentence (BitextPair *pair, BitextPairSide side, const BitextPa
 }
 
 /*
-** The SHA-256 of a file's bytes as lower-case hex; stdin ("-") has none.
-** The file is mapped, not read, so a large text costs no second copy.
+** The SHA-256 of a file's bytes as lower-case hex; stdin ("-") has none,
+** nor has any other file that is not a regular one (a pipe such as the
+** shell's `<(iconv -f cp1251 ru.txt)`, a device), which can be read once
+** only and cannot be mapped. The file is mapped, not read, so a large
+** text costs no second copy.
 */
 gboolean
 bitext_pair__checksum_file (const char *path, char **sha256, GError **error)
 {
   *sha256 = NULL;
-  if (strcmp (path, "-") == 0)
+  GStatBuf st;
+  if (strcmp (path, "-") == 0 || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode)))
     return TRUE;
   g_autoptr(GMappedFile) map = g_mapped_file_new (path, FALSE, error);
   if (map == NULL)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext align`: formats, the sample pair, bad input.
 . "$(dirname "$0")/tap.sh"
-plan 23
+plan 24
 
 EN="$ROOT/samples/speech.en.txt"
 RU="$ROOT/samples/speech.ru.txt"
@@ -22,6 +22,10 @@ ok "one side empty" expect_error 2 "^bitext: .*empty.txt: no sentences to align$
 # The Russian sample as UTF-16LE with a BOM aligns like the UTF-8 one.
 { printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$RU"; } >"$TMP/ru16.txt"
 ok "UTF-16 target against UTF-8 source" bash -c '"$BITEXT" align --format beads "$0" "$TMP/ru16.txt" | diff -u "$ROOT/tests/data/speech.gold.align" -' "$EN"
+
+# A text given as a pipe (the shell's process substitution, as for a conversion on the fly): no
+# checksum to keep, read once; it used to fail as "Failed to map /dev/fd/63".
+ok "target given as a pipe" bash -c '"$BITEXT" align --format beads "$0" <(cat "$1") | diff -u "$ROOT/tests/data/speech.gold.align" -' "$EN" "$RU"
 
 printf 'NATO\tНАТО\nmissile defence\n' >"$TMP/bad.tsv"
 ok "malformed dictionary line" expect_error 2 "^bitext: .*bad.tsv:2: expected source<TAB>target$" "$BITEXT" align --dict "$TMP/bad.tsv" "$EN" "$RU"
