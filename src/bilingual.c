@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "bitext/error.h"
 
@@ -56,12 +57,24 @@ bitext_bilingual_sniff_data (const char *name, const char *data, gsize length)
   return BITEXT_BILINGUAL_UNKNOWN;
 }
 
-/* Returns: the format of the file at @path (its first 4 KiB), or UNKNOWN with @error set on a read error */
+/* Whether @path is stdin ("-") or a file that can be read once only (a pipe, a device). */
+static gboolean
+read_once (const char *path)
+{
+  GStatBuf st;
+  return strcmp (path, "-") == 0 || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode));
+}
+
+/*
+** Returns: the format of the file at @path (its first 4 KiB), or UNKNOWN
+** with @error set on a read error. Stdin and a pipe are not read (what was
+** read could not be read again): UNKNOWN.
+*/
 BitextBilingualFormat
 bitext_bilingual_sniff (const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, BITEXT_BILINGUAL_UNKNOWN);
-  if (strcmp (path, "-") == 0)
+  if (read_once (path))
     return BITEXT_BILINGUAL_UNKNOWN;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
@@ -240,6 +253,16 @@ bitext_bilingual_foreach_unit (const char *path, BitextBilingualFormat format,
 {
   g_return_val_if_fail (path != NULL && func != NULL, FALSE);
   const char *name = strcmp (path, "-") == 0 ? "<stdin>" : path;
+  if (format == BITEXT_BILINGUAL_UNKNOWN && strcmp (path, "-") != 0 && read_once (path))
+    {
+      /* A pipe: read once, its format told from the bytes read. */
+      g_autofree char *data = NULL;
+      gsize length = 0;
+      if (!g_file_get_contents (path, &data, &length, error))
+        return FALSE;
+      return foreach_unit (name, NULL, data, length, format, options, func, user_data, counts,
+                           header, error);
+    }
   if (format == BITEXT_BILINGUAL_UNKNOWN)
     {
       format = bitext_bilingual_sniff (path, error);

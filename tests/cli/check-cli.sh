@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext check`: the speech (clean and draft), json, ignore files, exit codes, errors.
 . "$(dirname "$0")/tap.sh"
-plan 26
+plan 27
 
 D=$ROOT/tests/data
 G=$ROOT/samples/glossary.en-ru.tsv
@@ -147,6 +147,13 @@ d=json.load(open(sys.argv[1]))
 assert [(x[\"check\"], x[\"source\"]) for x in d[\"findings\"]] == [(\"untranslated-segment\",
   \"Press <span><strong>q</strong></span> to leave the program.\")], d[\"findings\"]
 " "$TMP/codes.json"'
+# A memory given as a pipe (process substitution) is checked as the file is: it used to be read
+# twice (its format sniffed, then parsed) and refused as "Document is empty".
+ok "memory given as a pipe: the same findings as the file" bash -c '
+  "$BITEXT" check --format json "$0" >"$TMP/file.json"; a=$?
+  "$BITEXT" check --format json <(cat "$0") >"$TMP/pipe.json"; b=$?
+  [ "$a" = "$b" ] && [ "$(tail -n 1 "$TMP/file.json")" = "$(tail -n 1 "$TMP/pipe.json")" ] &&
+  grep -q "\"findings\":[1-9]" "$TMP/pipe.json"' "$ROOT/tm/speech.en-ru.tmx"
 # Issue 17: an added sentence beside a sentence the translation splits in two (our own texts,
 # tests/data/qa/split-addition.*), end to end: the 0-1 bead falls on the added sentence, its
 # one finding is there, and the split and every other unit are clean.
