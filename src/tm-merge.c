@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "bitext/error.h"
 #include "tmx-private.h"
 
@@ -113,7 +115,7 @@ record_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GEr
 
 /**
  * bitext_tm_merge_add_file:
- * @path: (type filename): a TMX file (not stdin: it is read twice)
+ * @path: (type filename): a TMX file (not stdin nor a pipe: it is read twice)
  *
  * The first pass over @path: its units are counted and hashed.
  *
@@ -124,10 +126,12 @@ bitext_tm_merge_add_file (BitextTmMerge *m, const char *path, const BitextTmxRea
                           GError **error)
 {
   g_return_val_if_fail (m != NULL && path != NULL, FALSE);
-  if (strcmp (path, "-") == 0)
+  GStatBuf st;
+  if (strcmp (path, "-") == 0 || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode)))
     {
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT,
-                   "<stdin>: a memory to merge is read twice; give a file");
+                   "%s: a memory to merge is read twice; give a file, not a pipe",
+                   strcmp (path, "-") == 0 ? "<stdin>" : path);
       return FALSE;
     }
   g_ptr_array_add (m->paths, g_strdup (path));

@@ -112,7 +112,8 @@ ok "merge: a bad input is an error and the output is untouched" bash -c '
   echo old >"$TMP/keep.tmx" &&
   expect_error 2 "^bitext: .*truncated.tmx:16: the file ends before </tmx>: truncated\?$" "$BITEXT" tm merge "$D/merge-a.tmx" "$D/truncated.tmx" -o "$TMP/keep.tmx" &&
   [ "$(cat "$TMP/keep.tmx")" = old ] &&
-  expect_error 2 "^bitext: <stdin>: a memory to merge is read twice; give a file$" "$BITEXT" tm merge - -o "$TMP/x.tmx" </dev/null &&
+  expect_error 2 "^bitext: <stdin>: a memory to merge is read twice; give a file, not a pipe$" "$BITEXT" tm merge - -o "$TMP/x.tmx" </dev/null &&
+  expect_error 2 "^bitext: /dev/fd/[0-9]*: a memory to merge is read twice; give a file, not a pipe$" bash -c "\"\$BITEXT\" tm merge <(cat \"$D/merge-a.tmx\") -o \"$TMP/x.tmx\"" &&
   expect_error 2 "^bitext: tm merge: give FILE… and -o OUT.tmx" "$BITEXT" tm merge "$D/merge-a.tmx"'
 
 # --- tm import ---
