@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 
 #include "bitext/error.h"
+#include "file-private.h"
 
 /**
  * bitext_bilingual_sniff_data:
@@ -57,14 +57,6 @@ bitext_bilingual_sniff_data (const char *name, const char *data, gsize length)
   return BITEXT_BILINGUAL_UNKNOWN;
 }
 
-/* Whether @path is stdin ("-") or a file that can be read once only (a pipe, a device). */
-static gboolean
-read_once (const char *path)
-{
-  GStatBuf st;
-  return strcmp (path, "-") == 0 || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode));
-}
-
 /*
 ** Returns: the format of the file at @path (its first 4 KiB), or UNKNOWN
 ** with @error set on a read error. Stdin and a pipe are not read (what was
@@ -74,7 +66,7 @@ BitextBilingualFormat
 bitext_bilingual_sniff (const char *path, GError **error)
 {
   g_return_val_if_fail (path != NULL, BITEXT_BILINGUAL_UNKNOWN);
-  if (read_once (path))
+  if (bitext__file_read_once (path))
     return BITEXT_BILINGUAL_UNKNOWN;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
@@ -253,7 +245,7 @@ bitext_bilingual_foreach_unit (const char *path, BitextBilingualFormat format,
 {
   g_return_val_if_fail (path != NULL && func != NULL, FALSE);
   const char *name = strcmp (path, "-") == 0 ? "<stdin>" : path;
-  if (format == BITEXT_BILINGUAL_UNKNOWN && strcmp (path, "-") != 0 && read_once (path))
+  if (format == BITEXT_BILINGUAL_UNKNOWN && strcmp (path, "-") != 0 && bitext__file_read_once (path))
     {
       /* A pipe: read once, its format told from the bytes read. */
       g_autofree char *data = NULL;

@@ -1,4 +1,4 @@
-/* bitext — internal: files written whole or not at all (a temporary file renamed over the target). */
+/* bitext — internal: files written whole or not at all (a temporary file renamed over the target); inputs read once. */
 #pragma once
 
 #include <glib.h>
@@ -6,3 +6,4 @@
 int      bitext__tmp_open (const char *path, char **tmp_path);
 gboolean bitext__tmp_name (int fd, const char *path, char **tmp_path);
 gboolean bitext__file_replace (const char *path, const char *data, gsize length, GError **error);
+gboolean bitext__file_read_once (const char *path);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -102,4 +103,17 @@ bitext__file_replace (const char *path, const char *data, gsize length, GError *
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
                g_strerror (saved));
   return FALSE;
+}
+
+/*
+** Whether the input @path can be read once only: stdin ("-"), or a file
+** that is not a regular one (a pipe such as the shell's `<(iconv -f cp1251
+** ru.txt)`, a device). Such an input cannot be mapped, sniffed and then
+** parsed, nor read twice.
+*/
+gboolean
+bitext__file_read_once (const char *path)
+{
+  GStatBuf st;
+  return strcmp (path, "-") == 0 || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode));
 }

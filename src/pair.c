@@ -3,10 +3,9 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "bitext/error.h"
 #include "bitext/segment.h"
+#include "file-private.h"
 
 /* Bytes of text the language of an "auto" input is guessed from (as the segmenter does). */
 
@@ -97,8 +96,7 @@ gboolean
 bitext_pair__checksum_file (const char *path, char **sha256, GError **error)
 {
   *sha256 = NULL;
-  GStatBuf st;
-  if (strcmp (path, "-") == 0 || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode)))
+  if (bitext__file_read_once (path))
     return TRUE;
   g_autoptr(GMappedFile) map = g_mapped_file_new (path, FALSE, error);
   if (map == NULL)

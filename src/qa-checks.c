@@ -1383,6 +1383,20 @@ question_after_colon (const char *t, gsize end)
   return FALSE;
 }
 
+/*
+** How a side whose final character is @c (@utf8) ends, for a message: "with '.'", or, when
+** that character (after closing quotes and brackets) is a letter or a digit, "has no final
+** punctuation" rather than that character quoted. @buf holds at least 16 bytes.
+*/
+static const char *
+how_it_ends (gunichar c, const char *utf8, char *buf)
+{
+  if (g_unichar_isalnum (c))
+    return "has no final punctuation";
+  g_snprintf (buf, 16, "with '%s'", utf8);
+  return buf;
+}
+
 static void
 check_final_punctuation (QaContext *ctx, guint i)
 {
@@ -1399,14 +1413,11 @@ check_final_punctuation (QaContext *ctx, guint i)
     return;
   g_autofree char *message = NULL;
   BitextSeverity severity = BITEXT_SEVERITY_WARNING;
-  /* A side whose last character (after closing quotes and brackets) is a letter or a digit
-  ** has no final punctuation, which the message says rather than quote that character. */
+  char other[16];
   if (s == '?' || s == '!')
     {
-      message = g_unichar_isalnum (t)
-                  ? g_strdup_printf ("the source ends with '%s', the target has no final "
-                                     "punctuation", sb)
-                  : g_strdup_printf ("the source ends with '%s', the target with '%s'", sb, tb);
+      message = g_strdup_printf ("the source ends with '%s', the target %s", sb,
+                                 how_it_ends (t, tb, other));
       /* A question in a closing parenthesis is an aside ("(missing newline?)", "(try
       ** dpkg-split?)"), which Russian recasts as a hedge («(возможно, …)»): a note. */
       if (u->source[so + 1] == ')' && u->target[to + strlen (tb)] == ')')
@@ -1414,10 +1425,8 @@ check_final_punctuation (QaContext *ctx, guint i)
     }
   else if (t == '?' || t == '!')
     {
-      message = g_unichar_isalnum (s)
-                  ? g_strdup_printf ("the target ends with '%s', the source has no final "
-                                     "punctuation", tb)
-                  : g_strdup_printf ("the target ends with '%s', the source with '%s'", tb, sb);
+      message = g_strdup_printf ("the target ends with '%s', the source %s", tb,
+                                 how_it_ends (s, sb, other));
       if (t == '?' && s == '.' && question_after_colon (u->target, to))
         severity = BITEXT_SEVERITY_INFO;
     }

@@ -14,9 +14,8 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "bitext/error.h"
+#include "file-private.h"
 #include "tmx-private.h"
 
 typedef struct
@@ -126,8 +125,7 @@ bitext_tm_merge_add_file (BitextTmMerge *m, const char *path, const BitextTmxRea
                           GError **error)
 {
   g_return_val_if_fail (m != NULL && path != NULL, FALSE);
-  GStatBuf st;
-  if (strcmp (path, "-") == 0 || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode)))
+  if (bitext__file_read_once (path))
     {
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT,
                    "%s: a memory to merge is read twice; give a file, not a pipe",

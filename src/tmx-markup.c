@@ -552,6 +552,19 @@ bitext_tmx__markup_to_tag_text (const char *markup, GString *out, GError **error
 }
 
 /*
+** The digits of the `i` attribute of the start tag [@tag, @tag_end) when
+** it is a bpt or an ept's, else NULL.
+*/
+static const char *
+pair_number (const char *tag, const char *tag_end)
+{
+  if (strncmp (tag, "<bpt ", 5) != 0 && strncmp (tag, "<ept ", 5) != 0)
+    return NULL;
+  const char *a = g_strstr_len (tag, tag_end - tag, " i=\"");
+  return a != NULL && g_ascii_isdigit (a[4]) ? a + 4 : NULL;
+}
+
+/*
 ** The lowest and highest `i` of the bpt and ept elements of the TMX markup
 ** @markup in *@lo and *@hi (G_MAXUINT and 0 without any); with @out, append
 ** @markup to it with @offset added to each `i`. Text between elements has
@@ -568,17 +581,16 @@ bitext_tmx__markup_pairs (const char *markup, guint offset, GString *out, guint 
       const char *end = strchr (tag, '>');
       if (end == NULL)
         break;
-      const char *a = strncmp (tag, "<bpt ", 5) == 0 || strncmp (tag, "<ept ", 5) == 0
-                        ? g_strstr_len (tag, end - tag, " i=\"") : NULL;
-      if (a != NULL && g_ascii_isdigit (a[4]))
+      const char *digits = pair_number (tag, end);
+      if (digits != NULL)
         {
           char *digits_end;
-          guint64 v = g_ascii_strtoull (a + 4, &digits_end, 10);
+          guint64 v = g_ascii_strtoull (digits, &digits_end, 10);
           *lo = (guint) MIN (*lo, v);
           *hi = (guint) MAX (*hi, v);
           if (out != NULL)
             {
-              g_string_append_len (out, p, a + 4 - p);
+              g_string_append_len (out, p, digits - p);
               g_string_append_printf (out, "%" G_GUINT64_FORMAT, v + offset);
             }
           p = digits_end;
@@ -607,17 +619,15 @@ markup_code_clear (gpointer data)
   g_free (((MarkupCode *) data)->view);
 }
 
-/* The `i` of the start tag [tag, tag_end) of a bpt or ept, 0 when it has none. */
+/* The `i` of the start tag [tag, tag_end) of a bpt (as is) or an ept (negated), 0 for another. */
 static gint64
-code_pair (const char *name, const char *tag, const char *tag_end)
+code_pair (const char *tag, const char *tag_end)
 {
-  if (strcmp (name, "bpt") != 0 && strcmp (name, "ept") != 0)
+  const char *digits = pair_number (tag, tag_end);
+  if (digits == NULL)
     return 0;
-  const char *a = g_strstr_len (tag, tag_end - tag, " i=\"");
-  if (a == NULL || !g_ascii_isdigit (a[4]))
-    return 0;
-  gint64 i = (gint64) g_ascii_strtoull (a + 4, NULL, 10);
-  return name[0] == 'b' ? i : -i;
+  gint64 i = (gint64) g_ascii_strtoull (digits, NULL, 10);
+  return tag[1] == 'b' ? i : -i;
 }
 
 /*
@@ -635,7 +645,7 @@ markup_codes (const char *markup, GArray *codes)
         return FALSE;
       gboolean empty = c.view->len == 0;
       MarkupCode m = { p, c.end, g_string_free (g_steal_pointer (&c.view), FALSE),
-                       code_pair (c.tag, p, c.tag_end), FALSE };
+                       code_pair (p, c.tag_end), FALSE };
       code_at_clear (&c);
       g_array_append_val (codes, m);
       if (empty)
