@@ -383,3 +383,79 @@ bitext_align__sample_clear (AlignSample *s)
   g_clear_pointer (&s->lex_aligned, g_array_unref);
   g_clear_pointer (&s->lex_random, g_array_unref);
 }
+
+/*
+** How much more (or less) likely a bead of each kind is after a bead of
+** each kind than anywhere, from the path @beads of a pass and the shape
+** priors of @model. Added and omitted sentences come in runs (an edition
+** adds an appendix, a translator leaves out a passage), which a model of
+** independent beads prices as so many separate deletions, each at the
+** full deletion prior: a run of five added sentences at the end of a
+** text then costs more than spreading the text's last sentences over it.
+** So the kinds of consecutive beads form a Markov chain:
+**
+** - whether a run of added (or omitted) sentences goes on after one of
+**   them is a coin about which nothing is known beforehand: its
+**   probability has Jeffreys's prior, Beta(1/2, 1/2) (the reference
+**   prior of a proportion; Jeffreys 1946), and is estimated at its
+**   posterior mean, (runs continued + 1/2) / (deletions of that kind + 1);
+**   the rest of that row is shared among the other kinds in proportion
+**   to their counts after that kind plus their prior probabilities;
+** - after any other bead, a deletion is as likely as it must be for the
+**   chain to keep the model's own probability of each kind (its shape
+**   priors, estimated as before): P(x | other) = (P(x) - sum over the
+**   deletion kinds k of P(x | k) P(k)) / P(other).
+**
+** delta[k][x] = -log (P(x | k) / P(x)), what a bead of kind x costs
+** after one of kind k on top of its prior.
+*/
+void
+bitext_align__runs_estimate (const GArray *beads, const AlignModel *model, AlignRuns *out)
+{
+  double n[N_RUN_KINDS][N_RUN_KINDS] = { { 0 } }, p[N_RUN_KINDS], q[N_RUN_KINDS][N_RUN_KINDS];
+  p[RUN_ADDED] = exp (-model->prior[BEAD_0_1]);
+  p[RUN_OMITTED] = exp (-model->prior[BEAD_1_0]);
+  p[RUN_OTHER] = 1.0 - p[RUN_ADDED] - p[RUN_OMITTED];
+  guint prev = RUN_OTHER;
+  for (guint k = 0; k < beads->len; k++)
+    {
+      guint x = run_kind (bitext_align__bead_shape (&g_array_index (beads, BitextBead, k)));
+      if (k > 0)
+        n[prev][x] += 1.0;
+      prev = x;
+    }
+  for (guint k = RUN_ADDED; k < N_RUN_KINDS; k++)
+    {
+      double row = 0.0, rest = 0.0;
+      for (guint x = 0; x < N_RUN_KINDS; x++)
+        {
+          row += n[k][x];
+          if (x != k)
+            rest += n[k][x] + p[x];
+        }
+      q[k][k] = (n[k][k] + 0.5) / (row + 1.0);
+      for (guint x = 0; x < N_RUN_KINDS; x++)
+        if (x != k)
+          q[k][x] = (1.0 - q[k][k]) * (n[k][x] + p[x]) / rest;
+    }
+  double other = 0.0;
+  for (guint x = RUN_ADDED; x < N_RUN_KINDS; x++)
+    {
+      double v = p[x];
+      for (guint k = RUN_ADDED; k < N_RUN_KINDS; k++)
+        v -= q[k][x] * p[k];
+      /* Only a degenerate path (every deletion of one kind right after one of the other)
+      ** leaves nothing here; the floor keeps the logarithm finite and such runs possible. */
+      q[RUN_OTHER][x] = MAX (v, p[x] * 1e-3) / p[RUN_OTHER];
+      other += q[RUN_OTHER][x];
+    }
+  q[RUN_OTHER][RUN_OTHER] = 1.0 - other;
+  for (guint k = 0; k < N_RUN_KINDS; k++)
+    for (guint x = 0; x < N_RUN_KINDS; x++)
+      out->delta[k][x] = -log (q[k][x] / p[x]);
+  g_debug ("align: runs: a bead that is not a deletion, an added sentence, an omitted one "
+           "costs %+.2f %+.2f %+.2f after the first, %+.2f %+.2f %+.2f after the second, "
+           "%+.2f %+.2f %+.2f after the third", out->delta[0][0], out->delta[0][1],
+           out->delta[0][2], out->delta[1][0], out->delta[1][1], out->delta[1][2],
+           out->delta[2][0], out->delta[2][1], out->delta[2][2]);
+}

@@ -30,7 +30,14 @@ typedef struct
   guint nt;                 /* temperatures */
   double inv_t[3];          /* their inverses */
   double lex_w;             /* weight of the lexical cost (AlignTemperature) */
-  double *alpha, *beta;     /* (i1 - i0 + 1) * W cells of nt values, log domain */
+  /* Log domain, (i1 - i0 + 1) * W cells of N_RUN_KINDS states of nt values: the paths to
+  ** (alpha) or from (beta) the cell whose bead at the cell is of that kind; entry, the
+  ** paths to the cell, weighted for a next bead of each kind (window_entry()). */
+  double *alpha, *beta, *entry;
+  double ltrans[3][N_RUN_KINDS][N_RUN_KINDS];  /* -delta / T of AlignRuns, by temperature */
+  double etrans[3][N_RUN_KINDS][N_RUN_KINDS];  /* exp of ltrans */
+  guint first_kind;         /* the kind of the bead before the window */
+  gint after_kind;          /* the kind of the bead after it, -1 for none */
   double *cost;             /* bead costs by end cell and shape, NAN = not yet computed */
   guint8 *match;            /* pair matches, (i1 - i0) * (j1 - j0), 255 = not yet counted */
   const KeyLists *skeys, *tkeys;
@@ -49,11 +56,11 @@ window_cell (const Window *w, guint i, guint j)
   return (gsize) (i - w->i0) * w->W + (j - w->lo[i - w->i0]);
 }
 
-/* The nt values of alpha or beta at (i, j), one per temperature. */
+/* The values of alpha, beta or entry at (i, j): N_RUN_KINDS states of nt temperatures. */
 static inline double *
 window_at (const Window *w, double *v, guint i, guint j)
 {
-  return &v[window_cell (w, i, j) * w->nt];
+  return &v[window_cell (w, i, j) * N_RUN_KINDS * w->nt];
 }
 
 static guint
@@ -160,71 +167,109 @@ window_rows (Window *w, const BitextBead *path, guint n_path)
 }
 
 /*
+** From the states @v of a cell (N_RUN_KINDS x nt values), the sums for
+** a next bead of each kind: out[k'][n] = log sum_k exp (v[k][n] +
+** ltrans[n][k][k']).
+*/
+static inline void
+window_mix (const Window *w, const double *v, double *out, gboolean forward)
+{
+  for (guint n = 0; n < w->nt; n++)
+    {
+      double m = -INFINITY, e[N_RUN_KINDS];
+      for (guint k = 0; k < N_RUN_KINDS; k++)
+        m = MAX (m, v[k * w->nt + n]);
+      if (m == -INFINITY)
+        {
+          for (guint k = 0; k < N_RUN_KINDS; k++)
+            out[k * w->nt + n] = -INFINITY;
+          continue;
+        }
+      for (guint k = 0; k < N_RUN_KINDS; k++)
+        e[k] = exp (v[k * w->nt + n] - m);
+      for (guint x = 0; x < N_RUN_KINDS; x++)
+        {
+          double sum = 0.0;
+          for (guint k = 0; k < N_RUN_KINDS; k++)
+            sum += e[k] * (forward ? w->etrans[n][k][x] : w->etrans[n][x][k]);
+          out[x * w->nt + n] = m + log (sum);
+        }
+    }
+}
+
+/*
 ** Sum over the paths from (i0, j0) to (i1, j1) of exp(-cost / T), at each
-** temperature of the window: alpha forward, beta backward. The
-** temperatures share one pass, and each bead's cost is read once for them
-** all.
+** temperature of the window: alpha forward, beta backward, each by the
+** kind of the bead at the cell (AlignRuns), since the cost of a bead
+** depends on the kind of the one before it. The temperatures share one
+** pass, and each bead's cost is read once for them all.
 */
 static void
 window_sums (const AlignDp *dp, Window *w)
 {
-  guint nt = w->nt;
-  gsize values = (gsize) (w->i1 - w->i0 + 1) * w->W * nt;
+  guint nt = w->nt, S = N_RUN_KINDS * nt;
+  gsize values = (gsize) (w->i1 - w->i0 + 1) * w->W * S;
   for (gsize c = 0; c < values; c++)
-    w->alpha[c] = w->beta[c] = -INFINITY;
+    w->alpha[c] = w->beta[c] = w->entry[c] = -INFINITY;
   double *origin = window_at (w, w->alpha, w->i0, w->j0);
   for (guint n = 0; n < nt; n++)
-    origin[n] = 0.0;
+    origin[w->first_kind * nt + n] = 0.0;
+  window_mix (w, origin, window_at (w, w->entry, w->i0, w->j0), TRUE);
   for (guint i = w->i0; i <= w->i1; i++)
     for (guint j = w->lo[i - w->i0]; j < w->lo[i - w->i0] + w->W && j <= w->j1; j++)
       {
         if (j < w->j0 || (i == w->i0 && j == w->j0))
           continue;
-        double term[3][N_BEAD_TYPES];
-        guint k = 0;
+        double term[N_RUN_KINDS][3][N_BEAD_TYPES];
+        guint k[N_RUN_KINDS] = { 0 };
         for (guint t = 0; t < N_BEAD_TYPES; t++)
           {
-            guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
+            guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t], x = run_kind (t);
             if (i < w->i0 + a || j < w->j0 + b || !window_has (w, i - a, j - b))
               continue;
-            const double *prev = window_at (w, w->alpha, i - a, j - b);
+            const double *prev = window_at (w, w->entry, i - a, j - b) + x * nt;
             if (prev[0] == -INFINITY)
               continue;
             double c = window_cost (dp, w, t, i, j);
             for (guint n = 0; n < nt; n++)
-              term[n][k] = prev[n] - c * w->inv_t[n];
-            k++;
+              term[x][n][k[x]] = prev[n] - c * w->inv_t[n];
+            k[x]++;
           }
         double *out = window_at (w, w->alpha, i, j);
-        for (guint n = 0; n < nt; n++)
-          out[n] = log_sum_exp (term[n], k);
+        for (guint x = 0; x < N_RUN_KINDS; x++)
+          for (guint n = 0; n < nt; n++)
+            out[x * nt + n] = log_sum_exp (term[x][n], k[x]);
+        window_mix (w, out, window_at (w, w->entry, i, j), TRUE);
       }
   double *end = window_at (w, w->beta, w->i1, w->j1);
-  for (guint n = 0; n < nt; n++)
-    end[n] = 0.0;
+  for (guint x = 0; x < N_RUN_KINDS; x++)
+    for (guint n = 0; n < nt; n++)
+      end[x * nt + n] = w->after_kind < 0 ? 0.0 : w->ltrans[n][x][w->after_kind];
   for (guint i = w->i1 + 1; i-- > w->i0;)
     for (guint j = MIN (w->lo[i - w->i0] + w->W - 1, w->j1) + 1; j-- > w->lo[i - w->i0];)
       {
         if (j < w->j0 || (i == w->i1 && j == w->j1))
           continue;
-        double term[3][N_BEAD_TYPES];
-        guint k = 0;
+        double term[N_RUN_KINDS][3][N_BEAD_TYPES];
+        guint k[N_RUN_KINDS] = { 0 };
         for (guint t = 0; t < N_BEAD_TYPES; t++)
           {
-            guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t];
+            guint a = bitext_align__bead_a[t], b = bitext_align__bead_b[t], x = run_kind (t);
             if (!window_has (w, i + a, j + b))
               continue;
-            const double *next = window_at (w, w->beta, i + a, j + b);
+            const double *next = window_at (w, w->beta, i + a, j + b) + x * nt;
             if (next[0] == -INFINITY)
               continue;
             double c = window_cost (dp, w, t, i + a, j + b);
             for (guint n = 0; n < nt; n++)
-              term[n][k] = next[n] - c * w->inv_t[n];
-            k++;
+              term[x][n][k[x]] = next[n] - c * w->inv_t[n];
+            k[x]++;
           }
-        double *out = window_at (w, w->beta, i, j);
-        for (guint n = 0; n < nt; n++)
-          out[n] = log_sum_exp (term[n], k);
+        double by_kind[N_RUN_KINDS * 3];
+        for (guint x = 0; x < N_RUN_KINDS; x++)
+          for (guint n = 0; n < nt; n++)
+            by_kind[x * nt + n] = log_sum_exp (term[x][n], k[x]);
+        window_mix (w, by_kind, window_at (w, w->beta, i, j), FALSE);
       }
 }
 
@@ -235,7 +280,8 @@ window_sums (const AlignDp *dp, Window *w)
 */
 static void
 score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, GArray *beads,
-              guint wa, guint wb, guint ka, guint kb, const AlignTemperature *temp)
+              guint wa, guint wb, guint ka, guint kb, const AlignTemperature *temp,
+              const AlignRuns *runs)
 {
   BitextBead *path = &g_array_index (beads, BitextBead, 0);
   Window w = { .skeys = skeys, .tkeys = tkeys };
@@ -250,9 +296,20 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
   w.lex_w = temp->lex_w;
   w.nt = MIN (temp->n, G_N_ELEMENTS (w.inv_t));
   for (guint n = 0; n < w.nt; n++)
-    w.inv_t[n] = 1.0 / temp->t[n];
-  w.alpha = g_new (double, cells * w.nt);
-  w.beta = g_new (double, cells * w.nt);
+    {
+      w.inv_t[n] = 1.0 / temp->t[n];
+      for (guint x = 0; x < N_RUN_KINDS; x++)
+        for (guint y = 0; y < N_RUN_KINDS; y++)
+          {
+            w.ltrans[n][x][y] = -runs->delta[x][y] * w.inv_t[n];
+            w.etrans[n][x][y] = exp (w.ltrans[n][x][y]);
+          }
+    }
+  w.first_kind = wa > 0 ? run_kind (bitext_align__bead_shape (&path[wa - 1])) : RUN_OTHER;
+  w.after_kind = wb < beads->len ? (gint) run_kind (bitext_align__bead_shape (&path[wb])) : -1;
+  w.alpha = g_new (double, cells * N_RUN_KINDS * w.nt);
+  w.beta = g_new (double, cells * N_RUN_KINDS * w.nt);
+  w.entry = g_new (double, cells * N_RUN_KINDS * w.nt);
   w.cost = g_new (double, cells * N_BEAD_TYPES);
   for (gsize c = 0; c < cells * N_BEAD_TYPES; c++)
     w.cost[c] = NAN;
@@ -260,16 +317,24 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
   w.match = g_malloc (MAX (nm, 1));
   memset (w.match, 255, MAX (nm, 1));
   window_sums (dp, &w);
-  const double *z = window_at (&w, w.alpha, w.i1, w.j1);
+  double z[3];
+  const double *last = window_at (&w, w.alpha, w.i1, w.j1);
+  for (guint n = 0; n < w.nt; n++)
+    {
+      double v[N_RUN_KINDS];
+      for (guint x = 0; x < N_RUN_KINDS; x++)
+        v[x] = last[x * w.nt + n] + (w.after_kind < 0 ? 0.0 : w.ltrans[n][x][w.after_kind]);
+      z[n] = log_sum_exp (v, N_RUN_KINDS);
+    }
   for (guint k = ka; k < kb && z[0] != -INFINITY; k++)
     {
       BitextBead *b = &path[k];
       guint t = bitext_align__bead_shape (b);
       if (t == N_BEAD_TYPES)
         continue;
-      guint i = b->src_start + b->src_len, j = b->tgt_start + b->tgt_len;
-      const double *before = window_at (&w, w.alpha, b->src_start, b->tgt_start);
-      const double *after = window_at (&w, w.beta, i, j);
+      guint i = b->src_start + b->src_len, j = b->tgt_start + b->tgt_len, x = run_kind (t);
+      const double *before = window_at (&w, w.entry, b->src_start, b->tgt_start) + x * w.nt;
+      const double *after = window_at (&w, w.beta, i, j) + x * w.nt;
       double c = window_cost (dp, &w, t, i, j), sum = 0.0;
       for (guint n = 0; n < w.nt; n++)
         sum += temp->w[n] * CLAMP (exp (before[n] - c * w.inv_t[n] + after[n] - z[n]), 0.0, 1.0);
@@ -278,6 +343,7 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
   g_free (w.lo);
   g_free (w.alpha);
   g_free (w.beta);
+  g_free (w.entry);
   g_free (w.cost);
   g_free (w.match);
 }
@@ -290,6 +356,7 @@ typedef struct
   GArray *beads;
   guint ka, kb;
   const AlignTemperature *temp;
+  const AlignRuns *runs;
 } PosteriorJob;
 
 static gpointer
@@ -301,7 +368,8 @@ posterior_run (gpointer data)
       guint kb = MIN (ka + POST_STRIDE, job->kb);
       guint wa = ka > POST_CONTEXT ? ka - POST_CONTEXT : 0;
       guint wb = MIN (kb + POST_CONTEXT, job->beads->len);
-      score_window (job->dp, job->skeys, job->tkeys, job->beads, wa, wb, ka, kb, job->temp);
+      score_window (job->dp, job->skeys, job->tkeys, job->beads, wa, wb, ka, kb, job->temp,
+                    job->runs);
     }
   return NULL;
 }
@@ -325,9 +393,11 @@ bitext_align__posterior (const AlignDp *dp, const KeyLists *skeys, const KeyList
                          GArray *beads, const AlignTemperature *temp)
 {
   guint cut = beads->len / 2 / POST_STRIDE * POST_STRIDE;
+  AlignRuns runs;
+  bitext_align__runs_estimate (beads, dp->model, &runs);
   PosteriorJob jobs[2] = {
-    { dp, skeys, tkeys, beads, 0, cut, temp },
-    { dp, skeys, tkeys, beads, cut, beads->len, temp },
+    { dp, skeys, tkeys, beads, 0, cut, temp, &runs },
+    { dp, skeys, tkeys, beads, cut, beads->len, temp, &runs },
   };
   if (beads->len < (dp->post_thread_beads > 0 ? dp->post_thread_beads : POST_THREAD_BEADS))
     {

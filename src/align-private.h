@@ -118,6 +118,24 @@ extern const guint8 bitext_align__bead_a[N_BEAD_TYPES];
 extern const guint8 bitext_align__bead_b[N_BEAD_TYPES];
 guint bitext_align__bead_shape (const BitextBead *b);
 
+/* The kinds of bead that come in runs: a sentence added (0-1) or left out (1-0), and the rest. */
+enum { RUN_OTHER, RUN_ADDED, RUN_OMITTED, N_RUN_KINDS };
+static inline guint
+run_kind (guint t)
+{
+  return t == BEAD_0_1 ? RUN_ADDED : t == BEAD_1_0 ? RUN_OMITTED : RUN_OTHER;
+}
+
+/*
+** How the kind of a bead depends on the kind of the one before it:
+** delta[k][x] is added to the cost of a bead of kind x after a bead of
+** kind k (bitext_align__runs_estimate()).
+*/
+typedef struct
+{
+  double delta[N_RUN_KINDS][N_RUN_KINDS];
+} AlignRuns;
+
 #define LEN_TABLE_SIZE 1024       /* |z| in steps of 1/LEN_TABLE_STEP */
 #define LEN_TABLE_STEP 32.0
 #define INV_SD_SIZE 4096
@@ -139,6 +157,7 @@ typedef struct
 } AlignModel;
 
 void   bitext_align__model_init_gale_church (AlignModel *model, double ratio);
+void   bitext_align__runs_estimate (const GArray *beads, const AlignModel *model, AlignRuns *out);
 double bitext_align__length_z (const AlignModel *model, double ls, double lt);
 void   bitext_align__model_sync (AlignModel *model);
 /* bitext_align__length_z() in single precision, for the DP's inner loop. */

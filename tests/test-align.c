@@ -623,6 +623,113 @@ test_low_mark (void)
   g_assert_cmpstr (one->str, ==, ".");
 }
 
+/* The beads of @shapes: '1' a 1-1 bead, 'A' a sentence added (0-1), 'O' one left out (1-0). */
+static GArray *
+beads_of_shapes (const char *shapes)
+{
+  GArray *beads = g_array_new (FALSE, TRUE, sizeof (BitextBead));
+  guint s = 0, t = 0;
+  for (const char *c = shapes; *c != '\0'; c++)
+    {
+      BitextBead b = { .src_start = s, .tgt_start = t, .src_len = *c != 'A', .tgt_len = *c != 'O' };
+      s += b.src_len;
+      t += b.tgt_len;
+      g_array_append_val (beads, b);
+    }
+  return beads;
+}
+
+/* P(x | k) of the chain that bitext_align__runs_estimate() gives for @shapes, in @q. */
+static void
+runs_chain (const AlignModel *model, const char *shapes, double q[N_RUN_KINDS][N_RUN_KINDS],
+            double p[N_RUN_KINDS])
+{
+  g_autoptr(GArray) beads = beads_of_shapes (shapes);
+  AlignRuns runs;
+  bitext_align__runs_estimate (beads, model, &runs);
+  p[RUN_ADDED] = exp (-model->prior[BEAD_0_1]);
+  p[RUN_OMITTED] = exp (-model->prior[BEAD_1_0]);
+  p[RUN_OTHER] = 1.0 - p[RUN_ADDED] - p[RUN_OMITTED];
+  for (guint k = 0; k < N_RUN_KINDS; k++)
+    {
+      double row = 0.0;
+      for (guint x = 0; x < N_RUN_KINDS; x++)
+        row += q[k][x] = p[x] * exp (-runs.delta[k][x]);
+      g_assert_cmpfloat (fabs (row - 1.0), <, 1e-9);
+    }
+  /* The chain keeps the model's probability of each kind. */
+  for (guint x = 0; x < N_RUN_KINDS; x++)
+    {
+      double col = 0.0;
+      for (guint k = 0; k < N_RUN_KINDS; k++)
+        col += p[k] * q[k][x];
+      g_assert_cmpfloat (fabs (col - p[x]), <, 1e-9);
+    }
+}
+
+/*
+** Added and omitted sentences come in runs: the kinds of consecutive
+** beads as a Markov chain whose runs go on with Jeffreys's estimate,
+** (runs continued + 1/2) / (deletions of the kind + 1), and which keeps
+** the model's probability of each kind.
+*/
+static void
+test_runs_estimate (void)
+{
+  g_autofree AlignModel *model = g_new0 (AlignModel, 1);
+  bitext_align__model_init_gale_church (model, 1.0);
+  double q[N_RUN_KINDS][N_RUN_KINDS], p[N_RUN_KINDS];
+  /* Four added sentences in a row (three continue the run, one ends it), one left out. */
+  runs_chain (model, "11111AAAA11111O11111", q, p);
+  g_assert_cmpfloat (fabs (q[RUN_ADDED][RUN_ADDED] - 3.5 / 5.0), <, 1e-9);
+  g_assert_cmpfloat (fabs (q[RUN_OMITTED][RUN_OMITTED] - 0.5 / 2.0), <, 1e-9);
+  /* A second added sentence is far likelier after one than anywhere; the first is rarer. */
+  g_assert_cmpfloat (q[RUN_ADDED][RUN_ADDED], >, 100 * p[RUN_ADDED]);
+  g_assert_cmpfloat (q[RUN_OTHER][RUN_ADDED], <, p[RUN_ADDED]);
+  /* Without deletions, nothing is known of runs: a run goes on at even odds. */
+  runs_chain (model, "1111111111", q, p);
+  g_assert_cmpfloat (fabs (q[RUN_ADDED][RUN_ADDED] - 0.5), <, 1e-9);
+  g_assert_cmpfloat (fabs (q[RUN_OMITTED][RUN_OMITTED] - 0.5), <, 1e-9);
+  runs_chain (model, "", q, p);
+}
+
+/*
+** A passage of three sentences added by the translator in the middle of
+** a text, aligned right: its 0-1 beads, and the pairs around them, are
+** scored as likely as the rest of the text's beads (0.66 to 0.86 when the
+** posterior took each added sentence as an independent deletion, any of
+** which might as well have joined a neighbour).
+*/
+static void
+test_posterior_added_passage (void)
+{
+  static const char *const en[] = {
+    "The bridge over the Volga opened in 1962.", "It is 1,400 metres long.",
+    "Boris Kirillov designed it.", "Trains still cross it every hour.",
+    "The summit began on 12 March in Helsinki.", "Ministers from 28 countries attended.",
+    "They signed the treaty on 14 March.", "Pavel Orlov was born in Omsk in 1921.",
+    "He studied physics in Leningrad.", "He died in 1989.", NULL
+  };
+  static const char *const ru[] = {
+    "Мост через Волгу открыли в 1962 году.", "Его длина — 1 400 метров.",
+    "Его спроектировал Борис Кириллов.", "Поезда и сейчас проходят по нему каждый час.",
+    "Саммит открылся 12 марта в Хельсинки.", "На нём присутствовали министры 28 стран.",
+    "Договор они подписали 14 марта.",
+    "Примечание переводчика: в оригинале этот раздел занимает всего три строки, и мы оставили его без изменений.",
+    "Даты приведены по новому стилю, как и во всём остальном тексте книги.",
+    "Имена даны в современном написании, принятом в энциклопедиях.",
+    "Павел Орлов родился в Омске в 1921 году.", "Он изучал физику в Ленинграде.",
+    "Он умер в 1989 году.", NULL
+  };
+  GArray *beads = NULL;
+  g_autofree char *got = align_with_dict (en, ru, NULL, &beads);
+  g_autoptr(GArray) owned = beads;
+  g_assert_cmpstr (got, ==, "[0]:[0] [1]:[1] [2]:[2] [3]:[3] [4]:[4] [5]:[5] [6]:[6] []:[7] []:[8] "
+                            "[]:[9] [7]:[10] [8]:[11] [9]:[12]");
+  for (guint k = 0; k < beads->len; k++)
+    g_assert_cmpfloat (g_array_index (beads, BitextBead, k).score, >=, 0.9);
+}
+
 /* Beads cover both sides in order, exactly once. */
 static void
 assert_partition (const GArray *beads, guint n, guint m)
@@ -961,6 +1068,8 @@ main (int argc, char **argv)
   g_test_add_func ("/align/posterior/draft-lone", test_draft_lone);
   g_test_add_func ("/align/posterior/low-mark", test_low_mark);
   g_test_add_func ("/align/posterior/lex-weight", test_lex_weight);
+  g_test_add_func ("/align/posterior/runs-estimate", test_runs_estimate);
+  g_test_add_func ("/align/posterior/added-passage", test_posterior_added_passage);
   g_test_add_func ("/align/band/limit", test_band_limit);
   return g_test_run ();
 }
