@@ -11,6 +11,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "file-private.h"
+
 struct _BitextBeadList
 {
   GArray *beads;            /* BitextEvalBead; src and tgt point into ids */
@@ -341,29 +343,6 @@ bitext_bead_list_parse (const char *name, const char *data, gsize length, GError
   return list;
 }
 
-/* Append all of @fd to @out; FALSE with a G_FILE_ERROR naming @name on a read error. */
-static gboolean
-read_all (int fd, const char *name, GByteArray *out, GError **error)
-{
-  guint8 buf[65536];
-  for (;;)
-    {
-      ssize_t n = read (fd, buf, sizeof buf);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", name,
-                       g_strerror (saved));
-          return FALSE;
-        }
-      if (n == 0)
-        return TRUE;
-      g_byte_array_append (out, buf, (guint) n);
-    }
-}
-
 /**
  * bitext_bead_list_load_file:
  * @path: (type filename): a bead file, or "-" for standard input
@@ -402,7 +381,7 @@ bitext_bead_list_load_file (const char *path, GError **error)
       return NULL;
     }
   g_autoptr(GByteArray) data = g_byte_array_new ();
-  gboolean ok = read_all (fd, name, data, error);
+  gboolean ok = bitext__fd_read_all (fd, name, data, error);
   if (!is_stdin)
     close (fd);
   if (!ok)

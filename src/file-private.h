@@ -7,3 +7,5 @@ int      bitext__tmp_open (const char *path, char **tmp_path);
 gboolean bitext__tmp_name (int fd, const char *path, char **tmp_path);
 gboolean bitext__file_replace (const char *path, const char *data, gsize length, GError **error);
 gboolean bitext__file_read_once (const char *path);
+gboolean bitext__file_read_all (const char *path, char **data, gsize *length, GError **error);
+gboolean bitext__fd_read_all (int fd, const char *name, GByteArray *out, GError **error);

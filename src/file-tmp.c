@@ -117,3 +117,44 @@ bitext__file_read_once (const char *path)
   GStatBuf st;
   return strcmp (path, "-") == 0 || (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode));
 }
+
+/* Append all of @fd to @out; FALSE with a G_FILE_ERROR naming @name on a read error. */
+gboolean
+bitext__fd_read_all (int fd, const char *name, GByteArray *out, GError **error)
+{
+  guint8 buf[65536];
+  for (;;)
+    {
+      ssize_t n = read (fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", name,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        return TRUE;
+      g_byte_array_append (out, buf, (guint) n);
+    }
+}
+
+/*
+** All of the input @path, stdin for "-": g_file_get_contents(), which reads
+** a pipe as well but not stdin by that name. *@data is NUL-terminated.
+*/
+gboolean
+bitext__file_read_all (const char *path, char **data, gsize *length, GError **error)
+{
+  if (strcmp (path, "-") != 0)
+    return g_file_get_contents (path, data, length, error);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  if (!bitext__fd_read_all (STDIN_FILENO, "<stdin>", bytes, error))
+    return FALSE;
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  *data = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
+}

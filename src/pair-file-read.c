@@ -303,7 +303,7 @@ read_texts (Load *l, BitextPair *pair, SideInfo info[2])
       options.src_lang = info[0].lang;
       options.tgt_lang = info[1].lang;
       options.strip_markup = pair->strip_markup;
-      if (!bitext_pair__read_units (pair, info[0].path, &options, error))
+      if (!bitext_pair__read_units (pair, info[0].path, NULL, 0, &options, error))
         return FALSE;
     }
   else if (!bitext_pair__load_side (pair, 0, info[0].path, info[0].lang, &info[0].input, error)

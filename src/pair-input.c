@@ -116,7 +116,8 @@ add_tmx_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GE
 ** finished translations.
 */
 static gboolean
-read_tmx (BitextPair *pair, const char *path, const BitextPairOptions *options, GError **error)
+read_tmx (BitextPair *pair, const char *path, const char *data, gsize length,
+          const BitextPairOptions *options, GError **error)
 {
   gboolean auto_src = options->src_lang == NULL || strcmp (options->src_lang, "auto") == 0;
   gboolean auto_tgt = options->tgt_lang == NULL || strcmp (options->tgt_lang, "auto") == 0;
@@ -132,8 +133,13 @@ read_tmx (BitextPair *pair, const char *path, const BitextPairOptions *options, 
                 options->bare_codes };
   pair->unit_info = g_array_new (FALSE, FALSE, sizeof (PairUnitInfo));
   BitextBilingualCounts counts;
-  gboolean ok = bitext_bilingual_foreach_unit (path, BITEXT_BILINGUAL_UNKNOWN, &read_options,
-                                               add_tmx_unit, &r, &counts, NULL, error);
+  gboolean ok = data != NULL
+                  ? bitext_bilingual_foreach_unit_data (strcmp (path, "-") == 0 ? "<stdin>" : path,
+                                                        data, length,
+                                                        BITEXT_BILINGUAL_UNKNOWN, &read_options,
+                                                        add_tmx_unit, &r, &counts, NULL, error)
+                  : bitext_bilingual_foreach_unit (path, BITEXT_BILINGUAL_UNKNOWN, &read_options,
+                                                   add_tmx_unit, &r, &counts, NULL, error);
   pair->text[1].lang = r.tgt_lang;
   pair->n_skipped_units = counts.n_fuzzy + counts.n_untranslated;
   return ok;
@@ -152,17 +158,22 @@ bitext_pair_get_skipped_units (const BitextPair *pair)
   return pair->n_skipped_units;
 }
 
-/* PAIRS.tsv: SOURCE<TAB>TARGET a line, '#' comments and blank lines skipped. */
+/*
+** PAIRS.tsv: SOURCE<TAB>TARGET a line, '#' comments and blank lines
+** skipped; from @given (@length bytes) when not NULL, else from @path.
+*/
 static gboolean
-read_tsv (BitextPair *pair, const char *path, GError **error)
+read_tsv (BitextPair *pair, const char *path, const char *given, gsize length, GError **error)
 {
   g_autofree char *data = NULL;
-  gsize length;
-  if (!g_file_get_contents (path, &data, &length, error))
+  if (given != NULL)
+    data = g_strndup (given, length);
+  else if (!g_file_get_contents (path, &data, &length, error))
     return FALSE;
+  const char *name = strcmp (path, "-") == 0 ? "<stdin>" : path;
   if (!g_utf8_validate_len (data, length, NULL))
     {
-      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING, "%s: invalid UTF-8", path);
+      g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING, "%s: invalid UTF-8", name);
       return FALSE;
     }
   g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
@@ -176,7 +187,7 @@ read_tsv (BitextPair *pair, const char *path, GError **error)
       if (tab == NULL)
         {
           g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_PARSE,
-                       "%s:%u:1: expected SOURCE<TAB>TARGET", path, i + 1);
+                       "%s:%u:1: expected SOURCE<TAB>TARGET", name, i + 1);
           return FALSE;
         }
       *tab = '\0';
@@ -209,13 +220,15 @@ checksum_thread (gpointer data)
 
 /*
 ** Read the units of a TMX or TSV file (by the pair's segmentation) as
-** sentences and beads. Both sides name the file. Its checksum (for a pair
+** sentences and beads; from @data (@length bytes) when not NULL, the
+** bytes of an input that can be read once only (bitext__file_read_once()),
+** else from @path. Both sides name the file. Its checksum (for a pair
 ** file saved later) is computed on a second thread while the file is
 ** parsed: on a large memory the two take seconds each.
 */
 gboolean
-bitext_pair__read_units (BitextPair *pair, const char *path, const BitextPairOptions *options,
-                         GError **error)
+bitext_pair__read_units (BitextPair *pair, const char *path, const char *data, gsize length,
+                         const BitextPairOptions *options, GError **error)
 {
   Checksum sum = { path, NULL, NULL };
   GThread *thread = g_thread_try_new ("bitext-checksum", checksum_thread, &sum, NULL);
@@ -223,10 +236,10 @@ bitext_pair__read_units (BitextPair *pair, const char *path, const BitextPairOpt
     checksum_thread (&sum);
   gboolean ok;
   if (pair->segmentation == BITEXT_PAIR_SEGMENT_TMX)
-    ok = read_tmx (pair, path, options, error);
+    ok = read_tmx (pair, path, data, length, options, error);
   else
     {
-      ok = read_tsv (pair, path, error);
+      ok = read_tsv (pair, path, data, length, error);
       for (guint s = 0; ok && s < 2; s++)
         {
           const char *lang = s == 0 ? options->src_lang : options->tgt_lang;

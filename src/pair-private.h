@@ -104,8 +104,9 @@ gboolean    bitext_pair__load_side      (BitextPair *pair, BitextPairSide side, 
 const char *bitext_pair__guess_language (const BitextDocument *doc);
 gboolean    bitext_pair__check_languages (const BitextPair *pair, const BitextPairOptions *options,
                                           GError **error);
-gboolean    bitext_pair__read_units     (BitextPair *pair, const char *path,
-                                         const BitextPairOptions *options, GError **error);
+gboolean    bitext_pair__read_units     (BitextPair *pair, const char *path, const char *data,
+                                         gsize length, const BitextPairOptions *options,
+                                         GError **error);
 gboolean    bitext_pair__read_bead_file (BitextPair *pair, const char *path, GError **error);
 void        bitext_pair__store_options  (BitextPair *pair, const BitextPairOptions *options);
 gboolean    bitext_pair__align_all      (BitextPair *pair, GError **error);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "bitext/bilingual.h"
 #include "bitext/error.h"
 #include "bitext/segment.h"
 #include "file-private.h"
@@ -307,10 +308,11 @@ bitext_pair_new_from_beads (const char *src_path, const char *tgt_path, const ch
   return new_from_texts (src_path, tgt_path, beads_path, options, error);
 }
 
-/* A pair of the units of a TMX or TSV file. */
+/* A pair of the units of a TMX or TSV file, read from @data when not NULL. */
 static BitextPair *
-new_from_units (const char *path, BitextPairSegmentation segmentation,
-                const BitextPairOptions *options, GError **error)
+new_from_units (const char *path, const char *data, gsize length,
+                BitextPairSegmentation segmentation, const BitextPairOptions *options,
+                GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (check_options (options), NULL);
@@ -319,7 +321,7 @@ new_from_units (const char *path, BitextPairSegmentation segmentation,
     options = &defaults;
   g_autoptr(BitextPair) pair = bitext_pair__new (segmentation);
   bitext_pair__store_options (pair, options);
-  if (!bitext_pair__read_units (pair, path, options, error)
+  if (!bitext_pair__read_units (pair, path, data, length, options, error)
       || !bitext_pair__check_languages (pair, options, error))
     return NULL;
   return g_steal_pointer (&pair);
@@ -340,7 +342,50 @@ new_from_units (const char *path, BitextPairSegmentation segmentation,
 BitextPair *
 bitext_pair_new_from_tmx (const char *path, const BitextPairOptions *options, GError **error)
 {
-  return new_from_units (path, BITEXT_PAIR_SEGMENT_TMX, options, error);
+  return new_from_units (path, NULL, 0, BITEXT_PAIR_SEGMENT_TMX, options, error);
+}
+
+/**
+ * bitext_pair_new_from_units:
+ * @path: (type filename): a TMX, PO or XLIFF file, or a TSV of pairs; "-" for stdin
+ * @options: (nullable): as for bitext_pair_new_from_tmx()
+ * @error: return location for a #GError
+ *
+ * The units of a file of aligned units whose kind is told by its content
+ * (a name ending in .tmx is a memory whatever it holds): a bilingual file
+ * as bitext_pair_new_from_tmx() reads it, else a TSV of pairs as
+ * bitext_pair_new_from_tsv() does. An input that can be read once only
+ * (stdin, a pipe such as the shell's `<(zcat tm.tmx.gz)`) is read into
+ * memory, and its kind told from those bytes.
+ *
+ * Returns: (transfer full) (nullable): the pair, or %NULL with @error set
+ */
+BitextPair *
+bitext_pair_new_from_units (const char *path, const BitextPairOptions *options, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  if (bitext__file_read_once (path))
+    {
+      g_autofree char *data = NULL;
+      gsize length = 0;
+      if (!bitext__file_read_all (path, &data, &length, error))
+        return NULL;
+      gboolean units = g_str_has_suffix (path, ".tmx")
+                       || bitext_bilingual_sniff_data (path, data, length) != BITEXT_BILINGUAL_UNKNOWN;
+      return new_from_units (path, data, length,
+                             units ? BITEXT_PAIR_SEGMENT_TMX : BITEXT_PAIR_SEGMENT_TSV, options,
+                             error);
+    }
+  g_autoptr(GError) local = NULL;
+  BitextBilingualFormat format = bitext_bilingual_sniff (path, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  gboolean units = g_str_has_suffix (path, ".tmx") || format != BITEXT_BILINGUAL_UNKNOWN;
+  return new_from_units (path, NULL, 0, units ? BITEXT_PAIR_SEGMENT_TMX : BITEXT_PAIR_SEGMENT_TSV,
+                         options, error);
 }
 
 /**
@@ -387,7 +432,7 @@ bitext_pair_open (const char *const *paths, guint n_paths, const char *beads_pat
 BitextPair *
 bitext_pair_new_from_tsv (const char *path, const BitextPairOptions *options, GError **error)
 {
-  return new_from_units (path, BITEXT_PAIR_SEGMENT_TSV, options, error);
+  return new_from_units (path, NULL, 0, BITEXT_PAIR_SEGMENT_TSV, options, error);
 }
 
 /* Accessors ----------------------------------------------------------------------------------- */

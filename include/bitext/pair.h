@@ -100,6 +100,9 @@ BITEXT_API BitextPair *bitext_pair_new_from_tmx   (const char *path,
 BITEXT_API BitextPair *bitext_pair_new_from_tsv   (const char *path,
                                                    const BitextPairOptions *options,
                                                    GError **error);
+BITEXT_API BitextPair *bitext_pair_new_from_units (const char *path,
+                                                   const BitextPairOptions *options,
+                                                   GError **error);
 BITEXT_API BitextPair *bitext_pair_open           (const char *const *paths, guint n_paths,
                                                    const char *beads_path,
                                                    const BitextPairOptions *options,

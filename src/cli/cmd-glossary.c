@@ -55,11 +55,7 @@ read_units (const char *path, GError **error)
   options.strip_markup = TRUE;
   options.progress_func = bitext_progress_func;
   options.progress_data = &progress;
-  g_autoptr(GError) local = NULL;
-  if (g_str_has_suffix (path, ".tmx")
-      || bitext_bilingual_sniff (path, &local) != BITEXT_BILINGUAL_UNKNOWN)
-    return bitext_pair_new_from_tmx (path, &options, error);
-  return bitext_pair_new_from_tsv (path, &options, error);
+  return bitext_pair_new_from_units (path, &options, error);
 }
 
 static gboolean

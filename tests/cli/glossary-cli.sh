@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext glossary`: extract from a TSV of pairs, convert tsv -> tbx -> tsv, bad input.
 . "$(dirname "$0")/tap.sh"
-plan 15
+plan 17
 
 P=$ROOT/tests/data/terms/pairs.en-ru.tsv
 export P
@@ -19,6 +19,18 @@ ok "convert tsv -> tbx -> tsv keeps source, target, score and frequency" bash -c
   "$BITEXT" glossary convert "$TMP/a.tsv" "$TMP/a.tbx" &&
   "$BITEXT" glossary convert "$TMP/a.tbx" "$TMP/b.tsv" &&
   [ "$(grep -v "^#" "$TMP/a.tsv" | cut -f1-4)" = "$(grep -v "^#" "$TMP/b.tsv" | cut -f1-4)" ]'
+# Inputs as people give them: a pipe (`<(zcat tm.tmx.gz)`) or stdin, read once, their kind told
+# by their bytes; the same glossary as from the file.
+ok "extract from a pipe or stdin: a memory and a TSV of pairs, as from their files" bash -c '
+  TM=$ROOT/tm/speech.en-ru.tmx
+  "$BITEXT" glossary extract "$TM" >"$TMP/f.tsv" && "$BITEXT" glossary extract "$P" >"$TMP/fp.tsv" || exit 1
+  "$BITEXT" glossary extract <(cat "$TM") >"$TMP/p.tsv" && cmp "$TMP/f.tsv" "$TMP/p.tsv" || exit 1
+  "$BITEXT" glossary extract - <"$TM" >"$TMP/s.tsv" && cmp "$TMP/f.tsv" "$TMP/s.tsv" || exit 1
+  "$BITEXT" glossary extract <(cat "$P") >"$TMP/pp.tsv" && cmp "$TMP/fp.tsv" "$TMP/pp.tsv" || exit 1
+  "$BITEXT" glossary extract - <"$P" >"$TMP/sp.tsv" && cmp "$TMP/fp.tsv" "$TMP/sp.tsv"'
+ok "extract from stdin that is not pairs: <stdin>:LINE:1, status 2" bash -c '
+  printf "one\ttwo\nno tab here\n" | "$BITEXT" glossary extract - >"$TMP/o" 2>"$TMP/e"; [ $? -eq 2 ] || exit 1
+  grep -qx "bitext: <stdin>:2:1: expected SOURCE<TAB>TARGET" "$TMP/e" && [ ! -s "$TMP/o" ]'
 # A glossary extracted from the sample memory serves as the glossary of `check` and the dictionary
 # of `align`: score, frequency, example and variants are evidence, never notes or forbidden
 # renderings, so each format gives the findings (and beads) of its source and target columns alone.
