@@ -6,6 +6,7 @@
 #include "cmd.h"
 #include "common.h"
 #include "progress.h"
+#include "file-private.h"
 
 static char *opt_format = NULL;
 static char *opt_src_lang = NULL;
@@ -320,11 +321,18 @@ import_stream (FILE *stream, const char *name, gboolean csv, const BitextTmxWrit
   return ok;
 }
 
+/*
+** The pairs of @path into the TMX file opt_output; from @data (@length
+** bytes) when not NULL, an input read once already to tell its format.
+*/
 static gboolean
-run_import (const char *path, gboolean csv, const BitextTmxWriteOptions *options, GError **error)
+run_import (const char *path, const char *data, gsize length, gboolean csv,
+            const BitextTmxWriteOptions *options, GError **error)
 {
   gboolean is_stdin = strcmp (path, "-") == 0;
-  FILE *stream = is_stdin ? stdin : fopen (path, "r");
+  FILE *stream = data != NULL ? fmemopen ((void *) data, length, "r")
+                 : is_stdin   ? stdin
+                              : fopen (path, "r");
   if (stream == NULL)
     {
       int saved = errno;
@@ -333,7 +341,7 @@ run_import (const char *path, gboolean csv, const BitextTmxWriteOptions *options
       return FALSE;
     }
   gboolean ok = import_stream (stream, is_stdin ? "<stdin>" : path, csv, options, error);
-  if (!is_stdin)
+  if (stream != stdin)
     fclose (stream);
   return ok;
 }
@@ -359,8 +367,9 @@ import_unit (const BitextTm *header, BitextTmUnit *unit, gpointer user_data, GEr
 
 /* PO, XLIFF (or TMX): the units as they are read, what was skipped said on stderr. */
 static gboolean
-run_bilingual_import (const char *path, BitextBilingualFormat format,
-                      const BitextTmxWriteOptions *options, GError **error)
+run_bilingual_import (const char *path, const char *data, gsize length,
+                      BitextBilingualFormat format, const BitextTmxWriteOptions *options,
+                      GError **error)
 {
   BitextBilingualReadOptions read_options = BITEXT_BILINGUAL_READ_OPTIONS_INIT;
   read_options.src_lang = opt_src_lang;
@@ -373,8 +382,12 @@ run_bilingual_import (const char *path, BitextBilingualFormat format,
   BilingualImport b = { options, NULL };
   BitextBilingualCounts counts;
   g_autoptr(BitextTm) header = NULL;
-  gboolean ok = bitext_bilingual_foreach_unit (path, format, &read_options, import_unit, &b,
-                                               &counts, &header, error);
+  gboolean ok = data != NULL
+                  ? bitext_bilingual_foreach_unit_data (strcmp (path, "-") == 0 ? "<stdin>" : path,
+                                                        data, length, format, &read_options,
+                                                        import_unit, &b, &counts, &header, error)
+                  : bitext_bilingual_foreach_unit (path, format, &read_options, import_unit, &b,
+                                                   &counts, &header, error);
   if (ok && b.writer == NULL)
     ok = (b.writer = bitext_tmx_writer_new (opt_output, header, options, error)) != NULL;
   ok = ok && bitext_tmx_writer_close (b.writer, error);
@@ -386,7 +399,7 @@ run_bilingual_import (const char *path, BitextBilingualFormat format,
   bitext_bilingual_append_counts (skipped, &counts);
   if (skipped->len > 0)
     fprintf (stderr, "bitext: tm import: %s: %" G_GUINT64_FORMAT " units read; not imported: "
-             "%s%s\n", path, counts.n_units, skipped->str,
+             "%s%s\n", strcmp (path, "-") == 0 ? "<stdin>" : path, counts.n_units, skipped->str,
              opt_include_fuzzy || opt_include_untranslated ? "" : " (see --include-fuzzy, "
              "--include-untranslated)");
   return TRUE;
@@ -401,7 +414,16 @@ cmd_tm_import (int argc, char **argv, GError **error)
   if (!bitext_parse_options (context, &argc, &argv, error))
     return BITEXT_EXIT_ERROR;
   BitextBilingualFormat bilingual = BITEXT_BILINGUAL_UNKNOWN;
-  if (argc == 2 && opt_format == NULL)
+  /* Stdin or a pipe without --format is read once, and its format told by those bytes. */
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  if (argc == 2 && opt_format == NULL && bitext__file_read_once (argv[1]))
+    {
+      if (!bitext__file_read_all (argv[1], &data, &length, error))
+        return BITEXT_EXIT_ERROR;
+      bilingual = bitext_bilingual_sniff_data (argv[1], data, length);
+    }
+  else if (argc == 2 && opt_format == NULL)
     {
       g_autoptr(GError) local = NULL;
       bilingual = bitext_bilingual_sniff (argv[1], &local);
@@ -438,8 +460,9 @@ cmd_tm_import (int argc, char **argv, GError **error)
   options.n_filtered = counts;
   bitext_progress_init (&progress, opt_quiet);
   gboolean ok = bilingual != BITEXT_BILINGUAL_UNKNOWN
-                  ? run_bilingual_import (argv[1], bilingual, &options, error)
-                  : run_import (argv[1], strcmp (format, "csv") == 0, &options, error);
+                  ? run_bilingual_import (argv[1], data, length, bilingual, &options, error)
+                  : run_import (argv[1], data, length, strcmp (format, "csv") == 0, &options,
+                                error);
   bitext_progress_done (&progress);
   if (!ok)
     return BITEXT_EXIT_ERROR;

@@ -2,7 +2,7 @@
 # bitext CLI tests — PO and XLIFF as inputs (tm import, check, glossary extract) and outputs (tm export),
 # checked with gettext (msgfmt -c, msgcat) and translate-toolkit (po2xliff); hostile files: one line, exit 2.
 . "$(dirname "$0")/tap.sh"
-plan 10
+plan 11
 D="$ROOT/tests/data/po-xliff"
 export D
 export -f expect_error
@@ -12,6 +12,14 @@ ok "PO -> TMX -> PO: byte for byte (the translated entries of a msgcat-canonical
   diff -u - "$TMP/e" <<<"bitext: tm import: $D/sample.ru.po: 7 units read; not imported: 1 fuzzy, 1 untranslated, 1 obsolete (see --include-fuzzy, --include-untranslated)" &&
   "$BITEXT" tm export -f po "$TMP/s.tmx" >"$TMP/s.po" &&
   sed -n "1,/^#: src\/main.c:30/p" "$D/sample.ru.po" | head -n -2 | diff -u - "$TMP/s.po"'
+ok "tm import from stdin or a pipe, without --format: a PO or XLIFF told by its bytes, as from the file" bash -c '
+  SOURCE_DATE_EPOCH=0 "$BITEXT" tm import "$D/sample.ru.po" -o "$TMP/f.tmx" 2>/dev/null &&
+  SOURCE_DATE_EPOCH=0 "$BITEXT" tm import - -o "$TMP/i.tmx" <"$D/sample.ru.po" 2>"$TMP/e" && cmp "$TMP/f.tmx" "$TMP/i.tmx" &&
+  grep -q "^bitext: tm import: <stdin>: 7 units read" "$TMP/e" &&
+  SOURCE_DATE_EPOCH=0 "$BITEXT" tm import <(cat "$D/sample.ru.po") -o "$TMP/p.tmx" 2>/dev/null && cmp "$TMP/f.tmx" "$TMP/p.tmx" &&
+  SOURCE_DATE_EPOCH=0 "$BITEXT" tm import "$D/codes-2.0.xlf" -o "$TMP/fx.tmx" 2>/dev/null &&
+  SOURCE_DATE_EPOCH=0 "$BITEXT" tm import <(cat "$D/codes-2.0.xlf") -o "$TMP/px.tmx" 2>/dev/null && cmp "$TMP/fx.tmx" "$TMP/px.tmx" &&
+  printf "Hello\tПривет\n" | "$BITEXT" tm import - -s en -t ru -o "$TMP/t.tmx" && grep -q "<seg>Привет</seg>" "$TMP/t.tmx"'
 ok "with --include-fuzzy --include-untranslated --no-filter: all but the obsolete entry, flags kept" bash -c '
   "$BITEXT" tm import --include-fuzzy --include-untranslated --no-filter "$D/sample.ru.po" -o "$TMP/a.tmx" 2>/dev/null &&
   "$BITEXT" tm export -f po "$TMP/a.tmx" >"$TMP/a.po" &&
