@@ -32,7 +32,7 @@ typedef struct
   double lex_w;             /* weight of the lexical cost (AlignTemperature) */
   /* Log domain, (i1 - i0 + 1) * W cells of N_RUN_KINDS states of nt values: the paths to
   ** (alpha) or from (beta) the cell whose bead at the cell is of that kind; entry, the
-  ** paths to the cell, weighted for a next bead of each kind (window_entry()). */
+  ** paths to the cell, weighted for a next bead of each kind (window_mix()). */
   double *alpha, *beta, *entry;
   double ltrans[3][N_RUN_KINDS][N_RUN_KINDS];  /* -delta / T of AlignRuns, by temperature */
   double etrans[3][N_RUN_KINDS][N_RUN_KINDS];  /* exp of ltrans */
@@ -167,9 +167,12 @@ window_rows (Window *w, const BitextBead *path, guint n_path)
 }
 
 /*
-** From the states @v of a cell (N_RUN_KINDS x nt values), the sums for
-** a next bead of each kind: out[k'][n] = log sum_k exp (v[k][n] +
-** ltrans[n][k][k']).
+** Forward, from the states @v of a cell (N_RUN_KINDS x nt values: the
+** paths to it by the kind of their last bead), the sums for a next bead
+** of each kind: out[x][n] = log sum_k exp (v[k][n] + ltrans[n][k][x]).
+** Backward, from @v the paths on from the cell by the kind of their first
+** bead, the sums by the kind of the bead before: out[x][n] = log sum_k
+** exp (v[k][n] + ltrans[n][x][k]).
 */
 static inline void
 window_mix (const Window *w, const double *v, double *out, gboolean forward)
