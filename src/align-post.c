@@ -320,13 +320,16 @@ score_window (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, G
   w.match = g_malloc (MAX (nm, 1));
   memset (w.match, 255, MAX (nm, 1));
   window_sums (dp, &w);
+  /* All the paths: those to the window's end by the kind of their last bead, each with
+  ** the step on to the bead after the window (beta there). */
   double z[3];
   const double *last = window_at (&w, w.alpha, w.i1, w.j1);
+  const double *on = window_at (&w, w.beta, w.i1, w.j1);
   for (guint n = 0; n < w.nt; n++)
     {
       double v[N_RUN_KINDS];
       for (guint x = 0; x < N_RUN_KINDS; x++)
-        v[x] = last[x * w.nt + n] + (w.after_kind < 0 ? 0.0 : w.ltrans[n][x][w.after_kind]);
+        v[x] = last[x * w.nt + n] + on[x * w.nt + n];
       z[n] = log_sum_exp (v, N_RUN_KINDS);
     }
   for (guint k = ka; k < kb && z[0] != -INFINITY; k++)

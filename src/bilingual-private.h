@@ -4,6 +4,15 @@
 #include "bitext/bilingual.h"
 #include "tmx-private.h"
 
+/*
+** The format of the input @path, told by its content: an input that can
+** be read once only (stdin, a pipe) is read whole into *@data (@length
+** bytes, NUL-terminated; transfer full), which the caller then parses,
+** else *@data is NULL and @path is read again. FALSE on a read error.
+*/
+gboolean bitext__bilingual_sniff_input (const char *path, BitextBilingualFormat *format,
+                                        char **data, gsize *length, GError **error);
+
 /* What a reader hands each finished entry to: the state decides whether it is delivered. */
 typedef enum
 {

@@ -79,6 +79,27 @@ bitext_bilingual_sniff (const char *path, GError **error)
   return bitext_bilingual_sniff_data (path, head, got);
 }
 
+gboolean
+bitext__bilingual_sniff_input (const char *path, BitextBilingualFormat *format, char **data,
+                               gsize *length, GError **error)
+{
+  *data = NULL;
+  *length = 0;
+  if (!bitext__file_read_once (path))
+    {
+      g_autoptr(GError) local = NULL;
+      *format = bitext_bilingual_sniff (path, &local);
+      if (local == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (!bitext__file_read_all (path, data, length, error))
+    return FALSE;
+  *format = bitext_bilingual_sniff_data (path, *data, *length);
+  return TRUE;
+}
+
 const char *
 bitext_bilingual_format_name (BitextBilingualFormat format)
 {
@@ -244,7 +265,7 @@ bitext_bilingual_foreach_unit (const char *path, BitextBilingualFormat format,
                                BitextTm **header, GError **error)
 {
   g_return_val_if_fail (path != NULL && func != NULL, FALSE);
-  const char *name = strcmp (path, "-") == 0 ? "<stdin>" : path;
+  const char *name = bitext__input_name (path);
   if (format == BITEXT_BILINGUAL_UNKNOWN && strcmp (path, "-") != 0 && bitext__file_read_once (path))
     {
       /* A pipe: read once, its format told from the bytes read. */

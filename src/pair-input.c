@@ -8,6 +8,7 @@
 #include "bitext/bilingual.h"
 #include "bitext/error.h"
 #include "tmx-private.h"
+#include "file-private.h"
 
 /* What the TMX reader's callback fills. */
 typedef struct
@@ -134,7 +135,7 @@ read_tmx (BitextPair *pair, const char *path, const char *data, gsize length,
   pair->unit_info = g_array_new (FALSE, FALSE, sizeof (PairUnitInfo));
   BitextBilingualCounts counts;
   gboolean ok = data != NULL
-                  ? bitext_bilingual_foreach_unit_data (strcmp (path, "-") == 0 ? "<stdin>" : path,
+                  ? bitext_bilingual_foreach_unit_data (bitext__input_name (path),
                                                         data, length,
                                                         BITEXT_BILINGUAL_UNKNOWN, &read_options,
                                                         add_tmx_unit, &r, &counts, NULL, error)
@@ -160,17 +161,17 @@ bitext_pair_get_skipped_units (const BitextPair *pair)
 
 /*
 ** PAIRS.tsv: SOURCE<TAB>TARGET a line, '#' comments and blank lines
-** skipped; from @given (@length bytes) when not NULL, else from @path.
+** skipped; from @given (@length bytes, NUL-terminated) when not NULL, else
+** from @path.
 */
 static gboolean
 read_tsv (BitextPair *pair, const char *path, const char *given, gsize length, GError **error)
 {
-  g_autofree char *data = NULL;
-  if (given != NULL)
-    data = g_strndup (given, length);
-  else if (!g_file_get_contents (path, &data, &length, error))
+  g_autofree char *read = NULL;
+  if (given == NULL && !g_file_get_contents (path, &read, &length, error))
     return FALSE;
-  const char *name = strcmp (path, "-") == 0 ? "<stdin>" : path;
+  const char *data = given != NULL ? given : read;
+  const char *name = bitext__input_name (path);
   if (!g_utf8_validate_len (data, length, NULL))
     {
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_ENCODING, "%s: invalid UTF-8", name);

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "bitext/bilingual.h"
+#include "bilingual-private.h"
 #include "bitext/error.h"
 #include "bitext/segment.h"
 #include "file-private.h"
@@ -364,27 +364,14 @@ BitextPair *
 bitext_pair_new_from_units (const char *path, const BitextPairOptions *options, GError **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
-  if (bitext__file_read_once (path))
-    {
-      g_autofree char *data = NULL;
-      gsize length = 0;
-      if (!bitext__file_read_all (path, &data, &length, error))
-        return NULL;
-      gboolean units = g_str_has_suffix (path, ".tmx")
-                       || bitext_bilingual_sniff_data (path, data, length) != BITEXT_BILINGUAL_UNKNOWN;
-      return new_from_units (path, data, length,
-                             units ? BITEXT_PAIR_SEGMENT_TMX : BITEXT_PAIR_SEGMENT_TSV, options,
-                             error);
-    }
-  g_autoptr(GError) local = NULL;
-  BitextBilingualFormat format = bitext_bilingual_sniff (path, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  gboolean units = g_str_has_suffix (path, ".tmx") || format != BITEXT_BILINGUAL_UNKNOWN;
-  return new_from_units (path, NULL, 0, units ? BITEXT_PAIR_SEGMENT_TMX : BITEXT_PAIR_SEGMENT_TSV,
+  BitextBilingualFormat format;
+  g_autofree char *data = NULL;
+  gsize length;
+  if (!bitext__bilingual_sniff_input (path, &format, &data, &length, error))
+    return NULL;
+  return new_from_units (path, data, length,
+                         format != BITEXT_BILINGUAL_UNKNOWN ? BITEXT_PAIR_SEGMENT_TMX
+                                                            : BITEXT_PAIR_SEGMENT_TSV,
                          options, error);
 }
 

@@ -129,7 +129,7 @@ bitext_tm_merge_add_file (BitextTmMerge *m, const char *path, const BitextTmxRea
     {
       g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT,
                    "%s: a memory to merge is read twice; give a file, not a pipe",
-                   strcmp (path, "-") == 0 ? "<stdin>" : path);
+                   bitext__input_name (path));
       return FALSE;
     }
   g_ptr_array_add (m->paths, g_strdup (path));

@@ -25,6 +25,7 @@
 #include "bitext/error.h"
 #include "error-private.h"
 #include "tmx-private.h"
+#include "file-private.h"
 
 /* A DOCTYPE makes the parser create a document for its DTD even without a tree; drop it too. */
 static void
@@ -757,7 +758,7 @@ bitext_tmx_foreach_unit (const char *path, const BitextTmxReadOptions *options,
 {
   g_return_val_if_fail (path != NULL && func != NULL, FALSE);
   Reader r;
-  reader_init (&r, strcmp (path, "-") == 0 ? "<stdin>" : path, options);
+  reader_init (&r, bitext__input_name (path), options);
   r.func = func;
   r.user_data = user_data;
   gboolean ok = read_path (&r, path, error);
@@ -810,7 +811,7 @@ bitext_tmx_read_file (const char *path, const BitextTmxReadOptions *options, GEr
 {
   g_return_val_if_fail (path != NULL, NULL);
   Reader r;
-  reader_init (&r, strcmp (path, "-") == 0 ? "<stdin>" : path, options);
+  reader_init (&r, bitext__input_name (path), options);
   r.keep = TRUE;
   return finish_read (&r, read_path (&r, path, error));
 }

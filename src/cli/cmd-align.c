@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "common.h"
 #include "progress.h"
+#include "file-private.h"
 
 static char *opt_src_lang = NULL;
 static char *opt_tgt_lang = NULL;
@@ -99,7 +100,7 @@ check_not_empty (const BitextPair *pair, GError **error)
       {
         const char *path = bitext_pair_get_path (pair, side);
         g_set_error (error, BITEXT_ERROR, BITEXT_ERROR_INPUT, "%s: no sentences to align",
-                     strcmp (path, "-") == 0 ? "<stdin>" : path);
+                     bitext__input_name (path));
         return FALSE;
       }
   return TRUE;

@@ -6,6 +6,7 @@
 #include "cmd.h"
 #include "common.h"
 #include "progress.h"
+#include "bilingual-private.h"
 #include "file-private.h"
 
 static char *opt_format = NULL;
@@ -383,7 +384,7 @@ run_bilingual_import (const char *path, const char *data, gsize length,
   BitextBilingualCounts counts;
   g_autoptr(BitextTm) header = NULL;
   gboolean ok = data != NULL
-                  ? bitext_bilingual_foreach_unit_data (strcmp (path, "-") == 0 ? "<stdin>" : path,
+                  ? bitext_bilingual_foreach_unit_data (bitext__input_name (path),
                                                         data, length, format, &read_options,
                                                         import_unit, &b, &counts, &header, error)
                   : bitext_bilingual_foreach_unit (path, format, &read_options, import_unit, &b,
@@ -399,7 +400,7 @@ run_bilingual_import (const char *path, const char *data, gsize length,
   bitext_bilingual_append_counts (skipped, &counts);
   if (skipped->len > 0)
     fprintf (stderr, "bitext: tm import: %s: %" G_GUINT64_FORMAT " units read; not imported: "
-             "%s%s\n", strcmp (path, "-") == 0 ? "<stdin>" : path, counts.n_units, skipped->str,
+             "%s%s\n", bitext__input_name (path), counts.n_units, skipped->str,
              opt_include_fuzzy || opt_include_untranslated ? "" : " (see --include-fuzzy, "
              "--include-untranslated)");
   return TRUE;
@@ -417,16 +418,18 @@ cmd_tm_import (int argc, char **argv, GError **error)
   /* Stdin or a pipe without --format is read once, and its format told by those bytes. */
   g_autofree char *data = NULL;
   gsize length = 0;
-  if (argc == 2 && opt_format == NULL && bitext__file_read_once (argv[1]))
-    {
-      if (!bitext__file_read_all (argv[1], &data, &length, error))
-        return BITEXT_EXIT_ERROR;
-      bilingual = bitext_bilingual_sniff_data (argv[1], data, length);
-    }
-  else if (argc == 2 && opt_format == NULL)
+  if (argc == 2 && opt_format == NULL)
     {
       g_autoptr(GError) local = NULL;
-      bilingual = bitext_bilingual_sniff (argv[1], &local);
+      if (!bitext__bilingual_sniff_input (argv[1], &bilingual, &data, &length, &local))
+        {
+          if (bitext__file_read_once (argv[1]))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return BITEXT_EXIT_ERROR;
+            }
+          bilingual = BITEXT_BILINGUAL_UNKNOWN;  /* a file that cannot be read is said so below */
+        }
     }
   else if (opt_format != NULL && strcmp (opt_format, "po") == 0)
     bilingual = BITEXT_BILINGUAL_PO;
