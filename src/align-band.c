@@ -325,6 +325,7 @@ bead_cost_m (const AlignDp *dp, guint t, guint i, guint j, const guint cell[3][3
       if (b > 1 && dp->tgt->para[j - 1] != dp->tgt->para[j - b])
         c += model->para_penalty;
     }
+  c += bitext_align__bead_break_cost (dp, i - a, j - b, a, b);
   if (z_out != NULL)
     *z_out = z;
   return c;
@@ -362,6 +363,7 @@ bitext_align__evidence_cost (const AlignDp *dp, guint t, guint i, guint j, doubl
     c -= dp->model->para_penalty;
   if (b > 1 && dp->tgt->para[j - 1] != dp->tgt->para[j - b])
     c -= dp->model->para_penalty;
+  c -= bitext_align__bead_break_cost (dp, i - a, j - b, a, b);
   return c;
 }
 
@@ -387,6 +389,7 @@ typedef struct
   guint plo, phi;
   float ls;                 /* characters of the bead's source sentences */
   float src_pen;            /* paragraph penalty of the source side: 0 or the model's */
+  gboolean sb;              /* source sentence i-a starts a paragraph */
   gboolean ok;              /* row i - a belongs to this run */
 } Shape;
 
@@ -399,6 +402,7 @@ typedef struct
   Shape shape[N_BEAD_TYPES];
   float lt[4];              /* characters of target sentences j-b .. j-1, b = 0..3 */
   float tgt_pen[4];
+  gboolean tb[4];           /* target sentence j-b starts a paragraph */
   guint S, i, j, j0;
   gboolean lex;
 } Cell;
@@ -421,6 +425,7 @@ cell_row (Cell *c, const float *rows, guint W, guint i, guint i0)
       sh->plo = band_lo (c->band, pi);
       sh->phi = band_hi (c->band, pi);
       sh->ls = (float) (dp->scum[i] - dp->scum[pi]);
+      sh->sb = bitext_align__para_starts (dp->src, pi);
       sh->src_pen = a > 1 && dp->src->para[i - 1] != dp->src->para[pi] ? dp->model->para_penalty
                                                                         : 0.0f;
     }
@@ -432,6 +437,8 @@ cell_column (Cell *c, guint j)
 {
   const AlignDp *dp = c->dp;
   c->j = j;
+  for (guint b = 0; b <= 3 && b <= j; b++)
+    c->tb[b] = bitext_align__para_starts (dp->tgt, j - b);
   c->lt[0] = 0.0f;
   for (guint b = 1; b <= 3 && b <= j; b++)
     {
@@ -495,6 +502,7 @@ relax (const Cell *c, guint t, guint a, guint b, float *best, guint8 *arg)
       if (b > 1)
         cost += c->tgt_pen[b];
     }
+  cost += bitext_align__break_cost (model, sh->sb, c->tb[b], a, b);
   cost = prev + cost;
   if (cost < *best)
     {

@@ -86,6 +86,7 @@ bitext_align__model_init_gale_church (AlignModel *model, double ratio)
     }
   set_priors (model, gale_church_prior);
   model->para_penalty = model->prior[BEAD_1_0];
+  model->break_cost[0] = model->break_cost[1] = 0.0f;
   model->use_lex = FALSE;
   model->del_length = TRUE;
 }
@@ -296,6 +297,39 @@ estimate_lexical (AlignModel *model, const AlignSample *sample)
 }
 
 /*
+** Paragraphs. A translation keeps the paragraphs of its original more
+** often than not (Gale & Church 1993 aligned the paragraphs of their
+** texts first, then the sentences inside them), so a bead that takes the
+** first sentence of a paragraph on one side should start one on the
+** other side too (bitext_align__break_cost()). Among the beads of the
+** pass that take the first sentence of a paragraph, the share that start
+** a paragraph of one text only is estimated with Jeffreys's prior,
+** Beta(1/2, 1/2); by chance, were the paragraph starts of the two texts
+** independent at the pass's beads, it would be (p + q - 2pq) /
+** (p + q - pq), p and q the shares of the beads that start at a
+** paragraph of each text. The cost of either outcome is its
+** log-likelihood ratio. Paragraphs are taken to correspond at least as
+** often as chance has it: two texts whose paragraphs do not correspond,
+** or that have none, get no cost.
+*/
+static void
+estimate_breaks (AlignModel *model, const AlignSample *sample)
+{
+  model->break_cost[0] = model->break_cost[1] = 0.0f;
+  if (sample->break_any == 0)
+    return;
+  double qa = (sample->break_one + 0.5) / (sample->break_any + 1.0);
+  double p = (double) sample->starts_src / sample->starts_all;
+  double q = (double) sample->starts_tgt / sample->starts_all;
+  double qr = (p + q - 2.0 * p * q) / (p + q - p * q);
+  if (qa >= qr)
+    return;
+  model->break_cost[0] = (float) -log (qa / qr);
+  model->break_cost[1] = (float) -log ((1.0 - qa) / (1.0 - qr));
+  g_debug ("align: paragraph starts of one text only: translations %.3f, chance %.3f", qa, qr);
+}
+
+/*
 ** Re-estimate @model from a sample drawn from the previous pass. Bead
 ** priors mix Gale & Church's with the shapes the previous pass found,
 ** with equal weight (Gale & Church's counting for at least 100 beads, so
@@ -324,6 +358,7 @@ bitext_align__model_estimate (AlignModel *model, const AlignSample *sample, gboo
   for (guint t = 0; t < N_BEAD_TYPES; t++)
     p[t] = (sample->counts[t] + alpha * gale_church_prior[t]) / (total + alpha);
   set_priors (model, p);
+  estimate_breaks (model, sample);
   double agree = (double) MIN (n_src_para, n_tgt_para) / MAX (1u, MAX (n_src_para, n_tgt_para));
   model->para_penalty = (float) (model->prior[BEAD_1_0] * agree);
 }

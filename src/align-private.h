@@ -150,6 +150,8 @@ typedef struct
   float lex_cost[LEX_MAX_M][LEX_MAX_K];
   float prior[N_BEAD_TYPES];    /* -log P(type); 1-0 and 0-1 hold the deletion cost */
   float para_penalty;
+  /* A bead that starts a paragraph on one side only, or on both (bitext_align__break_cost()). */
+  float break_cost[2];
   gboolean use_lex;
   gboolean del_length;
   float ratio_f, inv_ratio, half_variance;  /* copies for bitext_align__length_zf() */
@@ -361,6 +363,10 @@ typedef struct
   guint counts[N_BEAD_TYPES];
   /* Over windows of consecutive beads: keys matched, twice the keys of the smaller sides, beads. */
   guint64 window_m, window_k, window_beads;
+  /* The pass's beads: all, those that start where the source starts a paragraph, where
+     the target does; those that take the first sentence of a paragraph, and of these,
+     those at a paragraph start of one text only (bitext_align__break_cost()). */
+  guint starts_all, starts_src, starts_tgt, break_any, break_one;
 } AlignSample;
 
 void   bitext_align__sample_init  (AlignSample *s);
@@ -432,6 +438,39 @@ typedef struct
   guint64 max_band_cells;   /* the first pass's limit; 0: MAX_BAND_CELLS */
   guint post_thread_beads;  /* beads from which the posterior takes two threads; 0: its default */
 } AlignDp;
+
+/* Sentence @i of @side starts a paragraph other than the first. */
+static inline gboolean
+bitext_align__para_starts (const AlignSide *side, guint i)
+{
+  return i > 0 && i < side->n && side->para[i] != side->para[i - 1];
+}
+
+/*
+** The paragraph term of a bead of @a source and @b target sentences
+** whose first source sentence starts a paragraph (@sb) and whose first
+** target one does (@tb), or where they would be for a side it leaves
+** empty: the bead takes the first sentence of a paragraph where the
+** other text starts one too, or where it does not. A 1-0 or 0-1 bead is
+** transparent to the other side's break: the sentence a translation
+** leaves out at the end of a paragraph puts the target's break before
+** the source's, yet both paragraphs start together at the next bead.
+*/
+static inline float
+bitext_align__break_cost (const AlignModel *model, gboolean sb, gboolean tb, guint a, guint b)
+{
+  if ((a > 0 && sb) || (b > 0 && tb))
+    return model->break_cost[sb && tb];
+  return 0.0f;
+}
+
+/* bitext_align__break_cost() of the bead of @a and @b sentences that starts at (i, j). */
+static inline float
+bitext_align__bead_break_cost (const AlignDp *dp, guint i, guint j, guint a, guint b)
+{
+  return bitext_align__break_cost (dp->model, bitext_align__para_starts (dp->src, i),
+                                   bitext_align__para_starts (dp->tgt, j), a, b);
+}
 
 void bitext_align__set_max_band_cells (BitextAligner *aligner, guint64 cells);
 void bitext_align__set_post_thread_beads (BitextAligner *aligner, guint beads);

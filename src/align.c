@@ -617,6 +617,16 @@ draw_sample (const AlignDp *dp, const KeyLists *skeys, const KeyLists *tkeys, co
       const BitextBead *b = &g_array_index (beads, BitextBead, i);
       sample->counts[bead_shape (b)]++;
       n11 += b->src_len == 1 && b->tgt_len == 1;
+      gboolean sb = bitext_align__para_starts (dp->src, b->src_start);
+      gboolean tb = bitext_align__para_starts (dp->tgt, b->tgt_start);
+      sample->starts_all++;
+      sample->starts_src += sb;
+      sample->starts_tgt += tb;
+      if ((sb && b->src_len > 0) || (tb && b->tgt_len > 0))
+        {
+          sample->break_any++;
+          sample->break_one += !(sb && tb);
+        }
     }
   gboolean all_pairs = G_N_ELEMENTS (random_shifts) * n11 < MIN_SHIFTED_PAIRS
                        && (guint64) dp->src->n * dp->tgt->n <= MAX_ALL_PAIRS;

@@ -693,6 +693,57 @@ test_runs_estimate (void)
   runs_chain (model, "", q, p);
 }
 
+/* The paragraph costs that a pass with these counts of bead starts gives (length model only). */
+static void
+breaks_estimate (AlignModel *model, guint all, guint src, guint tgt, guint any, guint one)
+{
+  AlignSample sample;
+  bitext_align__sample_init (&sample);
+  sample.starts_all = all;
+  sample.starts_src = src;
+  sample.starts_tgt = tgt;
+  sample.break_any = any;
+  sample.break_one = one;
+  bitext_align__model_init_gale_church (model, 1.0);
+  bitext_align__model_estimate (model, &sample, FALSE, 1, 1);
+  bitext_align__sample_clear (&sample);
+}
+
+/*
+** Paragraphs: of the beads that take the first sentence of a paragraph,
+** the share that start a paragraph of one text only, for the pass
+** (Jeffreys's estimate) against chance (paragraph starts independent);
+** a bead that starts a paragraph of one text only pays, one that starts
+** both gains, a 1-0 or 0-1 bead leaves the other text's paragraph to the
+** next bead, and texts whose paragraphs do not correspond pay nothing.
+*/
+static void
+test_paragraph_breaks (void)
+{
+  g_autofree AlignModel *model = g_new0 (AlignModel, 1);
+  /* 100 beads, 10 paragraph starts in each text, all of them together. */
+  breaks_estimate (model, 100, 10, 10, 10, 0);
+  double qa = 0.5 / 11.0, qr = (0.2 - 2 * 0.01) / (0.2 - 0.01);
+  g_assert_cmpfloat (fabs (model->break_cost[0] + log (qa / qr)), <, 1e-5);
+  g_assert_cmpfloat (fabs (model->break_cost[1] + log ((1 - qa) / (1 - qr))), <, 1e-5);
+  g_assert_cmpfloat (model->break_cost[0], >, 3.0);
+  g_assert_cmpfloat (model->break_cost[1], <, -2.8);
+  /* A 1-1 bead at a paragraph of the target only pays; a 1-0 bead there does not. */
+  g_assert_cmpfloat (bitext_align__break_cost (model, FALSE, TRUE, 1, 1), ==, model->break_cost[0]);
+  g_assert_cmpfloat (bitext_align__break_cost (model, FALSE, TRUE, 1, 0), ==, 0.0f);
+  g_assert_cmpfloat (bitext_align__break_cost (model, TRUE, FALSE, 1, 0), ==, model->break_cost[0]);
+  g_assert_cmpfloat (bitext_align__break_cost (model, TRUE, TRUE, 0, 1), ==, model->break_cost[1]);
+  g_assert_cmpfloat (bitext_align__break_cost (model, FALSE, FALSE, 1, 1), ==, 0.0f);
+  /* Paragraphs that never start together: no cost either way. */
+  breaks_estimate (model, 100, 10, 10, 20, 20);
+  g_assert_cmpfloat (model->break_cost[0], ==, 0.0f);
+  g_assert_cmpfloat (model->break_cost[1], ==, 0.0f);
+  /* No paragraphs. */
+  breaks_estimate (model, 100, 0, 0, 0, 0);
+  g_assert_cmpfloat (model->break_cost[0], ==, 0.0f);
+  g_assert_cmpfloat (model->break_cost[1], ==, 0.0f);
+}
+
 /*
 ** A passage of three sentences added by the translator in the middle of
 ** a text, aligned right: its 0-1 beads, and the pairs around them, are
@@ -1069,6 +1120,7 @@ main (int argc, char **argv)
   g_test_add_func ("/align/posterior/low-mark", test_low_mark);
   g_test_add_func ("/align/posterior/lex-weight", test_lex_weight);
   g_test_add_func ("/align/posterior/runs-estimate", test_runs_estimate);
+  g_test_add_func ("/align/model/paragraph-breaks", test_paragraph_breaks);
   g_test_add_func ("/align/posterior/added-passage", test_posterior_added_passage);
   g_test_add_func ("/align/band/limit", test_band_limit);
   return g_test_run ();

@@ -62,10 +62,12 @@ at_least() {
 }
 
 ok "the three sets hold 41 documents" bash -c '[ "$(wc -l <"$TMP/real/sets.tsv")" -eq 41 ]'
-# 2026-12-05: en-ru 0.9612, en-zh 0.9626, en-ja 0.9642 (tests/bench/align/run-real.sh).
+# 2026-12-07: en-ru 0.9927, en-zh 0.9892, en-ja 0.9933 (tests/bench/align/run-real.sh); en-ja
+# was 0.9800 before beads were asked to start paragraphs together (a 1-2 bead moved into the
+# next paragraph of ig-ja-ch03s02), so its floor fails without that.
 ok "en-ru: bitext strict F1 >= 0.982" at_least en-ru 0.982
-ok "en-zh: bitext strict F1 >= 0.966" at_least en-zh 0.966
-ok "en-ja: bitext strict F1 >= 0.954" at_least en-ja 0.954
+ok "en-zh: bitext strict F1 >= 0.979" at_least en-zh 0.979
+ok "en-ja: bitext strict F1 >= 0.983" at_least en-ja 0.983
 # Issue 15: `check` on the technical document (the guide's chapters paired by the gold beads,
 # tests/data/qa/techdoc.py): every error and warning finding judged by reading, precision >= 0.8.
 ok "check on the installation guide: every finding judged, precision >= 0.8" bash -c '
