@@ -1148,6 +1148,33 @@ bitext_glossary_load_file (BitextGlossary *glossary, const char *path, GError **
 }
 
 /**
+ * bitext_glossary_load_files:
+ * @glossary: a glossary
+ * @paths: (nullable) (array zero-terminated=1) (element-type filename): glossaries, loaded in
+ *   order as bitext_glossary_load_file() loads one
+ * @dnt_paths: (nullable) (array zero-terminated=1) (element-type filename): do-not-translate
+ *   lists, loaded after them as bitext_glossary_load_dnt_file() loads one
+ * @error: return location for a #GError
+ *
+ * Every file a user names, as `-g A.tsv -g B.tsv --dnt names.txt` names them: none is dropped.
+ *
+ * Returns: %FALSE with @error set (naming the file) at the first file that cannot be loaded
+ * Since: 0.1
+ */
+gboolean
+bitext_glossary_load_files (BitextGlossary *glossary, const char *const *paths,
+                            const char *const *dnt_paths, GError **error)
+{
+  for (guint k = 0; paths != NULL && paths[k] != NULL; k++)
+    if (!bitext_glossary_load_file (glossary, paths[k], error))
+      return FALSE;
+  for (guint k = 0; dnt_paths != NULL && dnt_paths[k] != NULL; k++)
+    if (!bitext_glossary_load_dnt_file (glossary, dnt_paths[k], error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
  * bitext_glossary_load_dnt_file:
  * @glossary: a glossary
  * @path: (type filename): one term a line; '#' starts a comment line

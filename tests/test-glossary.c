@@ -305,6 +305,46 @@ test_dnt (void)
   g_assert_error (missing, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
+/*
+** Every file a user names is loaded, glossaries in order, then the
+** do-not-translate lists; the first that cannot be read stops it, named.
+*/
+static void
+test_load_files (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "samples",
+                                                   "glossary.en-ru.tsv", NULL);
+  g_autofree char *extra = g_test_build_filename (G_TEST_DIST, "data", "qa", "speech-extra.tsv",
+                                                  NULL);
+  g_autofree char *dnt = g_test_build_filename (G_TEST_DIST, "data", "qa", "dnt.txt", NULL);
+  g_autoptr(BitextGlossary) one = bitext_glossary_new ("en", "ru");
+  g_assert_true (bitext_glossary_load_file (one, extra, NULL));
+  guint n_extra = bitext_glossary_get_n_entries (one);
+  g_assert_cmpuint (n_extra, >, 0);
+
+  const char *const paths[] = { sample, extra, NULL };
+  const char *const dnts[] = { dnt, NULL };
+  g_autoptr(BitextGlossary) g = bitext_glossary_new ("en", "ru");
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_glossary_load_files (g, paths, dnts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bitext_glossary_get_n_entries (g), ==, 25 + n_extra + 2);
+  g_assert_false (bitext_glossary_get_entry (g, 0)->dnt);
+  g_assert_true (bitext_glossary_get_entry (g, 25 + n_extra)->dnt);
+  g_assert_true (bitext_glossary_is_dnt (g, "SM"));
+  /* Nothing named: nothing loaded, no error. */
+  g_autoptr(BitextGlossary) none = bitext_glossary_new ("en", "ru");
+  g_assert_true (bitext_glossary_load_files (none, NULL, NULL, NULL));
+  g_assert_cmpuint (bitext_glossary_get_n_entries (none), ==, 0);
+  /* A missing second file. */
+  const char *const bad[] = { sample, "/nonexistent/b.tsv", NULL };
+  g_autoptr(BitextGlossary) h = bitext_glossary_new ("en", "ru");
+  g_autoptr(GError) missing = NULL;
+  g_assert_false (bitext_glossary_load_files (h, bad, NULL, &missing));
+  g_assert_error (missing, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (missing->message, "/nonexistent/b.tsv"));
+}
+
 /* The sample glossary loads whole. */
 static void
 test_sample (void)
@@ -333,6 +373,7 @@ main (int argc, char **argv)
   g_test_add_func ("/glossary/match/en", test_match_english);
   g_test_add_func ("/glossary/match/ru-names-acronyms", test_match_russian_names_and_acronyms);
   g_test_add_func ("/glossary/dnt", test_dnt);
+  g_test_add_func ("/glossary/load/files", test_load_files);
   g_test_add_func ("/glossary/sample", test_sample);
   return g_test_run ();
 }

@@ -69,6 +69,10 @@ BITEXT_API gboolean        bitext_glossary_load_data     (BitextGlossary *glossa
                                                           GError **error);
 BITEXT_API gboolean        bitext_glossary_load_dnt_file (BitextGlossary *glossary, const char *path,
                                                           GError **error);
+BITEXT_API gboolean        bitext_glossary_load_files    (BitextGlossary *glossary,
+                                                          const char *const *paths,
+                                                          const char *const *dnt_paths,
+                                                          GError **error);
 BITEXT_API gboolean        bitext_glossary_add_entry     (BitextGlossary *glossary, const char *source,
                                                           const char *targets, const char *forbidden,
                                                           const char *note, GError **error);

@@ -303,12 +303,9 @@ static BitextGlossary *
 load_glossary (const View *u, GError **error)
 {
   g_autoptr(BitextGlossary) g = bitext_glossary_new (u->src_lang, u->tgt_lang);
-  for (guint k = 0; opt_glossary != NULL && opt_glossary[k] != NULL; k++)
-    if (!bitext_glossary_load_file (g, opt_glossary[k], error))
-      return NULL;
-  for (guint k = 0; opt_dnt != NULL && opt_dnt[k] != NULL; k++)
-    if (!bitext_glossary_load_dnt_file (g, opt_dnt[k], error))
-      return NULL;
+  if (!bitext_glossary_load_files (g, (const char *const *) opt_glossary,
+                                   (const char *const *) opt_dnt, error))
+    return NULL;
   return g_steal_pointer (&g);
 }
 

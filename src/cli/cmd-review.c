@@ -19,7 +19,8 @@ static char *opt_dict = NULL;
 static char *opt_beads = NULL;
 static char *opt_pair = NULL;
 static char *opt_tmx = NULL;
-static char *opt_glossary = NULL;
+static char **opt_glossary = NULL;
+static char **opt_dnt = NULL;
 static gboolean opt_presegmented = FALSE;
 static gboolean opt_no_open = FALSE;
 static gboolean opt_no_freedict = FALSE;
@@ -34,8 +35,10 @@ static const GOptionEntry entries[] = {
     "NAME.SRC-TGT.pair.json here, NAME from SRC)", "FILE" },
   { "tmx", 0, 0, G_OPTION_ARG_FILENAME, &opt_tmx, "The TMX that Save + TMX writes, relative to "
     "the pair file's folder (default: tm/NAME.tmx)", "PATH" },
-  { "glossary", 'g', 0, G_OPTION_ARG_FILENAME, &opt_glossary, "Glossary for the QA marks (as "
-    "bitext check takes it)", "FILE" },
+  { "glossary", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_glossary, "Glossary for the QA marks "
+    "(as bitext check takes it); may be repeated", "FILE" },
+  { "dnt", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_dnt, "Do-not-translate list for the QA marks "
+    "(as bitext check takes it); may be repeated", "FILE" },
   { "src-lang", 0, 0, G_OPTION_ARG_STRING, &opt_src_lang,
     "Language of SRC: en, ru, any code, or auto (from the text; default)", "LANG" },
   { "tgt-lang", 0, 0, G_OPTION_ARG_STRING, &opt_tgt_lang, "Language of TGT (as --src-lang)",
@@ -141,11 +144,12 @@ cmd_review (int argc, char **argv, GError **error)
   if (pair == NULL)
     return BITEXT_EXIT_ERROR;
   g_autoptr(BitextGlossary) glossary = NULL;
-  if (opt_glossary != NULL)
+  if (opt_glossary != NULL || opt_dnt != NULL)
     {
       glossary = bitext_glossary_new (bitext_pair_get_lang (pair, BITEXT_PAIR_SOURCE),
                                       bitext_pair_get_lang (pair, BITEXT_PAIR_TARGET));
-      if (!bitext_glossary_load_file (glossary, opt_glossary, error))
+      if (!bitext_glossary_load_files (glossary, (const char *const *) opt_glossary,
+                                       (const char *const *) opt_dnt, error))
         return BITEXT_EXIT_ERROR;
     }
   g_autofree char *path = pair_path (pair, argc, argv, error);

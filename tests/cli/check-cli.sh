@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bitext CLI tests — `bitext check`: the speech (clean and draft), json, ignore files, exit codes, errors.
 . "$(dirname "$0")/tap.sh"
-plan 27
+plan 28
 
 D=$ROOT/tests/data
 G=$ROOT/samples/glossary.en-ru.tsv
@@ -70,6 +70,26 @@ ok "--dnt twice loads both lists, in either order" bash -c '
   c() { "$BITEXT" check --presegmented --src-lang en --tgt-lang ru --format json --beads "$D/speech.ru-draft.gold.align" "$@" "$D/speech.en.sent" "$D/speech.ru-draft.sent" | grep -c "\"text\":\"media\""; }
   [ "$(c --dnt "$TMP/d2")" -ge 1 ] && [ "$(c --dnt "$TMP/d1" --dnt "$TMP/d2")" -eq 0 ] &&
   [ "$(c --dnt "$TMP/d2" --dnt "$TMP/d1")" -eq 0 ]'
+# review takes them as check does: its page marks check's glossary and do-not-translate
+# findings for the same files (it kept only the last -g before, and had no --dnt).
+ok "review -g A -g B --dnt D: the findings check gives with the same files" bash -c '
+  head -n 13 "$G" >"$TMP/ra.tsv"; tail -n +14 "$G" >"$TMP/rb.tsv"; printf "media\n" >"$TMP/rd"
+  set -- -g "$TMP/ra.tsv" -g "$TMP/rb.tsv" --dnt "$TMP/rd" --presegmented --src-lang en --tgt-lang ru \
+    --beads "$D/speech.ru-draft.gold.align" "$D/speech.en.sent" "$D/speech.ru-draft.sent"
+  "$BITEXT" check --format json "$@" >"$TMP/rc.json"
+  mkdir -p "$TMP/rv"; (cd "$TMP/rv" && exec "$BITEXT" review --no-open "$@" >url 2>log) & pid=$!
+  for _ in $(seq 100); do [ -s "$TMP/rv/url" ] && break; sleep 0.1; done
+  python3 - "$(head -n 1 "$TMP/rv/url")" "$TMP/rc.json" <<"PY"; s=$?; kill $pid; wait $pid 2>/dev/null; exit $s
+import json, sys, urllib.request
+url = sys.argv[1]
+req = urllib.request.Request(url.split("/?")[0] + "/api/findings",
+                             headers={"X-Bitext-Token": url.split("token=")[1]})
+page = json.load(urllib.request.urlopen(req))["findings"]
+mine = sorted(f[3] for f in page if f[1] in ("glossary", "untranslated-term"))
+check = sorted(f["message"] for f in json.load(open(sys.argv[2]))["findings"]
+               if f["check"] in ("glossary", "untranslated-term"))
+assert mine and mine == check, (mine, check)
+PY'
 ok "--ignore twice: the keys of both files (three-field keys from the json)" bash -c '
   run --format json --beads "$D/speech.ru-draft.gold.align" "$D/speech.en.sent" "$D/speech.ru-draft.sent" >"$TMP/all.json"
   python3 -c "
