@@ -214,6 +214,22 @@ static const Case cases[] = {
       "Саммит открылся 12 марта в Хельсинки.", "На нём присутствовали министры 28 стран.",
       "Договор они подписали 14 марта." },
     "[0]:[0] [1]:[1] [2]:[2] [3]:[3] [4]:[4] [5]:[5,6] []:[7] [6]:[8] [7]:[9] [8]:[10] [9]:[11] [10]:[12]", NULL },
+  /* The same omission inside a text whose other pairs let the model be estimated. */
+  { "omission-next-to-split-in-a-text",
+    { "The bridge over the Volga opened in 1962.", "It is 1,400 metres long.",
+      "Boris Kirillov designed it.", "Trains still cross it every hour.", SPLIT_EN_1,
+      "Partitioning is described in chapter 6 of this manual.", SPLIT_EN_2, SPLIT_EN_3,
+      "The summit began on 12 March in Helsinki.", "Ministers from 28 countries attended.",
+      "They signed the treaty on 14 March." },
+    { "Мост через Волгу открыли в 1962 году.", "Его длина — 1 400 метров.",
+      "Его спроектировал Борис Кириллов.", "Поезда и сейчас проходят по нему каждый час.",
+      SPLIT_RU_12, SPLIT_RU_3,
+      "Саммит открылся 12 марта в Хельсинки.", "На нём присутствовали министры 28 стран.",
+      "Договор они подписали 14 марта." },
+    "[0]:[0] [1]:[1] [2]:[2] [3]:[3] [4]:[4] [5]:[] [6]:[5,6] [7]:[7] [8]:[8] [9]:[9] [10]:[10] [11]:[11]",
+    "issue 12: the right path costs 2.3 nats more: a deletion and a split (8.5 nats of shape "
+    "priors) against the words and lengths that favour it (6.1); the unmatched \"6\" is one key "
+    "among nine" },
   /* The same two pairs inside a text whose other pairs let the length model be estimated. */
   { "two-pairs-in-a-text",
     { "The installer runs on computers with 512 MB of memory.",
