@@ -16,7 +16,8 @@
 /* The server runs its own main context in a thread; the test talks to it as a browser would. */
 typedef struct
 {
-  char *dir;                /* a fresh folder holding the pair file */
+  char *root;               /* a fresh folder, the parent of dir: what the tests may write outside */
+  char *dir;                /* a folder of root holding the pair file */
   BitextPair *pair;
   BitextReview *review;
   GMainContext *context;
@@ -49,8 +50,10 @@ setup (Fixture *fx, gconstpointer data)
 {
   (void) data;
   g_autoptr(GError) error = NULL;
-  fx->dir = g_dir_make_tmp ("bitext-review-XXXXXX", &error);
+  fx->root = g_dir_make_tmp ("bitext-review-XXXXXX", &error);
   g_assert_no_error (error);
+  fx->dir = g_build_filename (fx->root, "pair", NULL);
+  g_assert_cmpint (g_mkdir (fx->dir, 0700), ==, 0);
   g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "speech.en.sent", NULL);
   g_autofree char *tgt = g_test_build_filename (G_TEST_DIST, "data", "speech.ru.sent", NULL);
   g_autofree char *beads = g_test_build_filename (G_TEST_DIST, "data", "speech.gold.align", NULL);
@@ -99,24 +102,11 @@ teardown (Fixture *fx, gconstpointer data)
   g_main_loop_unref (fx->loop);
   g_main_context_unref (fx->context);
   bitext_pair_free (fx->pair);
-  g_autoptr(GDir) d = g_dir_open (fx->dir, 0, NULL);
-  const char *name;
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (fx->dir, name, NULL);
-      if (g_file_test (p, G_FILE_TEST_IS_DIR))
-        {
-          g_autoptr(GDir) sub = g_dir_open (p, 0, NULL);
-          const char *n2;
-          while (sub != NULL && (n2 = g_dir_read_name (sub)) != NULL)
-            {
-              g_autofree char *p2 = g_build_filename (p, n2, NULL);
-              g_remove (p2);
-            }
-        }
-      g_remove (p);
-    }
-  g_rmdir (fx->dir);
+  /* test_paths links the pair's folder to root: removed as a link, not followed (this emptied
+     the system's temporary folder while the link named it). */
+  bitext_test_rm_tree (fx->root);
+  g_assert_false (g_file_test (fx->root, G_FILE_TEST_EXISTS));
+  g_free (fx->root);
   g_free (fx->dir);
   g_free (fx->base);
   g_free (fx->token);

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 static gboolean
 collect (const BitextSegment *segment, const char *text, gpointer user_data, GError **error)
 {
@@ -68,4 +70,20 @@ bitext_test_assert_strv (const char *what, GPtrArray *got, const char *const *ex
     g_string_append_printf (msg, "    [%s]\n", (char *) g_ptr_array_index (got, i));
   g_test_fail_printf ("%s", msg->str);
   g_string_free (msg, TRUE);
+}
+
+void
+bitext_test_rm_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          bitext_test_rm_tree (child);
+        }
+    }
+  (void) g_remove (path);
 }
