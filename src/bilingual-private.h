@@ -12,6 +12,17 @@
 */
 gboolean bitext__bilingual_sniff_input (const char *path, BitextBilingualFormat *format,
                                         char **data, gsize *length, GError **error);
+/*
+** The units of @path as bitext_bilingual_foreach_unit() reads them, or,
+** when @data is not NULL, of those @length bytes already read from it
+** (bitext__bilingual_sniff_input()), named as the input.
+*/
+gboolean bitext__bilingual_foreach_input (const char *path, const char *data, gsize length,
+                                          BitextBilingualFormat format,
+                                          const BitextBilingualReadOptions *options,
+                                          BitextTmxUnitFunc func, gpointer user_data,
+                                          BitextBilingualCounts *counts, BitextTm **header,
+                                          GError **error);
 
 /* What a reader hands each finished entry to: the state decides whether it is delivered. */
 typedef enum

@@ -295,6 +295,20 @@ bitext_bilingual_foreach_unit (const char *path, BitextBilingualFormat format,
                        error);
 }
 
+gboolean
+bitext__bilingual_foreach_input (const char *path, const char *data, gsize length,
+                                 BitextBilingualFormat format,
+                                 const BitextBilingualReadOptions *options, BitextTmxUnitFunc func,
+                                 gpointer user_data, BitextBilingualCounts *counts,
+                                 BitextTm **header, GError **error)
+{
+  if (data == NULL)
+    return bitext_bilingual_foreach_unit (path, format, options, func, user_data, counts, header,
+                                          error);
+  return bitext_bilingual_foreach_unit_data (bitext__input_name (path), data, length, format,
+                                             options, func, user_data, counts, header, error);
+}
+
 /* "3 fuzzy, 2 untranslated, 1 obsolete" (the non-zero ones), or "" */
 void
 bitext_bilingual_append_counts (GString *out, const BitextBilingualCounts *c)

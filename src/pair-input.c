@@ -7,8 +7,9 @@
 #include "bitext/align-eval.h"
 #include "bitext/bilingual.h"
 #include "bitext/error.h"
-#include "tmx-private.h"
+#include "bilingual-private.h"
 #include "file-private.h"
+#include "tmx-private.h"
 
 /* What the TMX reader's callback fills. */
 typedef struct
@@ -134,13 +135,9 @@ read_tmx (BitextPair *pair, const char *path, const char *data, gsize length,
                 options->bare_codes };
   pair->unit_info = g_array_new (FALSE, FALSE, sizeof (PairUnitInfo));
   BitextBilingualCounts counts;
-  gboolean ok = data != NULL
-                  ? bitext_bilingual_foreach_unit_data (bitext__input_name (path),
-                                                        data, length,
-                                                        BITEXT_BILINGUAL_UNKNOWN, &read_options,
-                                                        add_tmx_unit, &r, &counts, NULL, error)
-                  : bitext_bilingual_foreach_unit (path, BITEXT_BILINGUAL_UNKNOWN, &read_options,
-                                                   add_tmx_unit, &r, &counts, NULL, error);
+  gboolean ok = bitext__bilingual_foreach_input (path, data, length, BITEXT_BILINGUAL_UNKNOWN,
+                                                 &read_options, add_tmx_unit, &r, &counts, NULL,
+                                                 error);
   pair->text[1].lang = r.tgt_lang;
   pair->n_skipped_units = counts.n_fuzzy + counts.n_untranslated;
   return ok;

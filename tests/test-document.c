@@ -2,6 +2,7 @@
 #include <bitext/bitext.h>
 
 #include "document-private.h"
+#include "test-util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1065,22 +1066,6 @@ test_stream_encodings (void)
   g_rand_free (rand);
 }
 
-static void
-remove_tmpdir (void)
-{
-  GDir *dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-      g_unlink (path);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (tmpdir);
-}
-
 
 /* ---- Formats ------------------------------------------------------------- */
 
@@ -1524,7 +1509,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/encoding/cp1251-utf16le", test_encoding_legacy);
 
   int status = g_test_run ();
-  remove_tmpdir ();
+  bitext_test_rm_tree (tmpdir);
   g_free (tmpdir);
   return status;
 }

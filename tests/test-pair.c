@@ -64,14 +64,7 @@ static void
 teardown (Fixture *f, gconstpointer data)
 {
   (void) data;
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  bitext_test_rm_tree (f->dir);
   g_free (f->dir);
   g_free (f->src);
   g_free (f->tgt);

@@ -263,13 +263,7 @@ test_html_pages (void)
   g_autoptr(GString) same = g_string_new (NULL);
   bitext_report_append_html (same, units, 10, first, &options);
   g_assert_cmpstr (written, ==, same->str);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  for (const char *name; (name = g_dir_read_name (d)) != NULL;)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (dir);
+  bitext_test_rm_tree (dir);
 }
 
 int

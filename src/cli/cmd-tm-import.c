@@ -341,7 +341,7 @@ run_import (const char *path, const char *data, gsize length, gboolean csv,
                    g_strerror (saved));
       return FALSE;
     }
-  gboolean ok = import_stream (stream, is_stdin ? "<stdin>" : path, csv, options, error);
+  gboolean ok = import_stream (stream, bitext__input_name (path), csv, options, error);
   if (stream != stdin)
     fclose (stream);
   return ok;
@@ -383,12 +383,8 @@ run_bilingual_import (const char *path, const char *data, gsize length,
   BilingualImport b = { options, NULL };
   BitextBilingualCounts counts;
   g_autoptr(BitextTm) header = NULL;
-  gboolean ok = data != NULL
-                  ? bitext_bilingual_foreach_unit_data (bitext__input_name (path),
-                                                        data, length, format, &read_options,
-                                                        import_unit, &b, &counts, &header, error)
-                  : bitext_bilingual_foreach_unit (path, format, &read_options, import_unit, &b,
-                                                   &counts, &header, error);
+  gboolean ok = bitext__bilingual_foreach_input (path, data, length, format, &read_options,
+                                                 import_unit, &b, &counts, &header, error);
   if (ok && b.writer == NULL)
     ok = (b.writer = bitext_tmx_writer_new (opt_output, header, options, error)) != NULL;
   ok = ok && bitext_tmx_writer_close (b.writer, error);
