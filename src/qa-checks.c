@@ -2077,14 +2077,18 @@ note_unit (QaContext *ctx, guint i, gboolean spelling, GArray *words)
       }
 }
 
+/*
+** The per-unit checks of units [ctx->unit_begin, ctx->unit_end), with a
+** spelling cache (bitext_qa__spell_cache_new(); NULL: spelling is not
+** checked) that a thread keeps over the ranges it checks.
+*/
 void
-bitext_qa__check_units (QaContext *ctx)
+bitext_qa__check_range (QaContext *ctx, QaSpellCache *spell)
 {
   g_autoptr(GArray) uses = g_array_new (FALSE, FALSE, sizeof (TermUse));
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (SpellingWord));
   g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (SpellingWord));
   gboolean spelling = checks_source_spelling (ctx);
-  g_autoptr(QaSpellCache) spell = bitext_qa__spell_cache_new (ctx);   /* NULL: not checked */
   for (guint i = ctx->unit_begin; i < ctx->unit_end; i++)
     {
       note_unit (ctx, i, spelling, words);
@@ -2123,6 +2127,13 @@ bitext_qa__check_units (QaContext *ctx)
   ctx->term_uses = g_steal_pointer (&uses);
   ctx->spelling_words = g_steal_pointer (&words);
   ctx->kept_words = g_steal_pointer (&kept);
+}
+
+void
+bitext_qa__check_units (QaContext *ctx)
+{
+  g_autoptr(QaSpellCache) spell = bitext_qa__spell_cache_new (ctx);
+  bitext_qa__check_range (ctx, spell);
 }
 
 /* Append the term uses of a context that checked later units to @ctx's. */

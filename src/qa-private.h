@@ -150,6 +150,7 @@ gboolean  bitext_qa__is_software        (const BitextQaUnit *units, guint n_unit
 void      bitext_qa__check_placeholders (QaContext *ctx, guint unit);
 
 void bitext_qa__check_units       (QaContext *ctx);
+void bitext_qa__check_range       (QaContext *ctx, QaSpellCache *spell);
 void bitext_qa__merge_term_uses   (QaContext *ctx, const GArray *more);
 void bitext_qa__check_consistency (QaContext *ctx);
 void bitext_qa__merge_words       (GArray **into, GArray *more);

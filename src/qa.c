@@ -139,23 +139,56 @@ compare_findings (gconstpointer a, gconstpointer b)
   return xs < ys ? -1 : xs > ys;
 }
 
-/* A share of the per-unit checks: its own context, glossary matcher and findings. */
+/* A chunk of the per-unit checks: its units, its findings, term uses and words. */
 typedef struct
 {
   QaContext ctx;
+} Chunk;
+
+/* The chunks of a run, which the threads take in turn. */
+typedef struct
+{
+  const QaContext *base;
+  Chunk *chunks;
+  guint n_chunks;
+  gint next;                /* the next chunk to take (atomic) */
+} Chunks;
+
+/* A thread of the per-unit checks: its own glossary matcher (matching changes its stem
+** caches) and spelling cache, kept over the chunks it takes. */
+typedef struct
+{
+  Chunks *all;
   BitextQaOptions opts;
-} Share;
+} Worker;
 
 static gpointer
-check_share (gpointer data)
+work (gpointer data)
 {
-  Share *share = data;
-  bitext_qa__check_units (&share->ctx);
+  Worker *w = data;
+  QaContext mine = *w->all->base;
+  mine.options = &w->opts;
+  g_autoptr(QaSpellCache) spell = bitext_qa__spell_cache_new (&mine);
+  for (;;)
+    {
+      guint k = (guint) g_atomic_int_add (&w->all->next, 1);
+      if (k >= w->all->n_chunks)
+        break;
+      Chunk *c = &w->all->chunks[k];
+      c->ctx.options = &w->opts;
+      bitext_qa__check_range (&c->ctx, spell);
+    }
   return NULL;
 }
 
 /* Units a thread should have at least: below that, starting threads costs more than it saves. */
 #define MIN_UNITS_PER_THREAD 5000
+/* Units of a chunk at most, and chunks a thread has to take at least: chunks small enough
+** that the threads end together however the cost of a unit varies along a memory (a run
+** of long segments, a stretch full of glossary terms) or a processor is slowed by other
+** work, large enough that taking one costs nothing. */
+#define CHUNK_UNITS 2048
+#define CHUNKS_PER_THREAD 16
 
 static guint
 n_threads (const BitextQaOptions *opts, guint n_units)
@@ -167,11 +200,11 @@ n_threads (const BitextQaOptions *opts, guint n_units)
 }
 
 /*
-** Run the per-unit checks of @ctx over @n contiguous shares of its units,
-** on n - 1 new threads and this one. Each share has its own glossary
-** matcher (the stemmers and stem caches change as they match); the
-** findings and term uses are appended in unit order. The key hashes are
-** allocated beforehand, and each thread writes only its own units'.
+** Run the per-unit checks of @ctx on this thread and n - 1 new ones,
+** which take chunks of its units in turn. The findings, term uses
+** and words of the chunks are appended in unit order, as one thread would
+** have found them. The key hashes are allocated beforehand, and each chunk
+** writes only its own units'.
 */
 static void
 check_units (QaContext *ctx, guint n)
@@ -181,39 +214,47 @@ check_units (QaContext *ctx, guint n)
       bitext_qa__check_units (ctx);
       return;
     }
-  g_autofree Share *shares = g_new0 (Share, n);
+  guint size = CLAMP (ctx->n_units / (n * CHUNKS_PER_THREAD), 1u, CHUNK_UNITS);
+  Chunks all = { ctx, NULL, (ctx->n_units + size - 1) / size, 0 };
+  g_autofree Chunk *chunks = all.chunks = g_new0 (Chunk, all.n_chunks);
+  for (guint k = 0; k < all.n_chunks; k++)
+    {
+      QaContext *c = &chunks[k].ctx;
+      *c = *ctx;
+      c->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bitext_finding_free);
+      c->unit_begin = k * size;
+      c->unit_end = MIN (ctx->n_units, (k + 1) * size);
+    }
+  g_autofree Worker *workers = g_new0 (Worker, n);
   g_autofree GThread **threads = g_new0 (GThread *, n);
   for (guint k = 0; k < n; k++)
     {
-      Share *sh = &shares[k];
-      sh->opts = *ctx->options;
-      if (sh->opts.glossary != NULL)
-        sh->opts.glossary = bitext_glossary__dup_matcher (ctx->options->glossary);
-      sh->ctx = *ctx;
-      sh->ctx.options = &sh->opts;
-      sh->ctx.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bitext_finding_free);
-      sh->ctx.unit_begin = (guint) ((guint64) ctx->n_units * k / n);
-      sh->ctx.unit_end = (guint) ((guint64) ctx->n_units * (k + 1) / n);
+      Worker *w = &workers[k];
+      w->all = &all;
+      w->opts = *ctx->options;
+      if (w->opts.glossary != NULL)
+        w->opts.glossary = bitext_glossary__dup_matcher (ctx->options->glossary);
       if (k > 0)
-        threads[k] = g_thread_new ("bitext-qa", check_share, sh);
+        threads[k] = g_thread_new ("bitext-qa", work, w);
     }
-  check_share (&shares[0]);
-  for (guint k = 0; k < n; k++)
+  work (&workers[0]);
+  for (guint k = 1; k < n; k++)
+    g_thread_join (threads[k]);
+  for (guint k = 0; k < all.n_chunks; k++)
     {
-      Share *sh = &shares[k];
-      if (k > 0)
-        g_thread_join (threads[k]);
-      g_ptr_array_extend_and_steal (ctx->findings, g_steal_pointer (&sh->ctx.findings));
+      QaContext *c = &chunks[k].ctx;
+      g_ptr_array_extend_and_steal (ctx->findings, g_steal_pointer (&c->findings));
       if (ctx->term_uses == NULL)
-        ctx->term_uses = g_steal_pointer (&sh->ctx.term_uses);
+        ctx->term_uses = g_steal_pointer (&c->term_uses);
       else
-        bitext_qa__merge_term_uses (ctx, sh->ctx.term_uses);
-      bitext_qa__merge_words (&ctx->spelling_words, g_steal_pointer (&sh->ctx.spelling_words));
-      bitext_qa__merge_words (&ctx->kept_words, g_steal_pointer (&sh->ctx.kept_words));
-      g_clear_pointer (&sh->ctx.term_uses, g_array_unref);
-      if (sh->opts.glossary != ctx->options->glossary)
-        bitext_glossary_free (sh->opts.glossary);
+        bitext_qa__merge_term_uses (ctx, c->term_uses);
+      bitext_qa__merge_words (&ctx->spelling_words, g_steal_pointer (&c->spelling_words));
+      bitext_qa__merge_words (&ctx->kept_words, g_steal_pointer (&c->kept_words));
+      g_clear_pointer (&c->term_uses, g_array_unref);
     }
+  for (guint k = 0; k < n; k++)
+    if (workers[k].opts.glossary != ctx->options->glossary)
+      bitext_glossary_free (workers[k].opts.glossary);
 }
 
 static gboolean

@@ -1898,7 +1898,8 @@ test_speech_draft (void)
   g_assert_cmpuint (hits, ==, n);
 }
 
-/* The draft checked on 1 and on 4 threads (shares of 20 units) gives the same findings. */
+/* The draft checked on 1 and on 4 threads (which take its units one by one, in turn) gives
+** the same findings. */
 static void
 test_speech_threads (void)
 {
