@@ -139,17 +139,12 @@ compare_findings (gconstpointer a, gconstpointer b)
   return xs < ys ? -1 : xs > ys;
 }
 
-/* A chunk of the per-unit checks: its units, its findings, term uses and words. */
-typedef struct
-{
-  QaContext ctx;
-} Chunk;
-
-/* The chunks of a run, which the threads take in turn. */
+/* The chunks of a run, which the threads take in turn: each a context of its own units
+** (unit_begin, unit_end) and its own findings, term uses and words. */
 typedef struct
 {
   const QaContext *base;
-  Chunk *chunks;
+  QaContext *chunks;
   guint n_chunks;
   gint next;                /* the next chunk to take (atomic) */
 } Chunks;
@@ -174,9 +169,9 @@ work (gpointer data)
       guint k = (guint) g_atomic_int_add (&w->all->next, 1);
       if (k >= w->all->n_chunks)
         break;
-      Chunk *c = &w->all->chunks[k];
-      c->ctx.options = &w->opts;
-      bitext_qa__check_range (&c->ctx, spell);
+      QaContext *c = &w->all->chunks[k];
+      c->options = &w->opts;
+      bitext_qa__check_range (c, spell);
     }
   return NULL;
 }
@@ -216,10 +211,10 @@ check_units (QaContext *ctx, guint n)
     }
   guint size = CLAMP (ctx->n_units / (n * CHUNKS_PER_THREAD), 1u, CHUNK_UNITS);
   Chunks all = { ctx, NULL, (ctx->n_units + size - 1) / size, 0 };
-  g_autofree Chunk *chunks = all.chunks = g_new0 (Chunk, all.n_chunks);
+  g_autofree QaContext *chunks = all.chunks = g_new0 (QaContext, all.n_chunks);
   for (guint k = 0; k < all.n_chunks; k++)
     {
-      QaContext *c = &chunks[k].ctx;
+      QaContext *c = &chunks[k];
       *c = *ctx;
       c->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) bitext_finding_free);
       c->unit_begin = k * size;
@@ -242,7 +237,7 @@ check_units (QaContext *ctx, guint n)
     g_thread_join (threads[k]);
   for (guint k = 0; k < all.n_chunks; k++)
     {
-      QaContext *c = &chunks[k].ctx;
+      QaContext *c = &chunks[k];
       g_ptr_array_extend_and_steal (ctx->findings, g_steal_pointer (&c->findings));
       if (ctx->term_uses == NULL)
         ctx->term_uses = g_steal_pointer (&c->term_uses);
