@@ -215,6 +215,17 @@ static const Case fr_cases[] = {
   { "monsieur", "M. Dupont est arrivé. Il était fatigué.", { "M. Dupont est arrivé.", "Il était fatigué." } },
 };
 
+/* Greek: ';' is the question mark, and before a word in lower case the Latin semicolon. */
+static const Case el_cases[] = {
+  { "question-mark", "Τι είναι το Debian; Το Debian είναι ένας οργανισμός.",
+    { "Τι είναι το Debian;", "Το Debian είναι ένας οργανισμός." } },
+  { "semicolon-before-lower-case",
+    "Το σύστημα δέχεται οδηγίες; γράφει δεδομένα; και τρέχει προγράμματα. Τέλος.",
+    { "Το σύστημα δέχεται οδηγίες; γράφει δεδομένα; και τρέχει προγράμματα.", "Τέλος." } },
+  { "heading-question", "1.1. Τι είναι το Debian;\n\n1.2. Ο πυρήνας\n\n3.3. Αυτή είναι μια πρόταση.",
+    { "1.1.", "Τι είναι το Debian;", "1.2.", "Ο πυρήνας", "3.3. Αυτή είναι μια πρόταση." } },
+};
+
 /* Scripts without spaces between sentences or without case (texts written for these tests). */
 static const Case zh_cases[] = {
   /* A title cuts off its section number as in cased scripts; a sentence keeps it. */
@@ -289,6 +300,12 @@ test_de_fr_cases (void)
 {
   run_cases ("de", de_cases, G_N_ELEMENTS (de_cases));
   run_cases ("fr", fr_cases, G_N_ELEMENTS (fr_cases));
+}
+
+static void
+test_el_cases (void)
+{
+  run_cases ("el", el_cases, G_N_ELEMENTS (el_cases));
 }
 
 static void
@@ -653,6 +670,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/document", test_document);
   g_test_add_func ("/segment/lang/generic", test_generic_language);
   g_test_add_func ("/segment/de-fr/cases", test_de_fr_cases);
+  g_test_add_func ("/segment/el/cases", test_el_cases);
   g_test_add_func ("/segment/zh-ja/cases", test_zh_ja_cases);
   g_test_add_func ("/segment/lang/auto", test_auto_language);
   g_test_add_func ("/segment/lang/invalid", test_bad_language);
