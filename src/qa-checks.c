@@ -2136,16 +2136,12 @@ bitext_qa__check_units (QaContext *ctx)
   bitext_qa__check_range (ctx, spell);
 }
 
-/* Append the term uses of a context that checked later units to @ctx's. */
+/*
+** Append what a context that checked later units found (its term uses or
+** words: plain structs, no clear function) to *@into; takes @more.
+*/
 void
-bitext_qa__merge_term_uses (QaContext *ctx, const GArray *more)
-{
-  g_array_append_vals (ctx->term_uses, more->data, more->len);
-}
-
-/* Append the words of a context that checked later units to *@into; takes @more. */
-void
-bitext_qa__merge_words (GArray **into, GArray *more)
+bitext_qa__merge_found (GArray **into, GArray *more)
 {
   if (*into == NULL)
     *into = more;

@@ -151,9 +151,8 @@ void      bitext_qa__check_placeholders (QaContext *ctx, guint unit);
 
 void bitext_qa__check_units       (QaContext *ctx);
 void bitext_qa__check_range       (QaContext *ctx, QaSpellCache *spell);
-void bitext_qa__merge_term_uses   (QaContext *ctx, const GArray *more);
 void bitext_qa__check_consistency (QaContext *ctx);
-void bitext_qa__merge_words       (GArray **into, GArray *more);
+void bitext_qa__merge_found       (GArray **into, GArray *more);
 
 /* qa-consistency.c: terms the extractor finds, rendered two ways (whole text). */
 /* The check runs on a thread of its own, beside the other whole-text checks: start it, then

@@ -239,13 +239,9 @@ check_units (QaContext *ctx, guint n)
     {
       QaContext *c = &chunks[k];
       g_ptr_array_extend_and_steal (ctx->findings, g_steal_pointer (&c->findings));
-      if (ctx->term_uses == NULL)
-        ctx->term_uses = g_steal_pointer (&c->term_uses);
-      else
-        bitext_qa__merge_term_uses (ctx, c->term_uses);
-      bitext_qa__merge_words (&ctx->spelling_words, g_steal_pointer (&c->spelling_words));
-      bitext_qa__merge_words (&ctx->kept_words, g_steal_pointer (&c->kept_words));
-      g_clear_pointer (&c->term_uses, g_array_unref);
+      bitext_qa__merge_found (&ctx->term_uses, g_steal_pointer (&c->term_uses));
+      bitext_qa__merge_found (&ctx->spelling_words, g_steal_pointer (&c->spelling_words));
+      bitext_qa__merge_found (&ctx->kept_words, g_steal_pointer (&c->kept_words));
     }
   for (guint k = 0; k < n; k++)
     if (workers[k].opts.glossary != ctx->options->glossary)
