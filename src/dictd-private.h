@@ -21,6 +21,8 @@ gboolean bitext_dictd__is_dictd_path (const char *path);
 gboolean bitext_dictd__foreach       (const char *path, BitextDictdFunc func, gpointer user_data,
                                       GError **error);
 char    *bitext_dictd__parse_entry   (const char *text, gsize length, GPtrArray *translations);
+char    *bitext_dictd__parse_indented_entry (const char *text, gsize length,
+                                             GPtrArray *translations);
 char    *bitext_dictd__find_freedict (const char *dir, const char *src_lang, const char *tgt_lang,
                                       gboolean *reversed, GError **error);
 gboolean bitext_dictd__decode_number (const char *text, gsize length, guint64 *value);

@@ -138,6 +138,25 @@ add_translations (const char *line, gsize length, GPtrArray *out)
     }
 }
 
+/*
+** The headword of the entry [text, text + length): its first line, cut at
+** @cut when that occurs (FreeDict's " /" before a pronunciation), without
+** notes in brackets; NULL when nothing is left. @eol: the end of that line.
+*/
+static char *
+entry_headword (const char *text, gsize length, const char *cut, const char **eol)
+{
+  const char *nl = memchr (text, '\n', length);
+  *eol = nl != NULL ? nl : text + length;
+  g_autofree char *head = g_strndup (text, (gsize) (*eol - text));
+  char *at = cut != NULL ? strstr (head, cut) : NULL;
+  if (at != NULL)
+    *at = '\0';
+  drop_brackets (head);
+  g_strstrip (head);
+  return *head != '\0' ? g_steal_pointer (&head) : NULL;
+}
+
 /* Length of a leading sense number "12. " in [p, eol), 0 when there is none. */
 static gsize
 sense_number (const char *p, const char *eol)
@@ -163,17 +182,9 @@ sense_number (const char *p, const char *eol)
 char *
 bitext_dictd__parse_entry (const char *text, gsize length, GPtrArray *translations)
 {
-  const char *end = text + length;
-  const char *eol = memchr (text, '\n', length);
-  if (eol == NULL)
-    eol = end;
-  g_autofree char *head = g_strndup (text, (gsize) (eol - text));
-  char *cut = strstr (head, " /");
-  if (cut != NULL)
-    *cut = '\0';
-  drop_brackets (head);
-  g_strstrip (head);
-  if (*head == '\0')
+  const char *end = text + length, *eol;
+  g_autofree char *head = entry_headword (text, length, " /", &eol);
+  if (head == NULL)
     return NULL;
 
   gboolean expect = TRUE;   /* the next line is a translation line */
@@ -192,6 +203,117 @@ bitext_dictd__parse_entry (const char *text, gsize length, GPtrArray *translatio
           expect = FALSE;
         }
       p = nl != NULL ? nl + 1 : end;
+    }
+  return g_steal_pointer (&head);
+}
+
+/*
+** The indented layout (Müller's English-Russian dictionary in Debian's
+** mueller7-dict, after the Starling edition): the headword alone on its
+** line and the whole entry indented below it: a transcription in square
+** brackets, labels that open with an underscore (_n., _v., _pl., _тех.,
+** _разг.; the homonym numbers _I, _II), parts of speech numbered "1.",
+** senses "1)", sub-senses "а)", and inside a sense translations separated
+** by commas and semicolons, with the phrases of the headword's language
+** and their renderings among them ("I can speak French я говорю
+** по-французски"). Lines wrap anywhere, so the entry is read as one line.
+*/
+
+/* Whether @tok is a sense number of the indented layout: "1.", "12)", "а)". */
+static gboolean
+is_sense_marker (const char *tok)
+{
+  const char *p = tok;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p > tok)
+    return (p[0] == '.' || p[0] == ')') && p[1] == '\0';
+  gunichar c = g_utf8_get_char (tok);
+  const char *next = g_utf8_next_char (tok);
+  return g_unichar_islower (c) && next[0] == ')' && next[1] == '\0';
+}
+
+/*
+** Whether the piece @text of a sense is a list of translations: no letter
+** of the headword's script @script (then it is a phrase of the headword's
+** language, an example or a cross-reference "от man"), at least one letter,
+** and none of = ~ : ! ? (a cross-reference "= shortbread", a definition,
+** an exclamation quoted from use).
+*/
+static gboolean
+is_translation_piece (const char *text, GUnicodeScript script)
+{
+  gboolean letter = FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (strchr ("=~:!?", (int) c) != NULL && c < 0x80)
+        return FALSE;
+      if (g_unichar_isalpha (c))
+        {
+          if (g_unichar_get_script (c) == script)
+            return FALSE;
+          letter = TRUE;
+        }
+    }
+  return letter;
+}
+
+/* The script of the first letter of @headword (G_UNICODE_SCRIPT_COMMON when it has none). */
+static GUnicodeScript
+headword_script (const char *headword)
+{
+  for (const char *p = headword; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalpha (c))
+        return g_unichar_get_script (c);
+    }
+  return G_UNICODE_SCRIPT_COMMON;
+}
+
+/*
+** Parse one entry of the indented layout (above). Returns the headword
+** (notes in brackets dropped; transfer full), or NULL when the entry has
+** none, and appends to @translations the terms of its senses: the pieces
+** between sense numbers and semicolons that hold no letter of the
+** headword's script, without brackets and labels, split at commas. The
+** phrases of the headword's language and their renderings are dropped
+** together: where one ends and the other begins is not marked.
+*/
+char *
+bitext_dictd__parse_indented_entry (const char *text, gsize length, GPtrArray *translations)
+{
+  const char *end = text + length, *eol;
+  g_autofree char *head = entry_headword (text, length, NULL, &eol);
+  if (head == NULL)
+    return NULL;
+  GUnicodeScript script = headword_script (head);
+
+  g_autofree char *body = g_strndup (eol, (gsize) (end - eol));
+  drop_brackets (body);
+  g_auto(GStrv) tokens = g_strsplit_set (body, " \t\r\n", -1);
+  g_autoptr(GString) piece = g_string_new (NULL);
+  for (guint i = 0;; i++)
+    {
+      const char *tok = tokens[i];
+      gboolean last = tok == NULL;
+      gboolean marker = !last && is_sense_marker (tok);
+      if (!last && !marker && tok[0] != '_' && tok[0] != '\0')
+        {
+          if (piece->len > 0)
+            g_string_append_c (piece, ' ');
+          g_string_append (piece, tok);
+        }
+      if (last || marker || (piece->len > 0 && piece->str[piece->len - 1] == ';'))
+        {
+          g_strchomp (piece->str);
+          if (is_translation_piece (piece->str, script))
+            add_translations (piece->str, strlen (piece->str), translations);
+          g_string_truncate (piece, 0);
+        }
+      if (last)
+        break;
     }
   return g_steal_pointer (&head);
 }
@@ -263,12 +385,12 @@ is_meta_headword (const char *headword, gsize length)
 }
 
 /*
-** Read one index line [p, eol) and, when it names an entry not yet seen
-** (FreeDict indexes an entry under several spellings), hand the entry to @func.
+** The fields of one index line [p, eol): the headword's length, the
+** entry's offset and length, checked against the @size bytes of data.
 */
 static gboolean
-read_index_line (const char *p, const char *eol, guint line, const char *index, GBytes *data,
-                 GHashTable *seen, BitextDictdFunc func, gpointer user_data, GError **error)
+parse_index_line (const char *p, const char *eol, guint line, const char *index, gsize size,
+                  gsize *head_len, guint64 *offset, guint64 *length, GError **error)
 {
   const char *t1 = memchr (p, '\t', (gsize) (eol - p));
   const char *t2 = t1 != NULL ? memchr (t1 + 1, '\t', (gsize) (eol - t1 - 1)) : NULL;
@@ -276,20 +398,83 @@ read_index_line (const char *p, const char *eol, guint line, const char *index, 
     return index_error (error, index, line, "expected headword<TAB>offset<TAB>length");
   const char *t3 = memchr (t2 + 1, '\t', (gsize) (eol - t2 - 1));
   const char *len_end = t3 != NULL ? t3 : eol;
-  guint64 offset, length;
-  if (!bitext_dictd__decode_number (t1 + 1, (gsize) (t2 - t1 - 1), &offset)
-      || !bitext_dictd__decode_number (t2 + 1, (gsize) (len_end - t2 - 1), &length))
+  if (!bitext_dictd__decode_number (t1 + 1, (gsize) (t2 - t1 - 1), offset)
+      || !bitext_dictd__decode_number (t2 + 1, (gsize) (len_end - t2 - 1), length))
     return index_error (error, index, line, "offset or length is not a dictd base64 number");
+  if (*offset + *length > size)
+    return index_error (error, index, line, "entry lies past the end of the dictionary data");
+  *head_len = (gsize) (t1 - p);
+  return TRUE;
+}
+
+/* The end of the line that starts at @p in [p, end), without its CR. */
+static const char *
+line_end (const char *p, const char *end, const char **next)
+{
+  const char *nl = memchr (p, '\n', (gsize) (end - p));
+  const char *eol = nl != NULL ? nl : end;
+  *next = nl != NULL ? nl + 1 : end;
+  if (eol > p && eol[-1] == '\r')
+    eol--;
+  return eol;
+}
+
+typedef char *(*ParseFunc) (const char *text, gsize length, GPtrArray *translations);
+
+/*
+** Which layout the entries of a dictionary have: the indented one when
+** the line after the headword is indented in most of its first 100 word
+** entries (FreeDict starts its translations at the margin), else
+** FreeDict's. A malformed index line ends the look; reading reports it.
+*/
+static ParseFunc
+detect_layout (const char *ix, gsize ix_len, GBytes *data)
+{
   gsize size;
   const char *text = g_bytes_get_data (data, &size);
-  if (offset + length > size)
-    return index_error (error, index, line, "entry lies past the end of the dictionary data");
-  if (is_meta_headword (p, (gsize) (t1 - p)) || !g_hash_table_add (seen, GSIZE_TO_POINTER (offset)))
+  guint seen = 0, indented = 0;
+  const char *p = ix, *end = ix + ix_len, *next;
+  for (; p < end && seen < 100; p = next)
+    {
+      const char *eol = line_end (p, end, &next);
+      gsize head_len;
+      guint64 offset, length;
+      if (eol == p)
+        continue;
+      if (!parse_index_line (p, eol, 0, "", size, &head_len, &offset, &length, NULL))
+        break;
+      if (is_meta_headword (p, head_len))
+        continue;
+      const char *e = text + offset, *nl = memchr (e, '\n', length);
+      if (nl == NULL || nl + 1 >= e + length)
+        continue;
+      seen++;
+      indented += nl[1] == ' ' || nl[1] == '\t';
+    }
+  return 2 * indented > seen ? bitext_dictd__parse_indented_entry : bitext_dictd__parse_entry;
+}
+
+/*
+** Read one index line [p, eol) and, when it names an entry not yet seen
+** (FreeDict indexes an entry under several spellings), hand the entry,
+** read by @parse, to @func.
+*/
+static gboolean
+read_index_line (const char *p, const char *eol, guint line, const char *index, GBytes *data,
+                 ParseFunc parse, GHashTable *seen, BitextDictdFunc func, gpointer user_data,
+                 GError **error)
+{
+  gsize size, head_len;
+  const char *text = g_bytes_get_data (data, &size);
+  guint64 offset, length;
+  if (!parse_index_line (p, eol, line, index, size, &head_len, &offset, &length, error))
+    return FALSE;
+  if (is_meta_headword (p, head_len) || !g_hash_table_add (seen, GSIZE_TO_POINTER (offset)))
     return TRUE;
   if (!g_utf8_validate (text + offset, (gssize) length, NULL))
     return index_error (error, index, line, "entry is not valid UTF-8");
   g_autoptr(GPtrArray) trans = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *head = bitext_dictd__parse_entry (text + offset, length, trans);
+  g_autofree char *head = parse (text + offset, length, trans);
   if (head != NULL && trans->len > 0)
     {
       g_ptr_array_add (trans, NULL);
@@ -321,17 +506,15 @@ bitext_dictd__foreach (const char *path, BitextDictdFunc func, gpointer user_dat
   g_autoptr(GBytes) data = load_data (data_path, error);
   if (data == NULL)
     return FALSE;
+  ParseFunc parse = detect_layout (ix, ix_len, data);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  const char *p = ix, *end = ix + ix_len;
-  for (guint line = 1; p < end; line++)
+  const char *p = ix, *end = ix + ix_len, *next;
+  for (guint line = 1; p < end; line++, p = next)
     {
-      const char *nl = memchr (p, '\n', (gsize) (end - p));
-      const char *eol = nl != NULL ? nl : end;
-      if (eol > p && eol[-1] == '\r')
-        eol--;
-      if (eol > p && !read_index_line (p, eol, line, index, data, seen, func, user_data, error))
+      const char *eol = line_end (p, end, &next);
+      if (eol > p
+          && !read_index_line (p, eol, line, index, data, parse, seen, func, user_data, error))
         return FALSE;
-      p = nl != NULL ? nl + 1 : end;
     }
   return TRUE;
 }

@@ -1,4 +1,4 @@
-/* bitext tests — dictd dictionaries (FreeDict): index, dictzip data, entries, --dict freedict. */
+/* bitext tests — dictd dictionaries (FreeDict, Müller): index, dictzip data, entries, --dict freedict. */
 #include <locale.h>
 #include <string.h>
 
@@ -41,10 +41,10 @@ test_base64 (void)
 
 /* "headword: t1 | t2" for an entry's text, or "(none)" when it has no headword. */
 static char *
-parse_to_string (const char *text)
+parse_to_string (const char *text, char *(*parse) (const char *, gsize, GPtrArray *))
 {
   g_autoptr(GPtrArray) trans = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *head = bitext_dictd__parse_entry (text, strlen (text), trans);
+  g_autofree char *head = parse (text, strlen (text), trans);
   if (head == NULL)
     return g_strdup ("(none)");
   g_ptr_array_add (trans, NULL);
@@ -84,7 +84,40 @@ test_entries (void)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *got = parse_to_string (cases[i].text);
+      g_autofree char *got = parse_to_string (cases[i].text, bitext_dictd__parse_entry);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+/* Entries of the indented layout (Müller's English-Russian dictionary, Debian's mueller7-dict). */
+static void
+test_indented_entries (void)
+{
+  static const struct
+  {
+    const char *text, *expected;
+  } cases[] = {
+    /* Transcription and labels dropped; the phrase of the headword's language and its
+    ** rendering dropped together; parts of speech and senses both split. */
+    { "bridge\n   [brɪdʒ]\n   1. _n.\n      1) мост; to cross the bridge перейти мост\n"
+      "      2) _мор. капитанский мостик\n   2. _v. наводить мост\n",
+      "bridge: мост | капитанский мостик | наводить мост" },
+    /* Sub-senses "а)", a note in brackets, the homonym label _I. */
+    { "run\n   _I [rʌn] _v.\n      1) бежать, бегать; run for it спасайся\n      2) управлять\n"
+      "         а) вести (дело);\n         б) руководить\n",
+      "run: бежать | бегать | управлять | вести | руководить" },
+    /* A cross-reference ("= ...", "от ..."), a definition after a colon, an exclamation. */
+    { "ran\n   [ræn] _p. от run\n", "ran: " },
+    { "shortbread\n   1) = short cake\n   2) печенье: сладкое\n   3) не может быть!\n", "shortbread: " },
+    /* A line wrapped to the margin inside a note. */
+    { "train\n   [treɪn] _n. поезд; состав (из вагонов\nи т.п.)\n", "train: поезд | состав" },
+    /* Numbers in a translation are no sense numbers unless they stand alone. */
+    { "ton\n   [tʌn] _n. тонна (1016 кг)\n", "ton: тонна" },
+    { "\n   [x] _n. дом\n", "(none)" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = parse_to_string (cases[i].text, bitext_dictd__parse_indented_entry);
       g_assert_cmpstr (got, ==, cases[i].expected);
     }
 }
@@ -115,6 +148,22 @@ test_read (gconstpointer data)
   g_assert_true (bitext_dictd__foreach (path, collect_entry, got, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (got->str, ==, tiny_expected);
+}
+
+/* A dictionary whose entries are indented is read in that layout, told from its entries. */
+static void
+test_read_indented (void)
+{
+  g_autofree char *path = fixture ("indented.index");
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_dictd__foreach (path, collect_entry, got, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (got->str, ==,
+                   "2 bridge: мост | капитанский мостик | наводить мост\n"
+                   "4 river: река | поток\n"
+                   "5 run: бежать | бегать | управлять | вести | руководить\n"
+                   "6 train: поезд | состав\n");
 }
 
 /* tiny.dict.dz is a real dictzip file: gzip with the random-access "RA" extra field. */
@@ -327,6 +376,35 @@ test_installed (void)
                                  "The houses are big."), >=, 1);
 }
 
+/*
+** Debian's mueller7-dict (Müller's English-Russian dictionary, indented layout): read
+** whole, its senses split, the phrases of its examples left out; and --dict with it
+** matches inflected Russian forms.
+*/
+static void
+test_installed_mueller (void)
+{
+  g_autofree char *path = g_build_filename (BITEXT_DICTD_DIR, "mueller7.index", NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("mueller7-dict is not installed (tests/setup.sh installs it)");
+      return;
+    }
+  g_autoptr(GString) got = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bitext_dictd__foreach (path, collect_entry, got, &error));
+  g_assert_no_error (error);
+  guint n = 0;
+  for (const char *p = got->str; (p = strchr (p, '\n')) != NULL; p++)
+    n++;
+  /* 46,205 index lines, some of them aliases, meta entries or entries without a translation. */
+  g_assert_cmpuint (n, >, 40000);
+  g_assert_nonnull (strstr (got->str, " disk: диск | круг | "));
+  g_assert_nonnull (strstr (got->str, " volume: том | книга | "));
+  g_assert_cmpuint (dict_hits ("en", "ru", path, "Both disks are encrypted.",
+                               "Оба диска зашифрованы."), ==, 1);
+}
+
 /* The speech pair with --dict freedict (dict-freedict-eng-rus) aligns exactly to its gold. */
 static void
 test_speech_freedict (void)
@@ -391,12 +469,15 @@ main (int argc, char **argv)
   g_test_add_func ("/dictd/entry/senses-notes-definitions", test_entries);
   g_test_add_data_func ("/dictd/read/dictzip", "tiny.index", test_read);
   g_test_add_data_func ("/dictd/read/gzip", "tiny-gz.dict.dz", test_read);
+  g_test_add_func ("/dictd/entry/indented", test_indented_entries);
+  g_test_add_func ("/dictd/read/indented", test_read_indented);
   g_test_add_func ("/dictd/read/dictzip-header", test_dictzip_header);
   g_test_add_func ("/dictd/read/malformed", test_malformed);
   g_test_add_func ("/dictd/freedict/find", test_find);
   g_test_add_func ("/dictd/freedict/installed-eng-rus", test_installed);
   g_test_add_func ("/dictd/freedict/missing-pair", test_missing_pair);
   g_test_add_func ("/dictd/freedict/speech-exact", test_speech_freedict);
+  g_test_add_func ("/dictd/mueller/installed-eng-rus", test_installed_mueller);
   g_test_add_func ("/dictd/align/stems-and-phrases", test_align_phrase);
   return g_test_run ();
 }

@@ -56,3 +56,20 @@ TINY = [
 write("tiny", TINY, aliases=[("missiledefence", "missile defence")])
 write("bad", TINY[2:4], extra_index=["run\tBroken"])
 write("freedict/freedict-rus-eng", [("дом", "дом /dom/ <n>\nhouse, home\n\n")])
+
+# The indented layout of Müller's English-Russian dictionary (Debian's mueller7-dict),
+# entries written by us: transcription in brackets, labels opening with "_", parts of
+# speech "1.", senses "1)", sub-senses "а)", phrases of the headword's language with
+# their renderings, a cross-reference, and a line that wraps to the margin.
+INDENTED = [
+    ("00-database-short", "00-database-short\n     A tiny English-Russian test dictionary\n"),
+    ("bridge", "bridge\n   [brɪdʒ]\n   1. _n.\n      1) мост; to cross the bridge перейти мост\n"
+               "      2) _мор. капитанский мостик\n   2. _v. наводить мост\n"),
+    ("river", "river\n   [ˈrɪvə] _n. река; поток (лавы и т.п.)\n"),
+    ("run", "run\n   _I [rʌn] _v.\n      1) бежать, бегать; run for it спасайся\n"
+            "      2) управлять\n         а) вести (дело);\n         б) руководить\n"),
+    ("ran", "ran\n   [ræn] _p. от run\n"),
+    ("train", "train\n   [treɪn] _n. поезд; состав (из вагонов\nи т.п.)\n"),
+]
+
+write("indented", INDENTED)
