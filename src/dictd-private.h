@@ -20,6 +20,8 @@ typedef void (*BitextDictdFunc) (const char *headword, const char *const *transl
 gboolean bitext_dictd__is_dictd_path (const char *path);
 gboolean bitext_dictd__foreach       (const char *path, BitextDictdFunc func, gpointer user_data,
                                       GError **error);
+gboolean bitext_dictd__foreach_data  (const char *index, const char *ix, gsize ix_len, GBytes *data,
+                                      BitextDictdFunc func, gpointer user_data, GError **error);
 char    *bitext_dictd__parse_entry   (const char *text, gsize length, GPtrArray *translations);
 char    *bitext_dictd__parse_indented_entry (const char *text, gsize length,
                                              GPtrArray *translations);

@@ -443,7 +443,7 @@ detect_layout (const char *ix, gsize ix_len, GBytes *data)
         continue;
       if (!parse_index_line (p, eol, 0, "", size, &head_len, &offset, &length, NULL))
         break;
-      if (is_meta_headword (p, head_len))
+      if (is_meta_headword (p, head_len) || length == 0)
         continue;
       const char *e = text + offset, *nl = memchr (e, '\n', length);
       if (nl == NULL || nl + 1 >= e + length)
@@ -469,7 +469,9 @@ read_index_line (const char *p, const char *eol, guint line, const char *index, 
   guint64 offset, length;
   if (!parse_index_line (p, eol, line, index, size, &head_len, &offset, &length, error))
     return FALSE;
-  if (is_meta_headword (p, head_len) || !g_hash_table_add (seen, GSIZE_TO_POINTER (offset)))
+  /* An empty entry holds no headword (and the data may be empty too: no pointer into it). */
+  if (length == 0 || is_meta_headword (p, head_len)
+      || !g_hash_table_add (seen, GSIZE_TO_POINTER (offset)))
     return TRUE;
   if (!g_utf8_validate (text + offset, (gssize) length, NULL))
     return index_error (error, index, line, "entry is not valid UTF-8");
@@ -479,6 +481,31 @@ read_index_line (const char *p, const char *eol, guint line, const char *index, 
     {
       g_ptr_array_add (trans, NULL);
       func (head, (const char *const *) trans->pdata, line, user_data);
+    }
+  return TRUE;
+}
+
+/*
+** bitext_dictd__foreach_data:
+** @index: the index file's name, for the errors
+** @ix: (array length=ix_len): the index's text
+** @data: the entries' text, inflated
+**
+** bitext_dictd__foreach() on a dictionary already read (the fuzz target's way in).
+*/
+gboolean
+bitext_dictd__foreach_data (const char *index, const char *ix, gsize ix_len, GBytes *data,
+                            BitextDictdFunc func, gpointer user_data, GError **error)
+{
+  ParseFunc parse = detect_layout (ix, ix_len, data);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  const char *p = ix, *end = ix + ix_len, *next;
+  for (guint line = 1; p < end; line++, p = next)
+    {
+      const char *eol = line_end (p, end, &next);
+      if (eol > p
+          && !read_index_line (p, eol, line, index, data, parse, seen, func, user_data, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -504,19 +531,8 @@ bitext_dictd__foreach (const char *path, BitextDictdFunc func, gpointer user_dat
   if (!g_file_get_contents (index, &ix, &ix_len, error))
     return FALSE;
   g_autoptr(GBytes) data = load_data (data_path, error);
-  if (data == NULL)
-    return FALSE;
-  ParseFunc parse = detect_layout (ix, ix_len, data);
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  const char *p = ix, *end = ix + ix_len, *next;
-  for (guint line = 1; p < end; line++, p = next)
-    {
-      const char *eol = line_end (p, end, &next);
-      if (eol > p
-          && !read_index_line (p, eol, line, index, data, parse, seen, func, user_data, error))
-        return FALSE;
-    }
-  return TRUE;
+  return data != NULL
+         && bitext_dictd__foreach_data (index, ix, ix_len, data, func, user_data, error);
 }
 
 /* ---- FreeDict packages -------------------------------------------------- */
