@@ -919,6 +919,46 @@ spelled (const QaNumber *n)
   return n->in_words && g_ascii_isdigit (n->value[0]);
 }
 
+/* How many times the word @word (@n bytes) stands whole in @text outside [@skip_a, @skip_b). */
+static guint
+count_word (const char *text, const char *word, gsize n, gsize skip_a, gsize skip_b)
+{
+  guint c = 0;
+  gsize pos = 0;
+  QaWord w;
+  while (bitext_qa__next_word (text, strlen (text), &pos, &w))
+    c += (w.start >= skip_b || w.end <= skip_a) && w.end - w.start == n
+         && memcmp (text + w.start, word, n) == 0;
+  return c;
+}
+
+/*
+** The unit next to unit @i (the one before, else the one after) whose
+** @target side holds the word @word (@n bytes) more often than its other side,
+** or -1. Only where both units are beads of one alignment, in order (their
+** sentence counts known): there a sentence that the alignment put one pair
+** off leaves its number or name unmatched in both pairs, the one it left and
+** the one it joined («смотрите stat(2)» in the pair before "See stat(2).)").
+*/
+static gint
+neighbour_with (const QaContext *ctx, guint i, const char *word, gsize n, gboolean target)
+{
+  if (ctx->units[i].src_count == BITEXT_QA_COUNT_UNKNOWN)
+    return -1;
+  for (gint d = -1; d <= 1; d += 2)
+    {
+      gint64 k = (gint64) i + d;
+      if (k < 0 || k >= ctx->n_units || ctx->units[k].src_count == BITEXT_QA_COUNT_UNKNOWN)
+        continue;
+      const BitextQaUnit *v = &ctx->units[k];
+      const char *same = text_or_empty (target ? v->target : v->source);
+      const char *other = text_or_empty (target ? v->source : v->target);
+      if (count_word (same, word, n, 0, 0) > count_word (other, word, n, 0, 0))
+        return (gint) k;
+    }
+  return -1;
+}
+
 /* One number of one side with no counterpart: an error, or info for a numeral in words alone. */
 static void
 flag_lone_number (QaContext *ctx, guint i, const QaNumber *n, gboolean target, guint other_left)
@@ -931,6 +971,14 @@ flag_lone_number (QaContext *ctx, guint i, const QaNumber *n, gboolean target, g
                             target ? -1 : b, target ? a : -1, target ? b : -1,
                             "'%.*s' is a number in words with no number in the %s (an idiom, "
                             "or implied?)", len, text + n->start, target ? "source" : "target");
+  else if (!n->in_words && neighbour_with (ctx, i, text + n->start, (gsize) len, !target) >= 0)
+    bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_INFO, i, target ? -1 : a,
+                            target ? -1 : b, target ? a : -1, target ? b : -1,
+                            "'%.*s' has no counterpart in this pair's %s but one in the %s pair's "
+                            "(a sentence the alignment put in the other pair?)", len,
+                            text + n->start, target ? "source" : "target",
+                            neighbour_with (ctx, i, text + n->start, (gsize) len, !target) < (gint) i
+                              ? "previous" : "next");
   else if (!target)
     bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, a, b, -1, -1,
                             "'%.*s' is missing from the target", len, text + n->start);
@@ -1895,19 +1943,6 @@ check_missing_side (QaContext *ctx, guint i)
   return is_blank (s) && is_blank (t);
 }
 
-/* How many times the word @word (@n bytes) stands whole in @text outside [@skip_a, @skip_b). */
-static guint
-count_word (const char *text, const char *word, gsize n, gsize skip_a, gsize skip_b)
-{
-  guint c = 0;
-  gsize pos = 0;
-  QaWord w;
-  while (bitext_qa__next_word (text, strlen (text), &pos, &w))
-    c += (w.start >= skip_b || w.end <= skip_a) && w.end - w.start == n
-         && memcmp (text + w.start, word, n) == 0;
-  return c;
-}
-
 /*
 ** A word of the lone sentence @text[@a, @b) that the other side @other has
 ** more often than the rest of @text: a number, or a word in the source's
@@ -1935,6 +1970,31 @@ counterpart_token (const QaContext *ctx, const char *text, gsize a, gsize b, con
   return NULL;
 }
 
+/*
+** A number of the lone sentence @text[@a, @b) of unit @i (on the source side
+** when @src) that a neighbouring pair's other side holds unmatched
+** (neighbour_with()), in *@token, and that pair; -1 when there is none.
+*/
+static gint
+neighbour_token (const QaContext *ctx, guint i, gboolean src, const char *text, gsize a, gsize b,
+                 char **token)
+{
+  gsize pos = a;
+  QaWord w;
+  while (bitext_qa__next_word (text, b, &pos, &w))
+    {
+      if (w.n_digits == 0)
+        continue;
+      gint k = neighbour_with (ctx, i, text + w.start, w.end - w.start, src);
+      if (k >= 0)
+        {
+          *token = g_strndup (text + w.start, w.end - w.start);
+          return k;
+        }
+    }
+  return -1;
+}
+
 /* The last character of @text[0, @end) that is not white space, or 0. */
 static gunichar
 last_mark (const char *text, gsize end)
@@ -1952,7 +2012,8 @@ last_mark (const char *text, gsize end)
 ** sentence, it ends with a colon, the rest of its side does not, and the
 ** other side does: a list's lead-in ("They are as follows:") that the
 ** translation joins to the sentence before («Есть три области, которые
-** требуют обсуждения:»). (transfer full)
+** требуют обсуждения:»); or one of its numbers is unmatched in the other
+** side of the pair before or after (neighbour_token()). (transfer full)
 */
 static char *
 lone_counterpart (const QaContext *ctx, const BitextQaUnit *u, gboolean src)
@@ -1964,6 +2025,13 @@ lone_counterpart (const QaContext *ctx, const BitextQaUnit *u, gboolean src)
     return g_strdup_printf ("; the %s has its '%s' more often than the rest of the %s (a "
                             "sentence split otherwise?)",
                             src ? "target" : "source", token, src ? "source" : "target");
+  g_autofree char *moved = NULL;
+  gint k = neighbour_token (ctx, (guint) (u - ctx->units), src, text, u->lone_start, u->lone_end,
+                            &moved);
+  if (k >= 0)
+    return g_strdup_printf ("; the %s pair's %s has its '%s', unmatched there (a sentence the "
+                            "alignment put one pair off?)", k < u - ctx->units ? "previous" : "next",
+                            src ? "target" : "source", moved);
   if (last_mark (text, strlen (text)) == ':' && last_mark (text, u->lone_end) == ':'
       && last_mark (text, u->lone_start) != ':' && last_mark (other, strlen (other)) == ':')
     return g_strdup_printf ("; the %s ends with its colon (a lead-in joined to the sentence "

@@ -794,6 +794,47 @@ test_lone_sentence_counterpart (void)
 }
 
 /*
+** A sentence the alignment put one pair off (symlink(7): "See stat(2).)" joined to the next
+** pair, its rendering «смотрите stat(2)» inside the pair before) leaves its number unmatched
+** in both pairs: notes, not errors, between beads of one alignment; units of unknown shape
+** (a memory's) are not neighbours, and a number missing in both pairs stays an error.
+*/
+static void
+test_numbers_next_pair (void)
+{
+  BitextQaUnit units[] = {
+    { .source = "A hard link is a reference to the same inode number.",
+      .target = "Жёсткая ссылка указывает на тот же номер inode (смотрите stat(2)).",
+      .src_count = 1, .tgt_count = 1 },
+    { .source = "See stat(2).) Changes to a file are independent of its name.",
+      .target = "Изменения файла не зависят от его имени.", .src_count = 2, .tgt_count = 1,
+      .lone_side = BITEXT_LONE_SOURCE, .lone_start = 0, .lone_end = 13 },
+    { .source = "Version 7 is out.", .target = "Вышла версия.", .src_count = 1,
+      .tgt_count = 1 },
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_NUMBER
+                                                | 1u << BITEXT_CHECK_OMISSION,
+                                              BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "number 0 info s- t[62,63) «2»\n"
+                            "number 1 info s[9,10) t- «2»\n"
+                            "omission 1 info s[0,13) t- «See stat(2).)»\n"
+                            "number 2 error s[8,9) t- «7»\n");
+  g_assert_true (g_str_has_suffix (((const BitextFinding *) findings->pdata[2])->message,
+                                   "; the previous pair's target has its '2', unmatched there (a "
+                                   "sentence the alignment put one pair off?)"));
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    units[i].src_count = units[i].tgt_count = BITEXT_QA_COUNT_UNKNOWN;
+  g_autoptr(GPtrArray) memory = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                            1u << BITEXT_CHECK_NUMBER, BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got2 = describe (memory);
+  g_assert_cmpstr (got2, ==, "number 0 error s- t[62,63) «2»\n"
+                             "number 1 error s[9,10) t- «2»\n"
+                             "number 2 error s[8,9) t- «7»\n");
+}
+
+/*
 ** A document's target that repeats the source's term in parentheses after its rendering
 ** («конец (read end)»), the usual way to give a term's original once, is not longer for
 ** it: twenty units at a ratio of 1.2 and one that is so only without its two glosses.
@@ -1952,6 +1993,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/number/words-code-dates", test_numbers_words_code_dates);
   g_test_add_func ("/qa/number/ordinals", test_numbers_ordinals);
   g_test_add_func ("/qa/number/inside-words", test_numbers_inside_words);
+  g_test_add_func ("/qa/number/next-pair", test_numbers_next_pair);
   g_test_add_func ("/qa/software/layout", test_software_layout);
   g_test_add_func ("/qa/software/kept-case", test_software_kept_case);
   g_test_add_func ("/qa/number/in-words", test_numbers_in_words);
