@@ -335,14 +335,44 @@ ends_sentence (const char *text, gsize len)
 }
 
 /*
+** Whether @text holds a full stop, a question or exclamation mark or an
+** ellipsis followed by white space or the end of the text (closing quotes
+** and brackets in between).
+*/
+static gboolean
+holds_stop (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i = (gsize) (g_utf8_next_char (text + i) - text))
+    {
+      gunichar c = g_utf8_get_char (text + i);
+      if (c != '.' && c != '!' && c != '?' && c != 0x2026)
+        continue;
+      gsize k = (gsize) (g_utf8_next_char (text + i) - text);
+      while (k < len && strchr ("\"')]", text[k]) != NULL)
+        k++;
+      while (k + 1 < len && ((guchar) text[k] == 0xC2 && (guchar) text[k + 1] == 0xBB))
+        k += 2;
+      if (k >= len || g_ascii_isspace (text[k]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/*
 ** A page break left a blank line in mid-sentence: the paragraph before ends
-** without a sentence-final mark and the next begins with a lower-case letter
-** (and is not a list item such as "a) ...").
+** without a sentence-final mark, the next begins with a lower-case letter
+** (and is not a list item such as "a) ...") and holds one (holds_stop()),
+** since the sentence the break cut goes on and ends there (or the
+** paragraph is cut again by the next page break, after sentences of its
+** own). Items of a list written without final stops («установите пакет»,
+** «удалите его», each a paragraph of its own) hold none and stay apart:
+** before this last condition, the eight steps of a list in the Russian
+** maintainers' guide were one segment.
 */
 gboolean
 bitext_segment__should_join (const char *prev, gsize prev_len, const char *next, gsize next_len)
 {
-  if (ends_sentence (prev, prev_len))
+  if (ends_sentence (prev, prev_len) || !holds_stop (next, next_len))
     return FALSE;
   gsize i = 0;
   while (i < next_len && g_ascii_isspace (next[i]))

@@ -250,6 +250,9 @@ static const Case layout_cases[] = {
     { "These sites are in the wrong place if we were trying to do that.", "Next." } },
   { "broken-paragraph-spaces", "one of\n   \n\nthe main threats.", { "one of the main threats." } },
   { "not-broken-after-stop", "It ended.\n\nthen a lower-case start.", { "It ended.", "then a lower-case start." } },
+  /* List items without final stops, each a paragraph: not a sentence cut by a page break. */
+  { "list-paragraphs-in-lower-case", "Steps:\n\ninstall the old version\n\nupgrade it\n\npurge it\n\nThen stop.",
+    { "Steps:", "install the old version", "upgrade it", "purge it", "Then stop." } },
   { "heading-line", "Introduction\nThe project started in May. It went well.",
     { "Introduction", "The project started in May.", "It went well." } },
   { "list-lines", "You need:\n- eggs\n- milk\n- flour",

@@ -7,7 +7,8 @@
 #
 # Builds nothing: run `ninja -C BUILD_DIR` first (or `meson test -C BUILD_DIR --benchmark
 # align-real`). Needs the Debian packages installation-guide-amd64, manpages, manpages-ru
-# and bash (tests/setup.sh installs them); without them, says so and exits 0.
+# bash, maint-guide and maint-guide-ru (tests/setup.sh installs them); without them, says so
+# and exits 0.
 # Environment:
 #   BITEXT     the bitext binary (default BUILD_DIR/src/cli/bitext)
 #   HUNALIGN   the hunalign binary (default /tmp/hunalign/src/hunalign/hunalign); when it
@@ -126,12 +127,13 @@ echo "strict: exact bead; lax: a shared sentence on each side; P over all predic
 echo "R over the gold beads with both sides non-empty; micro-averaged over the documents (bitext eval-align)"
 echo
 printf '  %-22s %-40s %7s %7s %7s %7s\n' "set" "aligner" "P" "R" "F1" "lax F1"
-for group in en-ru en-ru:ig- en-ru:man- en-ru:help- en-zh en-ja en-fr en-el; do
+for group in en-ru en-ru:ig- en-ru:man- en-ru:help- en-ru:mg- en-zh en-ja en-fr en-el; do
   case $group in
     en-ru) label="en-ru" ;;
     en-ru:ig-) label="  guide" ;;
     en-ru:man-) label="  man pages" ;;
     en-ru:help-) label="  help texts" ;;
+    en-ru:mg-) label="  maintainers' guide" ;;
     en-zh) label="en-zh" ;;
     en-ja) label="en-ja" ;;
     en-fr) label="en-fr" ;;
@@ -154,6 +156,7 @@ echo
 echo "  en-ru, installation guide: $(counts en-ru:ig-)"
 echo "  en-ru, man pages: $(counts en-ru:man-)"
 echo "  en-ru, help texts: $(counts en-ru:help-)"
+echo "  en-ru, maintainers' guide: $(counts en-ru:mg-)"
 echo "  en-zh, installation guide: $(counts en-zh)"
 echo "  en-ja, installation guide: $(counts en-ja)"
 echo "  en-fr, installation guide: $(counts en-fr)"

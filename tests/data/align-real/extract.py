@@ -30,6 +30,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 IG = "/usr/share/doc/installation-guide-amd64"
 MAN = "/usr/share/man"
+MG = "/usr/share/doc/maint-guide"
 
 # set, document id, kind, source file, target file, source language, target language
 MANIFEST = []
@@ -50,6 +51,12 @@ def add_man(set_name, pages):
                          "en", "ru"))
 
 
+def add_maint_guide(set_name, chapters):
+    for ch in chapters:
+        MANIFEST.append((set_name, "mg-ru-%s" % ch, "html", "%s/html/%s.en.html" % (MG, ch),
+                         "%s-ru/html/%s.ru.html" % (MG, ch), "en", "ru"))
+
+
 def add_help(set_name, domain):
     MANIFEST.append((set_name, "help-%s" % domain, "help",
                      "/usr/share/locale/ru/LC_MESSAGES/%s.mo" % domain,
@@ -61,6 +68,7 @@ add_guide("en-ru", "ru", ["ch01s01", "ch01s02", "ch01s03", "ch01s04", "ch01s07",
                           "ch08s06"])
 add_man("en-ru", ["pipe.7", "symlink.7"])
 add_help("en-ru", "bash")
+add_maint_guide("en-ru", ["start", "checkit", "update", "upload"])
 add_guide("en-ja", "ja", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
                           "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 add_guide("en-zh", "zh_CN", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
@@ -89,7 +97,11 @@ class GuideText(html.parser.HTMLParser):
         self.skip = 0
 
     def flush(self):
-        text = re.sub(r"\s+", " ", "".join(self.cur)).strip()
+        # A footnote mark (<sup>, left out) takes the white space before it along: the
+        # Russian maintainers' guide writes "команду uupdate [79]." where the English has
+        # "command. [79]", and the text without the mark is "команду uupdate.".
+        text = re.sub(r"\s*\x00", "", "".join(self.cur))
+        text = re.sub(r"\s+", " ", text).strip()
         if text:
             self.paras.append(text)
         self.cur = []
@@ -105,6 +117,8 @@ class GuideText(html.parser.HTMLParser):
             self.flush()
         self.stack.append((tag, skipping))
         if skipping:
+            if tag == "sup" and not self.skip:
+                self.cur.append("\x00")
             self.skip += 1
 
     def handle_endtag(self, tag):
@@ -293,7 +307,8 @@ def main(argv):
     outdir = args[0]
     if bitext is None:
         bitext = os.environ.get("BITEXT") or os.path.join(HERE, "../../../build/src/cli/bitext")
-    for pkg in ("installation-guide-amd64", "manpages", "manpages-ru", "bash"):
+    for pkg in ("installation-guide-amd64", "manpages", "manpages-ru", "bash", "maint-guide",
+                "maint-guide-ru"):
         st = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True)
         if b"install ok installed" not in st.stdout:
             sys.stderr.write("extract: Debian package %s is not installed\n" % pkg)

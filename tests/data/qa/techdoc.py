@@ -12,7 +12,7 @@ Usage:
                                                beads, as one memory OUTDIR/techdoc.tmx
   techdoc.py score RUN.json [JUDGED.tsv]       re-score a `bitext check --format json` run of that
                                                memory against the verdicts (techdoc.judged.tsv)
-  techdoc.py e2e OUTDIR [--bitext PATH]       end to end, as a user runs it: the en-ru set's
+  techdoc.py e2e OUTDIR [--bitext PATH] [--all]  end to end, as a user runs it: the en-ru set's
                                                texts (extract.py --set en-ru), then
                                                `bitext check --format json DOC.en.txt DOC.ru.txt`
                                                per document (bitext's own alignment), all in
@@ -38,6 +38,10 @@ import sys
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The documents of the end-to-end run that tests/cli/align-real.sh scores: the guide, the man
+# pages and the help texts. `e2e --all` adds the maintainers' guide (joined the alignment set
+# on 2026-12-08), whose findings techdoc-e2e.judged.tsv judges too.
+E2E_DOCS = ("ig-ru-", "man-", "help-")
 ALIGN_REAL = os.path.join(HERE, "..", "align-real")
 FLOOR = 0.8
 
@@ -94,12 +98,13 @@ def extract(outdir, bitext):
     print("%s: %d units from %d chapters" % (out, sum(1 for u in units if u[1]), len(docs)))
 
 
-def e2e(outdir, bitext):
+def e2e(outdir, bitext, every=False):
     texts = os.path.join(outdir, "texts")
     extract_texts(texts, bitext)
     bitext = bitext or os.environ.get("BITEXT") or os.path.join(HERE, "../../../build/src/cli/bitext")
     with open(os.path.join(texts, "sets.tsv"), encoding="utf-8") as f:
-        docs = [line.split("\t")[1] for line in f if line.startswith("en-ru\t")]
+        docs = [line.split("\t")[1] for line in f if line.startswith("en-ru\t")
+                and (every or line.split("\t")[1].startswith(E2E_DOCS))]
     run = {}
     for doc in docs:
         out = os.path.join(outdir, doc + ".json")
@@ -193,7 +198,7 @@ def main(argv):
         return 0
     if len(argv) >= 3 and argv[1] == "e2e":
         bitext = argv[argv.index("--bitext") + 1] if "--bitext" in argv else None
-        e2e(argv[2], bitext)
+        e2e(argv[2], bitext, "--all" in argv)
         return 0
     if len(argv) >= 3 and argv[1] == "score-e2e":
         judged = argv[3] if len(argv) > 3 else os.path.join(HERE, "techdoc-e2e.judged.tsv")
