@@ -335,6 +335,25 @@ ends_sentence (const char *text, gsize len)
 }
 
 /*
+** Whether @text opens as an item of a definition list: one word, then a dash
+** set apart by spaces ("perl - Perl is one of the most used…", «perl —
+** один из…»). A sentence that a page break cut does not go on so.
+*/
+static gboolean
+starts_definition (const char *text, gsize len)
+{
+  gsize k = 0;
+  while (k < len && text[k] != ' ' && text[k] != '\t')
+    k++;
+  if (k == 0 || k + 2 >= len)
+    return FALSE;
+  const char *dash = text + k + 1;
+  gunichar c = g_utf8_get_char (dash);
+  const char *after = g_utf8_next_char (dash);
+  return (c == '-' || c == 0x2013 || c == 0x2014) && (gsize) (after - text) < len && *after == ' ';
+}
+
+/*
 ** Whether @text holds a full stop, a question or exclamation mark or an
 ** ellipsis followed by white space or the end of the text (closing quotes
 ** and brackets in between).
@@ -391,5 +410,5 @@ bitext_segment__should_join (const char *prev, gsize prev_len, const char *next,
         break;
       head[n++] = (UChar) ch;
     }
-  return !bitext_segment__starts_list_item (head, n);
+  return !bitext_segment__starts_list_item (head, n) && !starts_definition (next + i, next_len - i);
 }

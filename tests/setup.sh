@@ -7,7 +7,7 @@ set -euo pipefail
 main=(gcc meson ninja-build pkg-config libglib2.0-dev libicu-dev libxml2-dev libstemmer-dev
       libhunspell-dev hunspell-ru hunspell-en-us libsoup-3.0-dev libjson-glib-dev
       libgsf-1-dev libarchive-dev libpoppler-glib-dev)
-tests=(chromium dict-freedict-eng-rus dict-freedict-deu-fra mueller7-dict installation-guide-amd64 maint-guide maint-guide-ru manpages manpages-ru
+tests=(chromium dict-freedict-eng-rus dict-freedict-deu-fra mueller7-dict installation-guide-amd64 maint-guide maint-guide-ru maint-guide-de manpages manpages-ru
        groff-base python3 omegat python3-translate translate-toolkit libxml2-utils poppler-utils pandoc gettext clang)
 if [ "${1:-}" = --main ]; then
   shift

@@ -50,6 +50,9 @@ static const Case en_cases[] = {
     "3.1. Overview.\n\n1. The first item",
     { "2.4.4.", "Hard Disk", "A.2.", "Booting the Installer", "1.2.\u00a0What is Debian",
       "3.1. Overview.", "1. The first item" } },
+  /* A title that opens with a name in lower case (a command) is a title all the same. */
+  { "title-section-number-lower-case", "7.4. lintian usage\n\n5.2. debian/control",
+    { "7.4.", "lintian usage", "5.2.", "debian/control" } },
   /* A title may end with a question or exclamation mark, or hold a colon inside. */
   { "title-section-number-question",
     "1.1. What is Debian?\n\n4.3. Back Up Your Data!\n\n3.3. Read this: it matters",
@@ -201,6 +204,10 @@ static const Case de_cases[] = {
     { "Im 19. Jahrhundert wuchs die Stadt.", "Heute ist sie groß." } },
   { "two-letter-abbreviations", "Hier leben z. B. Studenten, d. h. junge Leute. Sie zahlen wenig.",
     { "Hier leben z. B. Studenten, d. h. junge Leute.", "Sie zahlen wenig." } },
+  /* "z. B." and the like introduce what follows: a number or a name after them is no new
+  ** sentence (the German maintainers' guide: "… hochladen, z.B. 1.0.1-1."). */
+  { "abbreviation-before-number", "Laden Sie es hoch, z.B. 1.0.1-1. Es gibt d. h. Pakete, v. a. Foo. Gut.",
+    { "Laden Sie es hoch, z.B. 1.0.1-1.", "Es gibt d. h. Pakete, v. a. Foo.", "Gut." } },
   { "titles", "Prof. Schmidt und Hr. Meier stritten bzw. schwiegen. Dr. Braun ging.",
     { "Prof. Schmidt und Hr. Meier stritten bzw. schwiegen.", "Dr. Braun ging." } },
   { "reversed-guillemets", "Er ging. »Warte!« rief sie. „Kommst du?“ fragte er.",
@@ -250,6 +257,9 @@ static const Case layout_cases[] = {
     { "These sites are in the wrong place if we were trying to do that.", "Next." } },
   { "broken-paragraph-spaces", "one of\n   \n\nthe main threats.", { "one of the main threats." } },
   { "not-broken-after-stop", "It ended.\n\nthen a lower-case start.", { "It ended.", "then a lower-case start." } },
+  /* An item of a definition list ("name - what it is") is no sentence cut by a page break. */
+  { "definition-item-after-aside", "It avoids bugs. (see pbuilder(8))\n\nperl - Perl is a language. It is old.",
+    { "It avoids bugs. (see pbuilder(8))", "perl - Perl is a language.", "It is old." } },
   /* List items without final stops, each a paragraph: not a sentence cut by a page break. */
   { "list-paragraphs-in-lower-case", "Steps:\n\ninstall the old version\n\nupgrade it\n\npurge it\n\nThen stop.",
     { "Steps:", "install the old version", "upgrade it", "purge it", "Then stop." } },

@@ -8,7 +8,7 @@ For every document of MANIFEST below, writes into OUTDIR (never into the reposit
   DOC.SRC.sent, DOC.TGT.sent  `bitext segment` output: one sentence per line, blank line
                               between paragraphs (what `bitext align --presegmented` reads)
   sets.tsv                    set, document, source language, target language (one line each)
---set NAME extracts only the documents of one set (en-ru, en-zh, en-ja, en-fr or en-el).
+--set NAME extracts only the documents of one set (en-ru, en-zh, en-ja, en-de, en-fr or en-el).
 --check compares the sentence lists with the committed DOC.sent-check files next to this
 script (count, and a hash and the first characters of every sentence) and exits 1 on the
 first difference; --write-check rewrites those files (only after the gold has been re-read).
@@ -51,10 +51,10 @@ def add_man(set_name, pages):
                          "en", "ru"))
 
 
-def add_maint_guide(set_name, chapters):
+def add_maint_guide(set_name, lang, chapters):
     for ch in chapters:
-        MANIFEST.append((set_name, "mg-ru-%s" % ch, "html", "%s/html/%s.en.html" % (MG, ch),
-                         "%s-ru/html/%s.ru.html" % (MG, ch), "en", "ru"))
+        MANIFEST.append((set_name, "mg-%s-%s" % (lang, ch), "html", "%s/html/%s.en.html" % (MG, ch),
+                         "%s-%s/html/%s.%s.html" % (MG, lang, ch, lang), "en", lang))
 
 
 def add_help(set_name, domain):
@@ -68,13 +68,14 @@ add_guide("en-ru", "ru", ["ch01s01", "ch01s02", "ch01s03", "ch01s04", "ch01s07",
                           "ch08s06"])
 add_man("en-ru", ["pipe.7", "symlink.7"])
 add_help("en-ru", "bash")
-add_maint_guide("en-ru", ["start", "checkit", "update", "upload"])
+add_maint_guide("en-ru", "ru", ["start", "checkit", "update", "upload"])
 add_guide("en-ja", "ja", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
                           "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 add_guide("en-zh", "zh_CN", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
                              "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 add_guide("en-el", "el", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
                           "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
+add_maint_guide("en-de", "de", ["start", "checkit", "update", "upload"])
 add_guide("en-fr", "fr", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
                           "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 
@@ -183,7 +184,7 @@ def man_paragraphs(path):
 # A letter of the target script: a target paragraph without one was left untranslated. A
 # target in the source's script (French) has none to tell: any paragraph equal to a source one is.
 TARGET_SCRIPT = {"ru": r"[\u0400-\u04FF]", "zh": r"[\u3400-\u9FFF]", "ja": r"[\u3040-\u30FF\u3400-\u9FFF]",
-                 "fr": r"(?!)", "el": r"[\u0370-\u03FF\u1F00-\u1FFF]"}
+                 "fr": r"(?!)", "de": r"(?!)", "el": r"[\u0370-\u03FF\u1F00-\u1FFF]"}
 
 
 def drop_untranslated(src, tgt, tl):
@@ -308,7 +309,7 @@ def main(argv):
     if bitext is None:
         bitext = os.environ.get("BITEXT") or os.path.join(HERE, "../../../build/src/cli/bitext")
     for pkg in ("installation-guide-amd64", "manpages", "manpages-ru", "bash", "maint-guide",
-                "maint-guide-ru"):
+                "maint-guide-ru", "maint-guide-de"):
         st = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True)
         if b"install ok installed" not in st.stdout:
             sys.stderr.write("extract: Debian package %s is not installed\n" % pkg)
