@@ -206,6 +206,9 @@ static const Case de_cases[] = {
     { "Hier leben z. B. Studenten, d. h. junge Leute.", "Sie zahlen wenig." } },
   /* "z. B." and the like introduce what follows: a number or a name after them is no new
   ** sentence (the German maintainers' guide: "… hochladen, z.B. 1.0.1-1."). */
+  /* A stop inside a file pattern ends nothing: "cron.*-Datei". */
+  { "file-pattern", "Es wird keine dedizierte cron.*-Datei benötigt. Gut.",
+    { "Es wird keine dedizierte cron.*-Datei benötigt.", "Gut." } },
   { "abbreviation-before-number", "Laden Sie es hoch, z.B. 1.0.1-1. Es gibt d. h. Pakete, v. a. Foo. Gut.",
     { "Laden Sie es hoch, z.B. 1.0.1-1.", "Es gibt d. h. Pakete, v. a. Foo.", "Gut." } },
   { "titles", "Prof. Schmidt und Hr. Meier stritten bzw. schwiegen. Dr. Braun ging.",
