@@ -1445,6 +1445,24 @@ how_it_ends (gunichar c, const char *utf8, char *buf)
   return buf;
 }
 
+/*
+** Whether the unit next to unit @i in direction @d (-1, 1), a bead of the
+** same alignment (sentence counts known), has a source that ends with a
+** period and a target that ends with a letter or a digit.
+*/
+static gboolean
+drops_period (const QaContext *ctx, guint i, gint d)
+{
+  gint64 k = (gint64) i + d;
+  if (ctx->units[i].src_count == BITEXT_QA_COUNT_UNKNOWN || k < 0 || k >= ctx->n_units
+      || ctx->units[k].src_count == BITEXT_QA_COUNT_UNKNOWN)
+    return FALSE;
+  gsize so, to;
+  gunichar s = final_char (text_or_empty (ctx->units[k].source), &so);
+  gunichar t = final_char (text_or_empty (ctx->units[k].target), &to);
+  return s == '.' && t != 0 && g_unichar_isalnum (t);
+}
+
 static void
 check_final_punctuation (QaContext *ctx, guint i)
 {
@@ -1490,6 +1508,13 @@ check_final_punctuation (QaContext *ctx, guint i)
       ** («установите новый пакет», «(номера строк добавлены)»): its final mark is the
       ** list's style, which Russian sets with ';', ',' or none as often as with '.': a note. */
       if (opens_lower (u->target) && !has_inner_sentence_end (u->target, to))
+        severity = BITEXT_SEVERITY_INFO;
+      /* So is a target of several beads in a row that all leave out the source's final
+      ** period: the items of a list whose style the translation set without stops
+      ** ("install the new package." → «Installieren Sie das neue Paket», German opening
+      ** its imperatives with a capital), not a slip repeated. */
+      if (!has_inner_sentence_end (u->target, to)
+          && (drops_period (ctx, i, -1) || drops_period (ctx, i, 1)))
         severity = BITEXT_SEVERITY_INFO;
       /* The lines of a --help text end with a period in the source and none do in the target,
       ** or, in a long text, at most a quarter as many (a heading's or a note's sentence may

@@ -51,6 +51,17 @@ run_checks (BitextQaUnit *units, guint n, BitextGlossary *g, guint checks,
   return findings;
 }
 
+/* @check's findings on @units made a memory's (sentence counts unknown), described. */
+static char *
+describe_as_memory (BitextQaUnit *units, guint n, BitextCheck check)
+{
+  for (guint i = 0; i < n; i++)
+    units[i].src_count = units[i].tgt_count = BITEXT_QA_COUNT_UNKNOWN;
+  g_autoptr(GPtrArray) findings = run_checks (units, n, NULL, 1u << check,
+                                              BITEXT_QA_PROFILE_DOCUMENT);
+  return describe (findings);
+}
+
 static void
 assert_profile_findings (BitextQaUnit *units, guint n, BitextGlossary *g, BitextCheck check,
                          BitextQaProfile profile, const char *expected)
@@ -824,11 +835,7 @@ test_numbers_next_pair (void)
   g_assert_true (g_str_has_suffix (((const BitextFinding *) findings->pdata[2])->message,
                                    "; the previous pair's target has its '2', unmatched there (a "
                                    "sentence the alignment put one pair off?)"));
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    units[i].src_count = units[i].tgt_count = BITEXT_QA_COUNT_UNKNOWN;
-  g_autoptr(GPtrArray) memory = run_checks (units, G_N_ELEMENTS (units), NULL,
-                                            1u << BITEXT_CHECK_NUMBER, BITEXT_QA_PROFILE_DOCUMENT);
-  g_autofree char *got2 = describe (memory);
+  g_autofree char *got2 = describe_as_memory (units, G_N_ELEMENTS (units), BITEXT_CHECK_NUMBER);
   g_assert_cmpstr (got2, ==, "number 0 error s- t[62,63) «2»\n"
                              "number 1 error s[9,10) t- «2»\n"
                              "number 2 error s[8,9) t- «7»\n");
@@ -1212,6 +1219,36 @@ test_punctuation (void)
                    "punctuation 5 warning s- t[10,12) « ,»\n"
                    "punctuation 9 info s[23,24) t[21,22) «т»\n"
                    "punctuation 10 info s[28,29) t[38,39) «и»\n");
+}
+
+/*
+** Beads in a row whose targets all leave out the source's final period are a list set without
+** stops (the German maintainers' guide: "install the new package." → «Installieren Sie das neue
+** Paket»): notes. One such bead alone, or units of unknown shape (a memory's), stay warnings.
+*/
+static void
+test_punctuation_list_style (void)
+{
+  BitextQaUnit units[] = {
+    { .source = "Run these steps:", .target = "Führen Sie diese Schritte aus:", .src_count = 1, .tgt_count = 1 },
+    { .source = "install the new package.", .target = "Installieren Sie das neue Paket",
+      .src_count = 1, .tgt_count = 1 },
+    { .source = "remove it.", .target = "Entfernen Sie es", .src_count = 1, .tgt_count = 1 },
+    { .source = "It works.", .target = "Es funktioniert.", .src_count = 1, .tgt_count = 1 },
+    { .source = "It is safe.", .target = "Es ist sicher", .src_count = 1, .tgt_count = 1 },
+  };
+  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
+                                              1u << BITEXT_CHECK_PUNCTUATION,
+                                              BITEXT_QA_PROFILE_DOCUMENT);
+  g_autofree char *got = describe (findings);
+  g_assert_cmpstr (got, ==, "punctuation 1 info s[23,24) t[30,31) «t»\n"
+                            "punctuation 2 info s[9,10) t[15,16) «s»\n"
+                            "punctuation 4 warning s[10,11) t[12,13) «r»\n");
+  g_autofree char *got2 = describe_as_memory (units, G_N_ELEMENTS (units),
+                                              BITEXT_CHECK_PUNCTUATION);
+  g_assert_cmpstr (got2, ==, "punctuation 1 warning s[23,24) t[30,31) «t»\n"
+                             "punctuation 2 warning s[9,10) t[15,16) «s»\n"
+                             "punctuation 4 warning s[10,11) t[12,13) «r»\n");
 }
 
 /* The final-punctuation messages name a side without final punctuation as such, not by its
@@ -2019,6 +2056,7 @@ main (int argc, char **argv)
   g_test_add_func ("/qa/markup", test_markup);
   g_test_add_func ("/qa/punctuation", test_punctuation);
   g_test_add_func ("/qa/punctuation/messages", test_punctuation_messages);
+  g_test_add_func ("/qa/punctuation/list-style", test_punctuation_list_style);
   g_test_add_func ("/qa/punctuation/question-after-colon", test_punctuation_question_after_colon);
   g_test_add_func ("/qa/untranslated-segment/names-only", test_untranslated_names_only);
   g_test_add_func ("/qa/untranslated-segment/quoted-copies", test_untranslated_quoted_copies);
