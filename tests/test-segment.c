@@ -311,6 +311,26 @@ test_ru_cases (void)
   run_cases ("ru", ru_cases, G_N_ELEMENTS (ru_cases));
 }
 
+/* Spanish and Portuguese (the installation guide's translations), and the Latin and English
+** abbreviations that texts in every language borrow. */
+static const Case es_cases[] = {
+  { "p-ej", "Elige uno (p. ej. RAID1). Bien.", { "Elige uno (p. ej. RAID1).", "Bien." } },
+  { "aka", "Comandos para SunOS 5.x (a.k.a. Solaris) y GNU/Linux. Bien.",
+    { "Comandos para SunOS 5.x (a.k.a. Solaris) y GNU/Linux.", "Bien." } },
+};
+static const Case pt_cases[] = {
+  { "e-g", "Com alguns tipos de hardware (e.g. USB) funciona. Bom.",
+    { "Com alguns tipos de hardware (e.g. USB) funciona.", "Bom." } },
+  { "p-ex", "Escolha um (p. ex. RAID1). Bom.", { "Escolha um (p. ex. RAID1).", "Bom." } },
+};
+
+static void
+test_es_pt_cases (void)
+{
+  run_cases ("es", es_cases, G_N_ELEMENTS (es_cases));
+  run_cases ("pt", pt_cases, G_N_ELEMENTS (pt_cases));
+}
+
 static void
 test_de_fr_cases (void)
 {
@@ -686,6 +706,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/document", test_document);
   g_test_add_func ("/segment/lang/generic", test_generic_language);
   g_test_add_func ("/segment/de-fr/cases", test_de_fr_cases);
+  g_test_add_func ("/segment/es-pt/cases", test_es_pt_cases);
   g_test_add_func ("/segment/el/cases", test_el_cases);
   g_test_add_func ("/segment/zh-ja/cases", test_zh_ja_cases);
   g_test_add_func ("/segment/lang/auto", test_auto_language);
