@@ -247,7 +247,7 @@ is_translation_piece (const char *text, GUnicodeScript script)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (strchr ("=~:!?", (int) c) != NULL && c < 0x80)
+      if (c < 0x80 && strchr ("=~:!?", (int) c) != NULL)
         return FALSE;
       if (g_unichar_isalpha (c))
         {

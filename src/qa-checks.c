@@ -933,22 +933,35 @@ count_word (const char *text, const char *word, gsize n, gsize skip_a, gsize ski
 }
 
 /*
-** The unit next to unit @i (the one before, else the one after) whose
-** @target side holds the word @word (@n bytes) more often than its other side,
-** or -1. Only where both units are beads of one alignment, in order (their
-** sentence counts known): there a sentence that the alignment put one pair
-** off leaves its number or name unmatched in both pairs, the one it left and
-** the one it joined («смотрите stat(2)» in the pair before "See stat(2).)").
+** The unit next to unit @i in direction @d (-1 or 1), when both are beads of
+** one alignment, in order (their sentence counts known; a memory's units are
+** not neighbours); -1 otherwise.
+*/
+static gint64
+aligned_neighbour (const QaContext *ctx, guint i, gint d)
+{
+  gint64 k = (gint64) i + d;
+  if (ctx->units[i].src_count == BITEXT_QA_COUNT_UNKNOWN || k < 0 || k >= ctx->n_units
+      || ctx->units[k].src_count == BITEXT_QA_COUNT_UNKNOWN)
+    return -1;
+  return k;
+}
+
+/*
+** The unit next to unit @i (the one before, else the one after: see
+** aligned_neighbour()) whose @target side holds the word @word (@n bytes)
+** more often than its other side, or -1. A sentence that the alignment put
+** one pair off leaves its number or name unmatched in both pairs, the one it
+** left and the one it joined («смотрите stat(2)» in the pair before "See
+** stat(2).)").
 */
 static gint
 neighbour_with (const QaContext *ctx, guint i, const char *word, gsize n, gboolean target)
 {
-  if (ctx->units[i].src_count == BITEXT_QA_COUNT_UNKNOWN)
-    return -1;
   for (gint d = -1; d <= 1; d += 2)
     {
-      gint64 k = (gint64) i + d;
-      if (k < 0 || k >= ctx->n_units || ctx->units[k].src_count == BITEXT_QA_COUNT_UNKNOWN)
+      gint64 k = aligned_neighbour (ctx, i, d);
+      if (k < 0)
         continue;
       const BitextQaUnit *v = &ctx->units[k];
       const char *same = text_or_empty (target ? v->target : v->source);
@@ -966,19 +979,19 @@ flag_lone_number (QaContext *ctx, guint i, const QaNumber *n, gboolean target, g
   const char *text = target ? ctx->units[i].target : ctx->units[i].source;
   gssize a = (gssize) n->start, b = (gssize) n->end;
   int len = (int) (n->end - n->start);
+  gint next_pair = n->in_words ? -1 : neighbour_with (ctx, i, text + n->start, (gsize) len, !target);
   if (spelled (n) && other_left == 0)
     bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_INFO, i, target ? -1 : a,
                             target ? -1 : b, target ? a : -1, target ? b : -1,
                             "'%.*s' is a number in words with no number in the %s (an idiom, "
                             "or implied?)", len, text + n->start, target ? "source" : "target");
-  else if (!n->in_words && neighbour_with (ctx, i, text + n->start, (gsize) len, !target) >= 0)
+  else if (next_pair >= 0)
     bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_INFO, i, target ? -1 : a,
                             target ? -1 : b, target ? a : -1, target ? b : -1,
                             "'%.*s' has no counterpart in this pair's %s but one in the %s pair's "
                             "(a sentence the alignment put in the other pair?)", len,
                             text + n->start, target ? "source" : "target",
-                            neighbour_with (ctx, i, text + n->start, (gsize) len, !target) < (gint) i
-                              ? "previous" : "next");
+                            next_pair < (gint) i ? "previous" : "next");
   else if (!target)
     bitext_qa__add_finding (ctx, BITEXT_CHECK_NUMBER, BITEXT_SEVERITY_ERROR, i, a, b, -1, -1,
                             "'%.*s' is missing from the target", len, text + n->start);
@@ -1447,15 +1460,14 @@ how_it_ends (gunichar c, const char *utf8, char *buf)
 
 /*
 ** Whether the unit next to unit @i in direction @d (-1, 1), a bead of the
-** same alignment (sentence counts known), has a source that ends with a
-** period and a target that ends with a letter or a digit.
+** same alignment (aligned_neighbour()), has a source that ends with a period
+** and a target that ends with a letter or a digit.
 */
 static gboolean
 drops_period (const QaContext *ctx, guint i, gint d)
 {
-  gint64 k = (gint64) i + d;
-  if (ctx->units[i].src_count == BITEXT_QA_COUNT_UNKNOWN || k < 0 || k >= ctx->n_units
-      || ctx->units[k].src_count == BITEXT_QA_COUNT_UNKNOWN)
+  gint64 k = aligned_neighbour (ctx, i, d);
+  if (k < 0)
     return FALSE;
   gsize so, to;
   gunichar s = final_char (text_or_empty (ctx->units[k].source), &so);

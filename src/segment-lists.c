@@ -366,12 +366,15 @@ holds_stop (const char *text, gsize len)
       gunichar c = g_utf8_get_char (text + i);
       if (c != '.' && c != '!' && c != '?' && c != 0x2026)
         continue;
-      gsize k = (gsize) (g_utf8_next_char (text + i) - text);
-      while (k < len && strchr ("\"')]", text[k]) != NULL)
-        k++;
-      while (k + 1 < len && ((guchar) text[k] == 0xC2 && (guchar) text[k + 1] == 0xBB))
-        k += 2;
-      if (k >= len || g_ascii_isspace (text[k]))
+      const char *q = g_utf8_next_char (text + i), *end = text + len;
+      for (; q < end; q = g_utf8_next_char (q))
+        {
+          gunichar d = g_utf8_get_char (q);
+          if (d != '"' && d != '\'' && d != ')' && d != ']' && d != 0x00BB && d != 0x201D
+              && d != 0x2019)
+            break;
+        }
+      if (q >= end || g_unichar_isspace (g_utf8_get_char (q)))
         return TRUE;
     }
   return FALSE;
