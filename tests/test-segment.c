@@ -324,11 +324,20 @@ static const Case pt_cases[] = {
   { "p-ex", "Escolha um (p. ex. RAID1). Bom.", { "Escolha um (p. ex. RAID1).", "Bom." } },
 };
 
+/* Korean: a cross-reference's label ("5장.", "5.1.6절.", "부록 E.") is followed by its title. */
+static const Case ko_cases[] = {
+  { "labels",
+    "그 다음 5장. 설치 시스템 부팅하기에서는, 부팅하는 방법을 설명합니다. 방법은 부록 E. 문서 관리 정보에 있습니다. 5.1.6절. 그래픽 설치 프로그램을 참고하십시오.",
+    { "그 다음 5장. 설치 시스템 부팅하기에서는, 부팅하는 방법을 설명합니다.",
+      "방법은 부록 E. 문서 관리 정보에 있습니다.", "5.1.6절. 그래픽 설치 프로그램을 참고하십시오." } },
+};
+
 static void
-test_es_pt_cases (void)
+test_es_pt_ko_cases (void)
 {
   run_cases ("es", es_cases, G_N_ELEMENTS (es_cases));
   run_cases ("pt", pt_cases, G_N_ELEMENTS (pt_cases));
+  run_cases ("ko", ko_cases, G_N_ELEMENTS (ko_cases));
 }
 
 static void
@@ -706,7 +715,7 @@ main (int argc, char **argv)
   g_test_add_func ("/segment/document", test_document);
   g_test_add_func ("/segment/lang/generic", test_generic_language);
   g_test_add_func ("/segment/de-fr/cases", test_de_fr_cases);
-  g_test_add_func ("/segment/es-pt/cases", test_es_pt_cases);
+  g_test_add_func ("/segment/es-pt-ko/cases", test_es_pt_ko_cases);
   g_test_add_func ("/segment/el/cases", test_el_cases);
   g_test_add_func ("/segment/zh-ja/cases", test_zh_ja_cases);
   g_test_add_func ("/segment/lang/auto", test_auto_language);
