@@ -330,6 +330,9 @@ static const Case ko_cases[] = {
     "그 다음 5장. 설치 시스템 부팅하기에서는, 부팅하는 방법을 설명합니다. 방법은 부록 E. 문서 관리 정보에 있습니다. 5.1.6절. 그래픽 설치 프로그램을 참고하십시오.",
     { "그 다음 5장. 설치 시스템 부팅하기에서는, 부팅하는 방법을 설명합니다.",
       "방법은 부록 E. 문서 관리 정보에 있습니다.", "5.1.6절. 그래픽 설치 프로그램을 참고하십시오." } },
+  /* The verb's full stop ends the sentence before a word in lower case: Hangul has no case. */
+  { "stop-before-lower-case", "메모를 가지고 있어야 합니다. part_crypt에 해당되는 사항을 찾아 볼 수 있습니다.",
+    { "메모를 가지고 있어야 합니다.", "part_crypt에 해당되는 사항을 찾아 볼 수 있습니다." } },
 };
 
 static void

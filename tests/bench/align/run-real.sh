@@ -18,9 +18,9 @@
 # the extraction script is newer than the last extraction), and every output goes there.
 #
 # How each aligner is run (the same sentence lists, from `bitext segment`):
-# - bitext: `bitext align --presegmented --src-lang en --tgt-lang ru|zh|ja|de|fr|el --format beads`,
+# - bitext: `bitext align --presegmented --src-lang en --tgt-lang ru|zh|ja|ko|de|fr|el --format beads`,
 #   and `--format jsonl` for the scores (the confidence figures below the table).
-#   The language codes are those of sets.tsv: en, ru, zh, ja, de, fr, el.
+#   The language codes are those of sets.tsv: en, ru, zh, ja, ko, de, fr, el.
 # - hunalign, as its documentation tells a user to: one sentence a line, tokens separated
 #   by spaces, lower-cased, punctuation split from words, every Han/Kana character a token
 #   of its own (tests/data/align-real/hunalign.py tok), a line "<p>" between paragraphs;
@@ -128,7 +128,7 @@ echo "strict: exact bead; lax: a shared sentence on each side; P over all predic
 echo "R over the gold beads with both sides non-empty; micro-averaged over the documents (bitext eval-align)"
 echo
 printf '  %-22s %-40s %7s %7s %7s %7s\n' "set" "aligner" "P" "R" "F1" "lax F1"
-for group in en-ru en-ru:ig- en-ru:man- en-ru:help- en-ru:mg- en-zh en-ja en-de en-fr en-el; do
+for group in en-ru en-ru:ig- en-ru:man- en-ru:help- en-ru:mg- en-zh en-ja en-ko en-de en-fr en-el; do
   case $group in
     en-ru) label="en-ru" ;;
     en-ru:ig-) label="  guide" ;;
@@ -137,6 +137,7 @@ for group in en-ru en-ru:ig- en-ru:man- en-ru:help- en-ru:mg- en-zh en-ja en-de 
     en-ru:mg-) label="  maintainers' guide" ;;
     en-zh) label="en-zh" ;;
     en-ja) label="en-ja" ;;
+    en-ko) label="en-ko" ;;
     en-de) label="en-de" ;;
     en-fr) label="en-fr" ;;
     en-el) label="en-el" ;;
@@ -161,6 +162,7 @@ echo "  en-ru, help texts: $(counts en-ru:help-)"
 echo "  en-ru, maintainers' guide: $(counts en-ru:mg-)"
 echo "  en-zh, installation guide: $(counts en-zh)"
 echo "  en-ja, installation guide: $(counts en-ja)"
+echo "  en-ko, installation guide: $(counts en-ko)"
 echo "  en-de, maintainers' guide: $(counts en-de)"
 echo "  en-fr, installation guide: $(counts en-fr)"
 echo "  en-el, installation guide: $(counts en-el)"
@@ -168,7 +170,7 @@ echo
 # Confidence: how well bitext's bead score tells the wrong beads (not exactly a gold bead)
 # from the right ones, from `bitext eval-align` on the --format jsonl predictions (AUC,
 # what the low mark catches, reliability in 10 score bins).
-for set in en-ru en-zh en-ja en-de en-fr en-el; do
+for set in en-ru en-zh en-ja en-ko en-de en-fr en-el; do
   args=()
   while IFS=$'\t' read -r s doc sl tl; do
     [[ $s == "$set" ]] && args+=("$real/$doc.gold.align" "$data/$doc.bitext.jsonl")

@@ -8,7 +8,7 @@ For every document of MANIFEST below, writes into OUTDIR (never into the reposit
   DOC.SRC.sent, DOC.TGT.sent  `bitext segment` output: one sentence per line, blank line
                               between paragraphs (what `bitext align --presegmented` reads)
   sets.tsv                    set, document, source language, target language (one line each)
---set NAME extracts only the documents of one set (en-ru, en-zh, en-ja, en-de, en-fr or en-el).
+--set NAME extracts only the documents of one set (en-ru, en-zh, en-ja, en-ko, en-de, en-fr or en-el).
 --check compares the sentence lists with the committed DOC.sent-check files next to this
 script (count, and a hash and the first characters of every sentence) and exits 1 on the
 first difference; --write-check rewrites those files (only after the gold has been re-read).
@@ -73,6 +73,8 @@ add_guide("en-ja", "ja", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08",
                           "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 add_guide("en-zh", "zh_CN", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
                              "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
+add_guide("en-ko", "ko", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
+                          "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 add_guide("en-el", "el", ["ch01s01", "ch01s02", "ch01s03", "ch01s07", "ch01s08", "ch02s03", "ch03s01",
                           "ch03s02", "ch03s03", "ch06s01", "ch07s02", "ch08s06"])
 add_maint_guide("en-de", "de", ["start", "checkit", "update", "upload"])
@@ -184,7 +186,7 @@ def man_paragraphs(path):
 # A letter of the target script: a target paragraph without one was left untranslated. A
 # target in the source's script (French) has none to tell: any paragraph equal to a source one is.
 TARGET_SCRIPT = {"ru": r"[\u0400-\u04FF]", "zh": r"[\u3400-\u9FFF]", "ja": r"[\u3040-\u30FF\u3400-\u9FFF]",
-                 "fr": r"(?!)", "de": r"(?!)", "el": r"[\u0370-\u03FF\u1F00-\u1FFF]"}
+                 "fr": r"(?!)", "de": r"(?!)", "ko": r"[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]", "el": r"[\u0370-\u03FF\u1F00-\u1FFF]"}
 
 
 def drop_untranslated(src, tgt, tl):
