@@ -51,15 +51,21 @@ run_checks (BitextQaUnit *units, guint n, BitextGlossary *g, guint checks,
   return findings;
 }
 
+/* The findings of @checks (a bit per check) on the document @units, described. */
+static char *
+describe_checks (BitextQaUnit *units, guint n, guint checks)
+{
+  g_autoptr(GPtrArray) findings = run_checks (units, n, NULL, checks, BITEXT_QA_PROFILE_DOCUMENT);
+  return describe (findings);
+}
+
 /* @check's findings on @units made a memory's (sentence counts unknown), described. */
 static char *
 describe_as_memory (BitextQaUnit *units, guint n, BitextCheck check)
 {
   for (guint i = 0; i < n; i++)
     units[i].src_count = units[i].tgt_count = BITEXT_QA_COUNT_UNKNOWN;
-  g_autoptr(GPtrArray) findings = run_checks (units, n, NULL, 1u << check,
-                                              BITEXT_QA_PROFILE_DOCUMENT);
-  return describe (findings);
+  return describe_checks (units, n, 1u << check);
 }
 
 static void
@@ -349,11 +355,9 @@ test_kept_name_left_out (void)
     U ("The Debian system is stable.", "Система стабильна."),
     U ("Debian is fast.", "Дебиан быстр."),
   };
-  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
-                                              1u << BITEXT_CHECK_UNTRANSLATED_TERM
-                                                | 1u << BITEXT_CHECK_INCONSISTENCY,
-                                              BITEXT_QA_PROFILE_DOCUMENT);
-  g_autofree char *got = describe (findings);
+  g_autofree char *got = describe_checks (units, G_N_ELEMENTS (units),
+                                          1u << BITEXT_CHECK_UNTRANSLATED_TERM
+                                            | 1u << BITEXT_CHECK_INCONSISTENCY);
   g_assert_cmpstr (got, ==, "untranslated-term 0 info s[8,14) t[11,17) «Debian»\n"
                             "inconsistency 3 info s[4,10) t- «Debian»\n"
                             "inconsistency 4 warning s[0,6) t- «Debian»\n");
@@ -1237,10 +1241,8 @@ test_punctuation_list_style (void)
     { .source = "It works.", .target = "Es funktioniert.", .src_count = 1, .tgt_count = 1 },
     { .source = "It is safe.", .target = "Es ist sicher", .src_count = 1, .tgt_count = 1 },
   };
-  g_autoptr(GPtrArray) findings = run_checks (units, G_N_ELEMENTS (units), NULL,
-                                              1u << BITEXT_CHECK_PUNCTUATION,
-                                              BITEXT_QA_PROFILE_DOCUMENT);
-  g_autofree char *got = describe (findings);
+  g_autofree char *got = describe_checks (units, G_N_ELEMENTS (units),
+                                          1u << BITEXT_CHECK_PUNCTUATION);
   g_assert_cmpstr (got, ==, "punctuation 1 info s[23,24) t[30,31) «t»\n"
                             "punctuation 2 info s[9,10) t[15,16) «s»\n"
                             "punctuation 4 warning s[10,11) t[12,13) «r»\n");
